@@ -1,0 +1,2 @@
+//! The desktop shell of Tahsildar.
+pub fn run() {}

@@ -1,0 +1,3 @@
+fn main() {
+    tahsildar_lib::run();
+}
