@@ -72,7 +72,7 @@ pub fn luhn_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The masked form of a card number: first 6 and last 4 digits, `*` between.

@@ -295,14 +295,14 @@ pub fn host(code: &str) -> Option<&'static CodeInfo> {
 /// Describes a reply: the host code decides for a host decline (VPS-1005), else the VPS code.
 pub fn describe(vps_code: &str, host_code: Option<&str>) -> CodeInfo {
     let host_code = host_code.map(str::trim).filter(|h| !h.is_empty());
-    if vps_code == "VPS-1005" {
-        if let Some(h) = host_code {
-            return match host(h) {
-                Some(info) if info.class != Approved => *info,
-                // A decline with an unlisted (or contradictory "00") host code.
-                _ => UNKNOWN_HOST_DECLINE,
-            };
-        }
+    if vps_code == "VPS-1005"
+        && let Some(h) = host_code
+    {
+        return match host(h) {
+            Some(info) if info.class != Approved => *info,
+            // A decline with an unlisted (or contradictory "00") host code.
+            _ => UNKNOWN_HOST_DECLINE,
+        };
     }
     match vps(vps_code) {
         Some(info) => *info,
