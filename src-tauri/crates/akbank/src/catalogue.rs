@@ -182,6 +182,12 @@ pub const HOST_CODES: &[CodeInfo] = &[
         en: "Invalid transaction. This card cannot be used for this transaction.",
     },
     CodeInfo {
+        code: "13",
+        class: OurError,
+        tr: "Geçersiz tutar (ör. iade kalan tutardan fazla ya da provizyon tutarı aşıldı). Tutarı kontrol edin.",
+        en: "Invalid amount (e.g. a refund above what remains, or above the authorised amount). Check the amount.",
+    },
+    CodeInfo {
         code: "14",
         class: HardDecline,
         tr: "Kart numarası geçersiz. Müşteriden doğru kart bilgisini alın.",

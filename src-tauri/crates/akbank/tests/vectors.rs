@@ -385,3 +385,21 @@ fn full_refund_omits_transaction_and_instalment_targets_use_track_id() {
         "more than one day"
     );
 }
+
+#[test]
+fn no_card_data_in_debug_or_errors() {
+    let s = sale("DEBUG-1", 1, 0);
+    let text = format!("{s:?} {:?}", Request::Sale(&s));
+    assert!(!text.contains("4355093000315232"), "{text}");
+    assert!(!text.contains("471"), "{text}");
+    assert!(text.contains("435509******5232"));
+    let creds = tahsildar_akbank::terminal::test_terminals::a();
+    let cfg = tahsildar_akbank::ClientConfig::new(tahsildar_akbank::TEST_BASE_URL, creds);
+    let text = format!(
+        "{cfg:?} {:?}",
+        tahsildar_akbank::Client::new(cfg.clone()).unwrap()
+    );
+    assert!(!text.contains(tahsildar_akbank::terminal::test_terminals::A_SECRET_KEY));
+    let err = Pan::parse("4355093000315231").unwrap_err();
+    assert!(!format!("{err} {err:?}").contains("4355093000315231"));
+}

@@ -12,9 +12,20 @@ use tahsildar_akbank::{
 };
 use tahsildar_bank_sim::EntryStatus;
 
+/// The reply of a decline; every code the simulator answers with is in the catalogue.
 fn declined(o: &Outcome) -> &TxnReply {
     match o {
-        Outcome::Declined(r) => r,
+        Outcome::Declined(r) => {
+            assert!(
+                tahsildar_akbank::catalogue::vps(&r.response_code).is_some(),
+                "{}",
+                r.response_code
+            );
+            if let Some(h) = &r.host_response_code {
+                assert!(tahsildar_akbank::catalogue::host(h).is_some(), "host {h}");
+            }
+            r
+        }
         other => panic!("expected declined, got {other:?}"),
     }
 }
