@@ -23,7 +23,7 @@ pub use catalogue::{CodeClass, CodeInfo, describe};
 pub use client::{Client, ClientConfig, Exchange, LIVE_BASE_URL, TEST_BASE_URL};
 pub use error::{Error, Result};
 pub use money::{Amount, Currency, Money};
-pub use order_state::{OrderState, interpret};
+pub use order_state::{InstalmentState, OrderState, interpret, interpret_instalment};
 pub use outcome::{ApiError, Failure, HistoryOutcome, InquiryOutcome, Outcome};
 pub use reply::{
     HistoryAnswer, HistoryReport, HistoryRow, Inquiry, InquiryRow, InstalmentStatus, TxnReply,

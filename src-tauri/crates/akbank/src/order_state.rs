@@ -84,3 +84,40 @@ pub fn interpret_rows(rows: &[InquiryRow], order_id: &str) -> OrderState {
         refunded_minor,
     }
 }
+
+/// What the host says about one instalment of a recurring order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InstalmentState {
+    /// Charged (`requestStatus` S with `VPS-0000`).
+    Charged(InquiryRow),
+    /// The charge was declined.
+    Declined(InquiryRow),
+    /// Planned, not yet charged (`W`).
+    Waiting(InquiryRow),
+    /// Charged, then voided (`V`).
+    Voided(InquiryRow),
+    /// Cancelled before being charged (`C`).
+    Cancelled(InquiryRow),
+    /// No such instalment in the rows.
+    NotFound,
+}
+
+/// Interprets the rows of an inquiry by `orderTrackId` for instalment `recurring_order`.
+pub fn interpret_instalment(rows: &[InquiryRow], recurring_order: u32) -> InstalmentState {
+    use crate::reply::InstalmentStatus as S;
+    let Some(row) = rows.iter().find(|r| {
+        r.recurring_order == Some(i64::from(recurring_order))
+            && matches!(r.txn_code.as_deref(), Some(txn_code::SALE) | None)
+    }) else {
+        return InstalmentState::NotFound;
+    };
+    let row = row.clone();
+    match row.instalment_status() {
+        Some(S::Waiting) => InstalmentState::Waiting(row),
+        Some(S::Cancelled) => InstalmentState::Cancelled(row),
+        Some(S::Voided) => InstalmentState::Voided(row),
+        _ if row.status() == Some(TxnStatus::Voided) => InstalmentState::Voided(row),
+        _ if row.is_approved() => InstalmentState::Charged(row),
+        _ => InstalmentState::Declined(row),
+    }
+}

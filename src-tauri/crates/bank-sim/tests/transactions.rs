@@ -334,6 +334,17 @@ async fn recurring_orders() {
         .map(|r| r.planned_date_time.clone().unwrap())
         .collect();
     assert!(planned[0] < planned[1] && planned[1] < planned[2]);
+    {
+        use tahsildar_akbank::{InstalmentState, interpret_instalment};
+        assert!(matches!(
+            interpret_instalment(&inq.rows, 1),
+            InstalmentState::Charged(_)
+        ));
+        assert!(matches!(
+            interpret_instalment(&inq.rows, 2),
+            InstalmentState::Waiting(_)
+        ));
+    }
     // Cancel one pending instalment, then all, then nothing is left.
     assert!(matches!(
         b.cancel_recurring(&track, Some(2)).await,
@@ -370,6 +381,19 @@ async fn recurring_orders() {
         ]
     );
     assert!(inq.rows[1].cancel_date.is_some());
+    use tahsildar_akbank::{InstalmentState, interpret_instalment};
+    assert!(matches!(
+        interpret_instalment(&inq.rows, 1),
+        InstalmentState::Voided(_)
+    ));
+    assert!(matches!(
+        interpret_instalment(&inq.rows, 3),
+        InstalmentState::Cancelled(_)
+    ));
+    assert_eq!(
+        interpret_instalment(&inq.rows, 4),
+        InstalmentState::NotFound
+    );
     // Unknown track id.
     assert_eq!(
         declined(&b.cancel_recurring("NO-SUCH-TRACK", None).await).response_code,
@@ -434,6 +458,25 @@ async fn history_report() {
         panic!()
     };
     assert!(empty.rows.is_empty());
+    // The host refuses ranges over one day (the client refuses to build them, so send raw).
+    let body = format!(
+        r#"{{"terminal":{{"merchantSafeId":"{}","terminalSafeId":"{}"}},"randomNumber":"{}","report":{{"startDateTime":"2024-04-13T13:00:00.000","endDateTime":"2024-04-15T13:00:00.000"}}}}"#,
+        test_terminals::A_MERCHANT_SAFE_ID,
+        test_terminals::A_TERMINAL_SAFE_ID,
+        tahsildar_akbank::sign::random_number()
+    );
+    match c
+        .post(
+            "/portal/report/transaction",
+            zeroize::Zeroizing::new(body.into_bytes()),
+        )
+        .await
+    {
+        tahsildar_akbank::Exchange::Failure(tahsildar_akbank::Failure::Rejected(e)) => {
+            assert_eq!(e.http_status, 400)
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[tokio::test]
