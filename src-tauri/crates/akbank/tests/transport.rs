@@ -259,3 +259,18 @@ fn failure_maps_into_each_outcome() {
         InquiryOutcome::Throttled { .. }
     ));
 }
+
+#[tokio::test]
+async fn unresolvable_host_is_not_sent() {
+    let mut cfg = ClientConfig::new(
+        "https://no-such-host.invalid/api/v1/payment/virtualpos",
+        test_terminals::a(),
+    );
+    cfg.connect_timeout = Duration::from_millis(800);
+    cfg.timeout = Duration::from_secs(3);
+    let c = Client::new(cfg).unwrap();
+    match c.inquiry(&OrderRef::OrderId("X1".into())).await {
+        InquiryOutcome::NotSent(_) => {}
+        other => panic!("{other:?}"),
+    }
+}

@@ -39,7 +39,7 @@ async fn test_cards_answer_as_documented() {
         let o = c.sale(&sale_req(&id, pan, 12345, 1)).await;
         check_invariants(&h, &id, &o);
         let Outcome::Approved(r) = &o else {
-            panic!("{pan}: {o:?}")
+            panic!("{}: {o:?}", tahsildar_akbank::card::mask_digits(pan))
         };
         assert_eq!(r.host_response_code.as_deref(), Some("00"));
         assert_eq!(r.auth_code.as_ref().map(|a| a.len()), Some(6));
@@ -66,7 +66,12 @@ async fn test_cards_answer_as_documented() {
             (r.response_code.as_str(), r.host_response_code.as_deref()),
             ("VPS-1005", Some(host))
         );
-        assert_eq!(r.info().class, class, "{pan}");
+        assert_eq!(
+            r.info().class,
+            class,
+            "{}",
+            tahsildar_akbank::card::mask_digits(pan)
+        );
         assert_eq!(r.auth_code.as_deref(), Some("000000"));
         let ledger = h.ledger();
         assert_eq!(entries_for(&ledger, &id)[0].status, EntryStatus::Declined);
