@@ -7,9 +7,10 @@ use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::history::HistoryAnswer;
 use crate::money::Money;
 use crate::outcome::{ApiError, Failure, HistoryOutcome, InquiryOutcome, Outcome};
-use crate::reply::{self, HistoryAnswer, Inquiry, TxnReply};
+use crate::reply::{self, Inquiry, TxnReply};
 use crate::request::{
     CancelRecurringRequest, Envelope, HistoryQuery, OrderRef, OrderTarget, PostAuthRequest,
     RecurringSaleRequest, RefundRequest, Request, SaleRequest, VoidRequest,

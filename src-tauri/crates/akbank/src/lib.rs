@@ -9,6 +9,7 @@ pub mod card;
 pub mod catalogue;
 pub mod client;
 pub mod error;
+pub mod history;
 pub mod money;
 pub mod order_state;
 pub mod outcome;
@@ -16,19 +17,18 @@ pub mod reply;
 pub mod request;
 pub mod sign;
 pub mod terminal;
+mod wire;
 mod wire_de;
 
 pub use card::{Brand, Card, Cvv, Expiry, Pan};
 pub use catalogue::{CodeClass, CodeInfo, describe};
 pub use client::{Client, ClientConfig, Exchange, LIVE_BASE_URL, TEST_BASE_URL};
 pub use error::{Error, Result};
+pub use history::{HistoryAnswer, HistoryReport, HistoryRow};
 pub use money::{Amount, Currency, Money};
 pub use order_state::{InstalmentState, OrderState, interpret, interpret_instalment};
 pub use outcome::{ApiError, Failure, HistoryOutcome, InquiryOutcome, Outcome};
-pub use reply::{
-    HistoryAnswer, HistoryReport, HistoryRow, Inquiry, InquiryRow, InstalmentStatus, TxnReply,
-    TxnStatus,
-};
+pub use reply::{Inquiry, InquiryRow, InstalmentStatus, TxnReply, TxnStatus};
 pub use request::{
     CancelRecurringRequest, Envelope, FrequencyCycle, HistoryQuery, OrderRef, OrderTarget,
     PostAuthRequest, Recurrence, RecurringSaleRequest, RefundRequest, Request, SaleRequest,

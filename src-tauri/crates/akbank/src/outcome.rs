@@ -16,7 +16,8 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::reply::{HistoryReport, Inquiry, TxnReply};
+use crate::history::HistoryReport;
+use crate::reply::{Inquiry, TxnReply};
 
 /// A JSON error the host sends with HTTP 4xx: `{code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq)]

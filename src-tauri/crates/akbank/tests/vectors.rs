@@ -2,7 +2,8 @@
 //! verify, replies parse, and our request bodies are byte-for-byte the vector bodies.
 
 use serde_json::Value;
-use tahsildar_akbank::reply::{HistoryAnswer, Inquiry, TxnReply, encode_report_data};
+use tahsildar_akbank::history::{HistoryAnswer, encode_report_data};
+use tahsildar_akbank::reply::{Inquiry, TxnReply};
 use tahsildar_akbank::{
     CancelRecurringRequest, Card, Credentials, Currency, Cvv, Envelope, Expiry, FrequencyCycle,
     HistoryQuery, Money, OrderRef, OrderTarget, Pan, PostAuthRequest, Recurrence,

@@ -225,10 +225,10 @@ impl HostState {
         let result = match txn_code.as_str() {
             "1000" if req.get("recurring").is_some() => crate::txn::recurring_sale(self, &ctx),
             "1000" | "1004" => crate::txn::sale(self, &ctx),
-            "1005" => crate::txn::post_auth(self, &ctx),
-            "1002" => crate::txn::refund(self, &ctx),
-            "1003" => crate::txn::void(self, &ctx),
-            "1013" => crate::txn::cancel_recurring(self, &ctx),
+            "1005" => crate::followup::post_auth(self, &ctx),
+            "1002" => crate::followup::refund(self, &ctx),
+            "1003" => crate::followup::void(self, &ctx),
+            "1013" => crate::followup::cancel_recurring(self, &ctx),
             "1010" => crate::report::inquiry(self, &ctx),
             _ => Err(Answer::pattern("txnCode")),
         };

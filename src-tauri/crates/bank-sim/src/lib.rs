@@ -38,6 +38,7 @@ pub mod cards;
 pub mod config;
 pub mod error;
 pub mod faults;
+mod followup;
 pub mod host;
 pub mod ledger;
 pub mod report;

@@ -1,7 +1,7 @@
 //! Read-only answers: order inquiry (1010) and the history report.
 
 use serde_json::{Value, json};
-use tahsildar_akbank::reply::encode_report_data;
+use tahsildar_akbank::history::encode_report_data;
 use tahsildar_akbank::sign::parse_date_time;
 
 use crate::config::SimTerminal;

@@ -1,4 +1,5 @@
-//! Transactions that change the ledger: sale, pre/post-auth, refund, void, recurring.
+//! New transactions (sale, pre-auth, recurring sale) and the field readers and reply builders
+//! shared with the follow-ups.
 
 use serde_json::{Value, json};
 use tahsildar_akbank::card::mask_digits;
@@ -27,7 +28,7 @@ fn id_ok(s: &str) -> bool {
 }
 
 /// `transaction.amount` (string `^\d+\.\d{2}$`) and `currencyCode`.
-fn amount(req: &Value) -> Result<(i64, u16), Answer> {
+pub(crate) fn amount(req: &Value) -> Result<(i64, u16), Answer> {
     let t = &req["transaction"];
     let minor = match &t["amount"] {
         Value::Null => return Err(Answer::missing("amount")),
@@ -48,7 +49,7 @@ fn amount(req: &Value) -> Result<(i64, u16), Answer> {
     Ok((minor, currency))
 }
 
-fn order_id(req: &Value) -> Result<String, Answer> {
+pub(crate) fn order_id(req: &Value) -> Result<String, Answer> {
     match &req["order"]["orderId"] {
         Value::Null => Err(Answer::missing("orderId")),
         Value::String(s) if id_ok(s) => Ok(s.clone()),
@@ -56,7 +57,7 @@ fn order_id(req: &Value) -> Result<String, Answer> {
     }
 }
 
-fn track_id(req: &Value) -> Result<String, Answer> {
+pub(crate) fn track_id(req: &Value) -> Result<String, Answer> {
     match &req["order"]["orderTrackId"] {
         Value::Null => Err(Answer::missing("orderTrackId")),
         Value::String(s) if id_ok(s) => Ok(s.clone()),
@@ -118,7 +119,7 @@ fn small_int(
 }
 
 /// A reply for an answer that never reached the issuer.
-fn pre_host(ctx: &Ctx, code: &str, message: &str, order: Value) -> Answer {
+pub(crate) fn pre_host(ctx: &Ctx, code: &str, message: &str, order: Value) -> Answer {
     let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, code, message);
     v["transaction"] = json!({"stan": 0, "rrn": "0", "batchNumber": 0});
     if !order.is_null() {
@@ -136,16 +137,16 @@ fn duplicate(ctx: &Ctx, id: &str, order: Value) -> Answer {
     )
 }
 
-fn not_found(ctx: &Ctx, order: Value) -> Answer {
+pub(crate) fn not_found(ctx: &Ctx, order: Value) -> Answer {
     pre_host(ctx, "VPS-1007", "Orjinal İşlem bulunamadı", order)
 }
 
-fn already_voided(ctx: &Ctx, order: Value) -> Answer {
+pub(crate) fn already_voided(ctx: &Ctx, order: Value) -> Answer {
     pre_host(ctx, "VPS-1008", "Daha önce iptal edilmiş işlem", order)
 }
 
 /// A host-level decline of a follow-up (no row booked): VPS-1005 with the host code.
-fn host_refusal(ctx: &Ctx, host_code: &str, order: Value) -> Answer {
+pub(crate) fn host_refusal(ctx: &Ctx, host_code: &str, order: Value) -> Answer {
     let mut v = reply_head(
         ctx.txn_code,
         ctx.terminal,
@@ -160,16 +161,16 @@ fn host_refusal(ctx: &Ctx, host_code: &str, order: Value) -> Answer {
     Answer::ok(v)
 }
 
-struct Issued {
-    code: &'static str,
-    message: &'static str,
-    host: String,
-    auth: String,
-    rrn: String,
-    stan: u32,
+pub(crate) struct Issued {
+    pub(crate) code: &'static str,
+    pub(crate) message: &'static str,
+    pub(crate) host: String,
+    pub(crate) auth: String,
+    pub(crate) rrn: String,
+    pub(crate) stan: u32,
 }
 
-fn issue(h: &mut HostState, host_code: &str) -> Issued {
+pub(crate) fn issue(h: &mut HostState, host_code: &str) -> Issued {
     let approved = host_code == "00";
     let stan = h.next_stan();
     let rrn = h.dice.digits(12);
@@ -191,7 +192,13 @@ fn issue(h: &mut HostState, host_code: &str) -> Issued {
     }
 }
 
-fn entry(ctx: &Ctx, iss: &Issued, txn_code: &str, amount: i64, currency: u16) -> LedgerEntry {
+pub(crate) fn entry(
+    ctx: &Ctx,
+    iss: &Issued,
+    txn_code: &str,
+    amount: i64,
+    currency: u16,
+) -> LedgerEntry {
     LedgerEntry {
         id: 0,
         terminal_safe_id: ctx.terminal.terminal_safe_id.clone(),
@@ -226,7 +233,7 @@ fn entry(ctx: &Ctx, iss: &Issued, txn_code: &str, amount: i64, currency: u16) ->
     }
 }
 
-fn issued_reply(ctx: &Ctx, iss: &Issued, order: Value, batch: u32) -> Value {
+pub(crate) fn issued_reply(ctx: &Ctx, iss: &Issued, order: Value, batch: u32) -> Value {
     let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, iss.code, iss.message);
     v["hostResponseCode"] = json!(iss.host);
     v["hostMessage"] = json!(host_message(&iss.host));
@@ -236,7 +243,7 @@ fn issued_reply(ctx: &Ctx, iss: &Issued, order: Value, batch: u32) -> Value {
     v
 }
 
-fn sale_reply(ctx: &Ctx, iss: &Issued, order: Value) -> Value {
+pub(crate) fn sale_reply(ctx: &Ctx, iss: &Issued, order: Value) -> Value {
     let mut v = issued_reply(ctx, iss, order, ctx.now.batch);
     v["card"] = json!({"cardHolderName": ""});
     v["campaign"] = json!({"additionalInstallCount": 0, "deferingDate": "", "deferingMonth": 0});
@@ -363,194 +370,4 @@ pub(crate) fn recurring_sale(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Ans
     ));
     a.drop_connection = v == CardVerdict::ApproveThenDrop;
     Ok(a)
-}
-
-/// The original row of a follow-up: by orderId (a sale or pre-auth), or by orderTrackId plus
-/// `recurring.recurringOrder` (a charged instalment).
-fn original(h: &HostState, ctx: &Ctx) -> Result<(Option<u64>, Value), Answer> {
-    let t = &ctx.terminal.terminal_safe_id;
-    if ctx.req["order"]["orderTrackId"].is_string() {
-        let track = track_id(ctx.req)?;
-        let n = ctx.req["recurring"]["recurringOrder"].as_u64();
-        let order = json!({"orderTrackId": track});
-        let Some(n) = n else {
-            return Err(Answer::missing("recurringOrder"));
-        };
-        let id = h
-            .rows_for(t, &track)
-            .into_iter()
-            .find(|e| e.recurring_order == Some(n as u32) && e.txn_code == "1000")
-            .map(|e| e.id);
-        return Ok((id, order));
-    }
-    let oid = order_id(ctx.req)?;
-    let id = h
-        .rows_for(t, &oid)
-        .into_iter()
-        .find(|e| {
-            e.order_id.as_deref() == Some(oid.as_str())
-                && matches!(e.txn_code.as_str(), "1000" | "1004")
-        })
-        .map(|e| e.id);
-    Ok((id, json!({"orderId": oid})))
-}
-
-/// 1005: closes an open pre-auth.
-pub(crate) fn post_auth(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
-    let oid = order_id(ctx.req)?;
-    let (minor, currency) = amount(ctx.req)?;
-    let order = json!({"orderId": oid});
-    let pre = h
-        .rows_for(&ctx.terminal.terminal_safe_id, &oid)
-        .into_iter()
-        .find(|e| e.order_id.as_deref() == Some(oid.as_str()) && e.txn_code == "1004")
-        .cloned();
-    let Some(pre) = pre else {
-        return Ok(not_found(ctx, order));
-    };
-    match pre.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
-        EntryStatus::Approved => {}
-        _ => return Ok(not_found(ctx, order)),
-    }
-    if pre.pre_auth_closed_minor.is_some() {
-        return Ok(host_refusal(ctx, "12", order));
-    }
-    if minor > pre.amount_minor || currency != pre.currency {
-        return Ok(host_refusal(ctx, "13", order));
-    }
-    let iss = issue(h, "00");
-    let mut e = entry(ctx, &iss, "1005", minor, currency);
-    e.auth_code = pre.auth_code.clone();
-    e.order_id = Some(h.dice.uuid());
-    e.org_order_id = Some(oid.clone());
-    e.masked_pan = pre.masked_pan.clone();
-    e.install_count = pre.install_count;
-    h.book(e);
-    let now = ctx.now.text.clone();
-    h.ledger.update(pre.id, |p| {
-        p.pre_auth_closed_minor = Some(minor);
-        p.pre_auth_close_time = Some(now);
-    });
-    let mut v = sale_reply(ctx, &iss, order);
-    v["transaction"]["authCode"] = json!(pre.auth_code);
-    Ok(Answer::ok(v))
-}
-
-/// What a sale or closed pre-auth has captured, net of refunds.
-fn captured(e: &LedgerEntry) -> i64 {
-    let gross = if e.txn_code == "1004" {
-        e.pre_auth_closed_minor.unwrap_or(0)
-    } else {
-        e.amount_minor
-    };
-    gross - e.refunded_minor
-}
-
-/// 1002: full (no `transaction`) or partial refund, never above what remains captured.
-pub(crate) fn refund(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
-    let (id, order) = original(h, ctx)?;
-    let requested = if ctx.req.get("transaction").is_some() {
-        Some(amount(ctx.req)?)
-    } else {
-        None
-    };
-    let Some(id) = id else {
-        return Ok(not_found(ctx, order));
-    };
-    let orig = h.ledger.get(id).clone();
-    match orig.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
-        EntryStatus::Approved => {}
-        _ => return Ok(not_found(ctx, order)),
-    }
-    if orig.txn_code == "1004" && orig.pre_auth_closed_minor.is_none() {
-        // An open pre-authorization cannot be refunded (void it instead).
-        return Ok(host_refusal(ctx, "12", order));
-    }
-    let remaining = captured(&orig);
-    let (minor, currency) = requested.unwrap_or((remaining, orig.currency));
-    if currency != orig.currency || minor > remaining || remaining <= 0 {
-        return Ok(host_refusal(ctx, "13", order));
-    }
-    let iss = issue(h, "00");
-    let mut e = entry(ctx, &iss, "1002", minor, currency);
-    e.order_id = Some(h.dice.uuid());
-    e.org_order_id = orig.org_order_id.clone().or(orig.order_id.clone());
-    e.order_track_id = orig.order_track_id.clone();
-    e.recurring_order = orig.recurring_order;
-    e.masked_pan = orig.masked_pan.clone();
-    h.book(e);
-    h.ledger.update(id, |o| o.refunded_minor += minor);
-    Ok(Answer::ok(issued_reply(ctx, &iss, order, ctx.now.batch)))
-}
-
-/// 1003: voids an approved sale, pre-auth (with its post-auth) or charged instalment.
-pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
-    let (id, order) = original(h, ctx)?;
-    let Some(id) = id else {
-        return Ok(not_found(ctx, order));
-    };
-    let orig = h.ledger.get(id).clone();
-    match orig.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
-        EntryStatus::Approved => {}
-        _ => return Ok(not_found(ctx, order)),
-    }
-    if orig.refunded_minor > 0 {
-        // Part of it was already refunded; a void would pay back twice.
-        return Ok(host_refusal(ctx, "12", order));
-    }
-    let iss = issue(h, "00");
-    h.ledger.update(id, |o| o.status = EntryStatus::Voided);
-    let follow_ups: Vec<u64> = h
-        .rows_for(
-            &ctx.terminal.terminal_safe_id,
-            orig.order_id.as_deref().unwrap_or_default(),
-        )
-        .into_iter()
-        .filter(|e| e.txn_code == "1005" && e.status == EntryStatus::Approved)
-        .map(|e| e.id)
-        .collect();
-    for f in follow_ups {
-        h.ledger.update(f, |o| o.status = EntryStatus::Voided);
-    }
-    let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, iss.code, iss.message);
-    v["hostResponseCode"] = json!("00");
-    v["hostMessage"] = json!(host_message("00"));
-    v["order"] = order;
-    Ok(Answer::ok(v))
-}
-
-/// 1013: cancels one waiting instalment, or all of them.
-pub(crate) fn cancel_recurring(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
-    let track = track_id(ctx.req)?;
-    let order = json!({"orderTrackId": track});
-    let n = match &ctx.req["recurring"]["recurringOrder"] {
-        Value::Null => None,
-        v => Some(
-            v.as_u64()
-                .ok_or_else(|| Answer::pattern("recurringOrder"))? as u32,
-        ),
-    };
-    let waiting: Vec<u64> = h
-        .rows_for(&ctx.terminal.terminal_safe_id, &track)
-        .into_iter()
-        .filter(|e| e.status == EntryStatus::Waiting && (n.is_none() || e.recurring_order == n))
-        .map(|e| e.id)
-        .collect();
-    if waiting.is_empty() {
-        return Ok(pre_host(ctx, "VPS-1059", "Planlı İşlem bulunamadı", order));
-    }
-    let now = ctx.now.text.clone();
-    for id in waiting {
-        let t = now.clone();
-        h.ledger.update(id, |e| {
-            e.status = EntryStatus::Cancelled;
-            e.cancel_time = Some(t);
-        });
-    }
-    let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, "VPS-0000", "BAŞARILI");
-    v["order"] = order;
-    Ok(Answer::ok(v))
 }

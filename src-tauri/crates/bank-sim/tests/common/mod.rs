@@ -4,6 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use tahsildar_akbank::reply::TxnReply;
 use tahsildar_akbank::terminal::test_terminals;
 use tahsildar_akbank::{
     Card, Client, ClientConfig, Credentials, Currency, Cvv, Expiry, Money, Outcome, Pan,
@@ -91,5 +92,23 @@ pub fn check_invariants(h: &SimHandle, order: &str, outcome: &Outcome) {
             e.masked_pan.is_empty() || e.masked_pan.contains("******"),
             "ledger holds a clear PAN"
         );
+    }
+}
+
+/// The reply of a decline; every code the simulator answers with is in the catalogue.
+pub fn declined(o: &Outcome) -> &TxnReply {
+    match o {
+        Outcome::Declined(r) => {
+            assert!(
+                tahsildar_akbank::catalogue::vps(&r.response_code).is_some(),
+                "{}",
+                r.response_code
+            );
+            if let Some(h) = &r.host_response_code {
+                assert!(tahsildar_akbank::catalogue::host(h).is_some(), "host {h}");
+            }
+            r
+        }
+        other => panic!("expected declined, got {other:?}"),
     }
 }
