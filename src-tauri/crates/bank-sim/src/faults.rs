@@ -22,6 +22,9 @@ pub struct Faults {
     pub error_5xx_after_booking: f64,
     /// Process (book) the request, then answer HTTP 200 with a truncated, unparsable body.
     pub malformed_after_booking: f64,
+    /// Process (book) the request, mark the booking suspicious (an inquiry shows `txnStatus`
+    /// S), then answer HTTP 504.
+    pub suspicious_after_booking: f64,
     /// HTTP 429 with `Retry-After` before processing: nothing booked.
     pub throttle_429: f64,
     /// `Retry-After` seconds of a 429.
@@ -50,6 +53,8 @@ pub struct FaultPlan {
     pub error_after: bool,
     /// Malformed body after processing.
     pub malformed: bool,
+    /// Suspicious booking and 504 after processing.
+    pub suspicious: bool,
 }
 
 /// The seeded generator.
@@ -77,6 +82,7 @@ impl FaultDice {
         let drop_after = roll(f.drop_after_booking);
         let error_after = roll(f.error_5xx_after_booking);
         let malformed = roll(f.malformed_after_booking);
+        let suspicious = roll(f.suspicious_after_booking);
         FaultPlan {
             delay_ms: f.latency_ms + jitter,
             throttle,
@@ -84,6 +90,7 @@ impl FaultDice {
             drop_after,
             error_after,
             malformed,
+            suspicious,
         }
     }
 

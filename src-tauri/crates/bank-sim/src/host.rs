@@ -27,6 +27,8 @@ pub struct Answer {
     pub body: Value,
     /// Drop the connection instead of replying (test card 4000000000000119).
     pub drop_connection: bool,
+    /// The sale or pre-auth row this request booked.
+    pub booked: Option<u64>,
 }
 
 impl Answer {
@@ -35,6 +37,7 @@ impl Answer {
             status: 200,
             body,
             drop_connection: false,
+            booked: None,
         }
     }
 
@@ -43,6 +46,7 @@ impl Answer {
             status,
             body: json!({"code": code, "message": message}),
             drop_connection: false,
+            booked: None,
         }
     }
 
@@ -148,6 +152,11 @@ impl HostState {
     pub(crate) fn next_stan(&mut self) -> u32 {
         self.stan = self.stan % 999_999 + 1;
         self.stan
+    }
+
+    /// Marks a booked row suspicious (`txnStatus` S in inquiries).
+    pub fn mark_suspicious(&mut self, id: u64) {
+        self.ledger.update(id, |e| e.suspicious = true);
     }
 
     /// The ledger rows.

@@ -80,6 +80,9 @@ pub struct LedgerEntry {
     pub pre_auth_closed_minor: Option<i64>,
     /// When the pre-auth was closed.
     pub pre_auth_close_time: Option<String>,
+    /// The host could not settle the outcome with the issuer (`txnStatus` S).
+    #[serde(default)]
+    pub suspicious: bool,
 }
 
 impl LedgerEntry {

@@ -29,9 +29,11 @@
 //! 4000000000000127 declines 14; 4000000000000119 is booked as approved and the connection is
 //! then closed without a reply.
 //!
+//! A suspicious booking (fault `suspicious_after_booking`) shows `txnStatus` S until voided.
+//!
 //! # Faults
 //! See [`Faults`]: latency and jitter (the host books first, then waits), 429 and 503 before
-//! booking (nothing booked), drop / 500 / truncated body after booking, and a real refusal
+//! booking (nothing booked), drop / 500 / truncated body / suspicious + 504 after booking, and a real refusal
 //! (listener closed, reopened on the same port). One seed gives one sequence of faults.
 
 pub mod cards;

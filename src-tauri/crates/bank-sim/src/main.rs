@@ -51,6 +51,9 @@ struct Args {
     /// Probability of booking then answering an unparsable body.
     #[arg(long, default_value_t = 0.0)]
     malformed_after_booking: f64,
+    /// Probability of booking, marking it suspicious (txnStatus S) and answering HTTP 504.
+    #[arg(long, default_value_t = 0.0)]
+    suspicious_after_booking: f64,
     /// Probability of HTTP 429 with Retry-After (nothing booked).
     #[arg(long, default_value_t = 0.0)]
     throttle_429: f64,
@@ -84,6 +87,7 @@ async fn main() {
             error_5xx_before_booking: a.error_5xx_before_booking,
             error_5xx_after_booking: a.error_5xx_after_booking,
             malformed_after_booking: a.malformed_after_booking,
+            suspicious_after_booking: a.suspicious_after_booking,
             throttle_429: a.throttle_429,
             retry_after_secs: a.retry_after_secs,
             refuse_connections: false,

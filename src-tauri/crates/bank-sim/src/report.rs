@@ -15,6 +15,7 @@ pub const REPORT_LIMIT: usize = 9999;
 fn txn_status(e: &LedgerEntry) -> &'static str {
     match e.status {
         EntryStatus::Voided => "V",
+        EntryStatus::Approved if e.suspicious => "S",
         EntryStatus::Approved if e.refunded_minor > 0 && e.refunded_minor >= gross(e) => "R",
         _ => "N",
     }

@@ -300,6 +300,16 @@ async fn bank(
         kill.0.notify_one();
         std::future::pending::<()>().await;
     }
+    if plan.suspicious {
+        if let Some(id) = answer.booked {
+            lock(&s.host).mark_suspicious(id);
+        }
+        return (
+            StatusCode::GATEWAY_TIMEOUT,
+            "<html><body>504 Gateway Timeout</body></html>",
+        )
+            .into_response();
+    }
     if plan.error_after {
         return (
             StatusCode::INTERNAL_SERVER_ERROR,

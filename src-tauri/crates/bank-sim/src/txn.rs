@@ -230,6 +230,7 @@ pub(crate) fn entry(
         cancel_time: None,
         pre_auth_closed_minor: None,
         pre_auth_close_time: None,
+        suspicious: false,
     }
 }
 
@@ -275,9 +276,10 @@ pub(crate) fn sale(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     e.org_order_id = Some(id.clone());
     e.install_count = install as u32;
     e.masked_pan = mask_digits(&card.pan);
-    h.book(e);
+    let booked = h.book(e);
     let mut a = Answer::ok(sale_reply(ctx, &iss, order));
     a.drop_connection = v == CardVerdict::ApproveThenDrop;
+    a.booked = Some(booked);
     Ok(a)
 }
 
@@ -330,7 +332,7 @@ pub(crate) fn recurring_sale(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Ans
     first.recurring_order = Some(1);
     first.masked_pan = masked.clone();
     first.planned_time = Some(ctx.now.text.clone());
-    h.book(first);
+    let booked = h.book(first);
     if approved {
         for n in 2..=count {
             let k = (n - 1) * interval;
@@ -369,5 +371,6 @@ pub(crate) fn recurring_sale(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Ans
         json!({"orderId": track, "orderTrackId": track}),
     ));
     a.drop_connection = v == CardVerdict::ApproveThenDrop;
+    a.booked = Some(booked);
     Ok(a)
 }

@@ -297,3 +297,24 @@ async fn concurrent_requests_at_50_ms() {
     }
     assert_eq!(h.ledger().len(), 16);
 }
+
+#[tokio::test]
+async fn suspicious_booking_is_unknown_then_suspicious_then_voidable() {
+    let h = sim().await;
+    let c = client(&h);
+    h.set_faults(Faults {
+        suspicious_after_booking: 1.0,
+        ..Faults::default()
+    });
+    let id = order_id();
+    let o = c.sale(&sale_req(&id, "4355093000315232", 100, 1)).await;
+    assert!(matches!(o, Outcome::Unknown(_)), "{o:?}");
+    h.set_faults(Faults::default());
+    assert!(matches!(resolve(&c, &id).await, OrderState::Suspicious(_)));
+    let o = c
+        .void(tahsildar_akbank::OrderTarget::OrderId(id.clone()))
+        .await;
+    assert!(matches!(o, Outcome::Approved(_)), "{o:?}");
+    assert!(matches!(resolve(&c, &id).await, OrderState::Voided(_)));
+    assert_eq!(entries_for(&h.ledger(), &id)[0].status, EntryStatus::Voided);
+}
