@@ -49,7 +49,8 @@ impl Cli {
     /// The same without any session bus (a PC without a keyring).
     fn cmd_no_bus(&self) -> Command {
         let mut c = self.cmd();
-        c.env_remove("DBUS_SESSION_BUS_ADDRESS").env("XDG_RUNTIME_DIR", self.tmp());
+        c.env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("XDG_RUNTIME_DIR", self.tmp());
         c
     }
 }
@@ -70,9 +71,14 @@ fn ok(out: Output) -> Value {
 
 /// Fails with a non-zero exit and returns the JSON error `{code, message}` from stderr.
 fn fails(out: Output) -> Value {
-    assert!(!out.status.success(), "expected a failure: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        !out.status.success(),
+        "expected a failure: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let v: Value = serde_json::from_str(stderr.trim()).unwrap_or_else(|_| panic!("not JSON: {stderr}"));
+    let v: Value =
+        serde_json::from_str(stderr.trim()).unwrap_or_else(|_| panic!("not JSON: {stderr}"));
     v["error"].clone()
 }
 
@@ -84,19 +90,40 @@ fn require_session_bus() {
 }
 
 fn init_passphrase(cli: &Cli) -> Value {
-    ok(run(cli.cmd_no_bus(), &["--json", "--passphrase-env", "VAULT_PASS", "init", "--admin", "admin"]))
+    ok(run(
+        cli.cmd_no_bus(),
+        &[
+            "--json",
+            "--passphrase-env",
+            "VAULT_PASS",
+            "init",
+            "--admin",
+            "admin",
+        ],
+    ))
 }
 
 #[test]
 fn init_in_keyring_mode_without_a_keyring_fails_clearly_and_creates_nothing() {
     let cli = Cli::new();
-    let err = fails(run(cli.cmd_no_bus(), &["--json", "init", "--admin", "admin"]));
+    let err = fails(run(
+        cli.cmd_no_bus(),
+        &["--json", "init", "--admin", "admin"],
+    ));
     assert_eq!(err["code"], "keyring_unavailable");
-    assert!(err["message"].as_str().unwrap().contains("--passphrase-env"));
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("--passphrase-env")
+    );
     assert!(!cli.dir.join("tahsildar.db").exists() && !cli.dir.join("vault.json").exists());
 
     // In Turkish, as plain text on stderr.
-    let out = run(cli.cmd_no_bus().env("LANG", "tr_TR.UTF-8"), &["init", "--admin", "admin"]);
+    let out = run(
+        cli.cmd_no_bus().env("LANG", "tr_TR.UTF-8"),
+        &["init", "--admin", "admin"],
+    );
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("Hata: "), "{stderr}");
@@ -114,29 +141,65 @@ fn passphrase_mode_and_the_recovery_key() {
     assert!(!meta.contains(&recovery));
 
     // Without the passphrase: a clear error.
-    let err = fails(run(cli.cmd_no_bus(), &["--json", "--user", "admin", "audit", "verify"]));
+    let err = fails(run(
+        cli.cmd_no_bus(),
+        &["--json", "--user", "admin", "audit", "verify"],
+    ));
     assert_eq!(err["code"], "vault_passphrase_required");
     // A wrong passphrase: a clear error.
     let err = fails(run(
         cli.cmd_no_bus().env("VAULT_PASS", "wrong passphrase!"),
-        &["--json", "--passphrase-env", "VAULT_PASS", "--user", "admin", "audit", "verify"],
+        &[
+            "--json",
+            "--passphrase-env",
+            "VAULT_PASS",
+            "--user",
+            "admin",
+            "audit",
+            "verify",
+        ],
     ));
     assert_eq!(err["code"], "vault_wrong_passphrase");
 
     // The recovery key opens it and sets a new passphrase.
     let v = ok(run(
-        cli.cmd_no_bus().env("RECOVERY", &recovery).env("NEW_PASS", "a brand new passphrase"),
-        &["--json", "--passphrase-env", "NEW_PASS", "unlock", "--recovery-key-env", "RECOVERY"],
+        cli.cmd_no_bus()
+            .env("RECOVERY", &recovery)
+            .env("NEW_PASS", "a brand new passphrase"),
+        &[
+            "--json",
+            "--passphrase-env",
+            "NEW_PASS",
+            "unlock",
+            "--recovery-key-env",
+            "RECOVERY",
+        ],
     ));
     assert_eq!(v["unlock"], "passphrase");
     let err = fails(run(
         cli.cmd_no_bus(),
-        &["--json", "--passphrase-env", "VAULT_PASS", "--user", "admin", "audit", "verify"],
+        &[
+            "--json",
+            "--passphrase-env",
+            "VAULT_PASS",
+            "--user",
+            "admin",
+            "audit",
+            "verify",
+        ],
     ));
     assert_eq!(err["code"], "vault_wrong_passphrase");
     let v = ok(run(
         cli.cmd_no_bus().env("NEW_PASS", "a brand new passphrase"),
-        &["--json", "--passphrase-env", "NEW_PASS", "--user", "admin", "audit", "verify"],
+        &[
+            "--json",
+            "--passphrase-env",
+            "NEW_PASS",
+            "--user",
+            "admin",
+            "audit",
+            "verify",
+        ],
     ));
     assert_eq!(v["ok"], true);
     assert!(v["entries"].as_u64().unwrap() >= 4);
@@ -146,7 +209,14 @@ fn passphrase_mode_and_the_recovery_key() {
     bad.replace_range(0..1, if bad.starts_with('A') { "B" } else { "A" });
     let err = fails(run(
         cli.cmd_no_bus().env("RECOVERY", &bad),
-        &["--json", "--passphrase-env", "VAULT_PASS", "unlock", "--recovery-key-env", "RECOVERY"],
+        &[
+            "--json",
+            "--passphrase-env",
+            "VAULT_PASS",
+            "unlock",
+            "--recovery-key-env",
+            "RECOVERY",
+        ],
     ));
     assert_eq!(err["code"], "recovery_key_invalid");
 }
@@ -167,24 +237,55 @@ fn users_stores_permissions_and_unlock() {
     let v = ok(run(
         acting(&cli, "admin"),
         &[
-            "store", "add", "Merkez", "--env", "test", "--merchant-safe-id", "2023090417500272654BD9A49CF07574",
-            "--terminal-safe-id", "2023090417500284633D137A249DBBEB", "--secret-key-env", "STORE_SECRET",
-            "--concurrency", "2", "--rate", "3",
+            "store",
+            "add",
+            "Merkez",
+            "--env",
+            "test",
+            "--merchant-safe-id",
+            "2023090417500272654BD9A49CF07574",
+            "--terminal-safe-id",
+            "2023090417500284633D137A249DBBEB",
+            "--secret-key-env",
+            "STORE_SECRET",
+            "--concurrency",
+            "2",
+            "--rate",
+            "3",
         ],
     ));
     assert_eq!(v["store"]["has_secret_key"], true);
     assert_eq!(v["store"]["concurrency"], 2);
     assert!(!v.to_string().contains(SECRET_KEY));
-    ok(run(acting(&cli, "admin"), &["store", "add", "Şube", "--env", "live"]));
+    ok(run(
+        acting(&cli, "admin"),
+        &["store", "add", "Şube", "--env", "live"],
+    ));
     let list = ok(run(acting(&cli, "admin"), &["store", "list"]));
     assert_eq!(list["stores"].as_array().unwrap().len(), 3);
     assert!(!list.to_string().contains(SECRET_KEY));
-    let merkez = list["stores"].as_array().unwrap().iter().find(|s| s["name"] == "Merkez").unwrap();
+    let merkez = list["stores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Merkez")
+        .unwrap();
     assert_eq!(merkez["base_url"], Value::Null);
 
-    ok(run(acting(&cli, "admin"), &["user", "add", "izleyici", "--role", "viewer"]));
-    ok(run(acting(&cli, "admin"), &["user", "add", "ayse", "--role", "operator", "--store", "Merkez"]));
-    let err = fails(run(acting(&cli, "admin"), &["user", "add", "ayse", "--role", "viewer"]));
+    ok(run(
+        acting(&cli, "admin"),
+        &["user", "add", "izleyici", "--role", "viewer"],
+    ));
+    ok(run(
+        acting(&cli, "admin"),
+        &[
+            "user", "add", "ayse", "--role", "operator", "--store", "Merkez",
+        ],
+    ));
+    let err = fails(run(
+        acting(&cli, "admin"),
+        &["user", "add", "ayse", "--role", "viewer"],
+    ));
     assert_eq!(err["code"], "user_exists");
 
     // The viewer is refused every change; the operator of Merkez sees only Merkez.
@@ -198,7 +299,13 @@ fn users_stores_permissions_and_unlock() {
         &["user", "add", "y", "--role", "admin"],
         &["user", "unlock", "admin"],
         &["audit", "verify"],
-        &["backup", "--out", "/nonexistent/never.bak", "--backup-passphrase-env", "BACKUP_PASS"],
+        &[
+            "backup",
+            "--out",
+            "/nonexistent/never.bak",
+            "--backup-passphrase-env",
+            "BACKUP_PASS",
+        ],
     ] {
         let err = fails(run(viewer(), args));
         assert_eq!(err["code"], "permission_denied", "{args:?}");
@@ -206,7 +313,12 @@ fn users_stores_permissions_and_unlock() {
     let mut op = acting(&cli, "ayse");
     op.env("TAHSILDAR_PASSWORD", USER_PASSWORD);
     let seen = ok(run(op, &["store", "list"]));
-    let names: Vec<&str> = seen["stores"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = seen["stores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, vec!["Merkez"]);
 
     // Ten wrong passwords lock ayse; the administrator unlocks her.
@@ -229,7 +341,10 @@ fn users_stores_permissions_and_unlock() {
     assert!(v["entries"].as_u64().unwrap() > 20);
     let err = fails(run(acting(&cli, "nobody"), &["store", "list"]));
     assert_eq!(err["code"], "auth_failed");
-    let err = fails(run(cli.cmd_no_bus(), &["--json", "--passphrase-env", "VAULT_PASS", "store", "list"]));
+    let err = fails(run(
+        cli.cmd_no_bus(),
+        &["--json", "--passphrase-env", "VAULT_PASS", "store", "list"],
+    ));
     assert_eq!(err["code"], "user_required");
 }
 
@@ -237,15 +352,35 @@ fn users_stores_permissions_and_unlock() {
 fn backup_and_restore_in_passphrase_mode() {
     let cli = Cli::new();
     init_passphrase(&cli);
-    ok(run(acting(&cli, "admin"), &["store", "add", "Merkez", "--env", "test"]));
+    ok(run(
+        acting(&cli, "admin"),
+        &["store", "add", "Merkez", "--env", "test"],
+    ));
     let file = cli.tmp().join("yedek.tahsildar");
     let file_s = file.to_str().unwrap();
-    ok(run(acting(&cli, "admin"), &["backup", "--out", file_s, "--backup-passphrase-env", "BACKUP_PASS"]));
+    ok(run(
+        acting(&cli, "admin"),
+        &[
+            "backup",
+            "--out",
+            file_s,
+            "--backup-passphrase-env",
+            "BACKUP_PASS",
+        ],
+    ));
 
     let other = Cli::new();
     let v = ok(run(
         other.cmd_no_bus(),
-        &["--json", "--passphrase-env", "VAULT_PASS", "restore", file_s, "--backup-passphrase-env", "BACKUP_PASS"],
+        &[
+            "--json",
+            "--passphrase-env",
+            "VAULT_PASS",
+            "restore",
+            file_s,
+            "--backup-passphrase-env",
+            "BACKUP_PASS",
+        ],
     ));
     assert_eq!(v["restore"]["previous_db"], Value::Null);
     let a = ok(run(acting(&cli, "admin"), &["store", "list"]));
@@ -256,18 +391,44 @@ fn backup_and_restore_in_passphrase_mode() {
     // Over an existing vault: refused without --yes, done with it, the old file kept.
     let err = fails(run(
         other.cmd_no_bus(),
-        &["--json", "--passphrase-env", "VAULT_PASS", "restore", file_s, "--backup-passphrase-env", "BACKUP_PASS"],
+        &[
+            "--json",
+            "--passphrase-env",
+            "VAULT_PASS",
+            "restore",
+            file_s,
+            "--backup-passphrase-env",
+            "BACKUP_PASS",
+        ],
     ));
     assert_eq!(err["code"], "restore_needs_confirmation");
     let v = ok(run(
         other.cmd_no_bus(),
-        &["--json", "--passphrase-env", "VAULT_PASS", "restore", file_s, "--backup-passphrase-env", "BACKUP_PASS", "--yes"],
+        &[
+            "--json",
+            "--passphrase-env",
+            "VAULT_PASS",
+            "restore",
+            file_s,
+            "--backup-passphrase-env",
+            "BACKUP_PASS",
+            "--yes",
+        ],
     ));
     let kept = v["restore"]["previous_db"].as_str().unwrap();
     assert!(Path::new(kept).exists());
     let err = fails(run(
         other.cmd_no_bus().env("BACKUP_PASS", "wrong backup pass"),
-        &["--json", "--passphrase-env", "VAULT_PASS", "restore", file_s, "--backup-passphrase-env", "BACKUP_PASS", "--yes"],
+        &[
+            "--json",
+            "--passphrase-env",
+            "VAULT_PASS",
+            "restore",
+            file_s,
+            "--backup-passphrase-env",
+            "BACKUP_PASS",
+            "--yes",
+        ],
     ));
     assert_eq!(err["code"], "backup_wrong_passphrase");
 }
@@ -280,20 +441,54 @@ fn keyring_mode_init_backup_restore_with_the_real_secret_service() {
     assert_eq!(init["unlock"], "keyring");
     let human = run(cli.cmd(), &["--user", "admin", "audit", "verify"]);
     assert!(String::from_utf8_lossy(&human.stdout).contains("Audit log intact"));
-    ok(run(cli.cmd(), &["--json", "--user", "admin", "store", "add", "Merkez", "--env", "test"]));
-    ok(run(cli.cmd(), &["--json", "--user", "admin", "user", "add", "ayse", "--role", "operator"]));
+    ok(run(
+        cli.cmd(),
+        &[
+            "--json", "--user", "admin", "store", "add", "Merkez", "--env", "test",
+        ],
+    ));
+    ok(run(
+        cli.cmd(),
+        &[
+            "--json", "--user", "admin", "user", "add", "ayse", "--role", "operator",
+        ],
+    ));
     let file = cli.tmp().join("b.tahsildar");
     let file_s = file.to_str().unwrap();
     ok(run(
         cli.cmd(),
-        &["--json", "--user", "admin", "backup", "--out", file_s, "--backup-passphrase-env", "BACKUP_PASS"],
+        &[
+            "--json",
+            "--user",
+            "admin",
+            "backup",
+            "--out",
+            file_s,
+            "--backup-passphrase-env",
+            "BACKUP_PASS",
+        ],
     ));
 
     let other = Cli::new();
-    let v = ok(run(other.cmd(), &["--json", "restore", file_s, "--backup-passphrase-env", "BACKUP_PASS"]));
+    let v = ok(run(
+        other.cmd(),
+        &[
+            "--json",
+            "restore",
+            file_s,
+            "--backup-passphrase-env",
+            "BACKUP_PASS",
+        ],
+    ));
     assert_ne!(v["restore"]["vault_id"], init["vault_id"]);
-    let a = ok(run(cli.cmd(), &["--json", "--user", "admin", "store", "list"]));
-    let b = ok(run(other.cmd(), &["--json", "--user", "admin", "store", "list"]));
+    let a = ok(run(
+        cli.cmd(),
+        &["--json", "--user", "admin", "store", "list"],
+    ));
+    let b = ok(run(
+        other.cmd(),
+        &["--json", "--user", "admin", "store", "list"],
+    ));
     assert_eq!(a, b);
     let mut c = other.cmd();
     c.env("TAHSILDAR_PASSWORD", USER_PASSWORD);
@@ -301,9 +496,13 @@ fn keyring_mode_init_backup_restore_with_the_real_secret_service() {
 
     // The recovery key moves the first vault to this keyring again (a no-op rebind here).
     let v = ok(run(
-        cli.cmd().env("RECOVERY", init["recovery_key"].as_str().unwrap()),
+        cli.cmd()
+            .env("RECOVERY", init["recovery_key"].as_str().unwrap()),
         &["--json", "unlock", "--recovery-key-env", "RECOVERY"],
     ));
     assert_eq!(v["unlock"], "keyring");
-    ok(run(cli.cmd(), &["--json", "--user", "admin", "audit", "verify"]));
+    ok(run(
+        cli.cmd(),
+        &["--json", "--user", "admin", "audit", "verify"],
+    ));
 }

@@ -99,7 +99,12 @@ fn sha256_file(path: &Path) -> Result<(u64, String)> {
 }
 
 /// Writes an encrypted backup of the open vault to `out`. Needs `export` on every store.
-pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: KdfParams) -> Result<BackupSummary> {
+pub fn backup(
+    session: &Session,
+    out: &Path,
+    passphrase: &SecretString,
+    params: KdfParams,
+) -> Result<BackupSummary> {
     session.require(Permission::Export, None)?;
     check_passphrase(passphrase)?;
     let vault = session.vault();
@@ -107,7 +112,8 @@ pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: 
     let mut salt = [0u8; 16];
     crate::vault::keys::random_bytes(&mut salt);
     let master = params.derive(passphrase, &salt)?;
-    let wrapped_key = WrappedKey::wrap_with_master(vault.data_key(), &master, params, &salt, &backup_id);
+    let wrapped_key =
+        WrappedKey::wrap_with_master(vault.data_key(), &master, params, &salt, &backup_id);
     let body_key = expand(&master, BACKUP_DB_INFO);
 
     let body = out.with_extension("body.tmp");
@@ -115,7 +121,9 @@ pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: 
     let _ = std::fs::remove_file(&body);
     let result = (|| -> Result<BackupSummary> {
         let audit_entries = vault.verify_audit()?;
-        vault.db().with_writer(|c| export_into(c, &body, &body_key))?;
+        vault
+            .db()
+            .with_writer(|c| export_into(c, &body, &body_key))?;
         let (body_len, body_sha256) = sha256_file(&body)?;
         let header = BackupHeader {
             format: 1,
@@ -127,7 +135,8 @@ pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: 
             body_sha256,
         };
         let mut file = std::fs::File::create(&staged).map_err(|e| Error::io(&staged, e))?;
-        let header_line = serde_json::to_string(&header).map_err(|e| Error::Internal(e.to_string()))?;
+        let header_line =
+            serde_json::to_string(&header).map_err(|e| Error::Internal(e.to_string()))?;
         let mut body_file = std::fs::File::open(&body).map_err(|e| Error::io(&body, e))?;
         (|| -> std::io::Result<()> {
             writeln!(file, "{MAGIC}")?;
@@ -148,12 +157,22 @@ pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: 
     let _ = std::fs::remove_file(&body);
     let _ = std::fs::remove_file(&staged);
     let (result_code, detail) = match &result {
-        Ok(s) => (AuditResult::Ok, serde_json::json!({ "bytes": s.bytes, "backup_id": backup_id })),
-        Err(e) => (AuditResult::Failed, serde_json::json!({ "error": e.code() })),
+        Ok(s) => (
+            AuditResult::Ok,
+            serde_json::json!({ "bytes": s.bytes, "backup_id": backup_id }),
+        ),
+        Err(e) => (
+            AuditResult::Failed,
+            serde_json::json!({ "error": e.code() }),
+        ),
     };
     vault.audit(
         session
-            .record(AuditAction::Backup, format!("vault:{}", vault.vault_id()), result_code)
+            .record(
+                AuditAction::Backup,
+                format!("vault:{}", vault.vault_id()),
+                result_code,
+            )
             .with_detail(detail),
     )?;
     result
@@ -163,16 +182,23 @@ fn read_header(file: &Path) -> Result<(BackupHeader, u64)> {
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let mut reader = BufReader::new(f).take(MAX_HEADER);
     let mut magic = String::new();
-    reader.read_line(&mut magic).map_err(|e| Error::io(file, e))?;
+    reader
+        .read_line(&mut magic)
+        .map_err(|e| Error::io(file, e))?;
     if magic.trim_end() != MAGIC {
         return Err(Error::BackupInvalid("not a Tahsildar backup file".into()));
     }
     let mut line = String::new();
-    reader.read_line(&mut line).map_err(|e| Error::io(file, e))?;
-    let header: BackupHeader =
-        serde_json::from_str(line.trim_end()).map_err(|e| Error::BackupInvalid(format!("header: {e}")))?;
+    reader
+        .read_line(&mut line)
+        .map_err(|e| Error::io(file, e))?;
+    let header: BackupHeader = serde_json::from_str(line.trim_end())
+        .map_err(|e| Error::BackupInvalid(format!("header: {e}")))?;
     if header.format != 1 {
-        return Err(Error::BackupInvalid(format!("unknown format {}", header.format)));
+        return Err(Error::BackupInvalid(format!(
+            "unknown format {}",
+            header.format
+        )));
     }
     Ok((header, (magic.len() + line.len()) as u64))
 }
@@ -181,7 +207,8 @@ fn read_header(file: &Path) -> Result<(BackupHeader, u64)> {
 fn extract_body(file: &Path, offset: u64, header: &BackupHeader, to: &Path) -> Result<()> {
     use std::io::Seek;
     let mut f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
-    f.seek(std::io::SeekFrom::Start(offset)).map_err(|e| Error::io(file, e))?;
+    f.seek(std::io::SeekFrom::Start(offset))
+        .map_err(|e| Error::io(file, e))?;
     let mut out = std::fs::File::create(to).map_err(|e| Error::io(to, e))?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
@@ -197,7 +224,9 @@ fn extract_body(file: &Path, offset: u64, header: &BackupHeader, to: &Path) -> R
     }
     out.sync_all().map_err(|e| Error::io(to, e))?;
     if total != header.body_len || hex::encode(hasher.finalize()) != header.body_sha256 {
-        return Err(Error::BackupInvalid("the file is truncated or damaged (checksum mismatch)".into()));
+        return Err(Error::BackupInvalid(
+            "the file is truncated or damaged (checksum mismatch)".into(),
+        ));
     }
     Ok(())
 }
@@ -236,8 +265,12 @@ pub fn restore(
         {
             let conn = Connection::open_with_flags(&source, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
             conn.pragma_update(None, "key", sqlcipher_key_text(&body_key).as_str())?;
-            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-                .map_err(|_| Error::BackupInvalid("the body does not open with this passphrase".into()))?;
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map_err(|_| {
+                Error::BackupInvalid("the body does not open with this passphrase".into())
+            })?;
             export_into(&conn, &staging, key.expose())?;
         }
         let db = Db::open(&staging, &key, true)?;
@@ -276,8 +309,13 @@ pub fn restore(
 
     let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
     let db_path = dir.db_path();
-    let previous_db = db_path.exists().then(|| dir.db_sibling(&format!("before-restore-{stamp}")));
-    let previous_meta = dir.meta_path().exists().then(|| dir.root().join(format!("vault.json.before-restore-{stamp}")));
+    let previous_db = db_path
+        .exists()
+        .then(|| dir.db_sibling(&format!("before-restore-{stamp}")));
+    let previous_meta = dir.meta_path().exists().then(|| {
+        dir.root()
+            .join(format!("vault.json.before-restore-{stamp}"))
+    });
     let swap = (|| -> Result<()> {
         if let Some(prev) = &previous_db {
             for suffix in ["", "-wal", "-shm"] {
@@ -305,7 +343,10 @@ pub fn restore(
             for suffix in ["", "-wal", "-shm"] {
                 let from = PathBuf::from(format!("{}{suffix}", prev.display()));
                 if from.exists() {
-                    let _ = std::fs::rename(&from, PathBuf::from(format!("{}{suffix}", db_path.display())));
+                    let _ = std::fs::rename(
+                        &from,
+                        PathBuf::from(format!("{}{suffix}", db_path.display())),
+                    );
                 }
             }
         }
@@ -324,12 +365,18 @@ pub fn restore(
         clock,
     };
     vault.audit(
-        AuditRecord::new(Actor::nobody(), AuditAction::Restore, format!("vault:{vault_id}"), AuditResult::Ok, options.origin)
-            .with_detail(serde_json::json!({
-                "source_vault_id": header.source_vault_id,
-                "backup_created_at": header.created_at,
-                "replaced_existing": previous_db.is_some(),
-            })),
+        AuditRecord::new(
+            Actor::nobody(),
+            AuditAction::Restore,
+            format!("vault:{vault_id}"),
+            AuditResult::Ok,
+            options.origin,
+        )
+        .with_detail(serde_json::json!({
+            "source_vault_id": header.source_vault_id,
+            "backup_created_at": header.created_at,
+            "replaced_existing": previous_db.is_some(),
+        })),
     )?;
     let audit_entries = vault.verify_audit().unwrap_or(audit_entries);
     let summary = RestoreSummary {

@@ -33,7 +33,10 @@ impl std::fmt::Debug for Keyring {
 
 static PLATFORM: OnceLock<std::result::Result<Arc<CredentialStore>, String>> = OnceLock::new();
 
-fn run_timed<T: Send + 'static>(timeout: Duration, f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+fn run_timed<T: Send + 'static>(
+    timeout: Duration,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("tahsildar-keyring".into())
@@ -168,8 +171,12 @@ impl Keyring {
 
     /// Reads the data key of vault `vault_id`.
     pub fn load_key(&self, vault_id: &str) -> Result<DataKey> {
-        let text = self.entry_call(vault_id, |entry| entry.get_password().map(zeroize::Zeroizing::new))?;
-        DataKey::from_hex(&text).ok_or_else(|| Error::KeyringUnavailable("the keyring entry is not a Tahsildar key".into()))
+        let text = self.entry_call(vault_id, |entry| {
+            entry.get_password().map(zeroize::Zeroizing::new)
+        })?;
+        DataKey::from_hex(&text).ok_or_else(|| {
+            Error::KeyringUnavailable("the keyring entry is not a Tahsildar key".into())
+        })
     }
 
     /// Deletes the entry of vault `vault_id`; a missing entry is not an error.
@@ -189,11 +196,17 @@ mod tests {
     fn mock_store_round_trip_and_missing_entry() {
         let keyring = Keyring::with_store(keyring_core::mock::Store::new().unwrap());
         let key = DataKey::generate();
-        assert!(matches!(keyring.load_key("a"), Err(Error::KeyringEntryMissing)));
+        assert!(matches!(
+            keyring.load_key("a"),
+            Err(Error::KeyringEntryMissing)
+        ));
         keyring.store_key("a", &key).unwrap();
         assert_eq!(keyring.load_key("a").unwrap().expose(), key.expose());
         keyring.delete_key("a").unwrap();
-        assert!(matches!(keyring.load_key("a"), Err(Error::KeyringEntryMissing)));
+        assert!(matches!(
+            keyring.load_key("a"),
+            Err(Error::KeyringEntryMissing)
+        ));
         keyring.delete_key("a").unwrap();
     }
 
@@ -209,7 +222,9 @@ mod tests {
     #[test]
     fn a_call_that_never_answers_times_out() {
         let started = std::time::Instant::now();
-        let result = run_timed(Duration::from_millis(50), || std::thread::sleep(Duration::from_secs(5)));
+        let result = run_timed(Duration::from_millis(50), || {
+            std::thread::sleep(Duration::from_secs(5))
+        });
         assert!(matches!(result, Err(Error::KeyringTimeout(_))));
         assert!(started.elapsed() < Duration::from_secs(5));
     }
