@@ -506,3 +506,43 @@ fn keyring_mode_init_backup_restore_with_the_real_secret_service() {
         &["--json", "--user", "admin", "audit", "verify"],
     ));
 }
+
+#[test]
+fn a_locked_keyring_ends_in_a_clear_error_not_a_hang() {
+    // A private session bus where the Secret Service is started on demand, locked, with no
+    // one to answer its unlock prompt: the call must end with a clear error within the limit.
+    let cli = Cli::new();
+    let home = cli.tmp().join("home");
+    let runtime = cli.tmp().join("run");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::create_dir_all(&runtime).unwrap();
+    let mut c = Command::new("dbus-run-session");
+    c.arg("--")
+        .arg(env!("CARGO_BIN_EXE_tahsildar-cli"))
+        .arg("--data-dir")
+        .arg(&cli.dir)
+        .args(["--json", "init", "--admin", "admin"])
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("HOME", &home)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("NO_AT_BRIDGE", "1")
+        .env("TAHSILDAR_KEYRING_TIMEOUT_SECS", "5")
+        .env("TAHSILDAR_PASSWORD", ADMIN_PASSWORD)
+        .env("LANG", "en_US.UTF-8");
+    let out = c.output().expect("dbus-run-session is installed");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("{\"error\""))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    let err: Value = serde_json::from_str(line).unwrap();
+    let code = err["error"]["code"].as_str().unwrap();
+    assert!(
+        ["keyring_locked", "keyring_timeout"].contains(&code),
+        "{code}"
+    );
+    assert!(!cli.dir.join("tahsildar.db").exists() && !cli.dir.join("vault.json").exists());
+}

@@ -14,6 +14,17 @@ use crate::vault::keys::DataKey;
 pub const KEYRING_SERVICE: &str = "tahsildar";
 /// Default time limit of one keyring call.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Overrides the time limit, in whole seconds.
+pub const TIMEOUT_ENV: &str = "TAHSILDAR_KEYRING_TIMEOUT_SECS";
+
+fn configured_timeout() -> Duration {
+    std::env::var(TIMEOUT_ENV)
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map(Duration::from_secs)
+        .unwrap_or(DEFAULT_TIMEOUT)
+}
 
 /// A handle on a credential store (the platform store, or a test store).
 #[derive(Clone)]
@@ -109,7 +120,7 @@ impl Keyring {
     pub fn platform() -> Keyring {
         let store = PLATFORM
             .get_or_init(|| {
-                let store = run_timed(DEFAULT_TIMEOUT, platform_store)
+                let store = run_timed(configured_timeout(), platform_store)
                     .map_err(|e| e.to_string())
                     .and_then(|r| r);
                 if let Ok(store) = &store {
@@ -120,7 +131,7 @@ impl Keyring {
             .clone();
         Keyring {
             store,
-            timeout: DEFAULT_TIMEOUT,
+            timeout: configured_timeout(),
         }
     }
 
