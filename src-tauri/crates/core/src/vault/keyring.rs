@@ -29,14 +29,22 @@ fn configured_timeout() -> Duration {
 /// A handle on a credential store (the platform store, or a test store).
 #[derive(Clone)]
 pub struct Keyring {
-    store: std::result::Result<Arc<CredentialStore>, String>,
+    source: Source,
     timeout: Duration,
+}
+
+#[derive(Clone)]
+enum Source {
+    /// The platform store, connected on first use (so a passphrase-mode vault never wakes
+    /// the keyring daemon).
+    Platform,
+    Given(std::result::Result<Arc<CredentialStore>, String>),
 }
 
 impl std::fmt::Debug for Keyring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Keyring")
-            .field("available", &self.store.is_ok())
+            .field("platform", &matches!(self.source, Source::Platform))
             .field("timeout", &self.timeout)
             .finish()
     }
@@ -118,7 +126,15 @@ impl Keyring {
     /// process and registered as keyring-core's default store. When it cannot be created
     /// (no session bus, no daemon) every call fails with `KeyringUnavailable`.
     pub fn platform() -> Keyring {
-        let store = PLATFORM
+        Keyring {
+            source: Source::Platform,
+            timeout: configured_timeout(),
+        }
+    }
+
+    /// Connects the platform store once per process (with the time limit) and registers it.
+    fn platform_store_once() -> std::result::Result<Arc<CredentialStore>, String> {
+        PLATFORM
             .get_or_init(|| {
                 let store = run_timed(configured_timeout(), platform_store)
                     .map_err(|e| e.to_string())
@@ -128,17 +144,20 @@ impl Keyring {
                 }
                 store
             })
-            .clone();
-        Keyring {
-            store,
-            timeout: configured_timeout(),
+            .clone()
+    }
+
+    fn store(&self) -> std::result::Result<Arc<CredentialStore>, String> {
+        match &self.source {
+            Source::Platform => Self::platform_store_once(),
+            Source::Given(store) => store.clone(),
         }
     }
 
     /// A keyring over a given store (for example `keyring_core::mock::Store` in unit tests).
     pub fn with_store(store: Arc<CredentialStore>) -> Keyring {
         Keyring {
-            store: Ok(store),
+            source: Source::Given(Ok(store)),
             timeout: DEFAULT_TIMEOUT,
         }
     }
@@ -146,7 +165,7 @@ impl Keyring {
     /// A keyring that is known to be unavailable, with the reason.
     pub fn unavailable(reason: impl Into<String>) -> Keyring {
         Keyring {
-            store: Err(reason.into()),
+            source: Source::Given(Err(reason.into())),
             timeout: DEFAULT_TIMEOUT,
         }
     }
@@ -156,8 +175,9 @@ impl Keyring {
         self
     }
 
+    /// Whether the store can be reached (connects the platform store if not yet done).
     pub fn is_available(&self) -> bool {
-        self.store.is_ok()
+        self.store().is_ok()
     }
 
     fn entry_call<T: Send + 'static>(
@@ -165,7 +185,7 @@ impl Keyring {
         vault_id: &str,
         f: impl FnOnce(Entry) -> keyring_core::Result<T> + Send + 'static,
     ) -> Result<T> {
-        let store = self.store.clone().map_err(Error::KeyringUnavailable)?;
+        let store = self.store().map_err(Error::KeyringUnavailable)?;
         let user = format!("vault-{vault_id}");
         run_timed(self.timeout, move || {
             let entry = Entry::new_in_store(&store, KEYRING_SERVICE, &user)?;
