@@ -7,6 +7,7 @@ pub mod keyring;
 pub mod keys;
 pub mod meta;
 pub mod recovery;
+pub mod restore;
 pub mod wrap;
 
 use std::sync::Arc;

@@ -9,3 +9,4 @@ mod concurrency;
 mod failures;
 mod keyring;
 mod no_keyring;
+mod stores;
