@@ -211,3 +211,12 @@ fn a_short_passphrase_is_refused_before_anything_is_written() {
     assert!(matches!(result, Err(Error::PassphraseTooShort(12))));
     assert!(!dir.db_path().exists() && !dir.meta_path().exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_data_directory_is_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, dir, _) = passphrase_vault();
+    let mode = std::fs::metadata(dir.root()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700);
+}
