@@ -38,8 +38,26 @@ enum Source {
     /// The platform store, connected on first use (so a passphrase-mode vault never wakes
     /// the keyring daemon).
     Platform,
-    Given(std::result::Result<Arc<CredentialStore>, String>),
+    Given(StoreResult),
 }
+
+/// Why a store could not be had.
+#[derive(Clone)]
+enum StoreError {
+    Unavailable(String),
+    TimedOut(u64),
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        match e {
+            StoreError::Unavailable(why) => Error::KeyringUnavailable(why),
+            StoreError::TimedOut(secs) => Error::KeyringTimeout(secs),
+        }
+    }
+}
+
+type StoreResult = std::result::Result<Arc<CredentialStore>, StoreError>;
 
 impl std::fmt::Debug for Keyring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -50,7 +68,7 @@ impl std::fmt::Debug for Keyring {
     }
 }
 
-static PLATFORM: OnceLock<std::result::Result<Arc<CredentialStore>, String>> = OnceLock::new();
+static PLATFORM: OnceLock<StoreResult> = OnceLock::new();
 
 fn run_timed<T: Send + 'static>(
     timeout: Duration,
@@ -133,12 +151,14 @@ impl Keyring {
     }
 
     /// Connects the platform store once per process (with the time limit) and registers it.
-    fn platform_store_once() -> std::result::Result<Arc<CredentialStore>, String> {
+    fn platform_store_once() -> StoreResult {
         PLATFORM
             .get_or_init(|| {
-                let store = run_timed(configured_timeout(), platform_store)
-                    .map_err(|e| e.to_string())
-                    .and_then(|r| r);
+                let store = match run_timed(configured_timeout(), platform_store) {
+                    Ok(result) => result.map_err(StoreError::Unavailable),
+                    Err(Error::KeyringTimeout(secs)) => Err(StoreError::TimedOut(secs)),
+                    Err(other) => Err(StoreError::Unavailable(other.to_string())),
+                };
                 if let Ok(store) = &store {
                     keyring_core::set_default_store(store.clone());
                 }
@@ -147,7 +167,7 @@ impl Keyring {
             .clone()
     }
 
-    fn store(&self) -> std::result::Result<Arc<CredentialStore>, String> {
+    fn store(&self) -> StoreResult {
         match &self.source {
             Source::Platform => Self::platform_store_once(),
             Source::Given(store) => store.clone(),
@@ -165,7 +185,7 @@ impl Keyring {
     /// A keyring that is known to be unavailable, with the reason.
     pub fn unavailable(reason: impl Into<String>) -> Keyring {
         Keyring {
-            source: Source::Given(Err(reason.into())),
+            source: Source::Given(Err(StoreError::Unavailable(reason.into()))),
             timeout: DEFAULT_TIMEOUT,
         }
     }
@@ -185,7 +205,7 @@ impl Keyring {
         vault_id: &str,
         f: impl FnOnce(Entry) -> keyring_core::Result<T> + Send + 'static,
     ) -> Result<T> {
-        let store = self.store().map_err(Error::KeyringUnavailable)?;
+        let store = self.store().map_err(Error::from)?;
         let user = format!("vault-{vault_id}");
         run_timed(self.timeout, move || {
             let entry = Entry::new_in_store(&store, KEYRING_SERVICE, &user)?;
