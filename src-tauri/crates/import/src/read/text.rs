@@ -37,11 +37,24 @@ pub(super) fn read(
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
+    // Line numbers from byte offsets: a record starts at the first byte after the previous
+    // record that is not a line break (the reader's own line count is off after CRLF).
+    let bytes = text.as_bytes();
+    let (mut at_byte, mut at_line) = (0usize, 1usize);
     loop {
+        let mut start = (reader.position().byte() as usize).clamp(at_byte, bytes.len());
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line()) as usize;
+                while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                    start += 1;
+                }
+                at_line += bytes[at_byte..start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                at_byte = start;
+                let line = at_line;
                 let cells = record
                     .iter()
                     .map(|f| {
