@@ -178,11 +178,11 @@ impl MappingSpec {
             fields[index] = (Some(field), MappingSource::Explicit);
         }
         // A detected field that the spec gave to another column yields to the spec.
-        for i in 0..fields.len() {
-            if let (Some(f), MappingSource::Detected) = fields[i]
+        for slot in &mut fields {
+            if let (Some(f), MappingSource::Detected) = *slot
                 && self.columns.values().any(|&g| g == f)
             {
-                fields[i] = (None, MappingSource::Detected);
+                *slot = (None, MappingSource::Detected);
             }
         }
         Ok(Mapping::from_fields(headers, fields))
