@@ -123,7 +123,7 @@ fn attribute_after(xml: &[u8], element: &[u8], attr: &[u8]) -> Option<String> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// Split `AB12` into a 0-based column and a 1-based row.

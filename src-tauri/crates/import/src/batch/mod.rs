@@ -142,12 +142,18 @@ pub fn map_rows_with_progress(
         values::column_decimal_style(table.rows.iter().filter_map(|r| r.cells.get(i)))
     });
     let total = table.rows.len() as u64;
+    let columns: [Option<usize>; Field::ALL.len()] = std::array::from_fn(|i| {
+        Field::ALL
+            .iter()
+            .find(|f| **f as usize == i)
+            .and_then(|f| mapping.column_of(*f))
+    });
     let mut rows = Vec::with_capacity(table.rows.len());
     for (n, row) in table.rows.iter().enumerate() {
         let mut ctx = RowContext {
             row: row.source_row,
             cells: &row.cells,
-            mapping,
+            columns: &columns,
             problems: &mut problems,
             errors: false,
         };
@@ -285,21 +291,20 @@ fn file_problems(mapping: &Mapping) -> Vec<Problem> {
 struct RowContext<'a> {
     row: usize,
     cells: &'a [Cell],
-    mapping: &'a Mapping,
+    /// Column of each field, indexed by `Field as usize`.
+    columns: &'a [Option<usize>; Field::ALL.len()],
     problems: &'a mut Vec<Problem>,
     errors: bool,
 }
 
 impl RowContext<'_> {
     fn cell(&self, field: Field) -> Option<(usize, &Cell)> {
-        let i = self.mapping.column_of(field)?;
+        let i = self.columns[field as usize]?;
         Some((i, self.cells.get(i).unwrap_or(&Cell::Empty)))
     }
 
     fn report(&mut self, field: Field, severity: Severity, e: ValueError) {
-        let letter = self
-            .mapping
-            .column_of(field)
+        let letter = self.columns[field as usize]
             .map(crate::table::column_letter)
             .unwrap_or_default();
         if severity == Severity::Error {

@@ -77,14 +77,22 @@ pub fn parse_amount(cell: &Cell, style: Option<DecimalStyle>) -> Result<i64, Val
 }
 
 /// Drop currency marks and spaces: `"1.234,56 ₺"` -> `"1.234,56"`.
-fn clean(s: &str) -> String {
-    let mut t = s.trim().to_string();
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim();
+    if s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+'))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut t = s.to_string();
     for mark in ["TRY", "TL", "USD", "EUR", "GBP", "₺", "$", "€", "£"] {
         t = t.replace(mark, "");
     }
-    t.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{202F}' && *c != '\'')
-        .collect()
+    std::borrow::Cow::Owned(
+        t.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{202F}' && *c != '\'')
+            .collect(),
+    )
 }
 
 fn shape(t: &str) -> Result<Shape, ValueError> {

@@ -45,13 +45,14 @@ pub(crate) fn read_frame(input: &mut impl Read) -> io::Result<Option<(u8, Vec<u8
 }
 
 pub(crate) fn encode_progress(p: Progress) -> Vec<u8> {
-    let mut out = vec![match p.phase {
+    let mut e = Encoder(Vec::with_capacity(16));
+    e.u8(match p.phase {
         Phase::Reading => 0,
         Phase::Mapping => 1,
-    }];
-    out.extend(p.rows_done.to_le_bytes());
-    out.extend(p.rows_total_estimate.to_le_bytes());
-    out
+    });
+    e.u64(p.rows_done);
+    e.u64(p.rows_total_estimate);
+    e.0
 }
 
 pub(crate) fn decode_progress(b: &[u8]) -> Option<Progress> {
@@ -212,8 +213,13 @@ impl Encoder {
     fn u8(&mut self, v: u8) {
         self.0.push(v);
     }
-    fn u64(&mut self, v: u64) {
-        self.0.extend(v.to_le_bytes());
+    /// LEB128: most lengths and row numbers take one to three bytes.
+    fn u64(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
     }
     fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
@@ -237,7 +243,15 @@ impl<'a> Decoder<'a> {
         self.take(1).map(|s| s[0])
     }
     fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            v |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
     }
     /// A count, bounded by the bytes left (each item takes at least one byte).
     fn len(&mut self) -> Option<usize> {
@@ -246,7 +260,7 @@ impl<'a> Decoder<'a> {
     }
     fn str(&mut self) -> Option<String> {
         let n = self.len()?;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
+        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
     }
 }
 
