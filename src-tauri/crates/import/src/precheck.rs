@@ -229,8 +229,10 @@ impl RefScan {
     /// Scan `chunk`; returns how many trailing bytes to keep for the next call.
     fn feed(&mut self, chunk: &[u8]) -> usize {
         const PAT: &[u8] = b" r=\"";
+        static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(PAT));
         let mut i = 0;
-        while let Some(pos) = find(&chunk[i..], PAT) {
+        while let Some(pos) = FINDER.find(&chunk[i..]) {
             let start = i + pos + PAT.len();
             let Some(len) = chunk[start..].iter().take(16).position(|&b| b == b'"') else {
                 if chunk.len() - start < 16 {
