@@ -410,3 +410,40 @@ fn blank_rows_between_data_are_skipped_and_rows_keep_their_numbers() {
     assert_eq!(table.blank_rows_skipped, 1);
     assert!(matches!(&table.rows[1].cells[0], Cell::Text(_)));
 }
+
+#[test]
+fn card_numbers_never_reach_messages_or_free_text() {
+    let dir = tmp();
+    let p = dir.path().join("misplaced.csv");
+    std::fs::write(
+        &p,
+        "Kart No;SKT;Tutar;Açıklama\n\
+         4,35509E+15;11/28;4355093000315232;ok\n\
+         5218076007402834;05/29;10;kart 4355 0930 0031 5232\n",
+    )
+    .unwrap();
+    let table = read(&p).unwrap();
+    let batch = map_rows(&table, &detect_mapping(&table.headers));
+    let codes: Vec<_> = batch
+        .problems
+        .iter()
+        .map(|p| (p.row, p.code.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (Some(2), "pan_numeric_cell"),
+            (Some(2), "amount_invalid"),
+            (Some(3), "card_number_in_text")
+        ]
+    );
+    assert_eq!(batch.rows[1].description, None);
+    let everything = format!("{batch:?} {:?}", batch.problems);
+    for digits in [
+        "4355093000315232",
+        "4355 0930 0031 5232",
+        "5218076007402834",
+    ] {
+        assert!(!everything.contains(digits), "{digits} leaked");
+    }
+}

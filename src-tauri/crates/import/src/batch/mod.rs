@@ -359,6 +359,16 @@ impl RowContext<'_> {
             self.report(field, Severity::Warning, e);
             return None;
         }
-        values::cell_text(cell)
+        let text = values::cell_text(cell)?;
+        // Free text is stored in the clear: a card number must not slip in through it.
+        if values::contains_card_number(&text) {
+            self.report(field, Severity::Error, ValueError::new(
+                "card_number_in_text",
+                "Bu metin alanında bir kart numarası var; kart numarası yalnızca kart sütununa yazılır.",
+                "This text field holds a card number; card numbers go only in the card column.",
+            ));
+            return None;
+        }
+        Some(text)
     }
 }

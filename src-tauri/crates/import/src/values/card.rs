@@ -12,8 +12,12 @@ use crate::table::Cell;
 pub fn parse_pan(cell: &Cell) -> Result<SecretString, ValueError> {
     match cell {
         Cell::Text(s) => {
+            let s = s.trim().trim_start_matches('\'');
+            if is_scientific(s) {
+                return Err(numeric_cell());
+            }
             let mut digits = Zeroizing::new(String::with_capacity(19));
-            for c in s.trim().chars() {
+            for c in s.chars() {
                 match c {
                     '0'..='9' => digits.push(c),
                     ' ' | '-' | '\u{00A0}' => {}
@@ -44,11 +48,7 @@ pub fn parse_pan(cell: &Cell) -> Result<SecretString, ValueError> {
             }
             Ok(SecretString::from(digits.as_str()))
         }
-        Cell::Number(_) | Cell::Int(_) => Err(ValueError::new(
-            "pan_numeric_cell",
-            "Kart numarası sayı olarak kaydedilmiş: Excel yalnızca 15 haneyi saklar ve 16. haneyi sıfır yapmıştır, numara geri getirilemez. Sütunu 'Metin' olarak biçimlendirip numaraları yeniden yazın (ya da şablonu kullanın).",
-            "The card number was saved as a number: Excel keeps only 15 digits and has already turned the 16th into a zero, so the number cannot be recovered. Format the column as Text and type the numbers again (or use the template).",
-        )),
+        Cell::Number(_) | Cell::Int(_) => Err(numeric_cell()),
         Cell::Empty => Err(missing()),
         Cell::Error(e) => Err(error_cell(e)),
         Cell::Bool(_) | Cell::Date(_) => Err(ValueError::new(
@@ -57,6 +57,28 @@ pub fn parse_pan(cell: &Cell) -> Result<SecretString, ValueError> {
             "The card number cell holds a value of another type.",
         )),
     }
+}
+
+fn numeric_cell() -> ValueError {
+    ValueError::new(
+        "pan_numeric_cell",
+        "Kart numarası sayı olarak kaydedilmiş: Excel yalnızca 15 haneyi saklar ve 16. haneyi sıfır yapmıştır, numara geri getirilemez. Sütunu 'Metin' olarak biçimlendirip numaraları yeniden yazın (ya da şablonu kullanın).",
+        "The card number was saved as a number: Excel keeps only 15 digits and has already turned the 16th into a zero, so the number cannot be recovered. Format the column as Text and type the numbers again (or use the template).",
+    )
+}
+
+/// `4,35509E+15` / `4.35509E+15`: a number column that Excel wrote out to text.
+fn is_scientific(s: &str) -> bool {
+    let Some((mantissa, exp)) = s.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exp = exp.trim_start_matches('+');
+    !mantissa.is_empty()
+        && mantissa
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && !exp.is_empty()
+        && exp.chars().all(|c| c.is_ascii_digit())
 }
 
 fn missing() -> ValueError {
