@@ -447,3 +447,96 @@ fn card_numbers_never_reach_messages_or_free_text() {
         assert!(!everything.contains(digits), "{digits} leaked");
     }
 }
+
+#[test]
+fn xls_with_lying_ole_header_fields_is_contained() {
+    // OLE header fields drive parser allocations and loops (sector size, FAT and DIFAT counts,
+    // directory and mini-FAT starts: calamine issues #684, #714). Each variant either reads or
+    // gives an error; none takes this process down.
+    let dir = tmp();
+    let original = std::fs::read(fixture("xlwt.xls")).unwrap();
+    let variants: [(usize, &[u8]); 8] = [
+        (0x1E, &[0xFF, 0x00]),             // sector shift
+        (0x2C, &[0xFF, 0xFF, 0xFF, 0xFF]), // FAT sector count
+        (0x30, &[0xFE, 0xFF, 0xFF, 0x7F]), // first directory sector
+        (0x3C, &[0x00, 0x00, 0x00, 0x10]), // first mini-FAT sector
+        (0x40, &[0xFF, 0xFF, 0xFF, 0xFF]), // mini-FAT sector count
+        (0x44, &[0x00, 0x00, 0x00, 0x00]), // first DIFAT sector
+        (0x48, &[0xFF, 0xFF, 0xFF, 0xFF]), // DIFAT sector count
+        (0x4C, &[0x01, 0x00, 0x00, 0x00]), // first FAT sector points at the header
+    ];
+    for (i, (offset, value)) in variants.iter().enumerate() {
+        let mut bytes = original.clone();
+        bytes[*offset..*offset + value.len()].copy_from_slice(value);
+        let p = dir.path().join(format!("ole{i}.xls"));
+        std::fs::write(&p, &bytes).unwrap();
+        let limits = Limits {
+            time_limit: Duration::from_secs(20),
+            ..Limits::default()
+        };
+        match read_with(
+            &p,
+            &ReadOptions {
+                limits,
+                ..ReadOptions::default()
+            },
+        ) {
+            Ok(table) => assert_eq!(table.format, tahsildar_import::SourceFormat::Xls),
+            Err(e) => assert!(
+                matches!(
+                    e.code(),
+                    "file_corrupt"
+                        | "reader_out_of_memory"
+                        | "reader_crashed"
+                        | "reader_timeout"
+                        | "no_header_row"
+                        | "no_data_rows"
+                ),
+                "offset {offset:#x}: {e:?}"
+            ),
+        }
+    }
+    assert!(read(&fixture("xlwt.xls")).is_ok(), "the next file reads");
+}
+
+#[test]
+fn ods_with_repeated_cells_over_the_grid_is_contained() {
+    // ODS repeats rows and columns by attribute: a few bytes can declare billions of cells.
+    let dir = tmp();
+    let bad = dir.path().join("repeat.ods");
+    rewrite_zip(&fixture("odfpy.ods"), &bad, |name, bytes| {
+        if name == "content.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let row = "<table:table-row table:number-rows-repeated=\"1048000\">\
+                       <table:table-cell table:number-columns-repeated=\"16000\" office:value-type=\"float\" office:value=\"1\"><text:p>1</text:p></table:table-cell>\
+                       </table:table-row>";
+            xml.replacen("</table:table>", &format!("{row}</table:table>"), 1)
+                .into_bytes()
+        } else {
+            bytes
+        }
+    });
+    let limits = Limits {
+        time_limit: Duration::from_secs(20),
+        ..Limits::default()
+    };
+    let err = read_with(
+        &bad,
+        &ReadOptions {
+            limits,
+            ..ReadOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err.code(),
+            "reader_out_of_memory"
+                | "reader_timeout"
+                | "sheet_too_large"
+                | "too_many_rows"
+                | "file_corrupt"
+        ),
+        "{err:?}"
+    );
+}

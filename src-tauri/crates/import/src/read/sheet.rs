@@ -69,9 +69,10 @@ pub(super) fn read(
     builder.finish(None)
 }
 
+/// A parser error; long digit runs are masked in case a parser quotes cell text.
 fn corrupt(e: calamine::Error) -> ImportError {
     ImportError::Corrupt {
-        detail: e.to_string(),
+        detail: crate::values::mask_digit_runs(&e.to_string()),
     }
 }
 
