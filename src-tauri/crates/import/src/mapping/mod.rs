@@ -3,6 +3,7 @@
 
 mod field;
 mod normalise;
+mod synonyms;
 
 use std::collections::BTreeMap;
 
