@@ -103,6 +103,9 @@ pub fn cell_text(cell: &Cell) -> Option<String> {
 /// True when `text` holds a run of 13 to 19 digits (spaces and dashes allowed between them)
 /// that passes the Luhn check: a card number typed into a free-text field.
 pub fn contains_card_number(text: &str) -> bool {
+    if text.bytes().filter(u8::is_ascii_digit).count() < 13 {
+        return false;
+    }
     let mut runs: Vec<String> = vec![String::new()];
     let chars: Vec<char> = text.chars().collect();
     for (k, &c) in chars.iter().enumerate() {
