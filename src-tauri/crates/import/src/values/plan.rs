@@ -142,6 +142,7 @@ pub fn parse_count(cell: &Cell) -> Result<u16, ValueError> {
 /// up to 36. The store's own cap is checked by the caller.
 pub fn parse_installments(cell: &Cell) -> Result<u8, ValueError> {
     if let Cell::Text(s) = cell
+        && !s.trim().bytes().all(|b| b.is_ascii_digit())
         && matches!(
             normalise(s).as_str(),
             "tek" | "tek cekim" | "pesin" | "yok" | "single"
@@ -209,10 +210,10 @@ pub fn parse_currency(cell: &Cell) -> Result<Currency, ValueError> {
         other => other.kind().to_string(),
     };
     let symbol = match text.as_str() {
-        "₺" => Some(Currency::Try),
-        "$" => Some(Currency::Usd),
-        "€" => Some(Currency::Eur),
-        "£" => Some(Currency::Gbp),
+        "₺" | "TRY" | "TL" => Some(Currency::Try),
+        "$" | "USD" => Some(Currency::Usd),
+        "€" | "EUR" => Some(Currency::Eur),
+        "£" | "GBP" => Some(Currency::Gbp),
         _ => None,
     };
     symbol
