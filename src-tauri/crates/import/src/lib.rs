@@ -9,6 +9,24 @@
 //!
 //! The business checks (Luhn, expiry in the future, installment cap, duplicates against the
 //! stored data) and the commit belong to the caller.
+//!
+//! ```no_run
+//! use tahsildar_import::{ReadOptions, WorkerCommand, detect_mapping, map_rows, read_table_isolated_with_progress};
+//!
+//! fn main() -> Result<(), tahsildar_import::ImportError> {
+//!     tahsildar_import::worker::run_if_worker(); // first thing: this binary is also the reader
+//!     let path = std::path::Path::new("aidatlar.xlsx");
+//!     let worker = WorkerCommand::current_exe()?;
+//!     let table = read_table_isolated_with_progress(path, &ReadOptions::default(), &worker, &mut |p| {
+//!         println!("{:?}: {} / {}", p.phase, p.rows_done, p.rows_total_estimate);
+//!     })?;
+//!     let batch = map_rows(&table, &detect_mapping(&table.headers));
+//!     for problem in &batch.problems {
+//!         println!("{:?} {:?} {}: {}", problem.row, problem.column, problem.code, problem.message_tr);
+//!     }
+//!     Ok(())
+//! }
+//! ```
 
 mod batch;
 mod error;
