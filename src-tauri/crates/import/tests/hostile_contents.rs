@@ -249,3 +249,38 @@ fn card_numbers_never_reach_messages_or_free_text() {
         assert!(!everything.contains(digits), "{digits} leaked");
     }
 }
+
+#[test]
+fn repeated_rows_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("dup.csv");
+    std::fs::write(
+        &p,
+        "Daire No;Kart No;SKT;Tutar;Vade\n\
+         A-1;4355093000315232;11/28;100,00;01.12.2026\n\
+         A-2;4355093000315232;11/28;100,00;01.12.2026\n\
+         A-1;4355 0930 0031 5232;11/28;100,00;01.12.2026\n\
+         A-1;4355093000315232;11/28;100,00;02.12.2026\n",
+    )
+    .unwrap();
+    let table = read(&p).unwrap();
+    let batch = map_rows(&table, &detect_mapping(&table.headers));
+    let dups: Vec<_> = batch
+        .problems
+        .iter()
+        .filter(|p| p.code == "duplicate_row")
+        .map(|p| (p.row, p.severity))
+        .collect();
+    // Row 3 differs by flat, row 5 by date; row 4 repeats row 2.
+    assert_eq!(dups, [(Some(4), Severity::Warning)]);
+    assert!(
+        batch
+            .problems
+            .iter()
+            .find(|p| p.code == "duplicate_row")
+            .unwrap()
+            .message_en
+            .contains("row 2")
+    );
+    assert_eq!(batch.rows_with_errors(), 0);
+}

@@ -2,6 +2,7 @@
 //! and what the business checks (Luhn, expiry in the future, installment cap, duplicates) and
 //! the commit work on.
 
+mod duplicates;
 mod problem;
 
 use jiff::civil::Date;
@@ -222,6 +223,7 @@ pub fn map_rows_with_progress(
         rows_done: total,
         rows_total_estimate: total,
     });
+    problems.extend(duplicates::find(&rows));
     MappedBatch {
         rows,
         problems,

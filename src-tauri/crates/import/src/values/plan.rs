@@ -5,7 +5,7 @@ use crate::mapping::normalise;
 use crate::table::Cell;
 
 /// Unit of a recurrence period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodUnit {
     /// Days.
@@ -17,7 +17,7 @@ pub enum PeriodUnit {
 }
 
 /// A recurrence period: every `n` units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Every {
     /// How many units between two payments (1..=366).
     pub n: u16,
