@@ -284,3 +284,23 @@ fn repeated_rows_are_warned_about() {
     );
     assert_eq!(batch.rows_with_errors(), 0);
 }
+
+#[test]
+fn data_in_a_column_without_header_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("extra.csv");
+    std::fs::write(&p, "Kart No;SKT;Tutar\n4355093000315232;11/28;10;not\n").unwrap();
+    let table = read(&p).unwrap();
+    assert_eq!(table.headers.len(), 4);
+    let batch = map_rows(&table, &detect_mapping(&table.headers));
+    let p = batch
+        .problems
+        .iter()
+        .find(|p| p.code == "column_without_header")
+        .unwrap();
+    assert_eq!(
+        (p.column.as_deref(), p.severity),
+        (Some("D"), Severity::Warning)
+    );
+    assert_eq!(batch.rows_with_errors(), 0);
+}

@@ -132,6 +132,27 @@ pub fn map_rows_with_progress(
     progress: &mut dyn FnMut(Progress),
 ) -> MappedBatch {
     let mut problems = file_problems(mapping);
+    for (i, header) in table.headers.iter().enumerate() {
+        let has_data = table
+            .rows
+            .iter()
+            .any(|r| r.cells.get(i).is_some_and(|c| !c.is_blank()));
+        if header.trim().is_empty()
+            && has_data
+            && mapping.columns.get(i).is_none_or(|c| c.field.is_none())
+        {
+            let letter = crate::table::column_letter(i);
+            problems.push(
+                Problem::file(
+                    Severity::Warning,
+                    "column_without_header",
+                    format!("{letter} sütununda veri var ama başlığı yok; okunmadı."),
+                    format!("Column {letter} holds data but has no header; it was not read."),
+                )
+                .column(&letter, None),
+            );
+        }
+    }
     let ignored_columns: Vec<ColumnMapping> = mapping
         .columns
         .iter()
