@@ -76,9 +76,9 @@ test: setup bindings test-crates test-ui test-e2e
 # The shell's tests also write ui/src/bindings.ts from the Rust commands.
 bindings test-shell:
 	cargo test -p tahsildar
-	@if [ -n "$$(git status --porcelain -- ui/src/bindings.ts)" ]; then \
-	  git --no-pager diff -- ui/src/bindings.ts; \
-	  echo "ui/src/bindings.ts is out of date with the Rust commands: commit the regenerated file." >&2; \
+	@if ! git ls-files --error-unmatch ui/src/bindings.ts >/dev/null 2>&1 \
+	    || ! git --no-pager diff --exit-code -- ui/src/bindings.ts; then \
+	  echo "ui/src/bindings.ts is out of date with the Rust commands: add and commit the regenerated file." >&2; \
 	  exit 1; \
 	fi
 
