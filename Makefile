@@ -1,0 +1,109 @@
+# Tahsildar: `make run` opens the app in sandbox mode, `make test` runs every test.
+# Both install what is missing first (Debian/Ubuntu packages, npm packages, tauri-driver).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+# Build outputs live outside the clone so a fresh clone reuses them.
+CARGO_TARGET_DIR ?= $(HOME)/.cache/tahsildar/target
+export CARGO_TARGET_DIR
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export DEBIAN_FRONTEND := noninteractive
+
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+TAURI := ui/node_modules/.bin/tauri
+APP := $(CARGO_TARGET_DIR)/debug/tahsildar
+KEYRING := scripts/keyring-session.sh
+
+# Tauri 2 build dependencies, then what the end-to-end tests need.
+DEB_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev pkg-config \
+	webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring
+
+.PHONY: setup system-packages toolchain tauri-driver run dev app test bindings test-crates \
+	test-shell test-ui test-e2e bench package lint clean
+
+## setup: install whatever is missing (idempotent)
+setup: system-packages toolchain ui/node_modules/.package-lock.json tests/e2e/node_modules/.package-lock.json tauri-driver
+
+system-packages:
+	@if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then \
+	  missing=""; \
+	  for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$' || missing="$$missing $$p"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q; \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  fi; \
+	else \
+	  echo "Not a Debian/Ubuntu system: install the packages listed in README.md yourself."; \
+	fi
+
+toolchain:
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup (README.md)." >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "Node.js 20+ with npm is missing (README.md)." >&2; exit 1; }
+
+# npm ci when node_modules is missing or older than the committed lock file.
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund
+	@touch $@
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+## run: build the app with its front end embedded and open it (sandbox mode)
+run: app
+	$(APP)
+
+## dev: the app against the Vite dev server, reloading on UI changes
+dev: setup
+	$(TAURI) dev
+
+app: setup
+	$(TAURI) build --debug --no-bundle
+
+## test: every test; fails on the first failure
+test: setup bindings test-crates test-ui test-e2e
+	@echo "All tests passed."
+
+# The shell's tests also write ui/src/bindings.ts from the Rust commands.
+bindings test-shell:
+	cargo test -p tahsildar
+	@if ! git ls-files --error-unmatch ui/src/bindings.ts >/dev/null 2>&1 \
+	    || ! git --no-pager diff --exit-code -- ui/src/bindings.ts; then \
+	  echo "ui/src/bindings.ts is out of date with the Rust commands: add and commit the regenerated file." >&2; \
+	  exit 1; \
+	fi
+
+test-crates:
+	$(KEYRING) cargo test --workspace --exclude tahsildar
+
+test-ui:
+	cd ui && npm test
+
+test-e2e: app
+	tests/e2e/run.sh
+
+## bench: the benchmarks of the crates (none yet is not a failure)
+bench: setup
+	cargo bench --workspace --exclude tahsildar
+
+## package: release build with installers for this system
+package: setup
+	$(TAURI) build $(if $(filter Linux,$(shell uname -s)),--bundles deb,rpm)
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run typecheck
+
+clean:
+	cargo clean
+	rm -rf ui/dist target gen

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the end-to-end suite against the app already built by `make test-e2e`:
+# a virtual X display, a private D-Bus session with an unlocked keyring, a throwaway data folder.
+# Screenshots of the window land in target/e2e/ of the repository.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$here"
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/tahsildar-e2e.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TAHSILDAR_DATA_DIR="$scratch/data"
+mkdir -p "$root/target/e2e"
+
+xvfb-run -a -s "-screen 0 1280x1024x24" \
+  "$root/scripts/keyring-session.sh" npx --no-install wdio run wdio.conf.ts

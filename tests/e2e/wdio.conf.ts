@@ -1,0 +1,79 @@
+/**
+ * Drives the built app (with its front end embedded) through tauri-driver and WebKitWebDriver.
+ * Run it through ./run.sh, which provides the X display, the D-Bus session with an unlocked
+ * keyring and a throwaway data folder.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { connect } from "node:net";
+import path from "node:path";
+import { browser } from "@wdio/globals";
+import { ROOT, screenshotPath } from "./support/paths.ts";
+
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
+const application = process.env.TAHSILDAR_APP ?? path.join(targetDir, "debug", "tahsildar");
+const driverPort = Number(process.env.TAHSILDAR_E2E_PORT ?? 4444);
+const nativePort = driverPort + 1;
+
+let tauriDriver: ChildProcess | undefined;
+
+function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.end();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on port ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+export const config: WebdriverIO.Config = {
+  runner: "local",
+  specs: ["./specs/**/*.e2e.ts"],
+  maxInstances: 1,
+  hostname: "127.0.0.1",
+  port: driverPort,
+  // No browserName: WebKitGTK's driver rejects it.
+  capabilities: [{ "tauri:options": { application } } as WebdriverIO.Capabilities],
+  logLevel: "warn",
+  framework: "mocha",
+  reporters: ["spec"],
+  mochaOpts: { ui: "bdd", timeout: 60_000 },
+  waitforTimeout: 20_000,
+  connectionRetryCount: 1,
+
+  onPrepare: async () => {
+    if (!existsSync(application)) {
+      throw new Error(`the app is not built at ${application}: run 'make test-e2e'`);
+    }
+    mkdirSync(path.dirname(screenshotPath("x")), { recursive: true });
+    tauriDriver = spawn(
+      "tauri-driver",
+      ["--port", String(driverPort), "--native-port", String(nativePort)],
+      { stdio: ["ignore", "inherit", "inherit"] },
+    );
+    tauriDriver.once("error", (error) => {
+      console.error(`tauri-driver could not start: ${error.message}`);
+    });
+    await waitForPort(driverPort, 15_000);
+  },
+
+  // Every test leaves a picture of the window, passed or failed.
+  afterTest: async (test) => {
+    const spec = path.basename(test.file ?? "e2e", ".e2e.ts");
+    await browser.saveScreenshot(screenshotPath(spec));
+  },
+
+  onComplete: () => {
+    tauriDriver?.kill();
+  },
+};

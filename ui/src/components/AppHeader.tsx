@@ -1,0 +1,42 @@
+import { Alert, Flex, Layout, Spin, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { errorText, useAppInfo } from "../api";
+import { EnvironmentBadge } from "./EnvironmentBadge";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+/** Product name, version and environment, all as the backend reports them. */
+export function AppHeader() {
+  const { t } = useTranslation();
+  const info = useAppInfo();
+  return (
+    <Layout.Header
+      style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: 24, background: "#134e4a" }}
+    >
+      <img src="/icon.png" alt="" width={32} height={32} />
+      {info.isPending && <Spin size="small" aria-label={t("app.loading")} />}
+      {info.isError && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="app-error"
+          message={t("errors.title")}
+          description={errorText(t, info.error)}
+        />
+      )}
+      {info.isSuccess && (
+        <Flex align="center" gap={12}>
+          <Typography.Title level={4} style={{ color: "#fff", margin: 0 }} data-testid="app-name">
+            {info.data.name}
+          </Typography.Title>
+          <Typography.Text style={{ color: "#ccfbf1" }} data-testid="app-version" data-version={info.data.version}>
+            {t("app.version", { version: info.data.version })}
+          </Typography.Text>
+          <EnvironmentBadge environment={info.data.environment} />
+        </Flex>
+      )}
+      <div style={{ marginInlineStart: "auto" }}>
+        <LanguageSwitch />
+      </div>
+    </Layout.Header>
+  );
+}

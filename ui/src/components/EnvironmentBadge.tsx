@@ -1,0 +1,24 @@
+import { Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Environment } from "../api";
+
+/** Each environment has its own colour; live is red so it can never be mistaken for sandbox. */
+export const ENVIRONMENT_COLOURS: Record<Environment, string> = {
+  sandbox: "#1677ff",
+  test: "#d48806",
+  live: "#cf1322",
+};
+
+export function EnvironmentBadge({ environment }: { environment: Environment }) {
+  const { t } = useTranslation();
+  return (
+    <Tag
+      color={ENVIRONMENT_COLOURS[environment]}
+      data-testid="env-badge"
+      data-environment={environment}
+      style={{ fontWeight: 600, marginInlineEnd: 0 }}
+    >
+      {t(`environment.${environment}`)}
+    </Tag>
+  );
+}

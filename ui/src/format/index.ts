@@ -1,0 +1,3 @@
+export { formatMoney } from "./money";
+export { formatDate, formatDateTime, TIME_ZONE } from "./date";
+export { displayMaskedPan } from "./pan";

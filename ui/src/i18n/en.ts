@@ -1,0 +1,48 @@
+import type { Texts } from "./index";
+
+/** English texts: complete, key for key with `tr.ts`. */
+const en: Texts = {
+  app: {
+    loading: "Loading…",
+    version: "Version {{version}}",
+  },
+  environment: {
+    sandbox: "Sandbox",
+    test: "Test",
+    live: "Live",
+  },
+  language: {
+    label: "Language",
+  },
+  nav: {
+    dashboard: "Dashboard",
+    customers: "Customers",
+    collections: "Collections",
+    import: "Import",
+    payments: "Payments",
+    attention: "Attention list",
+    reports: "Reports",
+    settings: "Settings",
+    audit: "Audit log",
+    soon: "soon",
+  },
+  dashboard: {
+    title: "Dashboard",
+    sandboxTitle: "Sandbox mode",
+    sandboxText:
+      "The app is connected to the built-in bank simulator: no real card is charged, only test cards are accepted.",
+    liveTitle: "Live environment",
+    liveText: "The app is connected to Akbank: charges are made on real cards.",
+    testTitle: "Test environment",
+    testText: "The app is connected to Akbank's test host.",
+    dataDir: "Data folder",
+  },
+  errors: {
+    title: "Something went wrong",
+    data_dir_unavailable: "The data folder could not be created or opened.",
+    internal: "An unexpected error occurred.",
+    unknown: "The app did not answer.",
+  },
+};
+
+export default en;

@@ -1,0 +1,46 @@
+/** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
+const tr = {
+  app: {
+    loading: "Yükleniyor…",
+    version: "Sürüm {{version}}",
+  },
+  environment: {
+    sandbox: "Sandbox",
+    test: "Test",
+    live: "Canlı",
+  },
+  language: {
+    label: "Dil",
+  },
+  nav: {
+    dashboard: "Gösterge paneli",
+    customers: "Müşteriler",
+    collections: "Tahsilatlar",
+    import: "İçe aktarma",
+    payments: "Ödemeler",
+    attention: "Dikkat listesi",
+    reports: "Raporlar",
+    settings: "Ayarlar",
+    audit: "Denetim kaydı",
+    soon: "yakında",
+  },
+  dashboard: {
+    title: "Gösterge paneli",
+    sandboxTitle: "Sandbox modu",
+    sandboxText:
+      "Uygulama yerleşik banka simülatörüne bağlı: gerçek bir kart çekilmez, yalnızca test kartları kullanılır.",
+    liveTitle: "Canlı ortam",
+    liveText: "Uygulama Akbank'a bağlı: çekimler gerçek kartlardan yapılır.",
+    testTitle: "Test ortamı",
+    testText: "Uygulama Akbank'ın test sunucusuna bağlı.",
+    dataDir: "Veri klasörü",
+  },
+  errors: {
+    title: "Bir sorun oluştu",
+    data_dir_unavailable: "Veri klasörü oluşturulamadı ya da açılamadı.",
+    internal: "Beklenmeyen bir hata oluştu.",
+    unknown: "Uygulama yanıt vermedi.",
+  },
+};
+
+export default tr;
