@@ -1,0 +1,4 @@
+//! The provision engine: the attempt state machine and the retry rules.
+
+pub mod attempt_state;
+pub mod retry_policy;

@@ -1,0 +1,3 @@
+//! Collection plans and their due dates.
+
+pub mod schedule;
