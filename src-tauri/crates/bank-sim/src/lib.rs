@@ -1,1 +1,51 @@
-//! tahsildar-bank-sim
+//! An Akbank-compatible virtual POS host for sandbox mode and tests: it checks signatures and
+//! field formats like the real host, keeps a ledger (its truth), answers inquiries and the
+//! history report, knows the test cards, and injects faults on demand with a seeded generator.
+//!
+//! # Endpoints (on `127.0.0.1:PORT`)
+//! * `POST /api/v1/payment/virtualpos/transaction/process`: txnCodes 1000 (with or without
+//!   `recurring`), 1002, 1003, 1004, 1005, 1010, 1013.
+//! * `POST /api/v1/payment/virtualpos/portal/report/transaction`: history (gzip+base64 `data`).
+//! * `GET /__sim/ledger` (the ledger as JSON), `GET`/`PUT /__sim/faults` ([`Faults`] as JSON).
+//!
+//! # Checks, in order
+//! Unparsable JSON: HTTP 400 `{code:"400"}`. Unknown terminal or bad `auth-hash`: HTTP 401
+//! `{code:"401"}`. Missing field: HTTP 400 `{code:"400"}`. A field that does not match its
+//! pattern (amount `^\d+\.\d{2}$`, card number, cvv2, expireDate `MMYY`, randomNumber, currency,
+//! installCount 1..=12): HTTP 400 `{code:"VPS-3001"}`. Bad `requestDateTime`: HTTP 200 with
+//! `VPS-1073` (format only; clock skew is not checked).
+//!
+//! # Business answers (HTTP 200)
+//! Used order or track id, declined ones too: VPS-1013. Unknown original: VPS-1007. Already
+//! voided: VPS-1008. Refund above what remains captured, or capture above the pre-auth:
+//! VPS-1005 with host 13. Refund of an open pre-auth, void after a partial refund, second
+//! capture: VPS-1005 with host 12. Recurring on a terminal without permission: VPS-1061; bad
+//! recurring fields: VPS-1055; nothing pending to cancel: VPS-1059. Inquiry of nothing: VPS-1123.
+//! Follow-ups (1002, 1005) get a bank UUID order id with `orgOrderId` = the original.
+//!
+//! # Test cards (any future expiry; an expired one gets host 54, a bad Luhn number host 14)
+//! 4355093000315232 and 5218076007402834 (and any other valid number) approve;
+//! 4000000000000002 declines 05; 4000000000009995 declines 51; 4000000000000069 declines 54;
+//! 4000000000000127 declines 14; 4000000000000119 is booked as approved and the connection is
+//! then closed without a reply.
+//!
+//! # Faults
+//! See [`Faults`]: latency and jitter (the host books first, then waits), 429 and 503 before
+//! booking (nothing booked), drop / 500 / truncated body after booking, and a real refusal
+//! (listener closed, reopened on the same port). One seed gives one sequence of faults.
+
+pub mod cards;
+pub mod config;
+pub mod error;
+pub mod faults;
+pub mod host;
+pub mod ledger;
+pub mod report;
+pub mod server;
+mod txn;
+
+pub use config::{SimConfig, SimTerminal};
+pub use error::SimError;
+pub use faults::Faults;
+pub use ledger::{EntryStatus, LedgerEntry};
+pub use server::{API_PREFIX, SimHandle, Simulator};

@@ -1,0 +1,318 @@
+//! Card data: the card number (PAN) and CVV in secret types, the expiry, and the brand.
+//!
+//! The clear number is only reachable through [`Pan::expose`]; `Debug` and `Display` show the
+//! masked form (`435509******5232`). The CVV never prints at all.
+
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::error::{Error, Result};
+
+/// Card scheme, guessed from the first digits (BIN).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Brand {
+    /// Visa (4).
+    Visa,
+    /// Mastercard (51-55, 2221-2720).
+    Mastercard,
+    /// Troy, the Turkish domestic scheme (9792).
+    Troy,
+    /// American Express (34, 37).
+    Amex,
+    /// Anything else.
+    Unknown,
+}
+
+impl Brand {
+    /// The brand for a card number (digits only).
+    pub fn from_digits(digits: &str) -> Brand {
+        let prefix = |n: usize| digits.get(..n).and_then(|p| p.parse::<u32>().ok());
+        if digits.starts_with("9792") {
+            Brand::Troy
+        } else if digits.starts_with('4') {
+            Brand::Visa
+        } else if matches!(prefix(2), Some(34 | 37)) {
+            Brand::Amex
+        } else if matches!(prefix(2), Some(51..=55)) || matches!(prefix(4), Some(2221..=2720)) {
+            Brand::Mastercard
+        } else {
+            Brand::Unknown
+        }
+    }
+
+    /// Display name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Brand::Visa => "Visa",
+            Brand::Mastercard => "Mastercard",
+            Brand::Troy => "Troy",
+            Brand::Amex => "American Express",
+            Brand::Unknown => "?",
+        }
+    }
+}
+
+/// True when the digits pass the Luhn (mod 10) check.
+pub fn luhn_valid(digits: &str) -> bool {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let x = d * 2;
+                if x > 9 { x - 9 } else { x }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// The masked form of a card number: first 6 and last 4 digits, `*` between.
+pub fn mask_digits(digits: &str) -> String {
+    let n = digits.len();
+    if n < 10 {
+        return "*".repeat(n);
+    }
+    format!("{}{}{}", &digits[..6], "*".repeat(n - 10), &digits[n - 4..])
+}
+
+/// A card number, kept in a secret type and checked for length and Luhn.
+pub struct Pan {
+    digits: SecretString,
+    masked: String,
+    brand: Brand,
+}
+
+impl Pan {
+    /// Parses a card number; spaces and dashes are ignored. Fails without echoing the input.
+    pub fn parse(input: &str) -> Result<Pan> {
+        let mut digits = zeroize::Zeroizing::new(String::with_capacity(input.len()));
+        for c in input.chars() {
+            match c {
+                '0'..='9' => digits.push(c),
+                ' ' | '-' => {}
+                _ => return Err(Error::CardNumber),
+            }
+        }
+        if !(12..=19).contains(&digits.len()) || !luhn_valid(&digits) {
+            return Err(Error::CardNumber);
+        }
+        Ok(Pan {
+            masked: mask_digits(&digits),
+            brand: Brand::from_digits(&digits),
+            digits: SecretString::from(digits.as_str()),
+        })
+    }
+
+    /// The masked number (`435509******5232`).
+    pub fn masked(&self) -> &str {
+        &self.masked
+    }
+
+    /// The scheme by BIN.
+    pub fn brand(&self) -> Brand {
+        self.brand
+    }
+
+    /// The last four digits.
+    pub fn last4(&self) -> &str {
+        &self.masked[self.masked.len() - 4..]
+    }
+
+    /// The clear digits. Use only while building a request.
+    pub fn expose(&self) -> &str {
+        self.digits.expose_secret()
+    }
+}
+
+impl Clone for Pan {
+    fn clone(&self) -> Pan {
+        Pan {
+            digits: SecretString::from(self.digits.expose_secret()),
+            masked: self.masked.clone(),
+            brand: self.brand,
+        }
+    }
+}
+
+impl fmt::Debug for Pan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Pan({})", self.masked)
+    }
+}
+
+impl fmt::Display for Pan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.masked)
+    }
+}
+
+/// A card verification value (3 or 4 digits), zeroised on drop, never printed.
+pub struct Cvv(SecretString);
+
+impl Cvv {
+    /// Parses 3 or 4 digits.
+    pub fn parse(input: &str) -> Result<Cvv> {
+        let t = input.trim();
+        if !(3..=4).contains(&t.len()) || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Error::Cvv);
+        }
+        Ok(Cvv(SecretString::from(t)))
+    }
+
+    /// The clear digits. Use only while building a request.
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl Clone for Cvv {
+    fn clone(&self) -> Cvv {
+        Cvv(SecretString::from(self.0.expose_secret()))
+    }
+}
+
+impl fmt::Debug for Cvv {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Cvv(***)")
+    }
+}
+
+/// Card expiry month and year; the card is valid through the last day of that month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Expiry {
+    /// Full year (2040).
+    pub year: u16,
+    /// Month 1..=12.
+    pub month: u8,
+}
+
+impl Expiry {
+    /// A checked expiry; a two-digit year means 20YY.
+    pub fn new(month: u8, year: u16) -> Result<Expiry> {
+        let year = if year < 100 { 2000 + year } else { year };
+        if !(1..=12).contains(&month) || !(2000..=2099).contains(&year) {
+            return Err(Error::Expiry(format!("{month:02}/{year}")));
+        }
+        Ok(Expiry { year, month })
+    }
+
+    /// The wire form `MMYY` ("1140" for 11/2040).
+    pub fn to_mmyy(&self) -> String {
+        format!("{:02}{:02}", self.month, self.year % 100)
+    }
+
+    /// Parses `MMYY`, `MM/YY` or `MM/YYYY`.
+    pub fn parse(s: &str) -> Result<Expiry> {
+        let bad = || Error::Expiry(s.to_string());
+        let t = s.trim();
+        let (m, y) = if let Some((m, y)) = t.split_once('/') {
+            (m.trim(), y.trim())
+        } else if t.len() == 4 {
+            (&t[..2], &t[2..])
+        } else {
+            return Err(bad());
+        };
+        if !m.bytes().all(|b| b.is_ascii_digit()) || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        if !(y.len() == 2 || y.len() == 4) || m.is_empty() || m.len() > 2 {
+            return Err(bad());
+        }
+        let month: u8 = m.parse().map_err(|_| bad())?;
+        let year: u16 = y.parse().map_err(|_| bad())?;
+        Expiry::new(month, year).map_err(|_| bad())
+    }
+
+    /// True when the card can no longer be used on `today` (after the last day of its month).
+    pub fn is_expired_on(&self, today: jiff::civil::Date) -> bool {
+        let (y, m) = (today.year() as i32, today.month() as i32);
+        (y, m) > (i32::from(self.year), i32::from(self.month))
+    }
+}
+
+impl fmt::Display for Expiry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}/{:02}", self.month, self.year % 100)
+    }
+}
+
+/// What a sale needs to charge a card.
+#[derive(Debug, Clone)]
+pub struct Card {
+    /// Card number.
+    pub pan: Pan,
+    /// Expiry.
+    pub expiry: Expiry,
+    /// CVV2, when the cardholder gave it for this one charge; recurring mail-order charges go without.
+    pub cvv: Option<Cvv>,
+    /// Holder name as printed, optional.
+    pub holder: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pan_masks_and_checks() {
+        let pan = Pan::parse("4355 0930 0031 5232").unwrap();
+        assert_eq!(pan.masked(), "435509******5232");
+        assert_eq!(pan.brand(), Brand::Visa);
+        assert_eq!(format!("{pan:?}"), "Pan(435509******5232)");
+        assert_eq!(pan.to_string(), "435509******5232");
+        assert_eq!(pan.expose(), "4355093000315232");
+        assert!(Pan::parse("4355093000315233").is_err());
+        assert!(Pan::parse("43550930a0315232").is_err());
+        let err = Pan::parse("4355093000315233").unwrap_err().to_string();
+        assert!(!err.contains("4355093000315233"));
+    }
+
+    #[test]
+    fn brands() {
+        assert_eq!(Brand::from_digits("5218076007402834"), Brand::Mastercard);
+        assert_eq!(Brand::from_digits("2223000048400011"), Brand::Mastercard);
+        assert_eq!(Brand::from_digits("9792030394440796"), Brand::Troy);
+        assert_eq!(Brand::from_digits("374245455400126"), Brand::Amex);
+        assert_eq!(Brand::from_digits("6011000990139424"), Brand::Unknown);
+        for pan in [
+            "4000000000000002",
+            "4000000000009995",
+            "4000000000000069",
+            "4000000000000127",
+            "4000000000000119",
+            "5218076007402834",
+        ] {
+            assert!(luhn_valid(pan), "{}", mask_digits(pan));
+        }
+    }
+
+    #[test]
+    fn cvv_never_prints() {
+        let cvv = Cvv::parse("471").unwrap();
+        assert_eq!(format!("{cvv:?}"), "Cvv(***)");
+        assert!(Cvv::parse("47").is_err());
+        assert!(Cvv::parse("4a1").is_err());
+    }
+
+    #[test]
+    fn expiry_forms() {
+        let e = Expiry::parse("1140").unwrap();
+        assert_eq!((e.month, e.year), (11, 2040));
+        assert_eq!(e.to_mmyy(), "1140");
+        assert_eq!(Expiry::parse("01/2027").unwrap().to_mmyy(), "0127");
+        assert!(Expiry::parse("1340").is_err());
+        assert!(Expiry::parse("0040").is_err());
+        let d = jiff::civil::date(2026, 11, 30);
+        assert!(!Expiry::new(11, 2026).unwrap().is_expired_on(d));
+        assert!(Expiry::new(10, 2026).unwrap().is_expired_on(d));
+    }
+}
