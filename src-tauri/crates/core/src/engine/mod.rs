@@ -3,3 +3,4 @@
 pub mod attempt_state;
 pub mod order_id;
 pub mod retry_policy;
+pub mod verdict;
