@@ -1,4 +1,54 @@
-//! Tahsildar's business core: plans, payments and the provision engine.
+//! Tahsildar's core: the encrypted vault (SQLCipher + OS keyring or passphrase), field-level
+//! sealing of card data, users with per-store permissions, the hash-chained audit log, stores,
+//! and encrypted backups. The app and the CLI both build on this crate.
+//!
+//! Everything is blocking; async callers use `spawn_blocking`. Share a [`Vault`] as
+//! `Arc<Vault>`; an [`Auth`] signs users in and hands out [`Session`]s, and every operation that
+//! changes or reveals something takes a session and checks its permission itself.
 
+pub mod audit;
+pub mod auth;
+pub mod clock;
 pub mod engine;
+pub mod error;
+mod error_text;
+pub mod i18n;
+pub mod paths;
 pub mod plan;
+pub mod store;
+pub mod vault;
+
+pub use audit::{Actor, AuditAction, AuditBreak, AuditEntry, AuditRecord, AuditResult, BreakKind, Origin};
+pub use auth::{Auth, Grant, NewUser, Permission, Role, Scope, Session, UserInfo};
+pub use clock::{Clock, SystemClock, TestClock};
+pub use error::{Error, Result};
+pub use i18n::Lang;
+pub use paths::DataDir;
+pub use store::{Environment, Store, StoreCredentials, StoreSettings};
+pub use vault::backup::{BackupSummary, RestoreOptions, RestoreSummary};
+pub use vault::db::Db;
+pub use vault::keyring::Keyring;
+pub use vault::keys::{DataKey, Keys, mask_pan};
+pub use vault::meta::{UnlockMethod, VaultMeta};
+pub use vault::wrap::KdfParams;
+pub use vault::{Protection, UnlockWith, Vault};
+
+
+/// Audit-log operations for signed-in users.
+pub mod audit_log {
+    use crate::audit::AuditEntry;
+    use crate::auth::{Permission, Session};
+    use crate::error::Result;
+
+    /// Verifies the chain; needs `view_audit` on every store. Returns the number of entries.
+    pub fn verify(session: &Session) -> Result<u64> {
+        session.require(Permission::ViewAudit, None)?;
+        session.vault().verify_audit()
+    }
+
+    /// The newest entries, newest first; needs `view_audit` on every store.
+    pub fn recent(session: &Session, limit: u32, before_seq: Option<i64>) -> Result<Vec<AuditEntry>> {
+        session.require(Permission::ViewAudit, None)?;
+        session.vault().db().read(|c| crate::audit::recent(c, limit, before_seq))
+    }
+}

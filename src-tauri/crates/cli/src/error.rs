@@ -1,0 +1,51 @@
+//! The CLI's errors: core errors, plus what only the command line can get wrong.
+
+use tahsildar_core::Lang;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Core(#[from] tahsildar_core::Error),
+    #[error("environment variable {0} is not set")]
+    MissingEnv(String),
+    #[error("--user is required for this command")]
+    UserRequired,
+    #[error("unknown store {0}")]
+    UnknownStore(String),
+    #[error("could not write output: {0}")]
+    Output(String),
+}
+
+impl CliError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CliError::Core(e) => e.code(),
+            CliError::MissingEnv(_) => "missing_env",
+            CliError::UserRequired => "user_required",
+            CliError::UnknownStore(_) => "store_not_found",
+            CliError::Output(_) => "output",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Core(e) => e.message(lang),
+            CliError::MissingEnv(var) => lang.pick(
+                format!("{var} ortam değişkeni tanımlı değil ya da boş; değeri bu değişkenle verin."),
+                format!("The environment variable {var} is not set or empty; provide the value through it."),
+            ),
+            CliError::UserRequired => lang.pick(
+                "Bu komut bir kullanıcıyla çalışır: --user AD verin, parolayı TAHSILDAR_PASSWORD ile.",
+                "This command acts as a user: give --user NAME, with the password in TAHSILDAR_PASSWORD.",
+            ),
+            CliError::UnknownStore(name) => lang.pick(
+                format!("{name} adlı mağaza yok. Mağazaları görmek için: store list."),
+                format!("There is no store {name}. To see the stores: store list."),
+            ),
+            CliError::Output(detail) => lang.pick(
+                format!("Çıktı yazılamadı: {detail}."),
+                format!("Could not write the output: {detail}."),
+            ),
+        }
+    }
+}

@@ -1,1 +1,0 @@
-//! tahsildar-cli

@@ -1,0 +1,322 @@
+//! Sign-in, lockout and sessions. Sessions live in memory; every permission check re-reads the
+//! user's grants from the database, so a revoked permission or a disabled user takes effect at
+//! the next operation.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use jiff::{SignedDuration, Timestamp};
+use rusqlite::{OptionalExtension, params};
+use secrecy::SecretString;
+
+use crate::audit::{Actor, AuditAction, AuditRecord, AuditResult, Origin};
+use crate::auth::password;
+use crate::auth::permission::Permission;
+use crate::error::{Error, Result};
+use crate::vault::Vault;
+use crate::vault::keys::random_bytes;
+
+/// Failed sign-ins in a row that lock an account.
+pub const MAX_FAILED_ATTEMPTS: i64 = 10;
+/// How long a lockout lasts.
+pub const LOCKOUT: SignedDuration = SignedDuration::from_mins(30);
+/// Idle time after which a session must sign in again.
+pub const IDLE_TIMEOUT: SignedDuration = SignedDuration::from_mins(15);
+
+struct SessionState {
+    user_id: i64,
+    last_activity: Timestamp,
+}
+
+pub(crate) struct AuthInner {
+    vault: Arc<Vault>,
+    sessions: Mutex<HashMap<String, SessionState>>,
+}
+
+/// The sign-in service of one open vault.
+#[derive(Clone)]
+pub struct Auth {
+    inner: Arc<AuthInner>,
+}
+
+impl std::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Auth").finish_non_exhaustive()
+    }
+}
+
+/// A signed-in user. Every core operation that changes or reveals something takes one and
+/// checks its permission with [`Session::require`].
+#[derive(Clone)]
+pub struct Session {
+    id: String,
+    user_id: i64,
+    user_name: String,
+    origin: Origin,
+    auth: Arc<AuthInner>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("user", &self.user_name)
+            .field("origin", &self.origin)
+            .finish_non_exhaustive()
+    }
+}
+
+struct UserRow {
+    id: i64,
+    name: String,
+    password_hash: String,
+    disabled: bool,
+    failed_attempts: i64,
+    locked_until: Option<String>,
+}
+
+fn parse_ts(text: &str) -> Option<Timestamp> {
+    text.parse().ok()
+}
+
+/// "27.11.2026 10:45" in Europe/Istanbul.
+pub(crate) fn local_time(ts: Timestamp) -> String {
+    match jiff::tz::TimeZone::get("Europe/Istanbul") {
+        Ok(tz) => ts.to_zoned_datetime(tz).strftime("%d.%m.%Y %H:%M").to_string(),
+        Err(_) => ts.to_string(),
+    }
+}
+
+impl Auth {
+    pub fn new(vault: Arc<Vault>) -> Auth {
+        Auth {
+            inner: Arc::new(AuthInner {
+                vault,
+                sessions: Mutex::new(HashMap::new()),
+            }),
+        }
+    }
+
+    pub fn vault(&self) -> &Arc<Vault> {
+        &self.inner.vault
+    }
+
+    /// True when no user exists yet (first run: create the administrator).
+    pub fn needs_first_admin(&self) -> Result<bool> {
+        self.inner
+            .vault
+            .db()
+            .read(|c| Ok(c.query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))? == 0))
+    }
+
+    /// Signs in. Unknown user and wrong password give the same error after the same work;
+    /// 10 failures in a row lock the account for 30 minutes. Every outcome is audited.
+    pub fn sign_in(&self, name: &str, password: &SecretString, origin: Origin) -> Result<Session> {
+        let vault = &self.inner.vault;
+        let now = vault.clock().now();
+        let row = vault.db().read(|c| {
+            Ok(c.query_row(
+                "SELECT id, name, password_hash, disabled, failed_attempts, locked_until FROM users WHERE name = ?1",
+                [name],
+                |r| {
+                    Ok(UserRow {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        password_hash: r.get(2)?,
+                        disabled: r.get(3)?,
+                        failed_attempts: r.get(4)?,
+                        locked_until: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+        })?;
+        let Some(user) = row else {
+            password::verify_dummy(password);
+            vault.audit(
+                AuditRecord::new(Actor::nobody(), AuditAction::SignInFailed, format!("user_name:{name}"), AuditResult::Failed, origin)
+                    .with_detail(serde_json::json!({ "reason": "wrong_credentials" })),
+            )?;
+            return Err(Error::AuthFailed);
+        };
+        let actor = Actor::user(user.id, &user.name);
+        let object = format!("user:{}", user.id);
+        if let Some(until) = user.locked_until.as_deref().and_then(parse_ts)
+            && until > now
+        {
+            vault.audit(
+                AuditRecord::new(actor, AuditAction::SignInFailed, object, AuditResult::Denied, origin)
+                    .with_detail(serde_json::json!({ "reason": "locked" })),
+            )?;
+            return Err(Error::AuthLocked(local_time(until)));
+        }
+        if !password::verify(password, &user.password_hash) {
+            let failed = user.failed_attempts + 1;
+            let lock_until = (failed >= MAX_FAILED_ATTEMPTS).then(|| now + LOCKOUT);
+            vault.write_audited(|tx, keys| {
+                tx.execute(
+                    "UPDATE users SET failed_attempts = ?2, locked_until = ?3 WHERE id = ?1",
+                    params![user.id, if lock_until.is_some() { 0 } else { failed }, lock_until.map(|t| t.to_string())],
+                )?;
+                if lock_until.is_some() {
+                    crate::audit::append(
+                        tx,
+                        keys,
+                        now,
+                        &AuditRecord::new(actor.clone(), AuditAction::Lockout, object.clone(), AuditResult::Ok, origin)
+                            .with_detail(serde_json::json!({ "failed_attempts": failed, "minutes": LOCKOUT.as_mins() })),
+                    )?;
+                }
+                Ok((
+                    (),
+                    AuditRecord::new(actor.clone(), AuditAction::SignInFailed, object.clone(), AuditResult::Failed, origin)
+                        .with_detail(serde_json::json!({ "reason": "wrong_credentials", "failed_attempts": failed })),
+                ))
+            })?;
+            return Err(match lock_until {
+                Some(until) => Error::AuthLocked(local_time(until)),
+                None => Error::AuthFailed,
+            });
+        }
+        if user.disabled {
+            vault.audit(
+                AuditRecord::new(actor, AuditAction::SignInFailed, object, AuditResult::Denied, origin)
+                    .with_detail(serde_json::json!({ "reason": "disabled" })),
+            )?;
+            return Err(Error::UserDisabled);
+        }
+        vault.write_audited(|tx, _| {
+            tx.execute(
+                "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?1",
+                [user.id],
+            )?;
+            Ok(((), AuditRecord::new(actor.clone(), AuditAction::SignIn, object.clone(), AuditResult::Ok, origin)))
+        })?;
+        let mut id_bytes = [0u8; 16];
+        random_bytes(&mut id_bytes);
+        let id = hex::encode(id_bytes);
+        self.inner.lock_sessions().insert(
+            id.clone(),
+            SessionState {
+                user_id: user.id,
+                last_activity: now,
+            },
+        );
+        Ok(Session {
+            id,
+            user_id: user.id,
+            user_name: user.name,
+            origin,
+            auth: self.inner.clone(),
+        })
+    }
+}
+
+impl AuthInner {
+    fn lock_sessions(&self) -> std::sync::MutexGuard<'_, HashMap<String, SessionState>> {
+        self.sessions.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Session {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+
+    pub fn user_name(&self) -> &str {
+        &self.user_name
+    }
+
+    pub fn origin(&self) -> Origin {
+        self.origin
+    }
+
+    pub fn actor(&self) -> Actor {
+        Actor::user(self.user_id, &self.user_name)
+    }
+
+    pub fn vault(&self) -> &Arc<Vault> {
+        &self.auth.vault
+    }
+
+    /// An audit record by this session's user, from this session's origin.
+    pub fn record(&self, action: AuditAction, object: impl Into<String>, result: AuditResult) -> AuditRecord {
+        AuditRecord::new(self.actor(), action, object, result, self.origin)
+    }
+
+    /// Marks activity and fails with `SessionExpired` after 15 idle minutes (or after sign-out).
+    pub fn touch(&self) -> Result<()> {
+        let now = self.auth.vault.clock().now();
+        let mut sessions = self.auth.lock_sessions();
+        let Some(state) = sessions.get_mut(&self.id) else {
+            return Err(Error::SessionExpired);
+        };
+        if now.duration_since(state.last_activity) > IDLE_TIMEOUT {
+            sessions.remove(&self.id);
+            return Err(Error::SessionExpired);
+        }
+        state.last_activity = now;
+        debug_assert_eq!(state.user_id, self.user_id);
+        Ok(())
+    }
+
+    /// Checks that the session is alive and its user holds `permission` on `store`
+    /// (`None`: on every store, for settings that are not tied to one store).
+    pub fn require(&self, permission: Permission, store: Option<i64>) -> Result<()> {
+        self.touch()?;
+        let (disabled, granted) = self.auth.vault.db().read(|c| {
+            let disabled: bool = c
+                .query_row("SELECT disabled FROM users WHERE id = ?1", [self.user_id], |r| r.get(0))
+                .optional()?
+                .unwrap_or(true);
+            let granted: bool = c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM user_grants WHERE user_id = ?1 AND permission = ?2
+                     AND (store_id IS NULL OR store_id = ?3))",
+                params![self.user_id, permission.code(), store],
+                |r| r.get(0),
+            )?;
+            Ok((disabled, granted))
+        })?;
+        if disabled {
+            self.auth.lock_sessions().remove(&self.id);
+            return Err(Error::UserDisabled);
+        }
+        if !granted {
+            return Err(Error::PermissionDenied {
+                permission: permission.code(),
+                store,
+            });
+        }
+        Ok(())
+    }
+
+    /// Store ids on which the user holds `permission`; `None` means every store.
+    pub fn stores_with(&self, permission: Permission) -> Result<Option<Vec<i64>>> {
+        self.touch()?;
+        self.auth.vault.db().read(|c| {
+            let mut stmt = c.prepare("SELECT store_id FROM user_grants WHERE user_id = ?1 AND permission = ?2")?;
+            let ids = stmt
+                .query_map(params![self.user_id, permission.code()], |r| r.get::<_, Option<i64>>(0))?
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            if ids.iter().any(Option::is_none) {
+                Ok(None)
+            } else {
+                Ok(Some(ids.into_iter().flatten().collect()))
+            }
+        })
+    }
+
+    /// Ends the session.
+    pub fn sign_out(&self) -> Result<()> {
+        let removed = self.auth.lock_sessions().remove(&self.id).is_some();
+        if removed {
+            self.auth
+                .vault
+                .audit(self.record(AuditAction::SignOut, format!("user:{}", self.user_id), AuditResult::Ok))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,159 @@
+//! The one error type of the core crate. Every variant has a stable `code` for the UI and the
+//! CLI and a Turkish and English message that says what to do. No variant ever carries a key,
+//! passphrase, password or PAN.
+
+use std::path::PathBuf;
+
+use crate::audit::AuditBreak;
+use crate::i18n::Lang;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no data directory could be determined for this user")]
+    DataDirUnknown,
+    #[error("file error at {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no vault at {0}")]
+    VaultMissing(PathBuf),
+    #[error("a vault already exists at {0}")]
+    VaultExists(PathBuf),
+    #[error("the vault file is damaged: {0}")]
+    VaultDamaged(String),
+    #[error("the file is not a Tahsildar vault: {0}")]
+    VaultForeign(String),
+    #[error("the key does not open this vault")]
+    VaultWrongKey,
+    #[error("wrong passphrase for this vault")]
+    WrongPassphrase,
+    #[error("this vault is unlocked with a passphrase and none was given")]
+    PassphraseRequired,
+    #[error("the passphrase is too short (at least {0} characters)")]
+    PassphraseTooShort(usize),
+    #[error("the recovery key is not valid: {0}")]
+    RecoveryKeyInvalid(&'static str),
+    #[error("vault metadata is invalid: {0}")]
+    MetaInvalid(String),
+    #[error("the SQLite library is not SQLCipher")]
+    NotSqlcipher,
+    #[error("the OS keyring is not available: {0}")]
+    KeyringUnavailable(String),
+    #[error("the OS keyring has no key for this vault")]
+    KeyringEntryMissing,
+    #[error("the OS keyring is locked")]
+    KeyringLocked,
+    #[error("the OS keyring did not answer within {0} s")]
+    KeyringTimeout(u64),
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("migration {version} failed: {detail}")]
+    Migration { version: u32, detail: String },
+    #[error("a sealed value could not be opened")]
+    SealedValueInvalid,
+    #[error("the backup file is not valid: {0}")]
+    BackupInvalid(String),
+    #[error("wrong passphrase for this backup")]
+    BackupWrongPassphrase,
+    #[error("a vault exists here; restoring over it needs confirmation")]
+    RestoreNeedsConfirmation,
+    #[error("sign-in failed")]
+    AuthFailed,
+    #[error("the account is locked until {0}")]
+    AuthLocked(String),
+    #[error("the account is disabled")]
+    UserDisabled,
+    #[error("the session has expired")]
+    SessionExpired,
+    #[error("permission {permission} denied{}", .store.map(|s| format!(" for store {s}")).unwrap_or_default())]
+    PermissionDenied {
+        permission: &'static str,
+        store: Option<i64>,
+    },
+    #[error("the password is too short (at least {0} characters)")]
+    PasswordTooShort(usize),
+    #[error("user {0} already exists")]
+    UserExists(String),
+    #[error("no user named {0}")]
+    UserNotFound(String),
+    #[error("the first administrator already exists")]
+    FirstAdminExists,
+    #[error("store {0} already exists")]
+    StoreExists(String),
+    #[error("no such store: {0}")]
+    StoreNotFound(String),
+    #[error("invalid {field}: {detail}")]
+    InvalidInput { field: &'static str, detail: String },
+    #[error("the audit log is broken: {0}")]
+    AuditBroken(AuditBreak),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, detail: impl Into<String>) -> Error {
+        Error::InvalidInput {
+            field,
+            detail: detail.into(),
+        }
+    }
+
+    /// A stable snake_case code the UI and scripts can rely on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::DataDirUnknown => "data_dir_unknown",
+            Error::Io { .. } => "io",
+            Error::VaultMissing(_) => "vault_missing",
+            Error::VaultExists(_) => "vault_exists",
+            Error::VaultDamaged(_) => "vault_damaged",
+            Error::VaultForeign(_) => "vault_foreign",
+            Error::VaultWrongKey => "vault_wrong_key",
+            Error::WrongPassphrase => "vault_wrong_passphrase",
+            Error::PassphraseRequired => "vault_passphrase_required",
+            Error::PassphraseTooShort(_) => "passphrase_too_short",
+            Error::RecoveryKeyInvalid(_) => "recovery_key_invalid",
+            Error::MetaInvalid(_) => "vault_meta_invalid",
+            Error::NotSqlcipher => "sqlcipher_missing",
+            Error::KeyringUnavailable(_) => "keyring_unavailable",
+            Error::KeyringEntryMissing => "keyring_entry_missing",
+            Error::KeyringLocked => "keyring_locked",
+            Error::KeyringTimeout(_) => "keyring_timeout",
+            Error::Database(_) => "database",
+            Error::Migration { .. } => "migration_failed",
+            Error::SealedValueInvalid => "sealed_value_invalid",
+            Error::BackupInvalid(_) => "backup_invalid",
+            Error::BackupWrongPassphrase => "backup_wrong_passphrase",
+            Error::RestoreNeedsConfirmation => "restore_needs_confirmation",
+            Error::AuthFailed => "auth_failed",
+            Error::AuthLocked(_) => "auth_locked",
+            Error::UserDisabled => "user_disabled",
+            Error::SessionExpired => "session_expired",
+            Error::PermissionDenied { .. } => "permission_denied",
+            Error::PasswordTooShort(_) => "password_too_short",
+            Error::UserExists(_) => "user_exists",
+            Error::UserNotFound(_) => "user_not_found",
+            Error::FirstAdminExists => "first_admin_exists",
+            Error::StoreExists(_) => "store_exists",
+            Error::StoreNotFound(_) => "store_not_found",
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::AuditBroken(_) => "audit_broken",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    /// The message for a person, in `lang`, saying what happened and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::error_text::message(self, lang)
+    }
+}

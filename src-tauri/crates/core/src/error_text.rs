@@ -1,0 +1,162 @@
+//! Turkish and English texts for every error: what happened and what to do.
+
+use crate::error::Error;
+use crate::i18n::Lang;
+
+pub(crate) fn message(error: &Error, lang: Lang) -> String {
+    use Error::*;
+    match error {
+        DataDirUnknown => lang.pick(
+            "Veri klasörü belirlenemedi. TAHSILDAR_DATA_DIR ile bir klasör belirtin.",
+            "No data directory could be determined. Set one with TAHSILDAR_DATA_DIR.",
+        ),
+        Io { path, source } => lang.pick(
+            format!("Dosya işlemi başarısız: {} ({source}). Klasör izinlerini ve boş alanı denetleyin.", path.display()),
+            format!("File operation failed: {} ({source}). Check folder permissions and free space.", path.display()),
+        ),
+        VaultMissing(path) => lang.pick(
+            format!("{} konumunda kasa yok. Önce kurulum yapın (init) ya da bir yedeği geri yükleyin.", path.display()),
+            format!("There is no vault at {}. Set one up first (init) or restore a backup.", path.display()),
+        ),
+        VaultExists(path) => lang.pick(
+            format!("{} konumunda zaten bir kasa var; üzerine kurulum yapılmaz.", path.display()),
+            format!("A vault already exists at {}; it will not be set up again.", path.display()),
+        ),
+        VaultDamaged(detail) => lang.pick(
+            format!("Kasa dosyası bozuk ya da eksik ({detail}). Dosyaya dokunulmadı; son yedeği geri yükleyin."),
+            format!("The vault file is damaged or incomplete ({detail}). The file was not touched; restore your latest backup."),
+        ),
+        VaultForeign(detail) => lang.pick(
+            format!("Bu dosya bir Tahsildar kasası değil ({detail}). Dosyaya dokunulmadı; doğru veri klasörünü seçin."),
+            format!("This file is not a Tahsildar vault ({detail}). The file was not touched; choose the right data directory."),
+        ),
+        VaultWrongKey => lang.pick(
+            "Anahtar bu kasayı açmıyor. Dosyaya dokunulmadı. Kurtarma anahtarıyla açın (unlock --recovery-key-env).",
+            "The key does not open this vault. The file was not touched. Open it with the recovery key (unlock --recovery-key-env).",
+        ),
+        WrongPassphrase => lang.pick(
+            "Parola yanlış. Dosyaya dokunulmadı. Parolayı unuttuysanız kurtarma anahtarını kullanın.",
+            "Wrong passphrase. The file was not touched. If you forgot it, use the recovery key.",
+        ),
+        PassphraseRequired => lang.pick(
+            "Bu kasa parolayla açılıyor; parolayı verin (--passphrase-env DEĞİŞKEN).",
+            "This vault is unlocked with a passphrase; provide it (--passphrase-env VAR).",
+        ),
+        PassphraseTooShort(min) => lang.pick(
+            format!("Parola en az {min} karakter olmalı."),
+            format!("The passphrase must be at least {min} characters."),
+        ),
+        RecoveryKeyInvalid(why) => lang.pick(
+            format!("Kurtarma anahtarı geçersiz ({why}). Kurulumda verilen anahtarı harfi harfine girin."),
+            format!("The recovery key is not valid ({why}). Enter the key shown at setup exactly."),
+        ),
+        MetaInvalid(detail) => lang.pick(
+            format!("vault.json okunamadı ({detail}). Kurtarma anahtarıyla açın ya da yedeği geri yükleyin."),
+            format!("vault.json could not be read ({detail}). Open with the recovery key or restore a backup."),
+        ),
+        NotSqlcipher => lang.pick(
+            "Veritabanı kütüphanesi şifreleme desteklemiyor (SQLCipher değil). Uygulamayı yeniden kurun.",
+            "The database library has no encryption (not SQLCipher). Reinstall the application.",
+        ),
+        KeyringUnavailable(detail) => lang.pick(
+            format!("İşletim sistemi anahtarlığına ulaşılamadı ({detail}). Masaüstü oturumunda çalıştırın ya da parola kipini seçin (--passphrase-env)."),
+            format!("The OS keyring is not available ({detail}). Run inside a desktop session or choose passphrase mode (--passphrase-env)."),
+        ),
+        KeyringEntryMissing => lang.pick(
+            "Anahtarlıkta bu kasanın anahtarı yok (başka bir bilgisayar ya da silinmiş kayıt). Kurtarma anahtarıyla açın (unlock --recovery-key-env).",
+            "The keyring holds no key for this vault (another PC or a deleted entry). Open it with the recovery key (unlock --recovery-key-env).",
+        ),
+        KeyringLocked => lang.pick(
+            "Anahtarlık kilitli. Masaüstü oturumunda anahtarlığın kilidini açıp yeniden deneyin.",
+            "The keyring is locked. Unlock it in your desktop session and try again.",
+        ),
+        KeyringTimeout(secs) => lang.pick(
+            format!("Anahtarlık {secs} saniyede yanıt vermedi (kilit açma penceresi yanıtsız kalmış olabilir). Anahtarlığın kilidini açıp yeniden deneyin."),
+            format!("The keyring did not answer within {secs} s (an unlock prompt may be waiting). Unlock the keyring and try again."),
+        ),
+        Database(e) => lang.pick(
+            format!("Veritabanı hatası: {e}. İşlem yapılmadı; yeniden deneyin."),
+            format!("Database error: {e}. Nothing was changed; try again."),
+        ),
+        Migration { version, detail } => lang.pick(
+            format!("Veritabanı güncellemesi {version} başarısız ({detail}). Değişiklik geri alındı; destekle görüşün."),
+            format!("Database upgrade {version} failed ({detail}). It was rolled back; contact support."),
+        ),
+        SealedValueInvalid => lang.pick(
+            "Şifreli bir alan açılamadı (veri bozuk ya da başka bir kayda ait).",
+            "A sealed field could not be opened (damaged, or it belongs to another record).",
+        ),
+        BackupInvalid(detail) => lang.pick(
+            format!("Yedek dosyası geçersiz ({detail}). Başka bir yedek seçin."),
+            format!("The backup file is not valid ({detail}). Choose another backup."),
+        ),
+        BackupWrongPassphrase => lang.pick(
+            "Yedek parolası yanlış. Yedeği alırken verilen parolayı girin.",
+            "Wrong backup passphrase. Enter the passphrase given when the backup was made.",
+        ),
+        RestoreNeedsConfirmation => lang.pick(
+            "Burada bir kasa var. Üzerine geri yüklemek için onay verin (--yes); eski dosya saklanır.",
+            "A vault exists here. Confirm to restore over it (--yes); the old file is kept.",
+        ),
+        AuthFailed => lang.pick(
+            "Kullanıcı adı ya da parola yanlış.",
+            "Wrong user name or password.",
+        ),
+        AuthLocked(until) => lang.pick(
+            format!("Çok sayıda hatalı deneme: hesap {until} saatine kadar kilitli. Bir yönetici kilidi açabilir."),
+            format!("Too many failed attempts: the account is locked until {until}. An administrator can unlock it."),
+        ),
+        UserDisabled => lang.pick(
+            "Bu hesap devre dışı. Bir yöneticiye başvurun.",
+            "This account is disabled. Ask an administrator.",
+        ),
+        SessionExpired => lang.pick(
+            "Oturum süresi doldu (15 dakika işlem yok). Yeniden giriş yapın.",
+            "The session has expired (15 minutes idle). Sign in again.",
+        ),
+        PermissionDenied { permission, store } => {
+            let scope_tr = store.map(|s| format!(" (mağaza {s})")).unwrap_or_default();
+            let scope_en = store.map(|s| format!(" (store {s})")).unwrap_or_default();
+            lang.pick(
+                format!("Bu işlem için yetkiniz yok: {permission}{scope_tr}. Bir yöneticiden yetki isteyin."),
+                format!("You do not have permission for this: {permission}{scope_en}. Ask an administrator."),
+            )
+        }
+        PasswordTooShort(min) => lang.pick(
+            format!("Parola en az {min} karakter olmalı."),
+            format!("The password must be at least {min} characters."),
+        ),
+        UserExists(name) => lang.pick(
+            format!("{name} adlı kullanıcı zaten var."),
+            format!("A user named {name} already exists."),
+        ),
+        UserNotFound(name) => lang.pick(
+            format!("{name} adlı kullanıcı yok."),
+            format!("There is no user named {name}."),
+        ),
+        FirstAdminExists => lang.pick(
+            "Yönetici zaten oluşturulmuş; yeni kullanıcıları bir yönetici ekler.",
+            "The administrator already exists; an administrator adds new users.",
+        ),
+        StoreExists(name) => lang.pick(
+            format!("{name} adlı mağaza zaten var."),
+            format!("A store named {name} already exists."),
+        ),
+        StoreNotFound(name) => lang.pick(
+            format!("{name} adlı mağaza yok."),
+            format!("There is no store {name}."),
+        ),
+        InvalidInput { field, detail } => lang.pick(
+            format!("Geçersiz {field}: {detail}."),
+            format!("Invalid {field}: {detail}."),
+        ),
+        AuditBroken(brk) => lang.pick(
+            format!("Denetim kaydı bozulmuş: {}. Kayıtlar değiştirilmiş ya da silinmiş olabilir.", brk.describe(Lang::Tr)),
+            format!("The audit log is broken: {}. Entries may have been changed or deleted.", brk.describe(Lang::En)),
+        ),
+        Internal(detail) => lang.pick(
+            format!("Beklenmeyen hata: {detail}."),
+            format!("Unexpected error: {detail}."),
+        ),
+    }
+}

@@ -1,0 +1,64 @@
+//! Where a vault lives: the data directory shared by the app and the CLI.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// File name of the SQLCipher database inside a data directory.
+pub const DB_FILE: &str = "tahsildar.db";
+/// File name of the plaintext vault metadata inside a data directory.
+pub const META_FILE: &str = "vault.json";
+/// Environment variable that overrides the default data directory.
+pub const DATA_DIR_ENV: &str = "TAHSILDAR_DATA_DIR";
+
+/// A data directory: `<dir>/tahsildar.db` and `<dir>/vault.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    pub fn new(root: impl Into<PathBuf>) -> DataDir {
+        DataDir { root: root.into() }
+    }
+
+    /// The explicit directory when given, else `TAHSILDAR_DATA_DIR`, else the app's data
+    /// directory (`~/.local/share/tahsildar` on Linux).
+    pub fn resolve(explicit: Option<&Path>) -> Result<DataDir> {
+        if let Some(dir) = explicit {
+            return Ok(DataDir::new(dir));
+        }
+        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+            return Ok(DataDir::new(PathBuf::from(dir)));
+        }
+        directories::ProjectDirs::from("com", "tahsildar", "Tahsildar")
+            .map(|dirs| DataDir::new(dirs.data_dir()))
+            .ok_or(Error::DataDirUnknown)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.root.join(DB_FILE)
+    }
+
+    pub fn meta_path(&self) -> PathBuf {
+        self.root.join(META_FILE)
+    }
+
+    /// A sibling of the database file with a suffix, e.g. `tahsildar.db.restoring`.
+    pub(crate) fn db_sibling(&self, suffix: &str) -> PathBuf {
+        self.root.join(format!("{DB_FILE}.{suffix}"))
+    }
+
+    /// True when either vault file is present.
+    pub fn has_vault(&self) -> bool {
+        self.db_path().exists() || self.meta_path().exists()
+    }
+
+    pub(crate) fn ensure_exists(&self) -> Result<()> {
+        std::fs::create_dir_all(&self.root).map_err(|e| Error::io(&self.root, e))
+    }
+}

@@ -1,0 +1,355 @@
+//! Stores: Akbank virtual POS terminals and their settings. The secret key is sealed at field
+//! level and write-only: it is never returned, only replaced (`has_secret_key` tells if set).
+
+mod validate;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::audit::{AuditAction, AuditResult};
+use crate::auth::{Permission, Session};
+use crate::error::{Error, Result};
+use crate::vault::keys::Keys;
+
+pub use validate::{check_base_url, check_run_time};
+
+/// Akbank's test host.
+pub const TEST_BASE_URL: &str = "https://apipre.akbank.com/api/v1/payment/virtualpos";
+/// Akbank's production host.
+pub const LIVE_BASE_URL: &str = "https://api.akbank.com/api/v1/payment/virtualpos";
+/// Name of the store created with every vault.
+pub const SANDBOX_STORE_NAME: &str = "Sandbox";
+/// Akbank's public test terminal A (PROTOCOL.md §6), used by the built-in sandbox store.
+pub const SANDBOX_MERCHANT_SAFE_ID: &str = "2023090417500272654BD9A49CF07574";
+pub const SANDBOX_TERMINAL_SAFE_ID: &str = "2023090417500284633D137A249DBBEB";
+const SANDBOX_SECRET_KEY: &str = "3230323330393034313735303032363031353172675f357637355f3273387373745f7233725f73323333383737335f323272383774767276327672323531355f";
+
+/// Where a store sends its provisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Environment {
+    /// The in-process simulator, chosen at run time.
+    Sandbox,
+    /// Akbank's test host.
+    Test,
+    /// Akbank's production host.
+    Live,
+}
+
+impl Environment {
+    pub fn code(self) -> &'static str {
+        match self {
+            Environment::Sandbox => "sandbox",
+            Environment::Test => "test",
+            Environment::Live => "live",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Environment> {
+        [Environment::Sandbox, Environment::Test, Environment::Live]
+            .into_iter()
+            .find(|e| e.code() == code)
+    }
+
+    /// The default host; `None` for the sandbox (its simulator's address is known at run time).
+    pub fn default_base_url(self) -> Option<&'static str> {
+        match self {
+            Environment::Sandbox => None,
+            Environment::Test => Some(TEST_BASE_URL),
+            Environment::Live => Some(LIVE_BASE_URL),
+        }
+    }
+}
+
+/// A store as shown and edited (never the secret key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Store {
+    pub id: i64,
+    pub name: String,
+    pub environment: Environment,
+    /// The configured host, if it differs from the environment's default.
+    pub base_url: Option<String>,
+    pub merchant_safe_id: String,
+    pub terminal_safe_id: String,
+    pub has_secret_key: bool,
+    pub concurrency: u32,
+    pub rate_per_sec: u32,
+    /// "HH:MM", Europe/Istanbul.
+    pub run_time: String,
+    pub max_installments: u32,
+    pub enabled: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Store {
+    /// The host to use: the configured one, else the environment's default.
+    pub fn effective_base_url(&self) -> Option<&str> {
+        self.base_url.as_deref().or(self.environment.default_base_url())
+    }
+}
+
+/// Settings of a store; `None` fields keep their current (or default) value.
+#[derive(Default)]
+pub struct StoreSettings {
+    pub name: Option<String>,
+    pub environment: Option<Environment>,
+    /// `Some(None)` clears the host back to the environment's default.
+    pub base_url: Option<Option<String>>,
+    pub merchant_safe_id: Option<String>,
+    pub terminal_safe_id: Option<String>,
+    /// Replaces the secret key.
+    pub secret_key: Option<SecretString>,
+    pub concurrency: Option<u32>,
+    pub rate_per_sec: Option<u32>,
+    pub run_time: Option<String>,
+    pub max_installments: Option<u32>,
+    pub enabled: Option<bool>,
+}
+
+/// Terminal credentials for building a request: only inside the engine, never displayed.
+pub struct StoreCredentials {
+    pub merchant_safe_id: String,
+    pub terminal_safe_id: String,
+    pub secret_key: SecretString,
+}
+
+impl std::fmt::Debug for StoreCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreCredentials")
+            .field("merchant_safe_id", &self.merchant_safe_id)
+            .field("terminal_safe_id", &self.terminal_safe_id)
+            .field("secret_key", &"<redacted>")
+            .finish()
+    }
+}
+
+fn secret_aad(store_id: i64) -> Vec<u8> {
+    format!("store:{store_id}:secret_key").into_bytes()
+}
+
+const SELECT_STORE: &str = "SELECT id, name, environment, base_url, merchant_safe_id, terminal_safe_id,
+    secret_key_sealed IS NOT NULL, concurrency, rate_per_sec, run_time, max_installments, enabled,
+    created_at, updated_at FROM stores";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Store> {
+    let env: String = r.get(2)?;
+    Ok(Store {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        environment: Environment::from_code(&env).unwrap_or(Environment::Sandbox),
+        base_url: r.get(3)?,
+        merchant_safe_id: r.get(4)?,
+        terminal_safe_id: r.get(5)?,
+        has_secret_key: r.get(6)?,
+        concurrency: r.get(7)?,
+        rate_per_sec: r.get(8)?,
+        run_time: r.get(9)?,
+        max_installments: r.get(10)?,
+        enabled: r.get(11)?,
+        created_at: r.get(12)?,
+        updated_at: r.get(13)?,
+    })
+}
+
+fn load(conn: &rusqlite::Connection, id: i64) -> Result<Store> {
+    conn.query_row(&format!("{SELECT_STORE} WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::StoreNotFound(id.to_string()))
+}
+
+/// Finds a store id by name (case-insensitive).
+pub fn find_by_name(conn: &rusqlite::Connection, name: &str) -> Result<i64> {
+    conn.query_row("SELECT id FROM stores WHERE name = ?1", [name], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::StoreNotFound(name.to_string()))
+}
+
+/// Applies settings to the row `id` inside `tx`, validating each one. Returns the names of
+/// the fields that changed and whether credentials changed.
+fn apply(tx: &Transaction, keys: &Keys, id: i64, s: &StoreSettings, now: &str) -> Result<(Vec<&'static str>, bool)> {
+    let mut changed = Vec::new();
+    let mut credentials = false;
+    let mut set = |column: &'static str, value: &dyn rusqlite::ToSql| -> Result<()> {
+        tx.execute(&format!("UPDATE stores SET {column} = ?2 WHERE id = ?1"), params![id, value])?;
+        changed.push(column);
+        Ok(())
+    };
+    if let Some(name) = &s.name {
+        validate::check_store_name(name)?;
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM stores WHERE name = ?1 AND id <> ?2)",
+            params![name, id],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(Error::StoreExists(name.clone()));
+        }
+        set("name", &name.trim())?;
+    }
+    if let Some(env) = s.environment {
+        set("environment", &env.code())?;
+    }
+    if let Some(url) = &s.base_url {
+        if let Some(url) = url {
+            check_base_url(url)?;
+        }
+        set("base_url", url)?;
+    }
+    if let Some(v) = &s.merchant_safe_id {
+        validate::check_safe_id("merchantSafeId", v)?;
+        set("merchant_safe_id", v)?;
+        credentials = true;
+    }
+    if let Some(v) = &s.terminal_safe_id {
+        validate::check_safe_id("terminalSafeId", v)?;
+        set("terminal_safe_id", v)?;
+        credentials = true;
+    }
+    if let Some(secret) = &s.secret_key {
+        validate::check_secret_key(secret)?;
+        let sealed = keys.seal(secret.expose_secret().as_bytes(), &secret_aad(id));
+        set("secret_key_sealed", &sealed)?;
+        credentials = true;
+    }
+    if let Some(v) = s.concurrency {
+        validate::check_range("concurrency", v, 1, 8)?;
+        set("concurrency", &v)?;
+    }
+    if let Some(v) = s.rate_per_sec {
+        validate::check_range("rate_per_sec", v, 1, 100)?;
+        set("rate_per_sec", &v)?;
+    }
+    if let Some(v) = &s.run_time {
+        check_run_time(v)?;
+        set("run_time", v)?;
+    }
+    if let Some(v) = s.max_installments {
+        validate::check_range("max_installments", v, 1, 12)?;
+        set("max_installments", &v)?;
+    }
+    if let Some(v) = s.enabled {
+        set("enabled", &v)?;
+    }
+    tx.execute("UPDATE stores SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+    Ok((changed, credentials))
+}
+
+fn insert_row(tx: &Transaction, name: &str, env: Environment, now: &str) -> Result<i64> {
+    validate::check_store_name(name)?;
+    let taken: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM stores WHERE name = ?1)", [name.trim()], |r| r.get(0))?;
+    if taken {
+        return Err(Error::StoreExists(name.to_string()));
+    }
+    tx.execute(
+        "INSERT INTO stores (name, environment, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        params![name.trim(), env.code(), now],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The "Sandbox" store of a new vault, on the simulator with Akbank's public test terminal A.
+pub(crate) fn insert_sandbox(tx: &Transaction, keys: &Keys, now: jiff::Timestamp) -> Result<i64> {
+    let now = now.to_string();
+    let id = insert_row(tx, SANDBOX_STORE_NAME, Environment::Sandbox, &now)?;
+    let settings = StoreSettings {
+        merchant_safe_id: Some(SANDBOX_MERCHANT_SAFE_ID.into()),
+        terminal_safe_id: Some(SANDBOX_TERMINAL_SAFE_ID.into()),
+        secret_key: Some(SecretString::from(SANDBOX_SECRET_KEY.to_string())),
+        ..Default::default()
+    };
+    apply(tx, keys, id, &settings, &now)?;
+    Ok(id)
+}
+
+/// Creates a store. Needs `manage_stores` on every store.
+pub fn create(session: &Session, name: &str, environment: Environment, settings: &StoreSettings) -> Result<Store> {
+    session.require(Permission::ManageStores, None)?;
+    let vault = session.vault();
+    let now = vault.clock().now().to_string();
+    let id = vault.write_audited(|tx, keys| {
+        let id = insert_row(tx, name, environment, &now)?;
+        let (changed, _) = apply(tx, keys, id, settings, &now)?;
+        let record = session
+            .record(AuditAction::StoreCreate, format!("store:{id}"), AuditResult::Ok)
+            .with_detail(serde_json::json!({ "name": name, "environment": environment.code(), "fields": changed }));
+        Ok((id, record))
+    })?;
+    vault.db().read(|c| load(c, id))
+}
+
+/// Changes a store's settings. Needs `manage_stores` on that store. A credential change is
+/// audited as such (without the values).
+pub fn update(session: &Session, id: i64, settings: &StoreSettings) -> Result<Store> {
+    session.require(Permission::ManageStores, Some(id))?;
+    let vault = session.vault();
+    let now = vault.clock().now().to_string();
+    vault.write_audited(|tx, keys| {
+        load(tx, id)?;
+        let (changed, credentials) = apply(tx, keys, id, settings, &now)?;
+        let action = if credentials { AuditAction::StoreCredentialsChange } else { AuditAction::StoreUpdate };
+        let record = session
+            .record(action, format!("store:{id}"), AuditResult::Ok)
+            .with_detail(serde_json::json!({ "fields": changed }));
+        Ok(((), record))
+    })?;
+    vault.db().read(|c| load(c, id))
+}
+
+/// Stores the user may see (`view_reports` on them, or `manage_stores`).
+pub fn list(session: &Session) -> Result<Vec<Store>> {
+    let reports = session.stores_with(Permission::ViewReports)?;
+    let manage = session.stores_with(Permission::ManageStores)?;
+    let all: Vec<Store> = session.vault().db().read(|c| {
+        let mut stmt = c.prepare(&format!("{SELECT_STORE} ORDER BY name"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    })?;
+    let visible = |id: i64| {
+        [&reports, &manage]
+            .iter()
+            .any(|scope| scope.as_ref().is_none_or(|ids| ids.contains(&id)))
+    };
+    if reports.is_none() || manage.is_none() {
+        return Ok(all);
+    }
+    Ok(all.into_iter().filter(|s| visible(s.id)).collect())
+}
+
+/// One store, if the user may see it.
+pub fn get(session: &Session, id: i64) -> Result<Store> {
+    session
+        .require(Permission::ViewReports, Some(id))
+        .or_else(|_| session.require(Permission::ManageStores, Some(id)))?;
+    session.vault().db().read(|c| load(c, id))
+}
+
+/// The terminal credentials with the opened secret key, for the engine that submits
+/// provisions. Needs `submit_provisions` on the store.
+pub fn credentials(session: &Session, id: i64) -> Result<StoreCredentials> {
+    session.require(Permission::SubmitProvisions, Some(id))?;
+    credentials_for_engine(session.vault(), id)
+}
+
+/// The same, for the scheduler (which runs without a signed-in user).
+pub fn credentials_for_engine(vault: &crate::vault::Vault, id: i64) -> Result<StoreCredentials> {
+    let (merchant, terminal, sealed): (String, String, Option<Vec<u8>>) = vault.db().read(|c| {
+        c.query_row(
+            "SELECT merchant_safe_id, terminal_safe_id, secret_key_sealed FROM stores WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::StoreNotFound(id.to_string()))
+    })?;
+    let sealed = sealed.ok_or_else(|| Error::invalid("secret key", format!("store {id} has no secret key")))?;
+    let plain = vault.keys().open(&sealed, &secret_aad(id))?;
+    let text = Zeroizing::new(String::from_utf8(plain.to_vec()).map_err(|_| Error::SealedValueInvalid)?);
+    Ok(StoreCredentials {
+        merchant_safe_id: merchant,
+        terminal_safe_id: terminal,
+        secret_key: SecretString::from(text.as_str().to_string()),
+    })
+}

@@ -1,0 +1,216 @@
+//! The OS keyring through keyring-core. Every call runs on its own thread with a time limit: a
+//! locked keyring may wait on an unlock prompt, and an unanswered prompt must end in a clear
+//! error rather than a hang. Callers on an async runtime still use `spawn_blocking`.
+
+use std::sync::{Arc, OnceLock, mpsc};
+use std::time::Duration;
+
+use keyring_core::{CredentialStore, Entry};
+
+use crate::error::{Error, Result};
+use crate::vault::keys::DataKey;
+
+/// Service name of every Tahsildar keyring entry; the user part is `vault-<vault id>`.
+pub const KEYRING_SERVICE: &str = "tahsildar";
+/// Default time limit of one keyring call.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A handle on a credential store (the platform store, or a test store).
+#[derive(Clone)]
+pub struct Keyring {
+    store: std::result::Result<Arc<CredentialStore>, String>,
+    timeout: Duration,
+}
+
+impl std::fmt::Debug for Keyring {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keyring")
+            .field("available", &self.store.is_ok())
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+static PLATFORM: OnceLock<std::result::Result<Arc<CredentialStore>, String>> = OnceLock::new();
+
+fn run_timed<T: Send + 'static>(timeout: Duration, f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("tahsildar-keyring".into())
+        .spawn(move || {
+            let _ = tx.send(f());
+        })
+        .map_err(|e| Error::Internal(format!("keyring thread: {e}")))?;
+    // On timeout the thread is left to finish or block on its own; its result is dropped.
+    rx.recv_timeout(timeout)
+        .map_err(|_| Error::KeyringTimeout(timeout.as_secs().max(1)))
+}
+
+fn platform_store() -> std::result::Result<Arc<CredentialStore>, String> {
+    #[cfg(target_os = "linux")]
+    {
+        zbus_secret_service_keyring_store::Store::new()
+            .map(|s| s as Arc<CredentialStore>)
+            .map_err(|e| describe(&e))
+    }
+    #[cfg(target_os = "macos")]
+    {
+        apple_native_keyring_store::keychain::Store::new()
+            .map(|s| s as Arc<CredentialStore>)
+            .map_err(|e| describe(&e))
+    }
+    #[cfg(target_os = "windows")]
+    {
+        windows_native_keyring_store::Store::new()
+            .map(|s| s as Arc<CredentialStore>)
+            .map_err(|e| describe(&e))
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
+    {
+        Err("no keyring store for this operating system".to_string())
+    }
+}
+
+/// A short description of a keyring error, without any secret (none is ever in them).
+fn describe(e: &keyring_core::Error) -> String {
+    let text = e.to_string();
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("notfound") || (lower.contains("not found") && lower.contains("connection")) {
+        "no D-Bus session bus".to_string()
+    } else if lower.contains("serviceunknown") {
+        "no Secret Service on the session bus".to_string()
+    } else {
+        text.chars().take(200).collect()
+    }
+}
+
+fn map_error(e: keyring_core::Error) -> Error {
+    match e {
+        keyring_core::Error::NoEntry => Error::KeyringEntryMissing,
+        keyring_core::Error::NoStorageAccess(_) => Error::KeyringLocked,
+        other => {
+            let text = describe(&other);
+            if text.to_ascii_lowercase().contains("locked") {
+                Error::KeyringLocked
+            } else {
+                Error::KeyringUnavailable(text)
+            }
+        }
+    }
+}
+
+impl Keyring {
+    /// The platform store (Secret Service, Keychain, Credential Manager), created once per
+    /// process and registered as keyring-core's default store. When it cannot be created
+    /// (no session bus, no daemon) every call fails with `KeyringUnavailable`.
+    pub fn platform() -> Keyring {
+        let store = PLATFORM
+            .get_or_init(|| {
+                let store = run_timed(DEFAULT_TIMEOUT, platform_store)
+                    .map_err(|e| e.to_string())
+                    .and_then(|r| r);
+                if let Ok(store) = &store {
+                    keyring_core::set_default_store(store.clone());
+                }
+                store
+            })
+            .clone();
+        Keyring {
+            store,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// A keyring over a given store (for example `keyring_core::mock::Store` in unit tests).
+    pub fn with_store(store: Arc<CredentialStore>) -> Keyring {
+        Keyring {
+            store: Ok(store),
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// A keyring that is known to be unavailable, with the reason.
+    pub fn unavailable(reason: impl Into<String>) -> Keyring {
+        Keyring {
+            store: Err(reason.into()),
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+
+    pub fn with_timeout(mut self, timeout: Duration) -> Keyring {
+        self.timeout = timeout;
+        self
+    }
+
+    pub fn is_available(&self) -> bool {
+        self.store.is_ok()
+    }
+
+    fn entry_call<T: Send + 'static>(
+        &self,
+        vault_id: &str,
+        f: impl FnOnce(Entry) -> keyring_core::Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let store = self.store.clone().map_err(Error::KeyringUnavailable)?;
+        let user = format!("vault-{vault_id}");
+        run_timed(self.timeout, move || {
+            let entry = Entry::new_in_store(&store, KEYRING_SERVICE, &user)?;
+            f(entry)
+        })?
+        .map_err(map_error)
+    }
+
+    /// Stores the data key of vault `vault_id` (hex), replacing any previous value.
+    pub fn store_key(&self, vault_id: &str, key: &DataKey) -> Result<()> {
+        let hex = key.to_hex();
+        self.entry_call(vault_id, move |entry| entry.set_password(&hex))
+    }
+
+    /// Reads the data key of vault `vault_id`.
+    pub fn load_key(&self, vault_id: &str) -> Result<DataKey> {
+        let text = self.entry_call(vault_id, |entry| entry.get_password().map(zeroize::Zeroizing::new))?;
+        DataKey::from_hex(&text).ok_or_else(|| Error::KeyringUnavailable("the keyring entry is not a Tahsildar key".into()))
+    }
+
+    /// Deletes the entry of vault `vault_id`; a missing entry is not an error.
+    pub fn delete_key(&self, vault_id: &str) -> Result<()> {
+        match self.entry_call(vault_id, |entry| entry.delete_credential()) {
+            Err(Error::KeyringEntryMissing) => Ok(()),
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mock_store_round_trip_and_missing_entry() {
+        let keyring = Keyring::with_store(keyring_core::mock::Store::new().unwrap());
+        let key = DataKey::generate();
+        assert!(matches!(keyring.load_key("a"), Err(Error::KeyringEntryMissing)));
+        keyring.store_key("a", &key).unwrap();
+        assert_eq!(keyring.load_key("a").unwrap().expose(), key.expose());
+        keyring.delete_key("a").unwrap();
+        assert!(matches!(keyring.load_key("a"), Err(Error::KeyringEntryMissing)));
+        keyring.delete_key("a").unwrap();
+    }
+
+    #[test]
+    fn unavailable_store_says_why() {
+        let keyring = Keyring::unavailable("no D-Bus session bus");
+        match keyring.load_key("a") {
+            Err(Error::KeyringUnavailable(why)) => assert!(why.contains("D-Bus")),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_call_that_never_answers_times_out() {
+        let started = std::time::Instant::now();
+        let result = run_timed(Duration::from_millis(50), || std::thread::sleep(Duration::from_secs(5)));
+        assert!(matches!(result, Err(Error::KeyringTimeout(_))));
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+}

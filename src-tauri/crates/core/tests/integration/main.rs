@@ -1,0 +1,10 @@
+//! Integration tests of the core against real SQLCipher files (and the real Secret Service in
+//! `keyring`, which must run inside `scripts/keyring-session.sh`).
+
+mod audit_chain;
+mod auth;
+mod backup;
+mod common;
+mod failures;
+mod keyring;
+mod no_keyring;
