@@ -9,11 +9,13 @@
 pub mod audit;
 pub mod auth;
 pub mod clock;
+pub mod customer;
 pub mod engine;
 pub mod error;
 mod error_text;
 pub mod i18n;
 pub mod paths;
+pub mod payments;
 pub mod plan;
 pub mod store;
 pub mod vault;
@@ -33,6 +35,8 @@ pub use vault::meta::{UnlockMethod, VaultMeta};
 pub use vault::wrap::KdfParams;
 pub use vault::{Protection, UnlockWith, Vault};
 
+pub use engine::{BankDirectory, Engine, EngineActor, EngineConfig, RunProgress, RunSummary};
+pub use tahsildar_akbank::Currency;
 
 /// Audit-log operations for signed-in users.
 pub mod audit_log {

@@ -23,6 +23,7 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "stores", include_str!("../../migrations/0001_stores.sql")),
     (2, "users_and_grants", include_str!("../../migrations/0002_users_and_grants.sql")),
     (3, "audit_log", include_str!("../../migrations/0003_audit_log.sql")),
+    (4, "collections", include_str!("../../migrations/0004_collections.sql")),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).
