@@ -9,11 +9,13 @@ use tahsildar_core::auth::users;
 use tahsildar_core::store::{self, Environment, StoreSettings};
 use tahsildar_core::vault::backup;
 use tahsildar_core::{
-    Auth, DataDir, KdfParams, Keyring, NewUser, Origin, Protection, RestoreOptions, Role, Scope, Session, SystemClock,
-    UnlockWith, Vault,
+    Auth, DataDir, KdfParams, Keyring, NewUser, Origin, Protection, RestoreOptions, Role, Scope,
+    Session, SystemClock, UnlockWith, Vault,
 };
 
-use crate::args::{AuditCommand, Cli, Command, EnvArg, RoleArg, StoreAddArgs, StoreCommand, UserCommand};
+use crate::args::{
+    AuditCommand, Cli, Command, EnvArg, RoleArg, StoreAddArgs, StoreCommand, UserCommand,
+};
 use crate::error::CliError;
 use crate::output::Output;
 
@@ -59,7 +61,11 @@ fn open_vault(cli: &Cli) -> Result<Arc<Vault>> {
         Some(var) => UnlockWith::Passphrase(env_secret(var)?),
         None => UnlockWith::Keyring(Keyring::platform()),
     };
-    Ok(Arc::new(Vault::open(&data_dir(cli)?, &unlock, Arc::new(SystemClock))?))
+    Ok(Arc::new(Vault::open(
+        &data_dir(cli)?,
+        &unlock,
+        Arc::new(SystemClock),
+    )?))
 }
 
 fn sign_in(cli: &Cli) -> Result<Session> {
@@ -105,8 +111,16 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
             let session = sign_in(cli)?;
             let summary = backup::backup(&session, file, &passphrase, kdf_params())?;
             out.result(
-                format!("Yedek yazıldı: {} ({} bayt).", summary.path.display(), summary.bytes),
-                format!("Backup written: {} ({} bytes).", summary.path.display(), summary.bytes),
+                format!(
+                    "Yedek yazıldı: {} ({} bayt).",
+                    summary.path.display(),
+                    summary.bytes
+                ),
+                format!(
+                    "Backup written: {} ({} bytes).",
+                    summary.path.display(),
+                    summary.bytes
+                ),
                 json!({ "ok": true, "backup": summary }),
             )
         }
@@ -139,8 +153,14 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
                 .map(|p| format!(" The old file was kept: {}.", p.display()))
                 .unwrap_or_default();
             out.result(
-                format!("Yedek geri yüklendi ({} denetim kaydı doğrulandı).{kept_tr}", summary.audit_entries),
-                format!("Backup restored ({} audit entries verified).{kept_en}", summary.audit_entries),
+                format!(
+                    "Yedek geri yüklendi ({} denetim kaydı doğrulandı).{kept_tr}",
+                    summary.audit_entries
+                ),
+                format!(
+                    "Backup restored ({} audit entries verified).{kept_en}",
+                    summary.audit_entries
+                ),
                 json!({ "ok": true, "restore": summary }),
             )
         }
@@ -176,7 +196,11 @@ fn init(cli: &Cli, out: &Output, admin: &str) -> Result<()> {
 
 fn unlock(cli: &Cli, out: &Output, recovery_key_env: &str) -> Result<()> {
     let recovery = env_secret(recovery_key_env)?;
-    let mut vault = Vault::open(&data_dir(cli)?, &UnlockWith::RecoveryKey(recovery), Arc::new(SystemClock))?;
+    let mut vault = Vault::open(
+        &data_dir(cli)?,
+        &UnlockWith::RecoveryKey(recovery),
+        Arc::new(SystemClock),
+    )?;
     vault.rebind(&protection(cli)?, Origin::Cli)?;
     let method = vault.meta().unlock.code();
     out.result(
@@ -255,7 +279,11 @@ fn store_cmd(cli: &Cli, out: &Output, cmd: &StoreCommand) -> Result<()> {
                         s.name,
                         s.environment.code(),
                         s.effective_base_url().unwrap_or("-"),
-                        if s.has_secret_key { "key:yes" } else { "key:no" }
+                        if s.has_secret_key {
+                            "key:yes"
+                        } else {
+                            "key:no"
+                        }
                     )
                 })
                 .collect::<Vec<_>>()
@@ -283,8 +311,16 @@ fn store_add(session: &Session, out: &Output, args: &StoreAddArgs) -> Result<()>
     };
     let created = store::create(session, &args.name, environment, &settings)?;
     out.result(
-        format!("Mağaza eklendi: {} ({}).", created.name, created.environment.code()),
-        format!("Store added: {} ({}).", created.name, created.environment.code()),
+        format!(
+            "Mağaza eklendi: {} ({}).",
+            created.name,
+            created.environment.code()
+        ),
+        format!(
+            "Store added: {} ({}).",
+            created.name,
+            created.environment.code()
+        ),
         json!({ "ok": true, "store": created }),
     )
 }

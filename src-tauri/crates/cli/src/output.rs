@@ -18,7 +18,12 @@ impl Output {
     }
 
     /// Prints `text` (Turkish, English) for people or `value` for machines, on stdout.
-    pub fn result(&self, tr: impl Into<String>, en: impl Into<String>, value: Value) -> Result<(), CliError> {
+    pub fn result(
+        &self,
+        tr: impl Into<String>,
+        en: impl Into<String>,
+        value: Value,
+    ) -> Result<(), CliError> {
         let mut stdout = std::io::stdout().lock();
         let written = if self.json {
             writeln!(stdout, "{value}")
@@ -33,7 +38,11 @@ impl Output {
         let message = error.message(self.lang);
         let mut stderr = std::io::stderr().lock();
         let _ = if self.json {
-            writeln!(stderr, "{}", json!({ "error": { "code": error.code(), "message": message } }))
+            writeln!(
+                stderr,
+                "{}",
+                json!({ "error": { "code": error.code(), "message": message } })
+            )
         } else {
             let label = self.lang.pick("Hata", "Error");
             writeln!(stderr, "{label}: {message}")

@@ -20,7 +20,9 @@ pub mod plan;
 pub mod store;
 pub mod vault;
 
-pub use audit::{Actor, AuditAction, AuditBreak, AuditEntry, AuditRecord, AuditResult, BreakKind, Origin};
+pub use audit::{
+    Actor, AuditAction, AuditBreak, AuditEntry, AuditRecord, AuditResult, BreakKind, Origin,
+};
 pub use auth::{Auth, Grant, NewUser, Permission, Role, Scope, Session, UserInfo};
 pub use clock::{Clock, SystemClock, TestClock};
 pub use error::{Error, Result};
@@ -51,8 +53,15 @@ pub mod audit_log {
     }
 
     /// The newest entries, newest first; needs `view_audit` on every store.
-    pub fn recent(session: &Session, limit: u32, before_seq: Option<i64>) -> Result<Vec<AuditEntry>> {
+    pub fn recent(
+        session: &Session,
+        limit: u32,
+        before_seq: Option<i64>,
+    ) -> Result<Vec<AuditEntry>> {
         session.require(Permission::ViewAudit, None)?;
-        session.vault().db().read(|c| crate::audit::recent(c, limit, before_seq))
+        session
+            .vault()
+            .db()
+            .read(|c| crate::audit::recent(c, limit, before_seq))
     }
 }

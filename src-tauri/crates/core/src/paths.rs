@@ -58,7 +58,28 @@ impl DataDir {
         self.db_path().exists() || self.meta_path().exists()
     }
 
+    /// Creates the directory (private to the user on Unix) if it does not exist.
     pub(crate) fn ensure_exists(&self) -> Result<()> {
-        std::fs::create_dir_all(&self.root).map_err(|e| Error::io(&self.root, e))
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(&self.root)
+            .map_err(|e| Error::io(&self.root, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explicit_directory_wins_and_files_are_named() {
+        let dir = DataDir::resolve(Some(Path::new("/srv/kasa"))).unwrap();
+        assert_eq!(dir.db_path(), Path::new("/srv/kasa/tahsildar.db"));
+        assert_eq!(dir.meta_path(), Path::new("/srv/kasa/vault.json"));
+        let app = directories::ProjectDirs::from("com", "tahsildar", "Tahsildar").unwrap();
+        assert!(app.data_dir().ends_with("tahsildar"));
     }
 }

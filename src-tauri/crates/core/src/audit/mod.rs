@@ -53,7 +53,13 @@ pub struct AuditRecord {
 }
 
 impl AuditRecord {
-    pub fn new(actor: Actor, action: AuditAction, object: impl Into<String>, result: AuditResult, origin: Origin) -> Self {
+    pub fn new(
+        actor: Actor,
+        action: AuditAction,
+        object: impl Into<String>,
+        result: AuditResult,
+        origin: Origin,
+    ) -> Self {
         AuditRecord {
             actor,
             action,
@@ -119,8 +125,7 @@ impl AuditEntry {
     }
 }
 
-pub(crate) const SELECT_ENTRY: &str =
-    "SELECT seq, at, user_id, user_name, action, object, result, origin, detail, hash FROM audit_log";
+pub(crate) const SELECT_ENTRY: &str = "SELECT seq, at, user_id, user_name, action, object, result, origin, detail, hash FROM audit_log";
 
 pub(crate) fn link(keys: &Keys, prev: &[u8], canonical: &[u8]) -> [u8; 32] {
     keys.audit_mac(&[prev, canonical])
@@ -160,9 +165,16 @@ pub fn scrub(text: &str) -> String {
 
 /// Appends an entry inside the caller's transaction, so the entry and the change it records
 /// commit together. Returns the new sequence number.
-pub fn append(tx: &Transaction, keys: &Keys, at: jiff::Timestamp, record: &AuditRecord) -> Result<i64> {
+pub fn append(
+    tx: &Transaction,
+    keys: &Keys,
+    at: jiff::Timestamp,
+    record: &AuditRecord,
+) -> Result<i64> {
     let head: Option<(i64, Vec<u8>)> = tx
-        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     let (prev_seq, prev_hash) = head.unwrap_or_else(|| (0, genesis(keys).to_vec()));
     let seq = prev_seq + 1;
@@ -204,9 +216,18 @@ pub fn append(tx: &Transaction, keys: &Keys, at: jiff::Timestamp, record: &Audit
 }
 
 /// The newest entries, newest first, at most `limit`, before `before_seq` when given.
-pub(crate) fn recent(conn: &rusqlite::Connection, limit: u32, before_seq: Option<i64>) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(&format!("{SELECT_ENTRY} WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2"))?;
-    let rows = stmt.query_map(params![before_seq.unwrap_or(i64::MAX), limit], AuditEntry::from_row)?;
+pub(crate) fn recent(
+    conn: &rusqlite::Connection,
+    limit: u32,
+    before_seq: Option<i64>,
+) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT_ENTRY} WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(
+        params![before_seq.unwrap_or(i64::MAX), limit],
+        AuditEntry::from_row,
+    )?;
     Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
 }
 
@@ -216,7 +237,10 @@ mod tests {
 
     #[test]
     fn scrub_masks_long_digit_runs_only() {
-        assert_eq!(scrub("card 4355093000315232 ok"), "card 435509******5232 ok");
+        assert_eq!(
+            scrub("card 4355093000315232 ok"),
+            "card 435509******5232 ok"
+        );
         assert_eq!(scrub("store:12 payment:99887"), "store:12 payment:99887");
     }
 }

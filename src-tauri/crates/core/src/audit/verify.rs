@@ -78,10 +78,17 @@ pub fn verify(conn: &Connection, keys: &Keys) -> Result<u64> {
         }
         if link(keys, &prev, &entry.canonical(expected)).as_slice() != entry.hash.as_slice() {
             let found = entries.iter().find(|other| {
-                other.seq != expected && link(keys, &prev, &other.canonical(expected)).as_slice() == other.hash.as_slice()
+                other.seq != expected
+                    && link(keys, &prev, &other.canonical(expected)).as_slice()
+                        == other.hash.as_slice()
             });
             return Err(match found {
-                Some(other) => broken(expected, BreakKind::Reordered { found_at: other.seq }),
+                Some(other) => broken(
+                    expected,
+                    BreakKind::Reordered {
+                        found_at: other.seq,
+                    },
+                ),
                 None => broken(expected, BreakKind::Tampered),
             });
         }
@@ -90,9 +97,11 @@ pub fn verify(conn: &Connection, keys: &Keys) -> Result<u64> {
     }
     let last = expected - 1;
     let head: Option<(i64, Vec<u8>, Vec<u8>)> = conn
-        .query_row("SELECT seq, hash, mac FROM audit_head WHERE id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        .query_row(
+            "SELECT seq, hash, mac FROM audit_head WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .optional()?;
     match head {
         None if last == 0 => Ok(0),

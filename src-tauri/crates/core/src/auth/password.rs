@@ -67,7 +67,10 @@ mod tests {
         let phc = hash(&pw).unwrap();
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(verify(&pw, &phc));
-        assert!(!verify(&SecretString::from("long enough passwore".to_string()), &phc));
+        assert!(!verify(
+            &SecretString::from("long enough passwore".to_string()),
+            &phc
+        ));
         assert!(matches!(
             hash(&SecretString::from("short".to_string())),
             Err(Error::PasswordTooShort(12))

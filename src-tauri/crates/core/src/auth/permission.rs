@@ -132,7 +132,11 @@ pub struct Grant {
 impl Grant {
     /// The grants of a preset on a scope. Admins always get every store.
     pub fn preset(role: Role, scope: Scope) -> Vec<Grant> {
-        let scope = if role == Role::Admin { Scope::AllStores } else { scope };
+        let scope = if role == Role::Admin {
+            Scope::AllStores
+        } else {
+            scope
+        };
         role.permissions()
             .iter()
             .map(|&permission| Grant { permission, scope })

@@ -81,7 +81,10 @@ fn parse_ts(text: &str) -> Option<Timestamp> {
 /// "27.11.2026 10:45" in Europe/Istanbul.
 pub(crate) fn local_time(ts: Timestamp) -> String {
     match jiff::tz::TimeZone::get("Europe/Istanbul") {
-        Ok(tz) => ts.to_zoned_datetime(tz).strftime("%d.%m.%Y %H:%M").to_string(),
+        Ok(tz) => ts
+            .to_zoned_datetime(tz)
+            .strftime("%d.%m.%Y %H:%M")
+            .to_string(),
         Err(_) => ts.to_string(),
     }
 }
@@ -102,10 +105,9 @@ impl Auth {
 
     /// True when no user exists yet (first run: create the administrator).
     pub fn needs_first_admin(&self) -> Result<bool> {
-        self.inner
-            .vault
-            .db()
-            .read(|c| Ok(c.query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))? == 0))
+        self.inner.vault.db().read(|c| {
+            Ok(c.query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))? == 0)
+        })
     }
 
     /// Signs in. Unknown user and wrong password give the same error after the same work;
@@ -133,8 +135,14 @@ impl Auth {
         let Some(user) = row else {
             password::verify_dummy(password);
             vault.audit(
-                AuditRecord::new(Actor::nobody(), AuditAction::SignInFailed, format!("user_name:{name}"), AuditResult::Failed, origin)
-                    .with_detail(serde_json::json!({ "reason": "wrong_credentials" })),
+                AuditRecord::new(
+                    Actor::nobody(),
+                    AuditAction::SignInFailed,
+                    format!("user_name:{name}"),
+                    AuditResult::Failed,
+                    origin,
+                )
+                .with_detail(serde_json::json!({ "reason": "wrong_credentials" })),
             )?;
             return Err(Error::AuthFailed);
         };
@@ -144,8 +152,14 @@ impl Auth {
             && until > now
         {
             vault.audit(
-                AuditRecord::new(actor, AuditAction::SignInFailed, object, AuditResult::Denied, origin)
-                    .with_detail(serde_json::json!({ "reason": "locked" })),
+                AuditRecord::new(
+                    actor,
+                    AuditAction::SignInFailed,
+                    object,
+                    AuditResult::Denied,
+                    origin,
+                )
+                .with_detail(serde_json::json!({ "reason": "locked" })),
             )?;
             return Err(Error::AuthLocked(local_time(until)));
         }
@@ -179,8 +193,14 @@ impl Auth {
         }
         if user.disabled {
             vault.audit(
-                AuditRecord::new(actor, AuditAction::SignInFailed, object, AuditResult::Denied, origin)
-                    .with_detail(serde_json::json!({ "reason": "disabled" })),
+                AuditRecord::new(
+                    actor,
+                    AuditAction::SignInFailed,
+                    object,
+                    AuditResult::Denied,
+                    origin,
+                )
+                .with_detail(serde_json::json!({ "reason": "disabled" })),
             )?;
             return Err(Error::UserDisabled);
         }
@@ -189,7 +209,16 @@ impl Auth {
                 "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?1",
                 [user.id],
             )?;
-            Ok(((), AuditRecord::new(actor.clone(), AuditAction::SignIn, object.clone(), AuditResult::Ok, origin)))
+            Ok((
+                (),
+                AuditRecord::new(
+                    actor.clone(),
+                    AuditAction::SignIn,
+                    object.clone(),
+                    AuditResult::Ok,
+                    origin,
+                ),
+            ))
         })?;
         let mut id_bytes = [0u8; 16];
         random_bytes(&mut id_bytes);
@@ -243,7 +272,12 @@ impl Session {
     }
 
     /// An audit record by this session's user, from this session's origin.
-    pub fn record(&self, action: AuditAction, object: impl Into<String>, result: AuditResult) -> AuditRecord {
+    pub fn record(
+        &self,
+        action: AuditAction,
+        object: impl Into<String>,
+        result: AuditResult,
+    ) -> AuditRecord {
         AuditRecord::new(self.actor(), action, object, result, self.origin)
     }
 
@@ -269,7 +303,11 @@ impl Session {
         self.touch()?;
         let (disabled, granted) = self.auth.vault.db().read(|c| {
             let disabled: bool = c
-                .query_row("SELECT disabled FROM users WHERE id = ?1", [self.user_id], |r| r.get(0))
+                .query_row(
+                    "SELECT disabled FROM users WHERE id = ?1",
+                    [self.user_id],
+                    |r| r.get(0),
+                )
                 .optional()?
                 .unwrap_or(true);
             let granted: bool = c.query_row(
@@ -297,9 +335,13 @@ impl Session {
     pub fn stores_with(&self, permission: Permission) -> Result<Option<Vec<i64>>> {
         self.touch()?;
         self.auth.vault.db().read(|c| {
-            let mut stmt = c.prepare("SELECT store_id FROM user_grants WHERE user_id = ?1 AND permission = ?2")?;
+            let mut stmt = c.prepare(
+                "SELECT store_id FROM user_grants WHERE user_id = ?1 AND permission = ?2",
+            )?;
             let ids = stmt
-                .query_map(params![self.user_id, permission.code()], |r| r.get::<_, Option<i64>>(0))?
+                .query_map(params![self.user_id, permission.code()], |r| {
+                    r.get::<_, Option<i64>>(0)
+                })?
                 .collect::<std::result::Result<Vec<_>, _>>()?;
             if ids.iter().any(Option::is_none) {
                 Ok(None)
@@ -313,9 +355,11 @@ impl Session {
     pub fn sign_out(&self) -> Result<()> {
         let removed = self.auth.lock_sessions().remove(&self.id).is_some();
         if removed {
-            self.auth
-                .vault
-                .audit(self.record(AuditAction::SignOut, format!("user:{}", self.user_id), AuditResult::Ok))?;
+            self.auth.vault.audit(self.record(
+                AuditAction::SignOut,
+                format!("user:{}", self.user_id),
+                AuditResult::Ok,
+            ))?;
         }
         Ok(())
     }

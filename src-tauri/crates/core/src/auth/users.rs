@@ -33,7 +33,9 @@ pub struct NewUser {
 }
 
 fn check_name(name: &str) -> Result<()> {
-    let ok = !name.trim().is_empty() && name.chars().count() <= 64 && !name.chars().any(char::is_control);
+    let ok = !name.trim().is_empty()
+        && name.chars().count() <= 64
+        && !name.chars().any(char::is_control);
     if ok {
         Ok(())
     } else {
@@ -49,7 +51,11 @@ fn user_id(tx: &rusqlite::Connection, name: &str) -> Result<i64> {
 
 fn check_scope(tx: &Transaction, scope: Scope) -> Result<()> {
     if let Scope::Store(id) = scope {
-        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM stores WHERE id = ?1)", [id], |r| r.get(0))?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM stores WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
         if !exists {
             return Err(Error::StoreNotFound(id.to_string()));
         }
@@ -57,8 +63,19 @@ fn check_scope(tx: &Transaction, scope: Scope) -> Result<()> {
     Ok(())
 }
 
-fn insert_user(tx: &Transaction, name: &str, phc: &str, role: Role, grants: &[Grant], now: &str) -> Result<i64> {
-    let taken: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM users WHERE name = ?1)", [name], |r| r.get(0))?;
+fn insert_user(
+    tx: &Transaction,
+    name: &str,
+    phc: &str,
+    role: Role,
+    grants: &[Grant],
+    now: &str,
+) -> Result<i64> {
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )?;
     if taken {
         return Err(Error::UserExists(name.to_string()));
     }
@@ -88,7 +105,12 @@ fn grants_json(grants: &[Grant]) -> serde_json::Value {
 }
 
 /// Creates the administrator on first run; refused once any user exists.
-pub fn create_first_admin(vault: &Vault, name: &str, password: &SecretString, origin: Origin) -> Result<i64> {
+pub fn create_first_admin(
+    vault: &Vault,
+    name: &str,
+    password: &SecretString,
+    origin: Origin,
+) -> Result<i64> {
     check_name(name)?;
     let phc = password::hash(password)?;
     let now = vault.clock().now().to_string();
@@ -99,8 +121,14 @@ pub fn create_first_admin(vault: &Vault, name: &str, password: &SecretString, or
         }
         let grants = Grant::preset(Role::Admin, Scope::AllStores);
         let id = insert_user(tx, name, &phc, Role::Admin, &grants, &now)?;
-        let record = AuditRecord::new(Actor::user(id, name), AuditAction::UserCreate, format!("user:{id}"), AuditResult::Ok, origin)
-            .with_detail(serde_json::json!({ "role": "admin", "first_run": true }));
+        let record = AuditRecord::new(
+            Actor::user(id, name),
+            AuditAction::UserCreate,
+            format!("user:{id}"),
+            AuditResult::Ok,
+            origin,
+        )
+        .with_detail(serde_json::json!({ "role": "admin", "first_run": true }));
         Ok((id, record))
     })
 }
@@ -136,7 +164,11 @@ pub fn set_grants(session: &Session, name: &str, grants: &[Grant]) -> Result<()>
             params![id, now],
         )?;
         let record = session
-            .record(AuditAction::UserGrantsChange, format!("user:{id}"), AuditResult::Ok)
+            .record(
+                AuditAction::UserGrantsChange,
+                format!("user:{id}"),
+                AuditResult::Ok,
+            )
             .with_detail(serde_json::json!({ "grants": grants_json(grants) }));
         Ok(((), record))
     })
@@ -156,8 +188,14 @@ pub fn set_role(session: &Session, name: &str, role: Role, scope: Scope) -> Resu
             params![id, role.code(), now],
         )?;
         let record = session
-            .record(AuditAction::UserGrantsChange, format!("user:{id}"), AuditResult::Ok)
-            .with_detail(serde_json::json!({ "role": role.code(), "grants": grants_json(&grants) }));
+            .record(
+                AuditAction::UserGrantsChange,
+                format!("user:{id}"),
+                AuditResult::Ok,
+            )
+            .with_detail(
+                serde_json::json!({ "role": role.code(), "grants": grants_json(&grants) }),
+            );
         Ok(((), record))
     })
 }
@@ -185,24 +223,42 @@ pub fn set_disabled(session: &Session, name: &str, disabled: bool) -> Result<()>
     vault.write_audited(|tx, _| {
         let id = user_id(tx, name)?;
         if id == session.user_id() && disabled {
-            return Err(Error::invalid("user", "you cannot disable your own account"));
+            return Err(Error::invalid(
+                "user",
+                "you cannot disable your own account",
+            ));
         }
         tx.execute(
             "UPDATE users SET disabled = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, disabled, now],
         )?;
-        let action = if disabled { AuditAction::UserDisable } else { AuditAction::UserEnable };
-        Ok(((), session.record(action, format!("user:{id}"), AuditResult::Ok)))
+        let action = if disabled {
+            AuditAction::UserDisable
+        } else {
+            AuditAction::UserEnable
+        };
+        Ok((
+            (),
+            session.record(action, format!("user:{id}"), AuditResult::Ok),
+        ))
     })
 }
 
 /// Changes the signed-in user's own password; the current one must be given.
-pub fn change_own_password(session: &Session, current: &SecretString, new: &SecretString) -> Result<()> {
+pub fn change_own_password(
+    session: &Session,
+    current: &SecretString,
+    new: &SecretString,
+) -> Result<()> {
     session.touch()?;
     let vault = session.vault();
-    let phc: String = vault
-        .db()
-        .read(|c| Ok(c.query_row("SELECT password_hash FROM users WHERE id = ?1", [session.user_id()], |r| r.get(0))?))?;
+    let phc: String = vault.db().read(|c| {
+        Ok(c.query_row(
+            "SELECT password_hash FROM users WHERE id = ?1",
+            [session.user_id()],
+            |r| r.get(0),
+        )?)
+    })?;
     if !password::verify(current, &phc) {
         return Err(Error::AuthFailed);
     }
@@ -225,7 +281,14 @@ fn store_password(session: &Session, id: i64, new: &SecretString) -> Result<()> 
             "UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, phc, now],
         )?;
-        Ok(((), session.record(AuditAction::UserPasswordChange, format!("user:{id}"), AuditResult::Ok)))
+        Ok((
+            (),
+            session.record(
+                AuditAction::UserPasswordChange,
+                format!("user:{id}"),
+                AuditResult::Ok,
+            ),
+        ))
     })
 }
 

@@ -87,7 +87,9 @@ pub struct Store {
 impl Store {
     /// The host to use: the configured one, else the environment's default.
     pub fn effective_base_url(&self) -> Option<&str> {
-        self.base_url.as_deref().or(self.environment.default_base_url())
+        self.base_url
+            .as_deref()
+            .or(self.environment.default_base_url())
     }
 }
 
@@ -130,7 +132,8 @@ fn secret_aad(store_id: i64) -> Vec<u8> {
     format!("store:{store_id}:secret_key").into_bytes()
 }
 
-const SELECT_STORE: &str = "SELECT id, name, environment, base_url, merchant_safe_id, terminal_safe_id,
+const SELECT_STORE: &str =
+    "SELECT id, name, environment, base_url, merchant_safe_id, terminal_safe_id,
     secret_key_sealed IS NOT NULL, concurrency, rate_per_sec, run_time, max_installments, enabled,
     created_at, updated_at FROM stores";
 
@@ -162,18 +165,29 @@ fn load(conn: &rusqlite::Connection, id: i64) -> Result<Store> {
 
 /// Finds a store id by name (case-insensitive).
 pub fn find_by_name(conn: &rusqlite::Connection, name: &str) -> Result<i64> {
-    conn.query_row("SELECT id FROM stores WHERE name = ?1", [name], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::StoreNotFound(name.to_string()))
+    conn.query_row("SELECT id FROM stores WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::StoreNotFound(name.to_string()))
 }
 
 /// Applies settings to the row `id` inside `tx`, validating each one. Returns the names of
 /// the fields that changed and whether credentials changed.
-fn apply(tx: &Transaction, keys: &Keys, id: i64, s: &StoreSettings, now: &str) -> Result<(Vec<&'static str>, bool)> {
+fn apply(
+    tx: &Transaction,
+    keys: &Keys,
+    id: i64,
+    s: &StoreSettings,
+    now: &str,
+) -> Result<(Vec<&'static str>, bool)> {
     let mut changed = Vec::new();
     let mut credentials = false;
     let mut set = |column: &'static str, value: &dyn rusqlite::ToSql| -> Result<()> {
-        tx.execute(&format!("UPDATE stores SET {column} = ?2 WHERE id = ?1"), params![id, value])?;
+        tx.execute(
+            &format!("UPDATE stores SET {column} = ?2 WHERE id = ?1"),
+            params![id, value],
+        )?;
         changed.push(column);
         Ok(())
     };
@@ -233,13 +247,20 @@ fn apply(tx: &Transaction, keys: &Keys, id: i64, s: &StoreSettings, now: &str) -
     if let Some(v) = s.enabled {
         set("enabled", &v)?;
     }
-    tx.execute("UPDATE stores SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+    tx.execute(
+        "UPDATE stores SET updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )?;
     Ok((changed, credentials))
 }
 
 fn insert_row(tx: &Transaction, name: &str, env: Environment, now: &str) -> Result<i64> {
     validate::check_store_name(name)?;
-    let taken: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM stores WHERE name = ?1)", [name.trim()], |r| r.get(0))?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM stores WHERE name = ?1)",
+        [name.trim()],
+        |r| r.get(0),
+    )?;
     if taken {
         return Err(Error::StoreExists(name.to_string()));
     }
@@ -265,7 +286,12 @@ pub(crate) fn insert_sandbox(tx: &Transaction, keys: &Keys, now: jiff::Timestamp
 }
 
 /// Creates a store. Needs `manage_stores` on every store.
-pub fn create(session: &Session, name: &str, environment: Environment, settings: &StoreSettings) -> Result<Store> {
+pub fn create(
+    session: &Session,
+    name: &str,
+    environment: Environment,
+    settings: &StoreSettings,
+) -> Result<Store> {
     session.require(Permission::ManageStores, None)?;
     let vault = session.vault();
     let now = vault.clock().now().to_string();
@@ -289,7 +315,11 @@ pub fn update(session: &Session, id: i64, settings: &StoreSettings) -> Result<St
     vault.write_audited(|tx, keys| {
         load(tx, id)?;
         let (changed, credentials) = apply(tx, keys, id, settings, &now)?;
-        let action = if credentials { AuditAction::StoreCredentialsChange } else { AuditAction::StoreUpdate };
+        let action = if credentials {
+            AuditAction::StoreCredentialsChange
+        } else {
+            AuditAction::StoreUpdate
+        };
         let record = session
             .record(action, format!("store:{id}"), AuditResult::Ok)
             .with_detail(serde_json::json!({ "fields": changed }));
@@ -344,9 +374,11 @@ pub fn credentials_for_engine(vault: &crate::vault::Vault, id: i64) -> Result<St
         .optional()?
         .ok_or_else(|| Error::StoreNotFound(id.to_string()))
     })?;
-    let sealed = sealed.ok_or_else(|| Error::invalid("secret key", format!("store {id} has no secret key")))?;
+    let sealed = sealed
+        .ok_or_else(|| Error::invalid("secret key", format!("store {id} has no secret key")))?;
     let plain = vault.keys().open(&sealed, &secret_aad(id))?;
-    let text = Zeroizing::new(String::from_utf8(plain.to_vec()).map_err(|_| Error::SealedValueInvalid)?);
+    let text =
+        Zeroizing::new(String::from_utf8(plain.to_vec()).map_err(|_| Error::SealedValueInvalid)?);
     Ok(StoreCredentials {
         merchant_safe_id: merchant,
         terminal_safe_id: terminal,

@@ -18,14 +18,22 @@ pub fn check_base_url(url: &str) -> Result<()> {
     let ok = (url.starts_with("https://") && url.len() > "https://".len())
         || loopback.iter().any(|p| url.starts_with(p));
     if !ok || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(Error::invalid("base_url", "an https:// address (http:// only on this computer)"));
+        return Err(Error::invalid(
+            "base_url",
+            "an https:// address (http:// only on this computer)",
+        ));
     }
     Ok(())
 }
 
 /// "HH:MM", 24-hour clock.
 pub fn check_run_time(text: &str) -> Result<()> {
-    let bad = || Error::invalid("run_time", format!("'{text}' is not a time of day like 10:00"));
+    let bad = || {
+        Error::invalid(
+            "run_time",
+            format!("'{text}' is not a time of day like 10:00"),
+        )
+    };
     let (h, m) = text.split_once(':').ok_or_else(bad)?;
     let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
     if text.len() != 5 || h > 23 || m > 59 {
@@ -44,14 +52,20 @@ pub(crate) fn check_safe_id(field: &'static str, value: &str) -> Result<()> {
 pub(crate) fn check_secret_key(secret: &SecretString) -> Result<()> {
     let s = secret.expose_secret();
     if s.is_empty() || s.len() > 256 || !s.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(Error::invalid("secret key", "1 to 256 printable characters without spaces"));
+        return Err(Error::invalid(
+            "secret key",
+            "1 to 256 printable characters without spaces",
+        ));
     }
     Ok(())
 }
 
 pub(crate) fn check_range(field: &'static str, value: u32, min: u32, max: u32) -> Result<()> {
     if value < min || value > max {
-        return Err(Error::invalid(field, format!("{value} is outside {min}..{max}")));
+        return Err(Error::invalid(
+            field,
+            format!("{value} is outside {min}..{max}"),
+        ));
     }
     Ok(())
 }

@@ -1,48 +1,39 @@
-//! Encrypted backups and restore.
+//! Encrypted backups.
 //!
 //! A backup file is one line `TAHSILDAR-BACKUP 1`, one line of JSON header (Argon2id params and
 //! salt, the data key wrapped under the backup passphrase, length and SHA-256 of the body), then
 //! the body: a consistent SQLCipher export of the live database, keyed with a key derived from the
 //! passphrase. The data key travels (wrapped) because sealed fields and the audit chain hang on it.
-//!
-//! Restore opens and verifies the backup, exports it again under the data key into a staging file,
-//! verifies that (integrity check, audit chain), keeps the key in this PC's keyring (a new vault id,
-//! so a new entry) or under a passphrase, and only then swaps the files, keeping the old database
-//! as `tahsildar.db.before-restore-<time>`.
+//! Restoring is in [`super::restore`] (re-exported here).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::audit::{self, Actor, AuditAction, AuditRecord, AuditResult, Origin};
+use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
-use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::paths::DataDir;
-use crate::vault::db::Db;
-use crate::vault::keys::{DataKey, Keys};
-use crate::vault::meta::{self, META_FORMAT, VaultMeta};
+use crate::vault::meta;
+pub use crate::vault::restore::{RestoreOptions, RestoreSummary, restore};
 use crate::vault::wrap::{KdfParams, WrappedKey, check_passphrase, expand};
-use crate::vault::{Protection, Vault};
 
-const MAGIC: &str = "TAHSILDAR-BACKUP 1";
-const BACKUP_DB_INFO: &[u8] = b"tahsildar/backup-db/v1";
-const MAX_HEADER: u64 = 64 * 1024;
+pub(crate) const MAGIC: &str = "TAHSILDAR-BACKUP 1";
+pub(crate) const BACKUP_DB_INFO: &[u8] = b"tahsildar/backup-db/v1";
+pub(crate) const MAX_HEADER: u64 = 64 * 1024;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct BackupHeader {
-    format: u32,
-    backup_id: String,
-    source_vault_id: String,
-    created_at: String,
-    wrapped_key: WrappedKey,
-    body_len: u64,
-    body_sha256: String,
+pub(crate) struct BackupHeader {
+    pub(crate) format: u32,
+    pub(crate) backup_id: String,
+    pub(crate) source_vault_id: String,
+    pub(crate) created_at: String,
+    pub(crate) wrapped_key: WrappedKey,
+    pub(crate) body_len: u64,
+    pub(crate) body_sha256: String,
 }
 
 /// What a backup wrote.
@@ -53,30 +44,11 @@ pub struct BackupSummary {
     pub audit_entries: u64,
 }
 
-/// How to restore.
-#[derive(Debug, Clone, Copy)]
-pub struct RestoreOptions {
-    /// Must be true when a vault already exists in the data directory.
-    pub replace_existing: bool,
-    pub origin: Origin,
-}
-
-/// What a restore did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RestoreSummary {
-    pub vault_id: String,
-    pub source_vault_id: String,
-    pub backup_created_at: String,
-    /// The previous database, kept, when one was replaced.
-    pub previous_db: Option<PathBuf>,
-    pub audit_entries: u64,
-}
-
-fn sqlcipher_key_text(key: &[u8; 32]) -> zeroize::Zeroizing<String> {
+pub(crate) fn sqlcipher_key_text(key: &[u8; 32]) -> zeroize::Zeroizing<String> {
     zeroize::Zeroizing::new(format!("x'{}'", hex::encode(key)))
 }
 
-fn export_into(conn: &Connection, target: &Path, key: &[u8; 32]) -> Result<()> {
+pub(crate) fn export_into(conn: &Connection, target: &Path, key: &[u8; 32]) -> Result<()> {
     // An empty file opens as an empty database; the vault's connections never create files.
     std::fs::File::create_new(target).map_err(|e| Error::io(target, e))?;
     let target_text = target.to_string_lossy().to_string();
@@ -99,7 +71,12 @@ fn sha256_file(path: &Path) -> Result<(u64, String)> {
 }
 
 /// Writes an encrypted backup of the open vault to `out`. Needs `export` on every store.
-pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: KdfParams) -> Result<BackupSummary> {
+pub fn backup(
+    session: &Session,
+    out: &Path,
+    passphrase: &SecretString,
+    params: KdfParams,
+) -> Result<BackupSummary> {
     session.require(Permission::Export, None)?;
     check_passphrase(passphrase)?;
     let vault = session.vault();
@@ -107,7 +84,8 @@ pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: 
     let mut salt = [0u8; 16];
     crate::vault::keys::random_bytes(&mut salt);
     let master = params.derive(passphrase, &salt)?;
-    let wrapped_key = WrappedKey::wrap_with_master(vault.data_key(), &master, params, &salt, &backup_id);
+    let wrapped_key =
+        WrappedKey::wrap_with_master(vault.data_key(), &master, params, &salt, &backup_id);
     let body_key = expand(&master, BACKUP_DB_INFO);
 
     let body = out.with_extension("body.tmp");
@@ -115,7 +93,9 @@ pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: 
     let _ = std::fs::remove_file(&body);
     let result = (|| -> Result<BackupSummary> {
         let audit_entries = vault.verify_audit()?;
-        vault.db().with_writer(|c| export_into(c, &body, &body_key))?;
+        vault
+            .db()
+            .with_writer(|c| export_into(c, &body, &body_key))?;
         let (body_len, body_sha256) = sha256_file(&body)?;
         let header = BackupHeader {
             format: 1,
@@ -127,7 +107,8 @@ pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: 
             body_sha256,
         };
         let mut file = std::fs::File::create(&staged).map_err(|e| Error::io(&staged, e))?;
-        let header_line = serde_json::to_string(&header).map_err(|e| Error::Internal(e.to_string()))?;
+        let header_line =
+            serde_json::to_string(&header).map_err(|e| Error::Internal(e.to_string()))?;
         let mut body_file = std::fs::File::open(&body).map_err(|e| Error::io(&body, e))?;
         (|| -> std::io::Result<()> {
             writeln!(file, "{MAGIC}")?;
@@ -148,209 +129,23 @@ pub fn backup(session: &Session, out: &Path, passphrase: &SecretString, params: 
     let _ = std::fs::remove_file(&body);
     let _ = std::fs::remove_file(&staged);
     let (result_code, detail) = match &result {
-        Ok(s) => (AuditResult::Ok, serde_json::json!({ "bytes": s.bytes, "backup_id": backup_id })),
-        Err(e) => (AuditResult::Failed, serde_json::json!({ "error": e.code() })),
+        Ok(s) => (
+            AuditResult::Ok,
+            serde_json::json!({ "bytes": s.bytes, "backup_id": backup_id }),
+        ),
+        Err(e) => (
+            AuditResult::Failed,
+            serde_json::json!({ "error": e.code() }),
+        ),
     };
     vault.audit(
         session
-            .record(AuditAction::Backup, format!("vault:{}", vault.vault_id()), result_code)
+            .record(
+                AuditAction::Backup,
+                format!("vault:{}", vault.vault_id()),
+                result_code,
+            )
             .with_detail(detail),
     )?;
     result
-}
-
-fn read_header(file: &Path) -> Result<(BackupHeader, u64)> {
-    let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
-    let mut reader = BufReader::new(f).take(MAX_HEADER);
-    let mut magic = String::new();
-    reader.read_line(&mut magic).map_err(|e| Error::io(file, e))?;
-    if magic.trim_end() != MAGIC {
-        return Err(Error::BackupInvalid("not a Tahsildar backup file".into()));
-    }
-    let mut line = String::new();
-    reader.read_line(&mut line).map_err(|e| Error::io(file, e))?;
-    let header: BackupHeader =
-        serde_json::from_str(line.trim_end()).map_err(|e| Error::BackupInvalid(format!("header: {e}")))?;
-    if header.format != 1 {
-        return Err(Error::BackupInvalid(format!("unknown format {}", header.format)));
-    }
-    Ok((header, (magic.len() + line.len()) as u64))
-}
-
-/// Copies the body out of the backup file, checking its length and checksum.
-fn extract_body(file: &Path, offset: u64, header: &BackupHeader, to: &Path) -> Result<()> {
-    use std::io::Seek;
-    let mut f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
-    f.seek(std::io::SeekFrom::Start(offset)).map_err(|e| Error::io(file, e))?;
-    let mut out = std::fs::File::create(to).map_err(|e| Error::io(to, e))?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut total = 0u64;
-    loop {
-        let n = f.read(&mut buf).map_err(|e| Error::io(file, e))?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        out.write_all(&buf[..n]).map_err(|e| Error::io(to, e))?;
-        total += n as u64;
-    }
-    out.sync_all().map_err(|e| Error::io(to, e))?;
-    if total != header.body_len || hex::encode(hasher.finalize()) != header.body_sha256 {
-        return Err(Error::BackupInvalid("the file is truncated or damaged (checksum mismatch)".into()));
-    }
-    Ok(())
-}
-
-/// Restores `file` into `dir`. See the module documentation for the steps.
-pub fn restore(
-    dir: &DataDir,
-    file: &Path,
-    passphrase: &SecretString,
-    protection: &Protection,
-    options: RestoreOptions,
-    clock: Arc<dyn Clock>,
-) -> Result<(Vault, RestoreSummary)> {
-    if dir.has_vault() && !options.replace_existing {
-        return Err(Error::RestoreNeedsConfirmation);
-    }
-    let (header, offset) = read_header(file)?;
-    let master = header.wrapped_key.master(passphrase)?;
-    let key: DataKey = header
-        .wrapped_key
-        .unwrap_with_master(&master, &header.backup_id)?
-        .ok_or(Error::BackupWrongPassphrase)?;
-    let body_key = expand(&master, BACKUP_DB_INFO);
-    dir.ensure_exists()?;
-
-    let source = dir.db_sibling("restore-source");
-    let staging = dir.db_sibling("restoring");
-    let cleanup = |paths: &[&Path]| {
-        for p in paths {
-            super::remove_db_files(p);
-        }
-    };
-    cleanup(&[source.as_path(), staging.as_path()]);
-    let staged = (|| -> Result<u64> {
-        extract_body(file, offset, &header, &source)?;
-        {
-            let conn = Connection::open_with_flags(&source, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-            conn.pragma_update(None, "key", sqlcipher_key_text(&body_key).as_str())?;
-            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-                .map_err(|_| Error::BackupInvalid("the body does not open with this passphrase".into()))?;
-            export_into(&conn, &staging, key.expose())?;
-        }
-        let db = Db::open(&staging, &key, true)?;
-        if !db.integrity_ok()? {
-            return Err(Error::BackupInvalid("integrity check failed".into()));
-        }
-        let keys = Keys::derive(&key);
-        db.read(|c| audit::verify(c, &keys))
-    })();
-    let audit_entries = match staged {
-        Ok(n) => n,
-        Err(e) => {
-            cleanup(&[source.as_path(), staging.as_path()]);
-            return Err(e);
-        }
-    };
-    cleanup(&[source.as_path()]);
-
-    let vault_id = uuid::Uuid::new_v4().to_string();
-    let wrapped_key = match protection.protect(&vault_id, &key) {
-        Ok(w) => w,
-        Err(e) => {
-            cleanup(&[staging.as_path()]);
-            return Err(e);
-        }
-    };
-    let now = clock.now();
-    let meta = VaultMeta {
-        format: META_FORMAT,
-        vault_id: vault_id.clone(),
-        created_at: now.to_string(),
-        unlock: protection.method(),
-        key_check: key.check_value(),
-        wrapped_key,
-    };
-
-    let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
-    let db_path = dir.db_path();
-    let previous_db = db_path.exists().then(|| dir.db_sibling(&format!("before-restore-{stamp}")));
-    let previous_meta = dir.meta_path().exists().then(|| dir.root().join(format!("vault.json.before-restore-{stamp}")));
-    let swap = (|| -> Result<()> {
-        if let Some(prev) = &previous_db {
-            for suffix in ["", "-wal", "-shm"] {
-                let from = PathBuf::from(format!("{}{suffix}", db_path.display()));
-                if from.exists() {
-                    let to = PathBuf::from(format!("{}{suffix}", prev.display()));
-                    std::fs::rename(&from, &to).map_err(|e| Error::io(&from, e))?;
-                }
-            }
-        }
-        if let Some(prev) = &previous_meta {
-            std::fs::rename(dir.meta_path(), prev).map_err(|e| Error::io(prev, e))?;
-        }
-        meta.write_atomic(&dir.meta_path())?;
-        std::fs::rename(&staging, &db_path).map_err(|e| Error::io(&db_path, e))?;
-        meta::sync_dir(&db_path);
-        Ok(())
-    })();
-    if let Err(e) = swap {
-        // Put the previous vault back as it was.
-        if let Some(prev) = &previous_meta {
-            let _ = std::fs::rename(prev, dir.meta_path());
-        }
-        if let Some(prev) = &previous_db {
-            for suffix in ["", "-wal", "-shm"] {
-                let from = PathBuf::from(format!("{}{suffix}", prev.display()));
-                if from.exists() {
-                    let _ = std::fs::rename(&from, PathBuf::from(format!("{}{suffix}", db_path.display())));
-                }
-            }
-        }
-        cleanup(&[staging.as_path()]);
-        protection.unprotect(&vault_id);
-        return Err(e);
-    }
-
-    let db = Db::open(&db_path, &key, true)?;
-    let vault = Vault {
-        dir: dir.clone(),
-        keys: Keys::derive(&key),
-        meta,
-        key,
-        db,
-        clock,
-    };
-    vault.audit(
-        AuditRecord::new(Actor::nobody(), AuditAction::Restore, format!("vault:{vault_id}"), AuditResult::Ok, options.origin)
-            .with_detail(serde_json::json!({
-                "source_vault_id": header.source_vault_id,
-                "backup_created_at": header.created_at,
-                "replaced_existing": previous_db.is_some(),
-            })),
-    )?;
-    let audit_entries = vault.verify_audit().unwrap_or(audit_entries);
-    let summary = RestoreSummary {
-        vault_id,
-        source_vault_id: header.source_vault_id,
-        backup_created_at: header.created_at,
-        previous_db,
-        audit_entries,
-    };
-    Ok((vault, summary))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rejects_a_file_that_is_not_a_backup() {
-        let dir = tempfile::tempdir().unwrap();
-        let f = dir.path().join("x.bak");
-        std::fs::write(&f, b"hello\n{}\n").unwrap();
-        assert!(matches!(read_header(&f), Err(Error::BackupInvalid(_))));
-    }
 }

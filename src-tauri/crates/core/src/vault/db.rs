@@ -20,10 +20,26 @@ const SQLITE_PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// Embedded migrations, applied in order and recorded in `schema_migrations`.
 const MIGRATIONS: &[(u32, &str, &str)] = &[
-    (1, "stores", include_str!("../../migrations/0001_stores.sql")),
-    (2, "users_and_grants", include_str!("../../migrations/0002_users_and_grants.sql")),
-    (3, "audit_log", include_str!("../../migrations/0003_audit_log.sql")),
-    (4, "collections", include_str!("../../migrations/0004_collections.sql")),
+    (
+        1,
+        "stores",
+        include_str!("../../migrations/0001_stores.sql"),
+    ),
+    (
+        2,
+        "users_and_grants",
+        include_str!("../../migrations/0002_users_and_grants.sql"),
+    ),
+    (
+        3,
+        "audit_log",
+        include_str!("../../migrations/0003_audit_log.sql"),
+    ),
+    (
+        4,
+        "collections",
+        include_str!("../../migrations/0004_collections.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).
@@ -74,11 +90,16 @@ fn is_not_a_database(e: &rusqlite::Error) -> bool {
 pub(crate) fn check_file(path: &Path) -> Result<()> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::VaultMissing(path.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::VaultMissing(path.to_path_buf()));
+        }
         Err(e) => return Err(Error::io(path, e)),
     };
     if !meta.is_file() {
-        return Err(Error::VaultForeign(format!("{} is not a file", path.display())));
+        return Err(Error::VaultForeign(format!(
+            "{} is not a file",
+            path.display()
+        )));
     }
     let len = meta.len();
     if len < PAGE_SIZE || len % PAGE_SIZE != 0 {
@@ -101,7 +122,8 @@ pub(crate) fn check_file(path: &Path) -> Result<()> {
 /// `key_matches_meta` tells a damaged file (right key, unreadable) from a wrong key.
 pub(crate) fn verify_readonly(path: &Path, key: &DataKey, key_matches_meta: bool) -> Result<()> {
     check_file(path)?;
-    let created = [sibling(path, "-wal"), sibling(path, "-shm")].map(|p| (!p.exists()).then_some(p));
+    let created =
+        [sibling(path, "-wal"), sibling(path, "-shm")].map(|p| (!p.exists()).then_some(p));
     let result = verify_readonly_inner(path, key, key_matches_meta);
     if result.is_err() {
         // SQLite may have created an empty WAL index beside the file; a failed open leaves no trace.
@@ -113,7 +135,10 @@ pub(crate) fn verify_readonly(path: &Path, key: &DataKey, key_matches_meta: bool
 }
 
 fn verify_readonly_inner(path: &Path, key: &DataKey, key_matches_meta: bool) -> Result<()> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     apply_key(&conn, key)?;
     check_sqlcipher(&conn)?;
     let tables: std::result::Result<i64, _> = conn.query_row(
@@ -123,10 +148,14 @@ fn verify_readonly_inner(path: &Path, key: &DataKey, key_matches_meta: bool) -> 
     );
     match tables {
         Ok(1) => check_page_count(path, &conn),
-        Ok(_) => Err(Error::VaultForeign("no Tahsildar schema in this database".into())),
+        Ok(_) => Err(Error::VaultForeign(
+            "no Tahsildar schema in this database".into(),
+        )),
         Err(e) if is_not_a_database(&e) => {
             if key_matches_meta {
-                Err(Error::VaultDamaged("the right key does not decrypt the file".into()))
+                Err(Error::VaultDamaged(
+                    "the right key does not decrypt the file".into(),
+                ))
             } else {
                 Err(Error::VaultWrongKey)
             }
@@ -147,7 +176,9 @@ fn check_page_count(path: &Path, conn: &Connection) -> Result<()> {
         .query_row("PRAGMA page_count", [], |r| r.get(0))
         .map_err(|e| Error::VaultDamaged(e.to_string()))?;
     let pages = pages.max(0) as u64;
-    let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
     if pages * PAGE_SIZE != len {
         return Err(Error::VaultDamaged(format!(
             "the file holds {} of {pages} pages (truncated?)",
@@ -167,7 +198,10 @@ pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
 fn damaged(e: Error) -> Error {
     match e {
         Error::Database(rusqlite::Error::SqliteFailure(f, msg))
-            if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) =>
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+            ) =>
         {
             Error::VaultDamaged(msg.unwrap_or_else(|| f.to_string()))
         }
@@ -179,7 +213,9 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::Internal(format!("journal mode {mode}, expected wal")));
+        return Err(Error::Internal(format!(
+            "journal mode {mode}, expected wal"
+        )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -190,7 +226,9 @@ fn open_keyed(path: &Path, key: &DataKey, flags: OpenFlags) -> Result<Connection
     let conn = Connection::open_with_flags(path, flags)?;
     apply_key(&conn, key)?;
     check_sqlcipher(&conn)?;
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
     configure(&conn)?;
     Ok(conn)
 }
@@ -203,7 +241,11 @@ fn migrate(conn: &mut Connection) -> Result<()> {
             applied_at TEXT NOT NULL
         )",
     )?;
-    let current: u32 = conn.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |r| r.get(0))?;
+    let current: u32 = conn.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+        [],
+        |r| r.get(0),
+    )?;
     for &(version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(sql).map_err(|e| Error::Migration {
@@ -225,7 +267,9 @@ impl Db {
         if path.exists() {
             return Err(Error::VaultExists(path.to_path_buf()));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut writer = open_keyed(path, key, flags)?;
         migrate(&mut writer)?;
         Self::finish(path, key, writer)
@@ -244,7 +288,12 @@ impl Db {
             migrate(&mut writer)?;
             Self::finish(path, key, writer)
         })();
-        if opened.is_err() && !had_wal && std::fs::metadata(&wal).map(|m| m.len() == 0).unwrap_or(false) {
+        if opened.is_err()
+            && !had_wal
+            && std::fs::metadata(&wal)
+                .map(|m| m.len() == 0)
+                .unwrap_or(false)
+        {
             // Leave no trace of a failed open: drop the empty WAL this attempt created.
             let _ = std::fs::remove_file(&wal);
             let _ = std::fs::remove_file(&shm);

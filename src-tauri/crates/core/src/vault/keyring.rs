@@ -14,26 +14,66 @@ use crate::vault::keys::DataKey;
 pub const KEYRING_SERVICE: &str = "tahsildar";
 /// Default time limit of one keyring call.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Overrides the time limit, in whole seconds.
+pub const TIMEOUT_ENV: &str = "TAHSILDAR_KEYRING_TIMEOUT_SECS";
+
+fn configured_timeout() -> Duration {
+    std::env::var(TIMEOUT_ENV)
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map(Duration::from_secs)
+        .unwrap_or(DEFAULT_TIMEOUT)
+}
 
 /// A handle on a credential store (the platform store, or a test store).
 #[derive(Clone)]
 pub struct Keyring {
-    store: std::result::Result<Arc<CredentialStore>, String>,
+    source: Source,
     timeout: Duration,
 }
+
+#[derive(Clone)]
+enum Source {
+    /// The platform store, connected on first use (so a passphrase-mode vault never wakes
+    /// the keyring daemon).
+    Platform,
+    Given(StoreResult),
+}
+
+/// Why a store could not be had.
+#[derive(Clone)]
+enum StoreError {
+    Unavailable(String),
+    TimedOut(u64),
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        match e {
+            StoreError::Unavailable(why) => Error::KeyringUnavailable(why),
+            StoreError::TimedOut(secs) => Error::KeyringTimeout(secs),
+        }
+    }
+}
+
+type StoreResult = std::result::Result<Arc<CredentialStore>, StoreError>;
 
 impl std::fmt::Debug for Keyring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Keyring")
-            .field("available", &self.store.is_ok())
+            .field("platform", &matches!(self.source, Source::Platform))
             .field("timeout", &self.timeout)
             .finish()
     }
 }
 
-static PLATFORM: OnceLock<std::result::Result<Arc<CredentialStore>, String>> = OnceLock::new();
+static PLATFORM: OnceLock<StoreResult> = OnceLock::new();
 
-fn run_timed<T: Send + 'static>(timeout: Duration, f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+fn run_timed<T: Send + 'static>(
+    timeout: Duration,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("tahsildar-keyring".into())
@@ -104,27 +144,40 @@ impl Keyring {
     /// process and registered as keyring-core's default store. When it cannot be created
     /// (no session bus, no daemon) every call fails with `KeyringUnavailable`.
     pub fn platform() -> Keyring {
-        let store = PLATFORM
+        Keyring {
+            source: Source::Platform,
+            timeout: configured_timeout(),
+        }
+    }
+
+    /// Connects the platform store once per process (with the time limit) and registers it.
+    fn platform_store_once() -> StoreResult {
+        PLATFORM
             .get_or_init(|| {
-                let store = run_timed(DEFAULT_TIMEOUT, platform_store)
-                    .map_err(|e| e.to_string())
-                    .and_then(|r| r);
+                let store = match run_timed(configured_timeout(), platform_store) {
+                    Ok(result) => result.map_err(StoreError::Unavailable),
+                    Err(Error::KeyringTimeout(secs)) => Err(StoreError::TimedOut(secs)),
+                    Err(other) => Err(StoreError::Unavailable(other.to_string())),
+                };
                 if let Ok(store) = &store {
                     keyring_core::set_default_store(store.clone());
                 }
                 store
             })
-            .clone();
-        Keyring {
-            store,
-            timeout: DEFAULT_TIMEOUT,
+            .clone()
+    }
+
+    fn store(&self) -> StoreResult {
+        match &self.source {
+            Source::Platform => Self::platform_store_once(),
+            Source::Given(store) => store.clone(),
         }
     }
 
     /// A keyring over a given store (for example `keyring_core::mock::Store` in unit tests).
     pub fn with_store(store: Arc<CredentialStore>) -> Keyring {
         Keyring {
-            store: Ok(store),
+            source: Source::Given(Ok(store)),
             timeout: DEFAULT_TIMEOUT,
         }
     }
@@ -132,7 +185,7 @@ impl Keyring {
     /// A keyring that is known to be unavailable, with the reason.
     pub fn unavailable(reason: impl Into<String>) -> Keyring {
         Keyring {
-            store: Err(reason.into()),
+            source: Source::Given(Err(StoreError::Unavailable(reason.into()))),
             timeout: DEFAULT_TIMEOUT,
         }
     }
@@ -142,8 +195,9 @@ impl Keyring {
         self
     }
 
+    /// Whether the store can be reached (connects the platform store if not yet done).
     pub fn is_available(&self) -> bool {
-        self.store.is_ok()
+        self.store().is_ok()
     }
 
     fn entry_call<T: Send + 'static>(
@@ -151,7 +205,7 @@ impl Keyring {
         vault_id: &str,
         f: impl FnOnce(Entry) -> keyring_core::Result<T> + Send + 'static,
     ) -> Result<T> {
-        let store = self.store.clone().map_err(Error::KeyringUnavailable)?;
+        let store = self.store().map_err(Error::from)?;
         let user = format!("vault-{vault_id}");
         run_timed(self.timeout, move || {
             let entry = Entry::new_in_store(&store, KEYRING_SERVICE, &user)?;
@@ -168,8 +222,12 @@ impl Keyring {
 
     /// Reads the data key of vault `vault_id`.
     pub fn load_key(&self, vault_id: &str) -> Result<DataKey> {
-        let text = self.entry_call(vault_id, |entry| entry.get_password().map(zeroize::Zeroizing::new))?;
-        DataKey::from_hex(&text).ok_or_else(|| Error::KeyringUnavailable("the keyring entry is not a Tahsildar key".into()))
+        let text = self.entry_call(vault_id, |entry| {
+            entry.get_password().map(zeroize::Zeroizing::new)
+        })?;
+        DataKey::from_hex(&text).ok_or_else(|| {
+            Error::KeyringUnavailable("the keyring entry is not a Tahsildar key".into())
+        })
     }
 
     /// Deletes the entry of vault `vault_id`; a missing entry is not an error.
@@ -189,11 +247,17 @@ mod tests {
     fn mock_store_round_trip_and_missing_entry() {
         let keyring = Keyring::with_store(keyring_core::mock::Store::new().unwrap());
         let key = DataKey::generate();
-        assert!(matches!(keyring.load_key("a"), Err(Error::KeyringEntryMissing)));
+        assert!(matches!(
+            keyring.load_key("a"),
+            Err(Error::KeyringEntryMissing)
+        ));
         keyring.store_key("a", &key).unwrap();
         assert_eq!(keyring.load_key("a").unwrap().expose(), key.expose());
         keyring.delete_key("a").unwrap();
-        assert!(matches!(keyring.load_key("a"), Err(Error::KeyringEntryMissing)));
+        assert!(matches!(
+            keyring.load_key("a"),
+            Err(Error::KeyringEntryMissing)
+        ));
         keyring.delete_key("a").unwrap();
     }
 
@@ -209,7 +273,9 @@ mod tests {
     #[test]
     fn a_call_that_never_answers_times_out() {
         let started = std::time::Instant::now();
-        let result = run_timed(Duration::from_millis(50), || std::thread::sleep(Duration::from_secs(5)));
+        let result = run_timed(Duration::from_millis(50), || {
+            std::thread::sleep(Duration::from_secs(5))
+        });
         assert!(matches!(result, Err(Error::KeyringTimeout(_))));
         assert!(started.elapsed() < Duration::from_secs(5));
     }

@@ -144,6 +144,13 @@ impl Keys {
             .map_err(|_| Error::SealedValueInvalid)
     }
 
+    /// Opens a sealed text value (a PAN, an expiry) straight into a secret.
+    pub fn open_text(&self, sealed: &[u8], aad: &[u8]) -> Result<secrecy::SecretString> {
+        let plain = self.open(sealed, aad)?;
+        let text = std::str::from_utf8(&plain).map_err(|_| Error::SealedValueInvalid)?;
+        Ok(secrecy::SecretString::from(text.to_string()))
+    }
+
     /// Keyed fingerprint of a PAN (digits only) for duplicate checks.
     pub fn fingerprint(&self, pan_digits: &str) -> [u8; 32] {
         let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.fingerprint[..])

@@ -52,19 +52,26 @@ impl VaultMeta {
             }
             Err(e) => return Err(Error::io(path, e)),
         };
-        let meta: VaultMeta = serde_json::from_str(&text).map_err(|e| Error::MetaInvalid(e.to_string()))?;
+        let meta: VaultMeta =
+            serde_json::from_str(&text).map_err(|e| Error::MetaInvalid(e.to_string()))?;
         if meta.format != META_FORMAT {
-            return Err(Error::MetaInvalid(format!("unknown format {}", meta.format)));
+            return Err(Error::MetaInvalid(format!(
+                "unknown format {}",
+                meta.format
+            )));
         }
         if meta.unlock == UnlockMethod::Passphrase && meta.wrapped_key.is_none() {
-            return Err(Error::MetaInvalid("passphrase mode without a wrapped key".into()));
+            return Err(Error::MetaInvalid(
+                "passphrase mode without a wrapped key".into(),
+            ));
         }
         Ok(meta)
     }
 
     /// Writes through a temporary file, fsync and rename, so a crash leaves the old or the new file.
     pub fn write_atomic(&self, path: &Path) -> Result<()> {
-        let text = serde_json::to_string_pretty(self).map_err(|e| Error::Internal(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(self).map_err(|e| Error::Internal(e.to_string()))?;
         write_file_atomic(path, text.as_bytes())
     }
 }

@@ -7,6 +7,7 @@ pub mod keyring;
 pub mod keys;
 pub mod meta;
 pub mod recovery;
+pub mod restore;
 pub mod wrap;
 
 use std::sync::Arc;
@@ -28,7 +29,10 @@ pub enum Protection {
     /// In the OS keyring.
     Keyring(Keyring),
     /// Wrapped with a passphrase in `vault.json`.
-    Passphrase { passphrase: SecretString, params: KdfParams },
+    Passphrase {
+        passphrase: SecretString,
+        params: KdfParams,
+    },
 }
 
 impl Protection {
@@ -106,7 +110,11 @@ fn remove_db_files(path: &std::path::Path) {
 impl Vault {
     /// Creates a vault in `dir` (which must hold none), with the "Sandbox" store. Returns the
     /// vault and its recovery key, to be shown once.
-    pub fn create(dir: &DataDir, protection: &Protection, clock: Arc<dyn Clock>) -> Result<(Vault, SecretString)> {
+    pub fn create(
+        dir: &DataDir,
+        protection: &Protection,
+        clock: Arc<dyn Clock>,
+    ) -> Result<(Vault, SecretString)> {
         dir.ensure_exists()?;
         if dir.has_vault() {
             return Err(Error::VaultExists(dir.root().to_path_buf()));
@@ -135,8 +143,14 @@ impl Vault {
                         tx,
                         &keys,
                         now,
-                        &AuditRecord::new(Actor::nobody(), AuditAction::VaultCreate, format!("vault:{vault_id}"), AuditResult::Ok, Origin::App)
-                            .with_detail(serde_json::json!({ "unlock": meta.unlock.code() })),
+                        &AuditRecord::new(
+                            Actor::nobody(),
+                            AuditAction::VaultCreate,
+                            format!("vault:{vault_id}"),
+                            AuditResult::Ok,
+                            Origin::App,
+                        )
+                        .with_detail(serde_json::json!({ "unlock": meta.unlock.code() })),
                     )?;
                     Ok(())
                 })?;
@@ -177,7 +191,9 @@ impl Vault {
             return Err(Error::VaultMissing(dir.root().to_path_buf()));
         }
         let meta = match VaultMeta::read(&dir.meta_path()) {
-            Err(Error::VaultMissing(_)) => return Err(Error::MetaInvalid("vault.json is missing".into())),
+            Err(Error::VaultMissing(_)) => {
+                return Err(Error::MetaInvalid("vault.json is missing".into()));
+            }
             other => other?,
         };
         db::check_file(&db_path)?;
@@ -189,7 +205,9 @@ impl Vault {
                 keyring.load_key(&meta.vault_id)?
             }
             UnlockWith::Passphrase(passphrase) => match &meta.wrapped_key {
-                Some(wrapped) if meta.unlock == UnlockMethod::Passphrase => wrapped.unwrap(passphrase, &meta.vault_id)?,
+                Some(wrapped) if meta.unlock == UnlockMethod::Passphrase => {
+                    wrapped.unwrap(passphrase, &meta.vault_id)?
+                }
                 _ => {
                     return Err(Error::invalid(
                         "passphrase",
@@ -223,8 +241,14 @@ impl Vault {
         meta.write_atomic(&self.dir.meta_path())?;
         self.meta = meta;
         self.audit(
-            AuditRecord::new(Actor::nobody(), AuditAction::VaultRecoveryUnlock, format!("vault:{}", self.meta.vault_id), AuditResult::Ok, origin)
-                .with_detail(serde_json::json!({ "unlock": self.meta.unlock.code() })),
+            AuditRecord::new(
+                Actor::nobody(),
+                AuditAction::VaultRecoveryUnlock,
+                format!("vault:{}", self.meta.vault_id),
+                AuditResult::Ok,
+                origin,
+            )
+            .with_detail(serde_json::json!({ "unlock": self.meta.unlock.code() })),
         )?;
         Ok(())
     }
@@ -260,7 +284,8 @@ impl Vault {
     /// Appends one audit entry in its own transaction.
     pub fn audit(&self, record: AuditRecord) -> Result<i64> {
         let now = self.clock.now();
-        self.db.write(|tx| audit::append(tx, &self.keys, now, &record))
+        self.db
+            .write(|tx| audit::append(tx, &self.keys, now, &record))
     }
 
     /// Runs a change and its audit entry in one transaction: both commit or neither does.

@@ -57,7 +57,10 @@ fn symbol_value(c: char) -> Option<u32> {
         'I' | 'L' => '1',
         other => other,
     };
-    ALPHABET.iter().position(|&a| a as char == c).map(|p| p as u32)
+    ALPHABET
+        .iter()
+        .position(|&a| a as char == c)
+        .map(|p| p as u32)
 }
 
 /// Decodes a recovery key; dashes, spaces and case do not matter, the checksum must.
@@ -80,9 +83,12 @@ pub fn decode(text: &SecretString) -> Result<DataKey> {
     if payload.len() != PAYLOAD_LEN {
         return Err(Error::RecoveryKeyInvalid("wrong length"));
     }
-    let key = DataKey::from_slice(&payload[..32]).ok_or(Error::RecoveryKeyInvalid("wrong length"))?;
+    let key =
+        DataKey::from_slice(&payload[..32]).ok_or(Error::RecoveryKeyInvalid("wrong length"))?;
     if checksum(key.expose())[..] != payload[32..] {
-        return Err(Error::RecoveryKeyInvalid("checksum mismatch, check for a typo"));
+        return Err(Error::RecoveryKeyInvalid(
+            "checksum mismatch, check for a typo",
+        ));
     }
     Ok(key)
 }

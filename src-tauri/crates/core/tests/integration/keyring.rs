@@ -2,7 +2,10 @@
 //! never skip, outside `scripts/keyring-session.sh`.
 
 use tahsildar_core::vault::backup;
-use tahsildar_core::{DataDir, DataKey, Error, KdfParams, Keyring, Origin, Protection, RestoreOptions, UnlockWith, Vault};
+use tahsildar_core::{
+    DataDir, DataKey, Error, KdfParams, Keyring, Origin, Protection, RestoreOptions, UnlockWith,
+    Vault,
+};
 
 use crate::backup::{BACKUP_PASSPHRASE, snapshot};
 use crate::common::*;
@@ -23,15 +26,22 @@ fn real_keyring() -> Keyring {
 fn keyring_vault() -> (tempfile::TempDir, DataDir, Vault, secrecy::SecretString) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(tmp.path().join("data"));
-    let (vault, recovery) = Vault::create(&dir, &Protection::Keyring(real_keyring()), system_clock()).unwrap();
+    let (vault, recovery) =
+        Vault::create(&dir, &Protection::Keyring(real_keyring()), system_clock()).unwrap();
     (tmp, dir, vault, recovery)
 }
 
 fn assert_no_pan_on_disk(dir: &DataDir) {
     for name in ["tahsildar.db", "tahsildar.db-wal", "vault.json"] {
         if let Ok(bytes) = std::fs::read(dir.root().join(name)) {
-            assert!(!contains(&bytes, PAN.as_bytes()), "the PAN is readable in {name}");
-            assert!(!contains(&bytes, b"SQLite format 3\0"), "a plaintext SQLite header in {name}");
+            assert!(
+                !contains(&bytes, PAN.as_bytes()),
+                "the PAN is readable in {name}"
+            );
+            assert!(
+                !contains(&bytes, b"SQLite format 3\0"),
+                "a plaintext SQLite header in {name}"
+            );
         }
     }
 }
@@ -50,7 +60,11 @@ fn create_close_reopen_with_the_real_secret_service() {
             Ok(())
         })
         .unwrap();
-    assert!(std::fs::metadata(dir.root().join("tahsildar.db-wal")).map(|m| m.len() > 0).unwrap_or(false));
+    assert!(
+        std::fs::metadata(dir.root().join("tahsildar.db-wal"))
+            .map(|m| m.len() > 0)
+            .unwrap_or(false)
+    );
     assert_no_pan_on_disk(&dir);
     let meta_text = std::fs::read_to_string(dir.meta_path()).unwrap();
     let key = real_keyring().load_key(vault.vault_id()).unwrap();
@@ -79,11 +93,16 @@ fn a_deleted_keyring_entry_is_reported_and_the_recovery_key_rebinds() {
     let before = vault_hashes(&dir);
     let err = Vault::open(&dir, &UnlockWith::Keyring(real_keyring()), system_clock()).unwrap_err();
     assert!(matches!(err, Error::KeyringEntryMissing), "{err:?}");
-    assert!(err.message(tahsildar_core::Lang::En).contains("recovery key"));
+    assert!(
+        err.message(tahsildar_core::Lang::En)
+            .contains("recovery key")
+    );
     assert_eq!(vault_hashes(&dir), before);
 
     let mut vault = Vault::open(&dir, &UnlockWith::RecoveryKey(recovery), system_clock()).unwrap();
-    vault.rebind(&Protection::Keyring(real_keyring()), Origin::Cli).unwrap();
+    vault
+        .rebind(&Protection::Keyring(real_keyring()), Origin::Cli)
+        .unwrap();
     drop(vault);
     let reopened = Vault::open(&dir, &UnlockWith::Keyring(real_keyring()), system_clock()).unwrap();
     assert_eq!(get_card(&reopened, 1), PAN);
@@ -95,7 +114,9 @@ fn a_wrong_key_in_the_keyring_is_reported_and_the_file_untouched() {
     let (_tmp, dir, vault, _) = keyring_vault();
     let vault_id = vault.vault_id().to_string();
     drop(vault);
-    real_keyring().store_key(&vault_id, &DataKey::generate()).unwrap();
+    real_keyring()
+        .store_key(&vault_id, &DataKey::generate())
+        .unwrap();
     let before = vault_hashes(&dir);
     let err = Vault::open(&dir, &UnlockWith::Keyring(real_keyring()), system_clock()).unwrap_err();
     assert!(matches!(err, Error::VaultWrongKey), "{err:?}");
@@ -119,14 +140,26 @@ fn a_truncated_keyring_vault_is_reported_and_untouched() {
 fn backup_restores_on_a_second_data_directory_with_its_own_keyring_entry() {
     let (tmp, _dir, vault, _) = keyring_vault();
     let vault = std::sync::Arc::new(vault);
-    tahsildar_core::auth::users::create_first_admin(&vault, "admin", &secret(ADMIN_PASSWORD), Origin::Cli).unwrap();
+    tahsildar_core::auth::users::create_first_admin(
+        &vault,
+        "admin",
+        &secret(ADMIN_PASSWORD),
+        Origin::Cli,
+    )
+    .unwrap();
     put_card(&vault, PAN);
     let admin = tahsildar_core::Auth::new(vault.clone())
         .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::Cli)
         .unwrap();
     let file = tmp.path().join("backup.tahsildar");
     let expected = snapshot(&vault);
-    backup::backup(&admin, &file, &secret(BACKUP_PASSPHRASE), KdfParams::TEST_ONLY_FAST).unwrap();
+    backup::backup(
+        &admin,
+        &file,
+        &secret(BACKUP_PASSPHRASE),
+        KdfParams::TEST_ONLY_FAST,
+    )
+    .unwrap();
 
     let other = tempfile::tempdir().unwrap();
     let dir2 = DataDir::new(other.path().join("second-pc"));
@@ -143,13 +176,21 @@ fn backup_restores_on_a_second_data_directory_with_its_own_keyring_entry() {
         system_clock(),
     )
     .unwrap();
-    assert_ne!(info.vault_id, vault.vault_id(), "a new keyring entry for the new data directory");
-    assert_eq!(restored.meta().unlock, tahsildar_core::UnlockMethod::Keyring);
+    assert_ne!(
+        info.vault_id,
+        vault.vault_id(),
+        "a new keyring entry for the new data directory"
+    );
+    assert_eq!(
+        restored.meta().unlock,
+        tahsildar_core::UnlockMethod::Keyring
+    );
     assert_eq!(snapshot(&restored), expected);
     drop(restored);
     // Both entries exist independently; removing the first does not affect the second.
     real_keyring().delete_key(vault.vault_id()).unwrap();
-    let reopened = Vault::open(&dir2, &UnlockWith::Keyring(real_keyring()), system_clock()).unwrap();
+    let reopened =
+        Vault::open(&dir2, &UnlockWith::Keyring(real_keyring()), system_clock()).unwrap();
     assert_eq!(get_card(&reopened, 1), PAN);
     assert_eq!(snapshot(&reopened), expected);
 }

@@ -5,6 +5,8 @@ mod audit_chain;
 mod auth;
 mod backup;
 mod common;
+mod concurrency;
 mod failures;
 mod keyring;
 mod no_keyring;
+mod stores;

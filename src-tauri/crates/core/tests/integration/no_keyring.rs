@@ -11,7 +11,12 @@ use crate::common::*;
 fn without_a_session_bus() {
     let runtime = tempfile::tempdir().unwrap();
     let out = Command::new(std::env::current_exe().unwrap())
-        .args(["--ignored", "--exact", "no_keyring::child_without_session_bus", "--test-threads=1"])
+        .args([
+            "--ignored",
+            "--exact",
+            "no_keyring::child_without_session_bus",
+            "--test-threads=1",
+        ])
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .env("XDG_RUNTIME_DIR", runtime.path())
         .env("TAHSILDAR_TEST_NO_BUS_CHILD", "1")
@@ -28,18 +33,25 @@ fn without_a_session_bus() {
 #[test]
 #[ignore = "runs inside without_a_session_bus, in a child process that has no session bus"]
 fn child_without_session_bus() {
-    assert_eq!(std::env::var("TAHSILDAR_TEST_NO_BUS_CHILD").as_deref(), Ok("1"));
+    assert_eq!(
+        std::env::var("TAHSILDAR_TEST_NO_BUS_CHILD").as_deref(),
+        Ok("1")
+    );
     assert!(std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none());
     let tmp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(tmp.path().join("data"));
 
     let keyring = Keyring::platform();
     assert!(!keyring.is_available());
-    let err = Vault::create(&dir, &Protection::Keyring(keyring.clone()), system_clock()).unwrap_err();
+    let err =
+        Vault::create(&dir, &Protection::Keyring(keyring.clone()), system_clock()).unwrap_err();
     assert!(matches!(err, Error::KeyringUnavailable(_)), "{err:?}");
     assert!(err.message(Lang::En).contains("--passphrase-env"));
     assert!(err.message(Lang::Tr).contains("parola"));
-    assert!(!dir.db_path().exists() && !dir.meta_path().exists(), "nothing is created");
+    assert!(
+        !dir.db_path().exists() && !dir.meta_path().exists(),
+        "nothing is created"
+    );
 
     let (vault, recovery) = Vault::create(&dir, &fast_passphrase(), system_clock()).unwrap();
     put_card(&vault, PAN);
@@ -53,9 +65,16 @@ fn child_without_session_bus() {
     assert_eq!(get_card(&vault, 1), PAN);
     // Moving this vault to the keyring fails clearly and changes nothing.
     let meta_before = file_hash(&dir.meta_path());
-    let err = vault.rebind(&Protection::Keyring(keyring), Origin::Cli).unwrap_err();
+    let err = vault
+        .rebind(&Protection::Keyring(keyring), Origin::Cli)
+        .unwrap_err();
     assert!(matches!(err, Error::KeyringUnavailable(_)));
     assert_eq!(file_hash(&dir.meta_path()), meta_before);
     drop(vault);
-    Vault::open(&dir, &UnlockWith::Passphrase(secret(PASSPHRASE)), system_clock()).unwrap();
+    Vault::open(
+        &dir,
+        &UnlockWith::Passphrase(secret(PASSPHRASE)),
+        system_clock(),
+    )
+    .unwrap();
 }

@@ -1,0 +1,89 @@
+//! Stores: the sandbox store of a new vault, sealed write-only secret keys, validation.
+
+use tahsildar_core::store::{self, Environment, StoreSettings};
+use tahsildar_core::{Error, audit_log};
+
+use crate::common::*;
+
+#[test]
+fn store_secret_key_is_write_only_and_sealed() {
+    let f = Fixture::new();
+    let settings = StoreSettings {
+        merchant_safe_id: Some("2023090417500272654BD9A49CF07574".into()),
+        terminal_safe_id: Some("2023090417500284633D137A249DBBEB".into()),
+        secret_key: Some(secret("secret-key-value-123")),
+        ..Default::default()
+    };
+    let s = store::create(&f.admin, "Canlı", Environment::Live, &settings).unwrap();
+    assert!(s.has_secret_key);
+    assert_eq!(
+        s.effective_base_url(),
+        Some(tahsildar_core::store::LIVE_BASE_URL)
+    );
+    assert!(!format!("{s:?}").contains("secret-key-value-123"));
+    let creds = store::credentials(&f.admin, s.id).unwrap();
+    assert!(!format!("{creds:?}").contains("secret-key-value-123"));
+    assert_eq!(
+        secrecy::ExposeSecret::expose_secret(&creds.secret_key),
+        "secret-key-value-123"
+    );
+    let raw: Vec<u8> = f
+        .vault
+        .db()
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT secret_key_sealed FROM stores WHERE id = ?1",
+                [s.id],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert!(!contains(&raw, b"secret-key-value-123"));
+    let err = store::create(
+        &f.admin,
+        "canlı",
+        Environment::Live,
+        &StoreSettings::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::StoreExists(_)));
+    let err = store::update(
+        &f.admin,
+        s.id,
+        &StoreSettings {
+            run_time: Some("25:00".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::InvalidInput {
+            field: "run_time",
+            ..
+        }
+    ));
+    let audit = audit_log::recent(&f.admin, 100, None).unwrap();
+    assert!(
+        audit
+            .iter()
+            .all(|e| !e.detail.contains("secret-key-value-123"))
+    );
+    assert!(audit.iter().any(|e| e.action == "store.create"));
+}
+
+#[test]
+fn the_sandbox_store_exists_from_the_start() {
+    let f = Fixture::new();
+    let stores = store::list(&f.admin).unwrap();
+    assert_eq!(stores.len(), 1);
+    assert_eq!(stores[0].name, "Sandbox");
+    assert_eq!(stores[0].environment, Environment::Sandbox);
+    assert!(stores[0].has_secret_key);
+    assert_eq!(stores[0].concurrency, 4);
+    assert_eq!(stores[0].rate_per_sec, 5);
+    assert_eq!(stores[0].run_time, "10:00");
+    assert_eq!(stores[0].max_installments, 9);
+    let creds = store::credentials(&f.admin, stores[0].id).unwrap();
+    assert_eq!(creds.merchant_safe_id, "2023090417500272654BD9A49CF07574");
+}
