@@ -93,7 +93,11 @@ pub enum Error {
     #[error("no {what} {id}")]
     NotFound { what: &'static str, id: String },
     #[error("{what} {id} cannot be changed: {detail}")]
-    WrongState { what: &'static str, id: String, detail: String },
+    WrongState {
+        what: &'static str,
+        id: String,
+        detail: String,
+    },
     #[error("another engine already runs on this database ({0})")]
     EngineBusy(PathBuf),
     #[error("the bank could not be reached for store {store}: {detail}")]
@@ -111,10 +115,17 @@ impl Error {
     }
 
     pub(crate) fn not_found(what: &'static str, id: impl ToString) -> Error {
-        Error::NotFound { what, id: id.to_string() }
+        Error::NotFound {
+            what,
+            id: id.to_string(),
+        }
     }
 
-    pub(crate) fn wrong_state(what: &'static str, id: impl ToString, detail: impl Into<String>) -> Error {
+    pub(crate) fn wrong_state(
+        what: &'static str,
+        id: impl ToString,
+        detail: impl Into<String>,
+    ) -> Error {
         Error::WrongState {
             what,
             id: id.to_string(),

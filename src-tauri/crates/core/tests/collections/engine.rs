@@ -5,10 +5,6 @@ use tahsildar_core::payments;
 use crate::invariants;
 use crate::world::{APPROVE, APPROVE_MC, HARD_54, SOFT_51, World};
 
-fn days(n: i64) -> jiff::SignedDuration {
-    jiff::SignedDuration::from_hours(24 * n)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_due_payment_is_charged_once_with_the_bank_codes_recorded() {
     let w = World::new().await;
@@ -35,7 +31,7 @@ async fn a_due_payment_is_charged_once_with_the_bank_codes_recorded() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn soft_declines_retry_on_the_schedule_then_the_alternate_card_then_attention() {
-    let w = World::new().await;
+    let mut w = World::new().await;
     let c = w.v.customer("A-2", &[SOFT_51, HARD_54]);
     let p = w.v.one_off(c, 10_000);
     let engine = w.engine();
@@ -46,7 +42,7 @@ async fn soft_declines_retry_on_the_schedule_then_the_alternate_card_then_attent
     // +1, +3, +7 days from the first decline: three retries on the same card.
     // After the fourth decline the alternate card is tried at once, and declined (hard).
     for (advance, expect) in [(1, "retry_wait"), (2, "retry_wait"), (4, "attention")] {
-        w.v.clock.advance(days(advance));
+        w.v.advance_days(advance);
         let s = engine.run(None).await.unwrap();
         assert_eq!(s.payments, 1, "after {advance} more days");
         assert_eq!(w.v.payment_status(p), expect);

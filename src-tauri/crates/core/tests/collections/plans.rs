@@ -90,7 +90,7 @@ fn weekly_and_daily_plans() {
 
 #[test]
 fn pause_skips_what_fell_due_resume_continues_amount_change_and_cancel_keep_history() {
-    let v = Vaulted::new();
+    let mut v = Vaulted::new();
     let c = v.customer("D-2", &[APPROVE]);
     let info = recurring(
         &v,
@@ -106,7 +106,7 @@ fn pause_skips_what_fell_due_resume_continues_amount_change_and_cancel_keep_hist
         Err(Error::WrongState { .. })
     ));
     // Two months pass while paused: the payments of 27 Nov and 27 Dec are skipped on resume.
-    v.clock.advance(jiff::SignedDuration::from_hours(24 * 40));
+    v.advance_days(40);
     assert_eq!(plan::resume(&v.admin, id).unwrap().status, "active");
     let list = |status: &str| {
         payments::list(

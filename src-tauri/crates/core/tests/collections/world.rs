@@ -29,6 +29,7 @@ pub struct Vaulted {
     pub clock: Arc<TestClock>,
     pub vault: Arc<Vault>,
     pub admin: Session,
+    pub auth: Auth,
     pub store_id: i64,
 }
 
@@ -45,7 +46,8 @@ impl Vaulted {
         users::create_first_admin(&vault, "admin", &secret("admin password 1"), Origin::App)
             .unwrap();
         let vault = Arc::new(vault);
-        let admin = Auth::new(vault.clone())
+        let auth = Auth::new(vault.clone());
+        let admin = auth
             .sign_in("admin", &secret("admin password 1"), Origin::App)
             .unwrap();
         let store_id = vault
@@ -63,8 +65,20 @@ impl Vaulted {
             clock,
             vault,
             admin,
+            auth,
             store_id,
         }
+    }
+
+    /// Moves the clock on by whole days and signs the administrator in again (sessions end
+    /// after 15 idle minutes).
+    pub fn advance_days(&mut self, days: i64) {
+        self.clock
+            .advance(jiff::SignedDuration::from_hours(24 * days));
+        self.admin = self
+            .auth
+            .sign_in("admin", &secret("admin password 1"), Origin::App)
+            .unwrap();
     }
 
     /// A customer with these cards, the first primary and the others alternates.
