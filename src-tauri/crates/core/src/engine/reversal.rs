@@ -190,7 +190,10 @@ async fn reverse(
     let outcome = match kind {
         Kind::Void => client.void(target).await,
         Kind::Refund => {
-            let partial = amount.map(|a| Money::new(a, o.currency));
+            // A full refund of an untouched sale omits the amount; after a partial refund the
+            // rest is sent as an amount, so the bank never refunds more than remains.
+            let partial = (amount.is_some() || o.refunded_minor > 0)
+                .then(|| Money::new(amount_minor, o.currency));
             client.refund(target, partial).await
         }
     };

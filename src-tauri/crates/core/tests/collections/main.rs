@@ -6,4 +6,5 @@ mod engine;
 mod faults;
 mod invariants;
 mod plans;
+mod reversals;
 mod world;
