@@ -87,14 +87,15 @@ impl AttemptState {
     /// Whether the machine allows going from `self` to `next`.
     pub fn can_become(self, next: AttemptState) -> bool {
         use AttemptState::*;
-        match (self, next) {
-            (Planned | NotSent | NotFound, InFlight) => true,
-            (InFlight, Approved | Declined | NotSent | Unknown) => true,
-            (Unknown | ManualReview, Approved | Declined | NotFound | Unknown | ManualReview) => {
-                true
-            }
-            _ => false,
-        }
+        matches!(
+            (self, next),
+            (Planned | NotSent | NotFound, InFlight)
+                | (InFlight, Approved | Declined | NotSent | Unknown)
+                | (
+                    Unknown | ManualReview,
+                    Approved | Declined | NotFound | Unknown | ManualReview
+                )
+        )
     }
 }
 

@@ -23,9 +23,7 @@ pub const ALL: [&str; 4] = [
 
 /// Aborts the process when the failpoint `name` is armed.
 pub fn hit(name: &str) {
-    if let Ok(armed) = std::env::var(FAILPOINT_ENV) {
-        if armed == name {
-            std::process::abort();
-        }
+    if std::env::var(FAILPOINT_ENV).is_ok_and(|armed| armed == name) {
+        std::process::abort();
     }
 }

@@ -341,10 +341,10 @@ impl Engine {
             match attempt.state {
                 AttemptState::Approved | AttemptState::Declined => return Ok(Drive::Settled),
                 AttemptState::Planned | AttemptState::NotSent | AttemptState::NotFound => {
-                    if record::mark_resending(vault, attempt_id)? {
-                        if let Some(d) = self.send(lane, &attempt, &mut retries).await? {
-                            return Ok(d);
-                        }
+                    if record::mark_resending(vault, attempt_id)?
+                        && let Some(d) = self.send(lane, &attempt, &mut retries).await?
+                    {
+                        return Ok(d);
                     }
                 }
                 AttemptState::InFlight => {

@@ -75,12 +75,10 @@ pub fn spawn(engine: Engine) -> SchedulerHandle {
                     }
                 },
                 _ = tick.tick() => {
-                    if !paused {
-                        if let Ok(stores) = stores_due(&engine, &last_run) {
-                            for (store, today) in stores {
-                                if run_once(&engine, Some(store)).await.is_ok() {
-                                    last_run.insert(store, today);
-                                }
+                    if !paused && let Ok(stores) = stores_due(&engine, &last_run) {
+                        for (store, today) in stores {
+                            if run_once(&engine, Some(store)).await.is_ok() {
+                                last_run.insert(store, today);
                             }
                         }
                     }

@@ -114,13 +114,13 @@ pub fn list(session: &Session, filter: &PaymentFilter) -> Result<Vec<PaymentRow>
     if let Some(id) = filter.store_id {
         session.require(Permission::ViewReports, Some(id))?;
     }
-    if let Some(status) = &filter.status {
-        if !STATUSES.contains(&status.as_str()) {
-            return Err(Error::invalid(
-                "status",
-                format!("'{status}' is not one of {}", STATUSES.join(", ")),
-            ));
-        }
+    if let Some(status) = &filter.status
+        && !STATUSES.contains(&status.as_str())
+    {
+        return Err(Error::invalid(
+            "status",
+            format!("'{status}' is not one of {}", STATUSES.join(", ")),
+        ));
     }
     let visible = session.stores_with(Permission::ViewReports)?;
     let rows = session.vault().db().read(|c| {

@@ -152,10 +152,10 @@ impl Schedule {
 
     /// The date of occurrence `index`, 0-based, if the plan has that many.
     pub fn occurrence(&self, index: u32) -> Option<Date> {
-        if let PlanEnd::Count(n) = self.end {
-            if index >= n {
-                return None;
-            }
+        if let PlanEnd::Count(n) = self.end
+            && index >= n
+        {
+            return None;
         }
         let date = self.cadence.nth_after(self.start, index)?;
         match self.end {

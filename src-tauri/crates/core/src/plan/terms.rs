@@ -149,21 +149,21 @@ fn check(plan: &NewPlan, max_installments: i64, today: Date) -> Result<()> {
             format!("{} is in the past", plan.start),
         ));
     }
-    if let PlanKind::Installment(n) = plan.kind {
-        if n < 2 || i64::from(n) > max_installments {
-            return Err(Error::invalid(
-                "installments",
-                format!("{n} is outside 2..{max_installments} (the store's maximum)"),
-            ));
-        }
+    if let PlanKind::Installment(n) = plan.kind
+        && (n < 2 || i64::from(n) > max_installments)
+    {
+        return Err(Error::invalid(
+            "installments",
+            format!("{n} is outside 2..{max_installments} (the store's maximum)"),
+        ));
     }
-    if let PlanKind::Recurring(schedule) = plan.kind {
-        if schedule.start() != plan.start {
-            return Err(Error::invalid(
-                "schedule",
-                "the schedule must start on the plan's date",
-            ));
-        }
+    if let PlanKind::Recurring(schedule) = plan.kind
+        && schedule.start() != plan.start
+    {
+        return Err(Error::invalid(
+            "schedule",
+            "the schedule must start on the plan's date",
+        ));
     }
     if plan
         .description

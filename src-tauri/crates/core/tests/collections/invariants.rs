@@ -63,14 +63,14 @@ pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
             charged_orders.insert(order),
             "I1: order {order} charged twice"
         );
-        if e.status == EntryStatus::Approved {
-            if let Some(a) = by_order.get(order) {
-                assert!(
-                    charged_payments.insert(a.payment_id),
-                    "I1: payment {} charged twice",
-                    a.payment_id
-                );
-            }
+        if e.status == EntryStatus::Approved
+            && let Some(a) = by_order.get(order)
+        {
+            assert!(
+                charged_payments.insert(a.payment_id),
+                "I1: payment {} charged twice",
+                a.payment_id
+            );
         }
     }
     // I2: every charge at the bank has a local attempt with that order id.
@@ -104,15 +104,16 @@ pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
             ),
             _ => {}
         }
-        if let Some(e) = at_bank {
-            if e.status == EntryStatus::Approved && host_up {
-                assert!(
-                    a.state == "approved" || a.state == "manual_review",
-                    "I3: {} charged at the bank but {} here",
-                    a.order_id,
-                    a.state
-                );
-            }
+        if let Some(e) = at_bank
+            && e.status == EntryStatus::Approved
+            && host_up
+        {
+            assert!(
+                a.state == "approved" || a.state == "manual_review",
+                "I3: {} charged at the bank but {} here",
+                a.order_id,
+                a.state
+            );
         }
         // I5: never more refunded than captured.
         assert!(
