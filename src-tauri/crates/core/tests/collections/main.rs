@@ -7,4 +7,5 @@ mod faults;
 mod invariants;
 mod plans;
 mod reversals;
+mod scheduler;
 mod world;
