@@ -115,7 +115,7 @@ fn unknowns(w: &World) -> i64 {
         .db()
         .read(|c| {
             Ok(c.query_row(
-                "SELECT count(*) FROM attempts WHERE inquiries > 0 OR sends > 1",
+                "SELECT count(*) FROM attempts WHERE inquiries > 0 OR sends > 1 OR review_reason IS NOT NULL",
                 [],
                 |r| r.get(0),
             )?)
