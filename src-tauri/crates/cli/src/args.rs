@@ -67,6 +67,9 @@ pub enum Command {
     Collect(crate::collect_args::CollectArgs),
     /// Charge everything due now and wait until done.
     Run(crate::collect_args::RunArgs),
+    /// Run the background scheduler in the foreground until interrupted (Ctrl+C): each store
+    /// at its run time, and at once for payments left from days this PC was off.
+    Schedule(crate::collect_args::RunArgs),
     /// Resolve attempts whose outcome is not known, by asking the bank.
     Reconcile(crate::collect_args::RunArgs),
     /// List payments.

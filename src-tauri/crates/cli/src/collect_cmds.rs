@@ -162,6 +162,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
             )
         }
         Command::Run(a) => crate::engine_cmds::run(cli, out, a, false),
+        Command::Schedule(a) => crate::engine_cmds::schedule(cli, out, a),
         Command::Reconcile(a) => crate::engine_cmds::run(cli, out, a, true),
         _ => Err(CliError::Output("command not handled".into())),
     }

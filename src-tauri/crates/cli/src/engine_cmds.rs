@@ -1,7 +1,7 @@
 //! `run` and `reconcile`: the engine in the foreground, with progress on stderr.
 
 use serde_json::json;
-use tahsildar_core::engine::reversal;
+use tahsildar_core::engine::{reversal, scheduler};
 use tahsildar_core::{BankDirectory, Engine, EngineActor, EngineConfig, RunSummary};
 
 use crate::args::Cli;
@@ -135,5 +135,50 @@ pub fn reverse(
             what.1, outcome.reversal_id, outcome.state
         ),
         json!(outcome),
+    )
+}
+
+/// `schedule`: the same scheduler task the app runs, until Ctrl+C.
+pub fn schedule(cli: &Cli, out: &Output, args: &RunArgs) -> Result<()> {
+    let session = sign_in(cli)?;
+    tahsildar_core::engine::runner::require_run(&session, None)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Output(e.to_string()))?;
+    runtime.block_on(async {
+        // The scheduler acts on its own behalf; the user who started it is in the audit log
+        // through this sign-in.
+        let engine = Engine::start(
+            session.vault().clone(),
+            BankDirectory::new(args.sandbox_url.clone()),
+            config(),
+            EngineActor::scheduler(),
+        )?;
+        let handle = scheduler::spawn(engine);
+        let mut progress = handle.progress();
+        let quiet = out.is_json();
+        let watcher = tokio::spawn(async move {
+            while progress.changed().await.is_ok() {
+                let p = progress.borrow_and_update().clone();
+                if !quiet && !p.active && p.done > 0 {
+                    eprintln!(
+                        "{}/{} done, last: {}",
+                        p.done,
+                        p.queued,
+                        p.last_outcome.unwrap_or_default()
+                    );
+                }
+            }
+        });
+        let _ = tokio::signal::ctrl_c().await;
+        handle.stop().await;
+        watcher.abort();
+        Ok::<_, CliError>(())
+    })?;
+    out.result(
+        "Zamanlayıcı durdu.",
+        "The scheduler stopped.",
+        json!({ "ok": true }),
     )
 }

@@ -398,3 +398,49 @@ fn sigkill_at_random_moments_over_many_seeds() {
         "some kills landed while a request was in flight"
     );
 }
+
+#[test]
+fn the_scheduler_runs_due_payments_and_stops_on_interrupt() {
+    let sim = Sim::start();
+    let d = Data::new(&sim);
+    d.due("S-1", "CARD_A", "75,00");
+    let child = d
+        .cmd()
+        .arg("schedule")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A payment due today is taken at the scheduler's first look once the store's run time
+    // (10:00 in Istanbul) has passed, and not before.
+    let mut paid = false;
+    for _ in 0..50 {
+        if !sim.handle.ledger().is_empty() {
+            paid = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let istanbul_hour = (jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Istanbul").unwrap())
+        .hour()) as u32;
+    assert_eq!(
+        paid,
+        istanbul_hour >= 10,
+        "taken at the run time (10:00) only"
+    );
+    assert!(sim.handle.ledger().len() <= 1);
+    // A second scheduler or runner after it stopped is free to start.
+    d.run(&["reconcile"]);
+}
