@@ -5,6 +5,12 @@
 //! Everything is blocking; async callers use `spawn_blocking`. Share a [`Vault`] as
 //! `Arc<Vault>`; an [`Auth`] signs users in and hands out [`Session`]s, and every operation that
 //! changes or reveals something takes a session and checks its permission itself.
+//!
+//! Collections: [`customer`] (customers and their sealed cards), [`plan`] (one-off, installment
+//! and recurring plans and the payments they produce), [`payments`] (lists, the attention
+//! queue, retry with another card) and [`engine`] (the provision runner, reconciliation,
+//! voids and refunds, the engine lock and the scheduler). The engine is async (tokio); its
+//! database work is short and blocking, on the caller's runtime.
 
 pub mod audit;
 pub mod auth;
