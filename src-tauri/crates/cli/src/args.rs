@@ -52,6 +52,63 @@ pub enum Command {
         #[arg(long, value_name = "VAR")]
         backup_passphrase_env: String,
     },
+    /// Customers of a store.
+    #[command(subcommand)]
+    Customer(crate::collect_args::CustomerCommand),
+    /// List customers (cards masked).
+    Customers {
+        #[arg(long, value_name = "STORE")]
+        store: Option<String>,
+    },
+    /// Cards of a customer.
+    #[command(subcommand)]
+    Card(crate::collect_args::CardCommand),
+    /// Set up a collection: one-off, bank installments or recurring.
+    Collect(crate::collect_args::CollectArgs),
+    /// Charge everything due now and wait until done.
+    Run(crate::collect_args::RunArgs),
+    /// Run the background scheduler in the foreground until interrupted (Ctrl+C): each store
+    /// at its run time, and at once for payments left from days this PC was off.
+    Schedule(crate::collect_args::RunArgs),
+    /// Resolve attempts whose outcome is not known, by asking the bank.
+    Reconcile(crate::collect_args::RunArgs),
+    /// List payments.
+    Payments(crate::collect_args::PaymentsArgs),
+    /// Payments an operator must act on.
+    Attention {
+        #[arg(long, value_name = "STORE")]
+        store: Option<String>,
+    },
+    /// Void an approved attempt (same day).
+    Void {
+        attempt: i64,
+        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
+        sandbox_url: Option<String>,
+    },
+    /// Refund an approved attempt, in full or in part.
+    Refund {
+        attempt: i64,
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
+        sandbox_url: Option<String>,
+    },
+    /// Put another card on a payment; the next run charges it.
+    Retry {
+        payment: i64,
+        #[arg(long, value_name = "VAR")]
+        pan_env: String,
+        #[arg(long, value_name = "MM/YY")]
+        expiry: String,
+        #[arg(long)]
+        holder: Option<String>,
+        /// Also keep the card on file as the customer's primary card.
+        #[arg(long)]
+        keep: bool,
+    },
+    /// Pause, resume, cancel a plan or change its amount.
+    #[command(subcommand)]
+    Plan(crate::collect_args::PlanCommand),
     /// Restore a backup into the data directory (re-keyed to this PC).
     Restore {
         file: PathBuf,

@@ -24,9 +24,9 @@ const PASSWORD_ENV: &str = "TAHSILDAR_PASSWORD";
 /// When "1", passphrase wrapping uses cheap Argon2 parameters. For the test suite only.
 const INSECURE_TEST_KDF_ENV: &str = "TAHSILDAR_INSECURE_TEST_KDF";
 
-type Result<T> = std::result::Result<T, CliError>;
+pub(crate) type Result<T> = std::result::Result<T, CliError>;
 
-fn env_secret(var: &str) -> Result<SecretString> {
+pub(crate) fn env_secret(var: &str) -> Result<SecretString> {
     match std::env::var(var) {
         Ok(v) if !v.is_empty() => Ok(SecretString::from(v)),
         _ => Err(CliError::MissingEnv(var.to_string())),
@@ -68,14 +68,14 @@ fn open_vault(cli: &Cli) -> Result<Arc<Vault>> {
     )?))
 }
 
-fn sign_in(cli: &Cli) -> Result<Session> {
+pub(crate) fn sign_in(cli: &Cli) -> Result<Session> {
     let name = cli.user.as_deref().ok_or(CliError::UserRequired)?;
     let password = env_secret(PASSWORD_ENV)?;
     let vault = open_vault(cli)?;
     Ok(Auth::new(vault).sign_in(name, &password, Origin::Cli)?)
 }
 
-fn store_id(session: &Session, reference: &str) -> Result<i64> {
+pub(crate) fn store_id(session: &Session, reference: &str) -> Result<i64> {
     session
         .vault()
         .db()
@@ -164,6 +164,8 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
                 json!({ "ok": true, "restore": summary }),
             )
         }
+        // Customers, cards, plans, runs and payments.
+        other => crate::collect_cmds::run(cli, out, other),
     }
 }
 

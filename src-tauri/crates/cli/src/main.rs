@@ -1,7 +1,10 @@
 //! `tahsildar-cli`: the core without a window.
 
 mod args;
+mod collect_args;
+mod collect_cmds;
 mod commands;
+mod engine_cmds;
 mod error;
 mod output;
 

@@ -17,6 +17,11 @@ impl Output {
         Output { json, lang }
     }
 
+    /// True with `--json`.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
     /// Prints `text` (Turkish, English) for people or `value` for machines, on stdout.
     pub fn result(
         &self,

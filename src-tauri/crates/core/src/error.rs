@@ -90,6 +90,18 @@ pub enum Error {
     InvalidInput { field: &'static str, detail: String },
     #[error("the audit log is broken: {0}")]
     AuditBroken(AuditBreak),
+    #[error("no {what} {id}")]
+    NotFound { what: &'static str, id: String },
+    #[error("{what} {id} cannot be changed: {detail}")]
+    WrongState {
+        what: &'static str,
+        id: String,
+        detail: String,
+    },
+    #[error("another engine already runs on this database ({0})")]
+    EngineBusy(PathBuf),
+    #[error("the bank could not be reached for store {store}: {detail}")]
+    BankUnavailable { store: i64, detail: String },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -99,6 +111,25 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    pub(crate) fn not_found(what: &'static str, id: impl ToString) -> Error {
+        Error::NotFound {
+            what,
+            id: id.to_string(),
+        }
+    }
+
+    pub(crate) fn wrong_state(
+        what: &'static str,
+        id: impl ToString,
+        detail: impl Into<String>,
+    ) -> Error {
+        Error::WrongState {
+            what,
+            id: id.to_string(),
+            detail: detail.into(),
         }
     }
 
@@ -148,6 +179,10 @@ impl Error {
             Error::StoreNotFound(_) => "store_not_found",
             Error::InvalidInput { .. } => "invalid_input",
             Error::AuditBroken(_) => "audit_broken",
+            Error::NotFound { .. } => "not_found",
+            Error::WrongState { .. } => "wrong_state",
+            Error::EngineBusy(_) => "engine_busy",
+            Error::BankUnavailable { .. } => "bank_unavailable",
             Error::Internal(_) => "internal",
         }
     }

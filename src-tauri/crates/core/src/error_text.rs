@@ -154,9 +154,44 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("Denetim kaydı bozulmuş: {}. Kayıtlar değiştirilmiş ya da silinmiş olabilir.", brk.describe(Lang::Tr)),
             format!("The audit log is broken: {}. Entries may have been changed or deleted.", brk.describe(Lang::En)),
         ),
+        NotFound { what, id } => lang.pick(
+            format!("{id} numaralı/adlı {} bulunamadı.", what_tr(what)),
+            format!("There is no {what} {id}."),
+        ),
+        WrongState { what, id, detail } => lang.pick(
+            format!("{} {id} bu işleme uygun durumda değil: {detail}.", what_tr(what)),
+            format!("The {what} {id} is not in a state that allows this: {detail}."),
+        ),
+        EngineBusy(path) => lang.pick(
+            format!(
+                "Bu veritabanında zaten bir tahsilat motoru çalışıyor (uygulama ya da başka bir komut; kilit: {}). Onun bitmesini bekleyin ya da onu kapatın.",
+                path.display()
+            ),
+            format!(
+                "A collection engine already runs on this database (the app or another command; lock: {}). Wait for it to finish or close it.",
+                path.display()
+            ),
+        ),
+        BankUnavailable { store, detail } => lang.pick(
+            format!("{store} numaralı mağazanın bankasına bağlanılamıyor: {detail}. Mağaza ayarlarını denetleyin."),
+            format!("The bank of store {store} cannot be used: {detail}. Check the store's settings."),
+        ),
         Internal(detail) => lang.pick(
             format!("Beklenmeyen hata: {detail}."),
             format!("Unexpected error: {detail}."),
         ),
+    }
+}
+
+/// Turkish name of a domain object named in an error.
+fn what_tr(what: &str) -> &'static str {
+    match what {
+        "customer" => "müşteri",
+        "card" => "kart",
+        "plan" => "plan",
+        "payment" => "ödeme",
+        "attempt" => "provizyon denemesi",
+        "store" => "mağaza",
+        _ => "kayıt",
     }
 }

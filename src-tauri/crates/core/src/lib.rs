@@ -5,14 +5,24 @@
 //! Everything is blocking; async callers use `spawn_blocking`. Share a [`Vault`] as
 //! `Arc<Vault>`; an [`Auth`] signs users in and hands out [`Session`]s, and every operation that
 //! changes or reveals something takes a session and checks its permission itself.
+//!
+//! Collections: [`customer`] (customers and their sealed cards), [`plan`] (one-off, installment
+//! and recurring plans and the payments they produce), [`payments`] (lists, the attention
+//! queue, retry with another card) and [`engine`] (the provision runner, reconciliation,
+//! voids and refunds, the engine lock and the scheduler). The engine is async (tokio); its
+//! database work is short and blocking, on the caller's runtime.
 
 pub mod audit;
 pub mod auth;
 pub mod clock;
+pub mod customer;
+pub mod engine;
 pub mod error;
 mod error_text;
 pub mod i18n;
 pub mod paths;
+pub mod payments;
+pub mod plan;
 pub mod store;
 pub mod vault;
 
@@ -32,6 +42,9 @@ pub use vault::keys::{DataKey, Keys, mask_pan};
 pub use vault::meta::{UnlockMethod, VaultMeta};
 pub use vault::wrap::KdfParams;
 pub use vault::{Protection, UnlockWith, Vault};
+
+pub use engine::{BankDirectory, Engine, EngineActor, EngineConfig, RunProgress, RunSummary};
+pub use tahsildar_akbank::Currency;
 
 /// Audit-log operations for signed-in users.
 pub mod audit_log {

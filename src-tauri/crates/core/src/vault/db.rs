@@ -35,6 +35,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "audit_log",
         include_str!("../../migrations/0003_audit_log.sql"),
     ),
+    (
+        4,
+        "collections",
+        include_str!("../../migrations/0004_collections.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

@@ -79,7 +79,10 @@ fn create_close_reopen_with_the_real_secret_service() {
     assert_eq!(reopened.vault_id(), vault_id);
     assert_eq!(get_card(&reopened, id), PAN);
     assert!(reopened.db().integrity_ok().unwrap());
-    assert_eq!(reopened.db().applied_migrations().unwrap(), vec![1, 2, 3]);
+    assert_eq!(
+        reopened.db().applied_migrations().unwrap(),
+        vec![1, 2, 3, 4]
+    );
     reopened.verify_audit().unwrap();
 }
 

@@ -1,0 +1,118 @@
+//! Arguments of the collection commands: customers, cards, plans, runs, payments.
+
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCommand {
+    /// Add a customer to a store.
+    Add(CustomerAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CustomerAddArgs {
+    #[arg(long, value_name = "STORE")]
+    pub store: String,
+    /// The store's own reference (member, flat or policy number).
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CardCommand {
+    /// Add a card to a customer (the number is read from an environment variable).
+    Add(CardAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CardAddArgs {
+    #[arg(long, value_name = "STORE")]
+    pub store: String,
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: String,
+    /// Name of the environment variable holding the card number.
+    #[arg(long, value_name = "VAR")]
+    pub pan_env: String,
+    /// MM/YY.
+    #[arg(long, value_name = "MM/YY")]
+    pub expiry: String,
+    #[arg(long)]
+    pub holder: Option<String>,
+    /// Add after the existing cards instead of as the new primary card.
+    #[arg(long)]
+    pub alternate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CollectArgs {
+    #[arg(long, value_name = "STORE")]
+    pub store: String,
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: String,
+    /// 1.234,50 or 1234.50.
+    #[arg(long)]
+    pub amount: String,
+    #[arg(long, default_value = "TRY")]
+    pub currency: String,
+    /// First (or only) due date, YYYY-MM-DD; default today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Bank installments (2 up to the store's maximum).
+    #[arg(long, value_name = "N", conflicts_with = "every")]
+    pub installments: Option<u8>,
+    /// Recurring: 1m, 2w, 10d.
+    #[arg(long, value_name = "CADENCE")]
+    pub every: Option<String>,
+    /// Number of recurring payments.
+    #[arg(long, value_name = "N", requires = "every", conflicts_with = "until")]
+    pub count: Option<u32>,
+    /// Last date of recurring payments.
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "every")]
+    pub until: Option<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[arg(long, value_name = "STORE")]
+    pub store: Option<String>,
+    /// Base URL of the simulator for sandbox stores (also TAHSILDAR_SANDBOX_URL).
+    #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
+    pub sandbox_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PaymentsArgs {
+    #[arg(long, value_name = "STORE")]
+    pub store: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub due_from: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub due_to: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Stop taking the plan's payments.
+    Pause { plan: i64 },
+    /// Take them again (payments that fell due meanwhile are skipped).
+    Resume { plan: i64 },
+    /// Cancel the payments not yet taken; history is kept.
+    Cancel { plan: i64 },
+    /// A new amount for the payments due from today on.
+    Amount {
+        plan: i64,
+        #[arg(long)]
+        amount: String,
+    },
+}

@@ -1,0 +1,286 @@
+//! Collection commands: customers, cards, plans and the payment lists.
+
+use serde_json::{Value, json};
+use tahsildar_core::Session;
+use tahsildar_core::customer::{self, NewCard, NewCustomer};
+use tahsildar_core::payments::{self, PaymentFilter, PaymentRow};
+use tahsildar_core::plan::{self, NewPlan, PlanKind, schedule};
+
+use crate::args::{Cli, Command};
+use crate::collect_args::{CardCommand, CollectArgs, CustomerCommand, PaymentsArgs, PlanCommand};
+use crate::commands::{Result, env_secret, sign_in, store_id};
+use crate::error::CliError;
+use crate::output::Output;
+
+fn invalid(field: &'static str, detail: impl Into<String>) -> CliError {
+    CliError::Core(tahsildar_core::Error::InvalidInput {
+        field,
+        detail: detail.into(),
+    })
+}
+
+fn date(field: &'static str, text: &str) -> Result<jiff::civil::Date> {
+    text.trim().parse().map_err(|_| {
+        invalid(
+            field,
+            format!("'{}' is not a date like 2026-12-31", text.trim()),
+        )
+    })
+}
+
+fn customer_id(session: &Session, store: &str, reference: &str) -> Result<(i64, i64)> {
+    let store_id = store_id(session, store)?;
+    let id = session
+        .vault()
+        .db()
+        .read(|c| customer::find_by_reference(c, store_id, reference))?;
+    Ok((store_id, id))
+}
+
+/// Runs a collection or engine command; every other command is handled in `commands`.
+pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
+    match command {
+        Command::Customer(CustomerCommand::Add(a)) => {
+            let session = sign_in(cli)?;
+            let store = store_id(&session, &a.store)?;
+            let new = NewCustomer {
+                reference: a.reference.clone(),
+                name: a.name.clone(),
+                email: a.email.clone(),
+                phone: a.phone.clone(),
+                notes: a.notes.clone(),
+            };
+            let c = customer::add(&session, store, &new)?;
+            out.result(
+                format!("Müşteri eklendi: {} ({}).", c.name, c.reference),
+                format!("Customer added: {} ({}).", c.name, c.reference),
+                json!({ "id": c.id, "ref": c.reference, "name": c.name, "store_id": c.store_id }),
+            )
+        }
+        Command::Customers { store } => {
+            let session = sign_in(cli)?;
+            let store = store
+                .as_deref()
+                .map(|s| store_id(&session, s))
+                .transpose()?;
+            let list = customer::list(&session, store)?;
+            let value: Vec<Value> = list
+                .iter()
+                .map(|c| {
+                    json!({ "id": c.id, "store_id": c.store_id, "ref": c.reference, "name": c.name,
+                        "email": c.email, "phone": c.phone,
+                        "cards": c.cards.iter().map(|k| json!({ "id": k.id, "masked_pan": k.masked_pan,
+                            "brand": k.brand, "holder": k.holder, "position": k.position })).collect::<Vec<_>>() })
+                })
+                .collect();
+            let text: Vec<String> = list
+                .iter()
+                .map(|c| {
+                    let cards: Vec<&str> = c.cards.iter().map(|k| k.masked_pan.as_str()).collect();
+                    format!("{}\t{}\t{}", c.reference, c.name, cards.join(", "))
+                })
+                .collect();
+            out.result(text.join("\n"), text.join("\n"), Value::Array(value))
+        }
+        Command::Card(CardCommand::Add(a)) => {
+            let pan = env_secret(&a.pan_env)?;
+            let session = sign_in(cli)?;
+            let (_, customer_id) = customer_id(&session, &a.store, &a.reference)?;
+            let new = NewCard {
+                pan,
+                expiry: a.expiry.clone(),
+                holder: a.holder.clone(),
+                alternate: a.alternate,
+                instruction_date: None,
+                instruction_ref: None,
+            };
+            let card = customer::card::add(&session, customer_id, &new)?;
+            out.result(
+                format!("Kart eklendi: {} ({}).", card.masked_pan, card.brand),
+                format!("Card added: {} ({}).", card.masked_pan, card.brand),
+                json!({ "id": card.id, "masked_pan": card.masked_pan, "brand": card.brand, "position": card.position }),
+            )
+        }
+        Command::Collect(a) => collect(cli, out, a),
+        Command::Payments(a) => payments_cmd(cli, out, a),
+        Command::Attention { store } => {
+            let session = sign_in(cli)?;
+            let store = store
+                .as_deref()
+                .map(|s| store_id(&session, s))
+                .transpose()?;
+            let rows = payments::attention(&session, store)?;
+            print_payments(out, &rows)
+        }
+        Command::Plan(cmd) => {
+            let session = sign_in(cli)?;
+            let info = match cmd {
+                PlanCommand::Pause { plan } => plan::pause(&session, *plan)?,
+                PlanCommand::Resume { plan } => plan::resume(&session, *plan)?,
+                PlanCommand::Cancel { plan } => plan::cancel(&session, *plan)?,
+                PlanCommand::Amount { plan, amount } => {
+                    plan::change_amount(&session, *plan, plan::parse_amount(amount)?)?
+                }
+            };
+            out.result(
+                format!("Plan {}: {}.", info.id, info.status),
+                format!("Plan {}: {}.", info.id, info.status),
+                json!({ "id": info.id, "status": info.status, "amount_minor": info.amount_minor }),
+            )
+        }
+        Command::Void {
+            attempt,
+            sandbox_url,
+        } => crate::engine_cmds::reverse(cli, out, *attempt, None, false, sandbox_url),
+        Command::Refund {
+            attempt,
+            amount,
+            sandbox_url,
+        } => crate::engine_cmds::reverse(cli, out, *attempt, amount.as_deref(), true, sandbox_url),
+        Command::Retry {
+            payment,
+            pan_env,
+            expiry,
+            holder,
+            keep,
+        } => {
+            let pan = env_secret(pan_env)?;
+            let session = sign_in(cli)?;
+            let new = NewCard {
+                pan,
+                expiry: expiry.clone(),
+                holder: holder.clone(),
+                alternate: false,
+                instruction_date: None,
+                instruction_ref: None,
+            };
+            let card = payments::retry::retry_with_card(&session, *payment, &new, *keep)?;
+            out.result(
+                format!("Ödeme {payment} bir sonraki çalıştırmada {} ile tahsil edilecek.", card.masked_pan),
+                format!("Payment {payment} will be charged to {} at the next run.", card.masked_pan),
+                json!({ "payment": payment, "card": card.id, "masked_pan": card.masked_pan, "kept_on_file": keep }),
+            )
+        }
+        Command::Run(a) => crate::engine_cmds::run(cli, out, a, false),
+        Command::Schedule(a) => crate::engine_cmds::schedule(cli, out, a),
+        Command::Reconcile(a) => crate::engine_cmds::run(cli, out, a, true),
+        _ => Err(CliError::Output("command not handled".into())),
+    }
+}
+
+fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
+    let session = sign_in(cli)?;
+    let (_, customer_id) = customer_id(&session, &a.store, &a.reference)?;
+    let amount_minor = plan::parse_amount(&a.amount)?;
+    let currency: tahsildar_core::Currency = a.currency.parse().map_err(|_| {
+        invalid(
+            "currency",
+            format!("'{}' is not one of TRY, USD, EUR, GBP", a.currency),
+        )
+    })?;
+    let start = match &a.date {
+        Some(d) => date("date", d)?,
+        None => plan::today(session.vault().clock().as_ref()),
+    };
+    let kind = match (&a.every, a.installments) {
+        (Some(every), _) => {
+            let cadence: schedule::Cadence =
+                every.parse().map_err(plan::terms::schedule_problem_error)?;
+            let end = match (a.count, &a.until) {
+                (Some(n), None) => schedule::PlanEnd::Count(n),
+                (None, Some(u)) => schedule::PlanEnd::Until(date("until", u)?),
+                _ => {
+                    return Err(invalid(
+                        "schedule",
+                        "give --count N or --until DATE with --every",
+                    ));
+                }
+            };
+            PlanKind::Recurring(
+                schedule::Schedule::new(start, cadence, end)
+                    .map_err(plan::terms::schedule_problem_error)?,
+            )
+        }
+        (None, Some(n)) => PlanKind::Installment(n),
+        (None, None) => PlanKind::OneOff,
+    };
+    let info = plan::create(
+        &session,
+        &NewPlan {
+            customer_id,
+            amount_minor,
+            currency,
+            start,
+            kind,
+            description: a.description.clone(),
+        },
+    )?;
+    let n = info.payments.len();
+    out.result(
+        format!("Plan {} kuruldu: {n} ödeme, ilki {}.", info.id, start),
+        format!(
+            "Plan {} set up: {n} payment(s), the first on {}.",
+            info.id, start
+        ),
+        json!({ "plan": info.id, "kind": info.kind, "payments": info.payments.iter()
+            .map(|(id, due)| json!({ "id": id, "due_date": due })).collect::<Vec<_>>() }),
+    )
+}
+
+fn payments_cmd(cli: &Cli, out: &Output, a: &PaymentsArgs) -> Result<()> {
+    let session = sign_in(cli)?;
+    let filter = PaymentFilter {
+        store_id: a
+            .store
+            .as_deref()
+            .map(|s| store_id(&session, s))
+            .transpose()?,
+        status: a.status.clone(),
+        due_from: a
+            .due_from
+            .as_deref()
+            .map(|d| date("due-from", d))
+            .transpose()?,
+        due_to: a.due_to.as_deref().map(|d| date("due-to", d)).transpose()?,
+        ..PaymentFilter::default()
+    };
+    let rows = payments::list(&session, &filter)?;
+    print_payments(out, &rows)
+}
+
+fn print_payments(out: &Output, rows: &[PaymentRow]) -> Result<()> {
+    let value: Vec<Value> = rows
+        .iter()
+        .map(|p| {
+            json!({
+                "id": p.id, "plan_id": p.plan_id, "store": p.store, "customer_ref": p.customer_ref,
+                "customer_name": p.customer_name, "amount": p.amount, "currency": p.currency,
+                "due_date": p.due_date, "status": p.status, "next_try_on": p.next_try_on,
+                "masked_pan": p.masked_pan, "attempt_id": p.attempt_id, "order_id": p.order_id,
+                "attempt_state": p.attempt_state, "vps_code": p.vps_code, "host_code": p.host_code,
+                "message": p.message, "attempts": p.attempts, "attention": p.attention,
+            })
+        })
+        .collect();
+    let text: Vec<String> = rows
+        .iter()
+        .map(|p| {
+            format!(
+                "{}\t{}\t{}\t{} {}\t{}\t{}\t{}\t{}",
+                p.id,
+                p.store,
+                p.customer_ref,
+                p.amount,
+                p.currency,
+                p.due_date,
+                p.status,
+                p.masked_pan.as_deref().unwrap_or("-"),
+                p.attention
+                    .as_deref()
+                    .or(p.message.as_deref())
+                    .unwrap_or("")
+            )
+        })
+        .collect();
+    out.result(text.join("\n"), text.join("\n"), Value::Array(value))
+}

@@ -1,0 +1,184 @@
+//! `run` and `reconcile`: the engine in the foreground, with progress on stderr.
+
+use serde_json::json;
+use tahsildar_core::engine::{reversal, scheduler};
+use tahsildar_core::{BankDirectory, Engine, EngineActor, EngineConfig, RunSummary};
+
+use crate::args::Cli;
+use crate::collect_args::RunArgs;
+use crate::commands::{Result, sign_in, store_id};
+use crate::error::CliError;
+use crate::output::Output;
+
+/// Engine settings from the environment: `TAHSILDAR_FAST_RETRIES=1` uses the short waits of
+/// the test suite (inquiries after 0.2, 0.5, 1, 2 s; 2 s request timeout).
+fn config() -> EngineConfig {
+    if std::env::var("TAHSILDAR_FAST_RETRIES").as_deref() == Ok("1") {
+        EngineConfig::fast()
+    } else {
+        EngineConfig::default()
+    }
+}
+
+pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Result<()> {
+    let session = sign_in(cli)?;
+    let store = args
+        .store
+        .as_deref()
+        .map(|s| store_id(&session, s))
+        .transpose()?;
+    tahsildar_core::engine::runner::require_run(&session, store)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Output(e.to_string()))?;
+    let summary: RunSummary = runtime.block_on(async {
+        let engine = Engine::start(
+            session.vault().clone(),
+            BankDirectory::new(args.sandbox_url.clone()),
+            config(),
+            EngineActor::of_session(&session),
+        )?;
+        let reconciled = engine.reconcile(store).await?;
+        if reconcile_only {
+            return Ok::<_, CliError>(reconciled);
+        }
+        let mut progress = engine.progress();
+        let quiet = out.is_json();
+        let watcher = tokio::spawn(async move {
+            while progress.changed().await.is_ok() {
+                let p = progress.borrow_and_update().clone();
+                if !quiet && p.active {
+                    eprint!("\r{}/{} done, {} running   ", p.done, p.queued, p.running);
+                }
+            }
+        });
+        let mut summary = engine.run(store).await?;
+        watcher.abort();
+        if !quiet {
+            eprintln!();
+        }
+        summary.recovered_in_flight = reconciled.recovered_in_flight;
+        summary.approved += reconciled.approved;
+        summary.declined += reconciled.declined;
+        Ok(summary)
+    })?;
+    let errors = summary.store_errors.join("; ");
+    out.result(
+        format!(
+            "Bitti: {} ödeme; {} onay, {} red, {} sonuçsuz, {} dikkat.{}",
+            summary.payments,
+            summary.approved,
+            summary.declined,
+            summary.unresolved,
+            summary.attention,
+            if errors.is_empty() {
+                String::new()
+            } else {
+                format!(" Sorunlar: {errors}")
+            }
+        ),
+        format!(
+            "Done: {} payment(s); {} approved, {} declined, {} unresolved, {} attention.{}",
+            summary.payments,
+            summary.approved,
+            summary.declined,
+            summary.unresolved,
+            summary.attention,
+            if errors.is_empty() {
+                String::new()
+            } else {
+                format!(" Problems: {errors}")
+            }
+        ),
+        json!(summary),
+    )
+}
+
+/// `void ATTEMPT` and `refund ATTEMPT [--amount A]`.
+pub fn reverse(
+    cli: &Cli,
+    out: &Output,
+    attempt: i64,
+    amount: Option<&str>,
+    refund: bool,
+    sandbox_url: &Option<String>,
+) -> Result<()> {
+    let session = sign_in(cli)?;
+    let amount = amount.map(tahsildar_core::plan::parse_amount).transpose()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Output(e.to_string()))?;
+    let bank = BankDirectory::new(sandbox_url.clone());
+    let cfg = config();
+    let outcome = runtime.block_on(async {
+        if refund {
+            reversal::refund(&session, &bank, &cfg, attempt, amount).await
+        } else {
+            reversal::void(&session, &bank, &cfg, attempt).await
+        }
+    })?;
+    let what = if refund {
+        ("İade", "Refund")
+    } else {
+        ("İptal", "Void")
+    };
+    let detail = outcome.message.clone().unwrap_or_default();
+    out.result(
+        format!(
+            "{} {}: {} {detail}",
+            what.0, outcome.reversal_id, outcome.state
+        ),
+        format!(
+            "{} {}: {} {detail}",
+            what.1, outcome.reversal_id, outcome.state
+        ),
+        json!(outcome),
+    )
+}
+
+/// `schedule`: the same scheduler task the app runs, until Ctrl+C.
+pub fn schedule(cli: &Cli, out: &Output, args: &RunArgs) -> Result<()> {
+    let session = sign_in(cli)?;
+    tahsildar_core::engine::runner::require_run(&session, None)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Output(e.to_string()))?;
+    runtime.block_on(async {
+        // The scheduler acts on its own behalf; the user who started it is in the audit log
+        // through this sign-in.
+        let engine = Engine::start(
+            session.vault().clone(),
+            BankDirectory::new(args.sandbox_url.clone()),
+            config(),
+            EngineActor::scheduler(),
+        )?;
+        let handle = scheduler::spawn(engine);
+        let mut progress = handle.progress();
+        let quiet = out.is_json();
+        let watcher = tokio::spawn(async move {
+            while progress.changed().await.is_ok() {
+                let p = progress.borrow_and_update().clone();
+                if !quiet && !p.active && p.done > 0 {
+                    eprintln!(
+                        "{}/{} done, last: {}",
+                        p.done,
+                        p.queued,
+                        p.last_outcome.unwrap_or_default()
+                    );
+                }
+            }
+        });
+        let _ = tokio::signal::ctrl_c().await;
+        handle.stop().await;
+        watcher.abort();
+        Ok::<_, CliError>(())
+    })?;
+    out.result(
+        "Zamanlayıcı durdu.",
+        "The scheduler stopped.",
+        json!({ "ok": true }),
+    )
+}

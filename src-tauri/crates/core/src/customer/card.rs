@@ -1,0 +1,264 @@
+//! Cards on file: the PAN and expiry sealed at field level (bound to the card row), a keyed
+//! fingerprint for duplicates, and the masked number in clear for display. The clear number
+//! is opened only by the engine, right before a request is built.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
+use tahsildar_akbank::{Brand, Card, Expiry, Pan};
+use zeroize::Zeroizing;
+
+use crate::audit::{AuditAction, AuditResult};
+use crate::auth::{Permission, Session};
+use crate::error::{Error, Result};
+use crate::vault::Vault;
+use crate::vault::keys::Keys;
+
+/// A card as entered. The PAN stays in a secret type.
+pub struct NewCard {
+    pub pan: SecretString,
+    /// `MM/YY`, `MMYY` or `MM/YYYY`.
+    pub expiry: String,
+    pub holder: Option<String>,
+    /// Added after the existing cards instead of becoming the primary one.
+    pub alternate: bool,
+    /// Date of the customer's signed mail-order instruction.
+    pub instruction_date: Option<jiff::civil::Date>,
+    pub instruction_ref: Option<String>,
+}
+
+impl std::fmt::Debug for NewCard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewCard")
+            .field("pan", &"<redacted>")
+            .field("holder", &self.holder)
+            .field("alternate", &self.alternate)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A card as shown: masked only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardInfo {
+    pub id: i64,
+    pub customer_id: i64,
+    pub masked_pan: String,
+    pub brand: String,
+    pub holder: Option<String>,
+    /// 0 = primary, then alternates in order.
+    pub position: i64,
+}
+
+/// A checked card, ready to be sealed.
+pub(crate) struct CheckedCard {
+    pub pan: Pan,
+    pub expiry: Expiry,
+    pub holder: Option<String>,
+}
+
+/// Luhn, a known brand by BIN, an expiry not yet past on `today`.
+pub(crate) fn check(new: &NewCard, today: jiff::civil::Date) -> Result<CheckedCard> {
+    let pan = Pan::parse(new.pan.expose_secret()).map_err(|_| {
+        Error::invalid(
+            "card number",
+            "not a valid card number (length or check digit)",
+        )
+    })?;
+    if pan.brand() == Brand::Unknown {
+        return Err(Error::invalid(
+            "card number",
+            format!(
+                "{}: only Visa, Mastercard, Troy and American Express cards are accepted",
+                pan.masked()
+            ),
+        ));
+    }
+    let expiry = Expiry::parse(&new.expiry).map_err(|_| {
+        Error::invalid(
+            "expiry",
+            format!("'{}' is not a month/year like 08/29", new.expiry.trim()),
+        )
+    })?;
+    if expiry.is_expired_on(today) {
+        return Err(Error::invalid("expiry", format!("{expiry} is in the past")));
+    }
+    let holder = new
+        .holder
+        .as_ref()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty());
+    if holder
+        .as_ref()
+        .is_some_and(|h| h.chars().count() > 100 || h.chars().any(char::is_control))
+    {
+        return Err(Error::invalid("holder", "at most 100 visible characters"));
+    }
+    Ok(CheckedCard {
+        pan,
+        expiry,
+        holder,
+    })
+}
+
+fn aad(card_id: i64, field: &str) -> Vec<u8> {
+    format!("card:{card_id}:{field}").into_bytes()
+}
+
+/// Inserts a checked card for a customer inside `tx`; returns its id.
+pub(crate) fn insert(
+    tx: &Transaction,
+    keys: &Keys,
+    customer_id: i64,
+    card: &CheckedCard,
+    new: &NewCard,
+    now: &str,
+) -> Result<i64> {
+    let fingerprint = keys.fingerprint(card.pan.expose());
+    let duplicate: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM cards WHERE customer_id = ?1 AND pan_fingerprint = ?2 AND removed_at IS NULL)",
+        params![customer_id, fingerprint.as_slice()],
+        |r| r.get(0),
+    )?;
+    if duplicate {
+        return Err(Error::invalid(
+            "card number",
+            format!("{} is already on file for this customer", card.pan.masked()),
+        ));
+    }
+    let position: i64 = if new.alternate {
+        tx.query_row(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM cards WHERE customer_id = ?1 AND removed_at IS NULL",
+            [customer_id],
+            |r| r.get(0),
+        )?
+    } else {
+        tx.execute(
+            "UPDATE cards SET position = position + 1 WHERE customer_id = ?1 AND removed_at IS NULL",
+            [customer_id],
+        )?;
+        0
+    };
+    tx.execute(
+        "INSERT INTO cards (customer_id, pan_sealed, expiry_sealed, pan_fingerprint, masked_pan, brand, holder,
+             position, instruction_date, instruction_ref, created_at)
+         VALUES (?1, x'', x'', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            customer_id,
+            fingerprint.as_slice(),
+            card.pan.masked(),
+            card.pan.brand().name(),
+            card.holder,
+            position,
+            new.instruction_date.map(|d| d.to_string()),
+            new.instruction_ref.as_deref().map(str::trim),
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let pan_sealed = keys.seal(card.pan.expose().as_bytes(), &aad(id, "pan"));
+    let expiry_sealed = keys.seal(card.expiry.to_mmyy().as_bytes(), &aad(id, "expiry"));
+    tx.execute(
+        "UPDATE cards SET pan_sealed = ?1, expiry_sealed = ?2 WHERE id = ?3",
+        params![pan_sealed, expiry_sealed, id],
+    )?;
+    Ok(id)
+}
+
+/// Adds a card to a customer. Needs `create_collections` on the customer's store.
+pub fn add(session: &Session, customer_id: i64, new: &NewCard) -> Result<CardInfo> {
+    let vault = session.vault();
+    let store_id = store_of_customer(vault, customer_id)?;
+    session.require(Permission::CreateCollections, Some(store_id))?;
+    let today = crate::plan::today(vault.clock().as_ref());
+    let checked = check(new, today)?;
+    let now = vault.clock().now().to_string();
+    let id = vault.write_audited(|tx, keys| {
+        let id = insert(tx, keys, customer_id, &checked, new, &now)?;
+        let record = session
+            .record(AuditAction::CardAdd, format!("card:{id}"), AuditResult::Ok)
+            .with_detail(serde_json::json!({
+                "customer": customer_id,
+                "masked_pan": checked.pan.masked(),
+                "alternate": new.alternate,
+            }));
+        Ok((id, record))
+    })?;
+    vault.db().read(|c| load(c, id))
+}
+
+fn store_of_customer(vault: &Vault, customer_id: i64) -> Result<i64> {
+    vault.db().read(|c| {
+        c.query_row(
+            "SELECT store_id FROM customers WHERE id = ?1",
+            [customer_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("customer", customer_id))
+    })
+}
+
+const SELECT_CARD: &str = "SELECT id, customer_id, masked_pan, brand, holder, position FROM cards";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CardInfo> {
+    Ok(CardInfo {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        masked_pan: r.get(2)?,
+        brand: r.get(3)?,
+        holder: r.get(4)?,
+        position: r.get(5)?,
+    })
+}
+
+pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<CardInfo> {
+    conn.query_row(&format!("{SELECT_CARD} WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("card", id))
+}
+
+/// The customer's cards in use, primary first.
+pub(crate) fn list_of(conn: &rusqlite::Connection, customer_id: i64) -> Result<Vec<CardInfo>> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT_CARD} WHERE customer_id = ?1 AND removed_at IS NULL ORDER BY position"
+    ))?;
+    let rows = stmt.query_map([customer_id], from_row)?;
+    Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+}
+
+/// The card after `card_id` in the customer's order, if any.
+pub(crate) fn next_after(conn: &rusqlite::Connection, card_id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT n.id FROM cards c JOIN cards n ON n.customer_id = c.customer_id AND n.removed_at IS NULL
+             AND n.position > c.position WHERE c.id = ?1 ORDER BY n.position LIMIT 1",
+            [card_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Opens a card for one request. The engine calls this right before sending.
+pub(crate) fn open(vault: &Vault, card_id: i64) -> Result<Card> {
+    let (pan_sealed, expiry_sealed, holder): (Vec<u8>, Vec<u8>, Option<String>) =
+        vault.db().read(|c| {
+            c.query_row(
+                "SELECT pan_sealed, expiry_sealed, holder FROM cards WHERE id = ?1",
+                [card_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("card", card_id))
+        })?;
+    let pan = vault.keys().open(&pan_sealed, &aad(card_id, "pan"))?;
+    let pan =
+        Zeroizing::new(String::from_utf8(pan.to_vec()).map_err(|_| Error::SealedValueInvalid)?);
+    let expiry = vault.keys().open(&expiry_sealed, &aad(card_id, "expiry"))?;
+    let expiry = std::str::from_utf8(&expiry).map_err(|_| Error::SealedValueInvalid)?;
+    Ok(Card {
+        pan: Pan::parse(&pan).map_err(|_| Error::SealedValueInvalid)?,
+        expiry: Expiry::parse(expiry).map_err(|_| Error::SealedValueInvalid)?,
+        cvv: None,
+        holder,
+    })
+}

@@ -1,0 +1,199 @@
+//! Customers of a store: who pays, under the store's own reference number, and their cards.
+
+pub mod card;
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use crate::audit::{AuditAction, AuditResult};
+use crate::auth::{Permission, Session};
+use crate::error::{Error, Result};
+
+pub use card::{CardInfo, NewCard};
+
+/// A customer as entered.
+#[derive(Debug, Clone, Default)]
+pub struct NewCustomer {
+    /// The store's own reference (member or flat number), unique within the store.
+    pub reference: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A customer with its cards (masked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Customer {
+    pub id: i64,
+    pub store_id: i64,
+    pub reference: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub notes: Option<String>,
+    pub cards: Vec<CardInfo>,
+}
+
+fn clean(text: &Option<String>) -> Option<String> {
+    text.as_ref()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+fn check(new: &NewCustomer) -> Result<()> {
+    let reference = new.reference.trim();
+    if reference.is_empty()
+        || reference.chars().count() > 64
+        || reference.chars().any(char::is_control)
+    {
+        return Err(Error::invalid("reference", "1 to 64 visible characters"));
+    }
+    let name = new.name.trim();
+    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+        return Err(Error::invalid("name", "1 to 200 visible characters"));
+    }
+    if let Some(email) = clean(&new.email) {
+        let ok = email.len() <= 254
+            && email
+                .split_once('@')
+                .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'))
+            && !email.chars().any(char::is_whitespace);
+        if !ok {
+            return Err(Error::invalid(
+                "e-mail",
+                format!("'{email}' is not an e-mail address"),
+            ));
+        }
+    }
+    if let Some(phone) = clean(&new.phone) {
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let allowed = phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+        if !allowed || !(7..=15).contains(&digits) {
+            return Err(Error::invalid(
+                "phone",
+                format!("'{phone}' is not a phone number"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Adds a customer to a store. Needs `create_collections` on the store.
+pub fn add(session: &Session, store_id: i64, new: &NewCustomer) -> Result<Customer> {
+    session.require(Permission::CreateCollections, Some(store_id))?;
+    check(new)?;
+    let vault = session.vault();
+    let now = vault.clock().now().to_string();
+    let reference = new.reference.trim().to_string();
+    let id = vault.write_audited(|tx, _| {
+        let store_exists: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM stores WHERE id = ?1)", [store_id], |r| r.get(0))?;
+        if !store_exists {
+            return Err(Error::StoreNotFound(store_id.to_string()));
+        }
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM customers WHERE store_id = ?1 AND reference = ?2)",
+            params![store_id, reference],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(Error::invalid("reference", format!("{reference} is already used in this store")));
+        }
+        tx.execute(
+            "INSERT INTO customers (store_id, reference, name, email, phone, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![
+                store_id,
+                reference,
+                new.name.trim(),
+                clean(&new.email),
+                clean(&new.phone),
+                clean(&new.notes),
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let record = session
+            .record(AuditAction::CustomerAdd, format!("customer:{id}"), AuditResult::Ok)
+            .with_detail(serde_json::json!({ "store": store_id, "reference": reference }));
+        Ok((id, record))
+    })?;
+    vault.db().read(|c| load(c, id))
+}
+
+const SELECT_CUSTOMER: &str =
+    "SELECT id, store_id, reference, name, email, phone, notes FROM customers";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        id: r.get(0)?,
+        store_id: r.get(1)?,
+        reference: r.get(2)?,
+        name: r.get(3)?,
+        email: r.get(4)?,
+        phone: r.get(5)?,
+        notes: r.get(6)?,
+        cards: Vec::new(),
+    })
+}
+
+pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<Customer> {
+    let mut customer = conn
+        .query_row(&format!("{SELECT_CUSTOMER} WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("customer", id))?;
+    customer.cards = card::list_of(conn, id)?;
+    Ok(customer)
+}
+
+/// The id of the customer with `reference` in a store.
+pub fn find_by_reference(
+    conn: &rusqlite::Connection,
+    store_id: i64,
+    reference: &str,
+) -> Result<i64> {
+    conn.query_row(
+        "SELECT id FROM customers WHERE store_id = ?1 AND reference = ?2",
+        params![store_id, reference.trim()],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("customer", reference.trim()))
+}
+
+/// One customer, with `view_reports` on its store.
+pub fn get(session: &Session, id: i64) -> Result<Customer> {
+    let customer = session.vault().db().read(|c| load(c, id))?;
+    session.require(Permission::ViewReports, Some(customer.store_id))?;
+    Ok(customer)
+}
+
+/// Customers of one store or of every store the user may see, by store and reference.
+pub fn list(session: &Session, store_id: Option<i64>) -> Result<Vec<Customer>> {
+    if let Some(id) = store_id {
+        session.require(Permission::ViewReports, Some(id))?;
+    }
+    let visible = session.stores_with(Permission::ViewReports)?;
+    session.vault().db().read(|c| {
+        let mut stmt = c.prepare(&format!(
+            "{SELECT_CUSTOMER} WHERE (?1 IS NULL OR store_id = ?1) ORDER BY store_id, reference"
+        ))?;
+        let rows = stmt.query_map([store_id], from_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let mut customer = row?;
+            if visible
+                .as_ref()
+                .is_some_and(|ids| !ids.contains(&customer.store_id))
+            {
+                continue;
+            }
+            customer.cards = card::list_of(c, customer.id)?;
+            out.push(customer);
+        }
+        Ok(out)
+    })
+}

@@ -1,0 +1,63 @@
+//! Settings of the engine that are not per store.
+
+use std::time::Duration;
+
+use super::retry_policy::RetryPolicy;
+
+/// How hard the engine tries within one run before leaving an attempt for the next one.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// Declines: when to retry the same card, then the next card.
+    pub policy: RetryPolicy,
+    /// Waits before each inquiry of an attempt whose fate is unknown; the last repeats.
+    pub inquiry_backoff: Vec<Duration>,
+    /// Inquiries without a definite answer after which the attempt goes to manual review.
+    pub max_inquiries: u32,
+    /// Sends of one order id within a run when nothing reached the bank (refused, 429).
+    pub max_resends: u32,
+    /// Wait between such resends when the bank gave no `Retry-After`.
+    pub resend_backoff: Duration,
+    /// Longest `Retry-After` honoured within a run; beyond it the attempt waits for the next run.
+    pub max_retry_after: Duration,
+    /// Time allowed for one exchange with the bank.
+    pub request_timeout: Duration,
+    /// Time allowed to open a connection.
+    pub connect_timeout: Duration,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            policy: RetryPolicy::default(),
+            inquiry_backoff: [1, 2, 5, 10, 30].map(Duration::from_secs).to_vec(),
+            max_inquiries: 5,
+            max_resends: 3,
+            resend_backoff: Duration::from_secs(1),
+            max_retry_after: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl EngineConfig {
+    /// Short waits for tests against the local simulator: inquiries after 0.2, 0.5, 1 and 2 s.
+    pub fn fast() -> Self {
+        EngineConfig {
+            inquiry_backoff: [200, 500, 1000, 2000].map(Duration::from_millis).to_vec(),
+            resend_backoff: Duration::from_millis(100),
+            max_retry_after: Duration::from_secs(3),
+            request_timeout: Duration::from_secs(2),
+            connect_timeout: Duration::from_secs(1),
+            ..EngineConfig::default()
+        }
+    }
+
+    pub(crate) fn inquiry_wait(&self, inquiries_so_far: u32) -> Duration {
+        let i = (inquiries_so_far as usize).min(self.inquiry_backoff.len().saturating_sub(1));
+        self.inquiry_backoff
+            .get(i)
+            .copied()
+            .unwrap_or(Duration::from_secs(1))
+    }
+}

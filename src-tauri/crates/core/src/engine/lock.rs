@@ -1,0 +1,55 @@
+//! One engine per database: an exclusive lock on `<data dir>/tahsildar.lock`, held while the
+//! engine lives and released by the operating system when the process ends, however it ends.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Name of the lock file in the data directory.
+pub const LOCK_FILE: &str = "tahsildar.lock";
+
+/// A held engine lock; dropping it releases the lock.
+#[derive(Debug)]
+pub struct EngineLock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl EngineLock {
+    /// Takes the lock of the data directory `root`, or fails at once with `EngineBusy`.
+    pub fn acquire(root: &Path) -> Result<EngineLock> {
+        let path = root.join(LOCK_FILE);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(EngineLock { _file: file, path }),
+            Err(TryLockError::WouldBlock) => Err(Error::EngineBusy(path)),
+            Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_on_the_same_directory_is_refused_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = EngineLock::acquire(dir.path()).unwrap();
+        let second = EngineLock::acquire(dir.path()).unwrap_err();
+        assert_eq!(second.code(), "engine_busy");
+        drop(first);
+        EngineLock::acquire(dir.path()).unwrap();
+    }
+}

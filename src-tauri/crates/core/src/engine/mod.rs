@@ -1,0 +1,24 @@
+//! The provision engine: the attempt state machine, the retry rules, and the runner that writes
+//! every attempt ahead, sends it, records the bank's answer and reconciles what it does not know.
+
+pub mod actor;
+pub mod attempt_state;
+pub mod bank;
+pub mod config;
+pub mod events;
+pub mod failpoint;
+pub mod lock;
+pub mod order_id;
+mod record;
+pub mod retry_policy;
+pub mod reversal;
+pub mod runner;
+pub mod scheduler;
+pub mod verdict;
+
+pub use actor::EngineActor;
+pub use bank::BankDirectory;
+pub use config::EngineConfig;
+pub use events::{PaymentOutcome, RunProgress};
+pub use lock::EngineLock;
+pub use runner::{Engine, RunSummary};

@@ -1,0 +1,154 @@
+//! Recording the bank's final word on an attempt and moving its payment on.
+
+use jiff::civil::Date;
+use rusqlite::{Transaction, params};
+
+use super::{AttemptRow, set_attention};
+use crate::audit::{AuditAction, AuditResult};
+use crate::customer::card;
+use crate::engine::actor::EngineActor;
+use crate::engine::attempt_state::AttemptState;
+use crate::engine::retry_policy::{
+    AttentionReason, CardHistory, DeclineKind, NextStep, RetryPolicy,
+};
+use crate::engine::verdict::HostAnswer;
+use crate::error::Result;
+use crate::vault::Vault;
+
+/// The bank's final word on an attempt.
+#[derive(Debug, Clone)]
+pub(crate) enum Final {
+    Approved(HostAnswer),
+    Declined {
+        kind: DeclineKind,
+        answer: HostAnswer,
+    },
+}
+
+fn attention_text(reason: AttentionReason, answer: &HostAnswer) -> String {
+    let code = answer
+        .host_code
+        .clone()
+        .or(answer.vps_code.clone())
+        .unwrap_or_default();
+    let message = answer.message.clone().unwrap_or_default();
+    match reason {
+        AttentionReason::CardsExhausted => {
+            format!("every card on file was declined (last: {code} {message})")
+        }
+        AttentionReason::Configuration => {
+            format!("the bank refused the request ({code} {message}): check the store's settings")
+        }
+    }
+}
+
+/// Records the final answer on the attempt and moves the payment on (paid, retry later, next
+/// card now, attention), with the audit entry, in one transaction.
+pub(crate) fn finish(
+    vault: &Vault,
+    actor: &EngineActor,
+    attempt: &AttemptRow,
+    result: &Final,
+    policy: &RetryPolicy,
+    today: Date,
+) -> Result<()> {
+    let now = vault.clock().now().to_string();
+    vault.db().write(|tx| {
+        let (state, answer, kind) = match result {
+            Final::Approved(a) => (AttemptState::Approved, a, None),
+            Final::Declined { kind, answer } => (AttemptState::Declined, answer, Some(*kind)),
+        };
+        tx.execute(
+            "UPDATE attempts SET state = ?1, vps_code = ?2, host_code = ?3, message = ?4, auth_code = ?5, rrn = ?6,
+                 decline_kind = ?7, finished_at = ?8
+             WHERE id = ?9",
+            params![
+                state.as_str(),
+                answer.vps_code,
+                answer.host_code,
+                answer.message,
+                answer.auth_code,
+                answer.rrn,
+                kind.map(|k| match k {
+                    DeclineKind::Soft => "soft",
+                    DeclineKind::Hard => "hard",
+                    DeclineKind::OurError => "our_error",
+                }),
+                now,
+                attempt.id
+            ],
+        )?;
+        let payment_status = match kind {
+            None => {
+                tx.execute(
+                    "UPDATE payments SET status = 'paid', attention = NULL, next_try_on = NULL, updated_at = ?1 WHERE id = ?2",
+                    params![now, attempt.payment_id],
+                )?;
+                "paid".to_string()
+            }
+            Some(kind) => after_decline(tx, attempt, kind, answer, policy, today, &now)?,
+        };
+        let record = actor
+            .record(AuditAction::ProvisionOutcome, format!("payment:{}", attempt.payment_id), AuditResult::Ok)
+            .with_detail(serde_json::json!({
+                "attempt": attempt.id, "order_id": attempt.order_id, "state": state.as_str(),
+                "vps_code": answer.vps_code, "host_code": answer.host_code, "payment": payment_status,
+            }));
+        crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
+        Ok(())
+    })
+}
+
+fn after_decline(
+    tx: &Transaction,
+    attempt: &AttemptRow,
+    kind: DeclineKind,
+    answer: &HostAnswer,
+    policy: &RetryPolicy,
+    today: Date,
+    now: &str,
+) -> Result<String> {
+    let (soft, first): (u32, Option<String>) = tx.query_row(
+        "SELECT soft_declines, first_soft_decline FROM payments WHERE id = ?1",
+        [attempt.payment_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let first = first.and_then(|d| d.parse::<Date>().ok()).unwrap_or(today);
+    let soft = if kind == DeclineKind::Soft {
+        soft + 1
+    } else {
+        soft
+    };
+    let next_card = card::next_after(tx, attempt.card_id)?;
+    let step = policy.after_decline(
+        kind,
+        CardHistory {
+            first_soft_decline: first,
+            soft_declines: soft,
+            has_next_card: next_card.is_some(),
+        },
+    );
+    let pid = attempt.payment_id;
+    Ok(match step {
+        NextStep::RetrySameCard { on } => {
+            tx.execute(
+                "UPDATE payments SET status = 'retry_wait', next_try_on = ?1, soft_declines = ?2, first_soft_decline = ?3,
+                     updated_at = ?4 WHERE id = ?5",
+                params![on.to_string(), soft, first.to_string(), now, pid],
+            )?;
+            "retry_wait".into()
+        }
+        NextStep::NextCard => {
+            tx.execute(
+                "UPDATE payments SET status = 'scheduled', card_id = ?1, next_try_on = ?2, soft_declines = 0,
+                     first_soft_decline = NULL, updated_at = ?3 WHERE id = ?4",
+                params![next_card, today.to_string(), now, pid],
+            )?;
+            "next_card".into()
+        }
+        NextStep::Attention(reason) => {
+            set_attention(tx, pid, &attention_text(reason, answer), now)?;
+            "attention".into()
+        }
+    })
+}

@@ -1,0 +1,333 @@
+//! The runner: takes due payments store by store (with each store's concurrency and rate limit),
+//! writes every attempt ahead, sends it, records the answer, and resolves unknown outcomes by
+//! inquiry before anything else happens to the payment.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+use tahsildar_akbank::Client;
+use tokio::sync::{Semaphore, watch};
+use tokio::time::Instant;
+
+mod attempt;
+
+use super::actor::EngineActor;
+use super::attempt_state::AttemptState;
+use super::bank::BankDirectory;
+use super::config::EngineConfig;
+use super::events::{PaymentOutcome, RunProgress};
+use super::failpoint;
+use super::lock::EngineLock;
+use super::record;
+use crate::error::Result;
+use crate::vault::Vault;
+
+/// Checks that a user may start a run: `submit_provisions` on the store (or on every store
+/// when no store is given).
+pub fn require_run(session: &crate::auth::Session, store: Option<i64>) -> Result<()> {
+    session.require(crate::auth::Permission::SubmitProvisions, store)
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RunSummary {
+    /// Attempts found `in_flight` at start (left by a process that stopped mid-send).
+    pub recovered_in_flight: u64,
+    pub payments: u64,
+    pub approved: u64,
+    pub declined: u64,
+    pub unresolved: u64,
+    pub attention: u64,
+    pub skipped: u64,
+    /// Stores whose payments could not be sent, with the reason.
+    pub store_errors: Vec<String>,
+}
+
+/// Spaces requests of one store to its rate limit.
+struct RateLimiter {
+    next: tokio::sync::Mutex<Instant>,
+    interval: Duration,
+}
+
+impl RateLimiter {
+    fn new(per_sec: u32) -> RateLimiter {
+        RateLimiter {
+            next: tokio::sync::Mutex::new(Instant::now()),
+            interval: Duration::from_secs(1) / per_sec.max(1),
+        }
+    }
+
+    async fn wait(&self) {
+        let mut next = self.next.lock().await;
+        let now = Instant::now();
+        if *next > now {
+            tokio::time::sleep_until(*next).await;
+        }
+        *next = (*next).max(now) + self.interval;
+    }
+}
+
+/// A store's client, concurrency and rate limit.
+struct Lane {
+    client: Client,
+    permits: Arc<Semaphore>,
+    rate: RateLimiter,
+}
+
+struct Inner {
+    vault: Arc<Vault>,
+    bank: BankDirectory,
+    config: EngineConfig,
+    actor: EngineActor,
+    progress: watch::Sender<RunProgress>,
+    lanes: Mutex<HashMap<i64, Arc<Lane>>>,
+    recovered: u64,
+    _lock: EngineLock,
+}
+
+/// The engine of one open vault. Only one exists per database at a time (see [`EngineLock`]).
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("actor", &self.inner.actor)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How the work on one attempt ended for this run.
+enum Drive {
+    Settled,
+    Parked,
+    Review,
+}
+
+impl Engine {
+    /// Takes the engine lock of the vault's data directory (or fails with `EngineBusy`), then
+    /// turns every attempt left `in_flight` into `unknown`, to be reconciled first.
+    pub fn start(
+        vault: Arc<Vault>,
+        bank: BankDirectory,
+        config: EngineConfig,
+        actor: EngineActor,
+    ) -> Result<Engine> {
+        let lock = EngineLock::acquire(vault.dir().root())?;
+        let recovered = record::in_flight_to_unknown(&vault)? as u64;
+        let (progress, _) = watch::channel(RunProgress::default());
+        Ok(Engine {
+            inner: Arc::new(Inner {
+                vault,
+                bank,
+                config,
+                actor,
+                progress,
+                lanes: Mutex::new(HashMap::new()),
+                recovered,
+                _lock: lock,
+            }),
+        })
+    }
+
+    pub fn vault(&self) -> &Arc<Vault> {
+        &self.inner.vault
+    }
+
+    /// Live progress of runs.
+    pub fn progress(&self) -> watch::Receiver<RunProgress> {
+        self.inner.progress.subscribe()
+    }
+
+    pub(crate) fn publish(&self, f: impl FnOnce(&mut RunProgress)) {
+        self.inner.progress.send_modify(f);
+    }
+
+    fn lane(&self, store_id: i64) -> Result<Arc<Lane>> {
+        let mut lanes = self.inner.lanes.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(lane) = lanes.get(&store_id) {
+            return Ok(lane.clone());
+        }
+        let cfg = &self.inner.config;
+        let client = self.inner.bank.client_for(
+            &self.inner.vault,
+            store_id,
+            cfg.request_timeout,
+            cfg.connect_timeout,
+        )?;
+        let (concurrency, rate): (u32, u32) = self.inner.vault.db().read(|c| {
+            Ok(c.query_row(
+                "SELECT concurrency, rate_per_sec FROM stores WHERE id = ?1",
+                [store_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?)
+        })?;
+        let lane = Arc::new(Lane {
+            client,
+            permits: Arc::new(Semaphore::new(concurrency.max(1) as usize)),
+            rate: RateLimiter::new(rate),
+        });
+        lanes.insert(store_id, lane.clone());
+        Ok(lane)
+    }
+
+    fn today(&self) -> jiff::civil::Date {
+        crate::plan::today(self.inner.vault.clock().as_ref())
+    }
+
+    /// Runs everything due now (of one store, or all) and waits until done: open attempts are
+    /// resolved first, then due payments are claimed and sent.
+    pub async fn run(&self, store: Option<i64>) -> Result<RunSummary> {
+        let today = self.today();
+        let work = self
+            .inner
+            .vault
+            .db()
+            .read(|c| record::work_list(c, store, today))?;
+        self.run_list(work, true).await
+    }
+
+    /// Resolves every attempt whose outcome is not settled (unknown, not sent, not found, and
+    /// manual reviews, which get one inquiry each) without taking new payments.
+    pub async fn reconcile(&self, store: Option<i64>) -> Result<RunSummary> {
+        let work = self
+            .inner
+            .vault
+            .db()
+            .read(|c| record::open_work_list(c, store))?;
+        self.run_list(work, false).await
+    }
+
+    async fn run_list(&self, work: Vec<(i64, i64)>, claim_new: bool) -> Result<RunSummary> {
+        let mut summary = RunSummary {
+            recovered_in_flight: self.inner.recovered,
+            payments: work.len() as u64,
+            ..RunSummary::default()
+        };
+        self.publish(|p| {
+            *p = RunProgress {
+                queued: work.len() as u64,
+                active: true,
+                paused: p.paused,
+                ..RunProgress::default()
+            }
+        });
+        let mut tasks = tokio::task::JoinSet::new();
+        let mut failed_stores: HashMap<i64, String> = HashMap::new();
+        for (payment_id, store_id) in work {
+            let lane = match self.lane(store_id) {
+                Ok(lane) => lane,
+                Err(e) => {
+                    failed_stores
+                        .entry(store_id)
+                        .or_insert_with(|| e.to_string());
+                    summary.unresolved += 1;
+                    self.publish(|p| p.done += 1);
+                    continue;
+                }
+            };
+            let engine = self.clone();
+            tasks.spawn(async move {
+                let _permit = lane.permits.clone().acquire_owned().await;
+                engine.publish(|p| p.running += 1);
+                let outcome = engine.process_payment(&lane, payment_id, claim_new).await;
+                engine.publish(|p| {
+                    p.running -= 1;
+                    p.done += 1;
+                    match &outcome {
+                        Ok(PaymentOutcome::Approved) => p.approved += 1,
+                        Ok(PaymentOutcome::Declined) => p.declined += 1,
+                        Ok(PaymentOutcome::Unresolved | PaymentOutcome::Attention) | Err(_) => {
+                            p.unresolved += 1
+                        }
+                        Ok(PaymentOutcome::Skipped) => {}
+                    }
+                    p.last_outcome = Some(match &outcome {
+                        Ok(o) => format!(
+                            "payment {payment_id}: {}",
+                            serde_json::to_value(o).unwrap_or_default()
+                        ),
+                        Err(e) => format!("payment {payment_id}: {}", e.code()),
+                    });
+                });
+                outcome
+            });
+        }
+        while let Some(joined) = tasks.join_next().await {
+            match joined {
+                Ok(Ok(PaymentOutcome::Approved)) => summary.approved += 1,
+                Ok(Ok(PaymentOutcome::Declined)) => summary.declined += 1,
+                Ok(Ok(PaymentOutcome::Unresolved)) | Ok(Err(_)) | Err(_) => summary.unresolved += 1,
+                Ok(Ok(PaymentOutcome::Attention)) => summary.attention += 1,
+                Ok(Ok(PaymentOutcome::Skipped)) => summary.skipped += 1,
+            }
+        }
+        summary.store_errors = failed_stores
+            .into_iter()
+            .map(|(s, e)| format!("store {s}: {e}"))
+            .collect();
+        summary.store_errors.sort();
+        self.publish(|p| p.active = false);
+        Ok(summary)
+    }
+
+    /// Works a payment until the bank's answer is known or it must wait: its open attempt first,
+    /// then new attempts while it is due (an alternate card is tried at once after a decline).
+    async fn process_payment(
+        &self,
+        lane: &Lane,
+        payment_id: i64,
+        claim_new: bool,
+    ) -> Result<PaymentOutcome> {
+        let vault = &self.inner.vault;
+        let mut outcome = PaymentOutcome::Skipped;
+        loop {
+            let open = vault
+                .db()
+                .read(|c| record::open_attempt_of(c, payment_id))?;
+            let attempt_id = match open {
+                Some(id) => id,
+                None if !claim_new => break,
+                None => match record::claim(vault, &self.inner.actor, payment_id, self.today())? {
+                    Some(id) => {
+                        failpoint::hit(failpoint::AFTER_WRITE_AHEAD);
+                        id
+                    }
+                    None => break,
+                },
+            };
+            match self.drive(lane, attempt_id).await? {
+                Drive::Settled => {
+                    let state = vault
+                        .db()
+                        .read(|c| record::load_attempt(c, attempt_id))?
+                        .state;
+                    outcome = if state == AttemptState::Approved {
+                        PaymentOutcome::Approved
+                    } else {
+                        PaymentOutcome::Declined
+                    };
+                }
+                Drive::Parked => return Ok(PaymentOutcome::Unresolved),
+                Drive::Review => return Ok(PaymentOutcome::Attention),
+            }
+        }
+        if outcome == PaymentOutcome::Declined {
+            let status: String = vault.db().read(|c| {
+                Ok(c.query_row(
+                    "SELECT status FROM payments WHERE id = ?1",
+                    [payment_id],
+                    |r| r.get(0),
+                )?)
+            })?;
+            if status == "attention" {
+                return Ok(PaymentOutcome::Attention);
+            }
+        }
+        Ok(outcome)
+    }
+}

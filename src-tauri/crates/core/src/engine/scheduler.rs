@@ -1,0 +1,131 @@
+//! The background scheduler: a tokio task that runs each store's due payments at its run time
+//! (Europe/Istanbul), catches up at once on payments left from days the PC was off, runs on
+//! demand, and can be paused and resumed. The app and the CLI start the same task.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use jiff::civil::{Date, Time};
+use tokio::sync::{mpsc, watch};
+use tokio::task::JoinHandle;
+
+use super::events::RunProgress;
+use super::runner::Engine;
+use crate::error::Result;
+
+/// What the scheduler can be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchedulerCommand {
+    /// Run now: one store, or all.
+    RunNow(Option<i64>),
+    Pause,
+    Resume,
+    Stop,
+}
+
+/// A running scheduler.
+pub struct SchedulerHandle {
+    commands: mpsc::Sender<SchedulerCommand>,
+    progress: watch::Receiver<RunProgress>,
+    task: JoinHandle<()>,
+}
+
+impl SchedulerHandle {
+    pub async fn send(&self, command: SchedulerCommand) {
+        let _ = self.commands.send(command).await;
+    }
+
+    /// Live progress (queued, running, done, last outcome, paused).
+    pub fn progress(&self) -> watch::Receiver<RunProgress> {
+        self.progress.clone()
+    }
+
+    /// Stops after the current run and waits for the task.
+    pub async fn stop(self) {
+        let _ = self.commands.send(SchedulerCommand::Stop).await;
+        let _ = self.task.await;
+    }
+}
+
+/// How often the scheduler looks at the clock.
+pub const TICK: Duration = Duration::from_secs(30);
+
+/// Starts the scheduler on the current tokio runtime.
+pub fn spawn(engine: Engine) -> SchedulerHandle {
+    let (tx, mut rx) = mpsc::channel(16);
+    let progress = engine.progress();
+    let task = tokio::spawn(async move {
+        let mut last_run: HashMap<i64, Date> = HashMap::new();
+        let mut paused = false;
+        let mut tick = tokio::time::interval(TICK);
+        loop {
+            tokio::select! {
+                command = rx.recv() => match command {
+                    None | Some(SchedulerCommand::Stop) => break,
+                    Some(SchedulerCommand::Pause) => {
+                        paused = true;
+                        engine.publish(|p| p.paused = true);
+                    }
+                    Some(SchedulerCommand::Resume) => {
+                        paused = false;
+                        engine.publish(|p| p.paused = false);
+                    }
+                    Some(SchedulerCommand::RunNow(store)) => {
+                        let _ = run_once(&engine, store).await;
+                    }
+                },
+                _ = tick.tick() => {
+                    if !paused && let Ok(stores) = stores_due(&engine, &last_run) {
+                        for (store, today) in stores {
+                            if run_once(&engine, Some(store)).await.is_ok() {
+                                last_run.insert(store, today);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    });
+    SchedulerHandle {
+        commands: tx,
+        progress,
+        task,
+    }
+}
+
+async fn run_once(engine: &Engine, store: Option<i64>) -> Result<()> {
+    engine.reconcile(store).await?;
+    engine.run(store).await?;
+    Ok(())
+}
+
+/// Stores to run now: enabled, not yet run today, and either past their run time or holding
+/// payments overdue from an earlier day (the PC was off at the run time).
+fn stores_due(engine: &Engine, last_run: &HashMap<i64, Date>) -> Result<Vec<(i64, Date)>> {
+    let vault = engine.vault();
+    let tz = jiff::tz::TimeZone::get(crate::plan::TIME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC);
+    let now = vault.clock().now().to_zoned_datetime(tz);
+    let today = now.date();
+    let stores: Vec<(i64, String, bool)> = vault.db().read(|c| {
+        let mut stmt = c.prepare(
+            "SELECT s.id, s.run_time, EXISTS (SELECT 1 FROM payments p WHERE p.store_id = s.id
+                 AND p.status IN ('scheduled', 'retry_wait') AND p.next_try_on < ?1)
+             FROM stores s WHERE s.enabled = 1",
+        )?;
+        let rows = stmt.query_map([today.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    })?;
+    Ok(stores
+        .into_iter()
+        .filter(|(id, _, _)| last_run.get(id) != Some(&today))
+        .filter(|(_, run_time, overdue)| {
+            let at: Time = format!("{run_time}:00")
+                .parse()
+                .unwrap_or(Time::constant(10, 0, 0, 0));
+            *overdue || now.time() >= at
+        })
+        .map(|(id, _, _)| (id, today))
+        .collect())
+}

@@ -1,0 +1,144 @@
+//! Changes to a running plan: pause, resume, a new amount for future payments, cancel. History
+//! (paid, declined, in-progress payments) is never touched.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::audit::{AuditAction, AuditResult};
+use crate::auth::{Permission, Session};
+use crate::error::{Error, Result};
+
+use super::terms::{MAX_AMOUNT_MINOR, PlanInfo, load};
+
+fn plan_row(tx: &Transaction, id: i64) -> Result<(i64, String)> {
+    tx.query_row(
+        "SELECT store_id, status FROM plans WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("plan", id))
+}
+
+fn store_of(session: &Session, id: i64) -> Result<i64> {
+    session.vault().db().read(|c| {
+        c.query_row("SELECT store_id FROM plans WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::not_found("plan", id))
+    })
+}
+
+/// Runs one change under `create_collections`, with its audit entry, and returns the plan.
+fn change(
+    session: &Session,
+    id: i64,
+    what: &'static str,
+    f: impl FnOnce(&Transaction, &str, &str) -> Result<serde_json::Value>,
+) -> Result<PlanInfo> {
+    let store_id = store_of(session, id)?;
+    session.require(Permission::CreateCollections, Some(store_id))?;
+    let vault = session.vault();
+    let now = vault.clock().now().to_string();
+    let today = super::today(vault.clock().as_ref()).to_string();
+    vault.write_audited(|tx, _| {
+        let mut detail = f(tx, &now, &today)?;
+        detail["change"] = what.into();
+        tx.execute(
+            "UPDATE plans SET updated_at = ?1 WHERE id = ?2",
+            params![now, id],
+        )?;
+        let record = session
+            .record(
+                AuditAction::PlanChange,
+                format!("plan:{id}"),
+                AuditResult::Ok,
+            )
+            .with_detail(detail);
+        Ok(((), record))
+    })?;
+    vault.db().read(|c| load(c, id))
+}
+
+/// Stops taking the plan's payments until it is resumed.
+pub fn pause(session: &Session, id: i64) -> Result<PlanInfo> {
+    change(session, id, "pause", |tx, _, _| {
+        let (_, status) = plan_row(tx, id)?;
+        if status != "active" {
+            return Err(Error::wrong_state(
+                "plan",
+                id,
+                format!("it is {status}, not active"),
+            ));
+        }
+        tx.execute("UPDATE plans SET status = 'paused' WHERE id = ?1", [id])?;
+        Ok(serde_json::json!({}))
+    })
+}
+
+/// Takes the plan's payments again. Payments that fell due during the pause are skipped
+/// (cancelled), not charged late.
+pub fn resume(session: &Session, id: i64) -> Result<PlanInfo> {
+    change(session, id, "resume", |tx, now, today| {
+        let (_, status) = plan_row(tx, id)?;
+        if status != "paused" {
+            return Err(Error::wrong_state(
+                "plan",
+                id,
+                format!("it is {status}, not paused"),
+            ));
+        }
+        tx.execute("UPDATE plans SET status = 'active' WHERE id = ?1", [id])?;
+        let skipped = tx.execute(
+            "UPDATE payments SET status = 'cancelled', attention = 'skipped while the plan was paused', updated_at = ?1
+             WHERE plan_id = ?2 AND status = 'scheduled' AND due_date < ?3
+               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
+            params![now, id, today],
+        )?;
+        Ok(serde_json::json!({ "skipped": skipped }))
+    })
+}
+
+/// Sets a new amount for the plan's payments due from today on that have not started.
+pub fn change_amount(session: &Session, id: i64, amount_minor: i64) -> Result<PlanInfo> {
+    if amount_minor <= 0 || amount_minor > MAX_AMOUNT_MINOR {
+        return Err(Error::invalid(
+            "amount",
+            "more than zero and at most 1.000.000,00",
+        ));
+    }
+    change(session, id, "amount", |tx, now, today| {
+        let (_, status) = plan_row(tx, id)?;
+        if status == "cancelled" || status == "completed" {
+            return Err(Error::wrong_state("plan", id, format!("it is {status}")));
+        }
+        tx.execute(
+            "UPDATE plans SET amount_minor = ?1 WHERE id = ?2",
+            params![amount_minor, id],
+        )?;
+        let changed = tx.execute(
+            "UPDATE payments SET amount_minor = ?1, updated_at = ?2
+             WHERE plan_id = ?3 AND status = 'scheduled' AND due_date >= ?4
+               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
+            params![amount_minor, now, id, today],
+        )?;
+        Ok(serde_json::json!({ "amount_minor": amount_minor, "payments": changed }))
+    })
+}
+
+/// Cancels the plan: payments not yet taken are cancelled, history is kept.
+pub fn cancel(session: &Session, id: i64) -> Result<PlanInfo> {
+    change(session, id, "cancel", |tx, now, _| {
+        let (_, status) = plan_row(tx, id)?;
+        if status == "cancelled" {
+            return Err(Error::wrong_state("plan", id, "it is already cancelled"));
+        }
+        tx.execute("UPDATE plans SET status = 'cancelled' WHERE id = ?1", [id])?;
+        let cancelled = tx.execute(
+            "UPDATE payments SET status = 'cancelled', updated_at = ?1
+             WHERE plan_id = ?2 AND status IN ('scheduled', 'retry_wait')",
+            params![now, id],
+        )?;
+        Ok(serde_json::json!({ "cancelled": cancelled }))
+    })
+}

@@ -1,0 +1,22 @@
+//! Collection plans and their due dates: one-off sales, bank installment sales and recurring
+//! plans, the payments they produce, and the changes an operator may make to them.
+
+pub mod manage;
+pub mod schedule;
+pub mod terms;
+
+pub use manage::{cancel, change_amount, pause, resume};
+pub use terms::{NewPlan, PlanInfo, PlanKind, create, parse_amount};
+
+use jiff::civil::Date;
+
+use crate::clock::Clock;
+
+/// The time zone every due date is in.
+pub const TIME_ZONE: &str = "Europe/Istanbul";
+
+/// Today's date in Europe/Istanbul.
+pub fn today(clock: &dyn Clock) -> Date {
+    let tz = jiff::tz::TimeZone::get(TIME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC);
+    clock.now().to_zoned_datetime(tz).date()
+}

@@ -1,0 +1,146 @@
+//! GUIDE section 4's invariants, checked against the simulator's ledger (the bank's truth).
+
+use std::collections::{HashMap, HashSet};
+
+use tahsildar_bank_sim::{EntryStatus, LedgerEntry};
+use tahsildar_core::Vault;
+
+struct LocalAttempt {
+    payment_id: i64,
+    order_id: String,
+    state: String,
+    amount_minor: i64,
+    refunded_minor: i64,
+    review_reason: Option<String>,
+}
+
+fn local_attempts(vault: &Vault) -> Vec<LocalAttempt> {
+    vault
+        .db()
+        .read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT payment_id, order_id, state, amount_minor, refunded_minor, review_reason FROM attempts ORDER BY id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(LocalAttempt {
+                    payment_id: r.get(0)?,
+                    order_id: r.get(1)?,
+                    state: r.get(2)?,
+                    amount_minor: r.get(3)?,
+                    refunded_minor: r.get(4)?,
+                    review_reason: r.get(5)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .unwrap()
+}
+
+/// Sales and pre-auths booked under our order ids.
+fn sales(ledger: &[LedgerEntry]) -> Vec<&LedgerEntry> {
+    ledger
+        .iter()
+        .filter(|e| matches!(e.txn_code.as_str(), "1000" | "1004") && e.order_id.is_some())
+        .collect()
+}
+
+/// Checks I1-I6; `host_up` adds I4 (nothing left in flight or unknown).
+pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
+    let attempts = local_attempts(vault);
+    let by_order: HashMap<&str, &LocalAttempt> =
+        attempts.iter().map(|a| (a.order_id.as_str(), a)).collect();
+    let sales = sales(ledger);
+
+    // I1: at most one charge per order id and per payment.
+    let mut charged_orders = HashSet::new();
+    let mut charged_payments = HashSet::new();
+    for e in sales
+        .iter()
+        .filter(|e| e.status == EntryStatus::Approved || e.status == EntryStatus::Voided)
+    {
+        let order = e.order_id.as_deref().unwrap();
+        assert!(
+            charged_orders.insert(order),
+            "I1: order {order} charged twice"
+        );
+        if e.status == EntryStatus::Approved
+            && let Some(a) = by_order.get(order)
+        {
+            assert!(
+                charged_payments.insert(a.payment_id),
+                "I1: payment {} charged twice",
+                a.payment_id
+            );
+        }
+    }
+    // I2: every charge at the bank has a local attempt with that order id.
+    for e in &sales {
+        let order = e.order_id.as_deref().unwrap();
+        assert!(
+            by_order.contains_key(order),
+            "I2: the bank holds {order} which is not recorded here"
+        );
+    }
+    // I3: local approved and declined agree with the ledger.
+    let ledger_by_order: HashMap<&str, &LedgerEntry> = sales
+        .iter()
+        .map(|e| (e.order_id.as_deref().unwrap(), *e))
+        .collect();
+    for a in &attempts {
+        let at_bank = ledger_by_order.get(a.order_id.as_str());
+        match a.state.as_str() {
+            "approved" => assert!(
+                at_bank.is_some_and(|e| matches!(
+                    e.status,
+                    EntryStatus::Approved | EntryStatus::Voided
+                )),
+                "I3: {} approved here but not at the bank",
+                a.order_id
+            ),
+            "declined" => assert!(
+                at_bank.is_none_or(|e| e.status != EntryStatus::Approved),
+                "I3: {} declined here but charged at the bank",
+                a.order_id
+            ),
+            _ => {}
+        }
+        if let Some(e) = at_bank
+            && e.status == EntryStatus::Approved
+            && host_up
+        {
+            assert!(
+                a.state == "approved" || a.state == "manual_review",
+                "I3: {} charged at the bank but {} here",
+                a.order_id,
+                a.state
+            );
+        }
+        // I5: never more refunded than captured.
+        assert!(
+            a.refunded_minor <= a.amount_minor,
+            "I5: {} refunded above its amount",
+            a.order_id
+        );
+        // I4: with the host up nothing stays unresolved, except in manual review with a reason.
+        if host_up {
+            assert!(
+                matches!(a.state.as_str(), "approved" | "declined" | "manual_review"),
+                "I4: {} left {}",
+                a.order_id,
+                a.state
+            );
+            if a.state == "manual_review" {
+                assert!(
+                    a.review_reason.as_deref().is_some_and(|r| !r.is_empty()),
+                    "I4: review without a reason"
+                );
+            }
+        }
+    }
+    // I6: the database and the audit chain are intact.
+    assert!(
+        vault.db().integrity_ok().unwrap(),
+        "I6: integrity_check failed"
+    );
+    vault.verify_audit().expect("I6: audit chain");
+}

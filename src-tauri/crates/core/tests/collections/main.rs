@@ -1,0 +1,11 @@
+//! Collections against real SQLCipher files and, for the engine, the bank simulator over
+//! loopback. Run inside `scripts/keyring-session.sh` like the other core tests.
+
+mod crash;
+mod engine;
+mod faults;
+mod invariants;
+mod plans;
+mod reversals;
+mod scheduler;
+mod world;
