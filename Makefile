@@ -91,9 +91,10 @@ test-ui:
 test-e2e: app
 	tests/e2e/run.sh
 
-## bench: the benchmarks of the crates (none yet is not a failure)
+## bench: benchmarks (not tests): the importer, then a 10,000-payment run against the simulator
 bench: setup
 	cargo bench --workspace --exclude tahsildar
+	cargo run --release -p tahsildar-core --example collections_bench -- 10000 8 50
 
 ## package: release build with installers for this system
 package: setup

@@ -2,13 +2,14 @@
 
 use serde_json::json;
 use tahsildar_core::engine::{reversal, scheduler};
-use tahsildar_core::{BankDirectory, Engine, EngineActor, EngineConfig, RunSummary};
+use tahsildar_core::{Engine, EngineActor, EngineConfig, RunSummary};
 
 use crate::args::Cli;
 use crate::collect_args::RunArgs;
 use crate::commands::{Result, sign_in, store_id};
 use crate::error::CliError;
 use crate::output::Output;
+use crate::sandbox;
 
 /// Engine settings from the environment: `TAHSILDAR_FAST_RETRIES=1` uses the short waits of
 /// the test suite (inquiries after 0.2, 0.5, 1, 2 s; 2 s request timeout).
@@ -33,9 +34,11 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Res
         .build()
         .map_err(|e| CliError::Output(e.to_string()))?;
     let summary: RunSummary = runtime.block_on(async {
+        let (bank, _sandbox) =
+            sandbox::bank_directory(session.vault().dir().root(), &args.sandbox_url).await?;
         let engine = Engine::start(
             session.vault().clone(),
-            BankDirectory::new(args.sandbox_url.clone()),
+            bank,
             config(),
             EngineActor::of_session(&session),
         )?;
@@ -110,14 +113,16 @@ pub fn reverse(
         .enable_all()
         .build()
         .map_err(|e| CliError::Output(e.to_string()))?;
-    let bank = BankDirectory::new(sandbox_url.clone());
     let cfg = config();
     let outcome = runtime.block_on(async {
-        if refund {
+        let (bank, _sandbox) =
+            sandbox::bank_directory(session.vault().dir().root(), sandbox_url).await?;
+        let outcome = if refund {
             reversal::refund(&session, &bank, &cfg, attempt, amount).await
         } else {
             reversal::void(&session, &bank, &cfg, attempt).await
-        }
+        };
+        Ok::<_, CliError>(outcome?)
     })?;
     let what = if refund {
         ("İade", "Refund")
@@ -149,9 +154,11 @@ pub fn schedule(cli: &Cli, out: &Output, args: &RunArgs) -> Result<()> {
     runtime.block_on(async {
         // The scheduler acts on its own behalf; the user who started it is in the audit log
         // through this sign-in.
+        let (bank, _sandbox) =
+            sandbox::bank_directory(session.vault().dir().root(), &args.sandbox_url).await?;
         let engine = Engine::start(
             session.vault().clone(),
-            BankDirectory::new(args.sandbox_url.clone()),
+            bank,
             config(),
             EngineActor::scheduler(),
         )?;

@@ -14,6 +14,8 @@ pub enum CliError {
     UnknownStore(String),
     #[error("could not write output: {0}")]
     Output(String),
+    #[error("the sandbox bank could not start: {0}")]
+    SandboxBank(String),
 }
 
 impl CliError {
@@ -24,6 +26,7 @@ impl CliError {
             CliError::UserRequired => "user_required",
             CliError::UnknownStore(_) => "store_not_found",
             CliError::Output(_) => "output",
+            CliError::SandboxBank(_) => "sandbox_bank_unavailable",
         }
     }
 
@@ -45,6 +48,10 @@ impl CliError {
             CliError::Output(detail) => lang.pick(
                 format!("Çıktı yazılamadı: {detail}."),
                 format!("Could not write the output: {detail}."),
+            ),
+            CliError::SandboxBank(detail) => lang.pick(
+                format!("Deneme (sandbox) bankası başlatılamadı: {detail}. Başka bir program yerel ağ bağlantı noktalarını engelliyor olabilir; ya da --sandbox-url ile çalışan bir benzetim bankası verin."),
+                format!("The sandbox bank could not start: {detail}. Something may be blocking local network ports; or give a running simulator with --sandbox-url."),
             ),
         }
     }

@@ -7,6 +7,7 @@ mod commands;
 mod engine_cmds;
 mod error;
 mod output;
+mod sandbox;
 
 use std::process::ExitCode;
 

@@ -444,3 +444,33 @@ fn the_scheduler_runs_due_payments_and_stops_on_interrupt() {
     // A second scheduler or runner after it stopped is free to start.
     d.run(&["reconcile"]);
 }
+
+/// Without `--sandbox-url` the CLI runs the sandbox bank itself and keeps its ledger in the data
+/// folder: a payment charged by one `run` can be voided by a later command.
+#[test]
+fn built_in_sandbox_bank_charges_and_a_later_command_voids() {
+    let sim = Sim::start();
+    let d = Data::new(&sim);
+    let without_url = |args: &[&str]| {
+        let mut c = d.cmd();
+        c.env_remove("TAHSILDAR_SANDBOX_URL");
+        ok(c.args(args).output().unwrap())
+    };
+    d.due("D-1", "CARD_A", "150,00");
+    let run = without_url(&["run"]);
+    assert_eq!(run["approved"], 1, "{run}");
+    assert!(d.dir.join("sandbox-ledger.jsonl").exists());
+    assert!(
+        sim.handle.ledger().is_empty(),
+        "the test's own simulator was not used"
+    );
+
+    let payments = without_url(&["payments"]);
+    let attempt = payments[0]["attempt_id"]
+        .as_i64()
+        .expect("the charged attempt");
+    let void = without_url(&["void", &attempt.to_string()]);
+    assert_eq!(void["state"], "approved", "{void}");
+    let after = without_url(&["payments"]);
+    assert_eq!(after[0]["status"], "voided", "{after}");
+}
