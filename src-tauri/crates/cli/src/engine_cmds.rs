@@ -67,32 +67,32 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Res
         Ok(summary)
     })?;
     let errors = summary.store_errors.join("; ");
+    let problems = |label: &str| {
+        if errors.is_empty() {
+            String::new()
+        } else {
+            format!(" {label}: {errors}")
+        }
+    };
+    let s = &summary;
     out.result(
         format!(
             "Bitti: {} ödeme; {} onay, {} red, {} sonuçsuz, {} dikkat.{}",
-            summary.payments,
-            summary.approved,
-            summary.declined,
-            summary.unresolved,
-            summary.attention,
-            if errors.is_empty() {
-                String::new()
-            } else {
-                format!(" Sorunlar: {errors}")
-            }
+            s.payments,
+            s.approved,
+            s.declined,
+            s.unresolved,
+            s.attention,
+            problems("Sorunlar")
         ),
         format!(
             "Done: {} payment(s); {} approved, {} declined, {} unresolved, {} attention.{}",
-            summary.payments,
-            summary.approved,
-            summary.declined,
-            summary.unresolved,
-            summary.attention,
-            if errors.is_empty() {
-                String::new()
-            } else {
-                format!(" Problems: {errors}")
-            }
+            s.payments,
+            s.approved,
+            s.declined,
+            s.unresolved,
+            s.attention,
+            problems("Problems")
         ),
         json!(summary),
     )
