@@ -48,11 +48,19 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Res
         }
         let mut progress = engine.progress();
         let quiet = out.is_json();
+        let lang = out.lang;
         let watcher = tokio::spawn(async move {
             while progress.changed().await.is_ok() {
                 let p = progress.borrow_and_update().clone();
                 if !quiet && p.active {
-                    eprint!("\r{}/{} done, {} running   ", p.done, p.queued, p.running);
+                    let (done, queued, running) = (p.done, p.queued, p.running);
+                    eprint!(
+                        "\r{}   ",
+                        lang.pick(
+                            format!("{done}/{queued} bitti, {running} sürüyor"),
+                            format!("{done}/{queued} done, {running} running"),
+                        )
+                    );
                 }
             }
         });
@@ -165,15 +173,19 @@ pub fn schedule(cli: &Cli, out: &Output, args: &RunArgs) -> Result<()> {
         let handle = scheduler::spawn(engine);
         let mut progress = handle.progress();
         let quiet = out.is_json();
+        let lang = out.lang;
         let watcher = tokio::spawn(async move {
             while progress.changed().await.is_ok() {
                 let p = progress.borrow_and_update().clone();
                 if !quiet && !p.active && p.done > 0 {
+                    let (done, queued) = (p.done, p.queued);
+                    let last = p.last_outcome.unwrap_or_default();
                     eprintln!(
-                        "{}/{} done, last: {}",
-                        p.done,
-                        p.queued,
-                        p.last_outcome.unwrap_or_default()
+                        "{}",
+                        lang.pick(
+                            format!("{done}/{queued} bitti, son sonuç: {last}"),
+                            format!("{done}/{queued} done, last: {last}"),
+                        )
                     );
                 }
             }
