@@ -23,8 +23,7 @@
 //! ```
 //!
 //! The file is read by a child process of the running executable, so every binary that
-//! imports (the app, the CLI) calls `tahsildar_import::worker::run_if_worker()` first thing in
-//! `main`. Importing needs the `import_batches` permission on the store.
+//! imports (the app, the CLI) calls [`run_if_worker`] first thing in `main`. Importing needs the `import_batches` permission on the store.
 
 pub mod batches;
 mod commit;
@@ -47,7 +46,10 @@ use tahsildar_import::{
 pub use batches::{BatchInfo, CancelSummary};
 pub use commit::{commit, commit_with_progress};
 pub use report::{DueTotal, ImportReport, RowStatus, RowSummary};
-pub use tahsildar_import::{Field, Problem, Severity as ProblemSeverity};
+pub use tahsildar_import::worker::run_if_worker;
+pub use tahsildar_import::{
+    Field, MappingSpec as ImportMapping, Problem, Severity as ProblemSeverity, write_template,
+};
 
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
