@@ -207,13 +207,23 @@ pub(crate) fn insert_sealed(
     placed: &PlacedCard<'_>,
     now: &str,
 ) -> Result<i64> {
+    // The row's id is known before it is written (we hold the write lock and ids are never
+    // reused while a row exists), so the sealed fields are bound to it in the same INSERT.
+    let id: i64 = tx
+        .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM cards")?
+        .query_row([], |r| r.get(0))?;
+    let pan_sealed = keys.seal(card.pan.expose().as_bytes(), &aad(id, "pan"));
+    let expiry_sealed = keys.seal(card.expiry.to_mmyy().as_bytes(), &aad(id, "expiry"));
     tx.prepare_cached(
-        "INSERT INTO cards (customer_id, pan_sealed, expiry_sealed, pan_fingerprint, masked_pan, brand, holder,
-             position, instruction_date, instruction_ref, created_at)
-         VALUES (?1, x'', x'', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO cards (id, customer_id, pan_sealed, expiry_sealed, pan_fingerprint, masked_pan, brand,
+             holder, position, instruction_date, instruction_ref, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
+        id,
         placed.customer_id,
+        pan_sealed,
+        expiry_sealed,
         placed.fingerprint.as_slice(),
         card.pan.masked(),
         card.pan.brand().name(),
@@ -223,11 +233,6 @@ pub(crate) fn insert_sealed(
         placed.instruction_ref.map(str::trim),
         now
     ])?;
-    let id = tx.last_insert_rowid();
-    let pan_sealed = keys.seal(card.pan.expose().as_bytes(), &aad(id, "pan"));
-    let expiry_sealed = keys.seal(card.expiry.to_mmyy().as_bytes(), &aad(id, "expiry"));
-    tx.prepare_cached("UPDATE cards SET pan_sealed = ?1, expiry_sealed = ?2 WHERE id = ?3")?
-        .execute(params![pan_sealed, expiry_sealed, id])?;
     Ok(id)
 }
 
