@@ -335,3 +335,68 @@ fn a_process_killed_halfway_through_a_commit_leaves_nothing() {
     assert!(v["batch"].as_i64().is_some());
     assert_eq!(ok(admin(&cli, &["payments"])).as_array().unwrap().len(), 16);
 }
+
+#[test]
+fn a_mapping_file_names_columns_the_headers_do_not() {
+    let cli = Cli::new();
+    init_passphrase(&cli);
+    let path = cli.tmp().join("kodlu.csv");
+    std::fs::write(
+        &path,
+        "Kod X;Ad Soyad;Kart No;Son Kullanma;Tutar\n\
+         K-1;Ayşe Yılmaz;4355093000315232;12/30;100,00\n\
+         K-2;Ömer Çelik;5218076007402834;05/29;200,00\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let v = ok(admin(
+        &cli,
+        &["import", file, "--store", "Sandbox", "--dry-run"],
+    ));
+    assert_eq!(v["errors"], 2);
+    assert!(
+        v["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["code"] == "reference_missing")
+    );
+    let mapping = cli.tmp().join("map.json");
+    std::fs::write(&mapping, r#"{"columns": {"Kod X": "reference"}}"#).unwrap();
+    let v = ok(admin(
+        &cli,
+        &[
+            "import",
+            file,
+            "--store",
+            "Sandbox",
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!((v["ok"].as_i64(), v["errors"].as_i64()), (Some(2), Some(0)));
+    assert!(v["batch"].as_i64().is_some());
+    let customers = ok(admin(&cli, &["customers", "--store", "Sandbox"]));
+    let refs: Vec<&str> = customers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs, ["K-1", "K-2"]);
+    // A mapping naming a column that is not there is refused with a clear error.
+    std::fs::write(&mapping, r#"{"columns": {"Yok": "reference"}}"#).unwrap();
+    let err = fails(admin(
+        &cli,
+        &[
+            "import",
+            file,
+            "--store",
+            "Sandbox",
+            "--dry-run",
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ],
+    ));
+    assert!(err["message"].as_str().unwrap().contains("Yok"), "{err}");
+}
