@@ -179,6 +179,7 @@ pub(crate) fn insert(
         0
     };
     let placed = PlacedCard {
+        id: None,
         customer_id,
         position,
         fingerprint: &fingerprint,
@@ -188,9 +189,19 @@ pub(crate) fn insert(
     insert_sealed(tx, keys, card, &placed, now)
 }
 
-/// Where a checked card goes: its customer, its position among the customer's cards (the
-/// caller has made room) and its fingerprint.
+/// The id the next card row takes. The row's id is known before it is written (the caller
+/// holds the write lock), so the sealed fields are bound to it in the same INSERT.
+pub(crate) fn next_id(tx: &Transaction) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM cards")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Where a checked card goes: its id (the next free one when `None`; see [`next_id`]), its
+/// customer, its position among the customer's cards (the caller has made room) and its
+/// fingerprint.
 pub(crate) struct PlacedCard<'a> {
+    pub id: Option<i64>,
     pub customer_id: i64,
     pub position: i64,
     pub fingerprint: &'a [u8; 32],
@@ -207,11 +218,10 @@ pub(crate) fn insert_sealed(
     placed: &PlacedCard<'_>,
     now: &str,
 ) -> Result<i64> {
-    // The row's id is known before it is written (we hold the write lock and ids are never
-    // reused while a row exists), so the sealed fields are bound to it in the same INSERT.
-    let id: i64 = tx
-        .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM cards")?
-        .query_row([], |r| r.get(0))?;
+    let id = match placed.id {
+        Some(id) => id,
+        None => next_id(tx)?,
+    };
     let pan_sealed = keys.seal(card.pan.expose().as_bytes(), &aad(id, "pan"));
     let expiry_sealed = keys.seal(card.expiry.to_mmyy().as_bytes(), &aad(id, "expiry"));
     tx.prepare_cached(

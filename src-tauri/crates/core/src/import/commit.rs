@@ -43,6 +43,9 @@ pub fn commit_with_progress(
     let now = vault.clock().now().to_string();
     let total = prepared.rows.len() as u64;
     let batch_id = vault.write_audited(|tx, keys| {
+        // A large batch touches more pages than SQLite's default cache (2 MiB) holds; spilling
+        // them to the WAL in the middle of the transaction costs more than the inserts.
+        let _cache = LargeCache::set(tx, prepared.rows.len())?;
         recheck(tx, prepared)?;
         tx.execute(
             "INSERT INTO import_batches (store_id, file_name, content_hash, rows_total, rows_imported,
@@ -123,6 +126,32 @@ pub fn commit_with_progress(
     batches::get(session, batch_id)
 }
 
+/// A larger page cache on the writer connection for one commit, put back when dropped.
+struct LargeCache<'a> {
+    conn: &'a rusqlite::Connection,
+    previous: i64,
+}
+
+impl<'a> LargeCache<'a> {
+    fn set(conn: &'a rusqlite::Connection, rows: usize) -> Result<Option<Self>> {
+        // About 1 KiB of pages per row, between the default and 128 MiB.
+        let kib = (rows as i64).clamp(2_000, 131_072);
+        let previous: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        let wanted = -kib;
+        if previous < 0 && wanted >= previous {
+            return Ok(None);
+        }
+        conn.pragma_update(None, "cache_size", wanted)?;
+        Ok(Some(LargeCache { conn, previous }))
+    }
+}
+
+impl Drop for LargeCache<'_> {
+    fn drop(&mut self) {
+        let _ = self.conn.pragma_update(None, "cache_size", self.previous);
+    }
+}
+
 /// What may have changed since the dry run: the same file committed (a second click), or a
 /// plan stored that a row repeats.
 fn recheck(tx: &Transaction, prepared: &PreparedImport) -> Result<()> {
@@ -168,6 +197,8 @@ struct Storer<'a> {
     cards: HashMap<(i64, [u8; 32]), i64>,
     /// Customer -> the position the next card of theirs takes.
     next_position: HashMap<i64, i64>,
+    /// The id the next card takes.
+    next_card: i64,
     added: i64,
 }
 
@@ -196,6 +227,7 @@ impl<'a> Storer<'a> {
         }
         drop(rows);
         drop(stmt);
+        let next_card = card::next_id(tx)?;
         Ok(Storer {
             tx,
             keys,
@@ -204,6 +236,7 @@ impl<'a> Storer<'a> {
             customers,
             cards,
             next_position,
+            next_card,
             added: 0,
         })
     }
@@ -225,6 +258,7 @@ impl<'a> Storer<'a> {
         }
         let position = self.next_position.entry(customer_id).or_insert(0);
         let placed = PlacedCard {
+            id: Some(self.next_card),
             customer_id,
             position: *position,
             fingerprint: &ready.fingerprint,
@@ -233,6 +267,7 @@ impl<'a> Storer<'a> {
         };
         let id = card::insert_sealed(self.tx, self.keys, &ready.card, &placed, self.now)?;
         *position += 1;
+        self.next_card = id + 1;
         self.cards.insert((customer_id, ready.fingerprint), id);
         Ok(id)
     }
