@@ -91,9 +91,10 @@ test-ui:
 test-e2e: app
 	tests/e2e/run.sh
 
-## bench: benchmarks (not tests): the importer, then a 10,000-payment run against the simulator
+## bench: benchmarks (not tests): the importer, a 100,000-row import, then a 10,000-payment run against the simulator
 bench: setup
 	cargo bench --workspace --exclude tahsildar
+	cargo run --release -p tahsildar-core --example import_bench -- 100000
 	cargo run --release -p tahsildar-core --example collections_bench -- 10000 8 50
 
 ## package: release build with installers for this system

@@ -109,6 +109,22 @@ pub enum Command {
     /// Pause, resume, cancel a plan or change its amount.
     #[command(subcommand)]
     Plan(crate::collect_args::PlanCommand),
+    /// Import collections from a spreadsheet (.xlsx, .xls, .ods, .csv, .txt): prints the
+    /// dry-run report, then commits the rows without errors unless --dry-run is given.
+    Import(crate::import_cmds::ImportArgs),
+    /// List import batches.
+    Batches {
+        #[arg(long, value_name = "STORE")]
+        store: Option<String>,
+    },
+    /// Act on an import batch.
+    #[command(subcommand)]
+    Batch(crate::import_cmds::BatchCommand),
+    /// Write the import template (.xlsx) to a file.
+    Template {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Restore a backup into the data directory (re-keyed to this PC).
     Restore {
         file: PathBuf,

@@ -99,6 +99,9 @@ pub struct PaymentsArgs {
     pub due_from: Option<String>,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub due_to: Option<String>,
+    /// Only the payments of this import batch.
+    #[arg(long, value_name = "ID")]
+    pub batch: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -242,6 +242,7 @@ fn payments_cmd(cli: &Cli, out: &Output, a: &PaymentsArgs) -> Result<()> {
             .map(|d| date("due-from", d))
             .transpose()?,
         due_to: a.due_to.as_deref().map(|d| date("due-to", d)).transpose()?,
+        batch_id: a.batch,
         ..PaymentFilter::default()
     };
     let rows = payments::list(&session, &filter)?;

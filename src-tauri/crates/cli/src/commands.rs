@@ -164,6 +164,11 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
                 json!({ "ok": true, "restore": summary }),
             )
         }
+        // Spreadsheet imports and their batches.
+        Command::Import(_)
+        | Command::Batches { .. }
+        | Command::Batch(_)
+        | Command::Template { .. } => crate::import_cmds::run(cli, out, &cli.command),
         // Customers, cards, plans, runs and payments.
         other => crate::collect_cmds::run(cli, out, other),
     }

@@ -6,6 +6,7 @@ mod collect_cmds;
 mod commands;
 mod engine_cmds;
 mod error;
+mod import_cmds;
 mod output;
 mod sandbox;
 
@@ -18,6 +19,9 @@ use crate::args::Cli;
 use crate::output::Output;
 
 fn main() -> ExitCode {
+    // Imports read files in a capped child process of this executable: serve as that reader
+    // when started as one (returns at once otherwise).
+    tahsildar_core::import::run_if_worker();
     let cli = Cli::parse();
     let lang = Lang::from_env();
     let out = Output::new(cli.json, lang);

@@ -102,6 +102,14 @@ pub enum Error {
     EngineBusy(PathBuf),
     #[error("the bank could not be reached for store {store}: {detail}")]
     BankUnavailable { store: i64, detail: String },
+    #[error("the file could not be read: {0}")]
+    ImportFile(#[from] tahsildar_import::ImportError),
+    #[error("no row of the file can be imported")]
+    ImportNothingToCommit,
+    #[error("this file was already committed as batch {0}")]
+    ImportAlreadyCommitted(i64),
+    #[error("the stored data changed since the dry run: {0}")]
+    ImportStale(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -183,6 +191,10 @@ impl Error {
             Error::WrongState { .. } => "wrong_state",
             Error::EngineBusy(_) => "engine_busy",
             Error::BankUnavailable { .. } => "bank_unavailable",
+            Error::ImportFile(e) => e.code(),
+            Error::ImportNothingToCommit => "import_nothing_to_commit",
+            Error::ImportAlreadyCommitted(_) => "import_already_committed",
+            Error::ImportStale(_) => "import_stale",
             Error::Internal(_) => "internal",
         }
     }

@@ -176,6 +176,22 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("{store} numaralı mağazanın bankasına bağlanılamıyor: {detail}. Mağaza ayarlarını denetleyin."),
             format!("The bank of store {store} cannot be used: {detail}. Check the store's settings."),
         ),
+        ImportFile(e) => match lang {
+            Lang::Tr => e.message_tr(),
+            Lang::En => e.message_en(),
+        },
+        ImportNothingToCommit => lang.pick(
+            "Dosyada kaydedilebilecek satır yok: her satırda bir hata var. Deneme raporundaki hataları düzeltip dosyayı yeniden yükleyin.",
+            "No row of the file can be imported: every row has an error. Fix the errors in the dry-run report and load the file again.",
+        ),
+        ImportAlreadyCommitted(batch) => lang.pick(
+            format!("Bu dosya deneme raporundan sonra zaten {batch} numaralı parti olarak kaydedildi; ikinci kez kaydedilmedi."),
+            format!("This file was already committed as batch {batch} after the dry run; it was not committed again."),
+        ),
+        ImportStale(detail) => lang.pick(
+            format!("Deneme raporundan sonra kayıtlar değişti ({detail}). Hiçbir şey kaydedilmedi; deneme raporunu yeniden alın."),
+            format!("The stored data changed since the dry run ({detail}). Nothing was stored; run the dry run again."),
+        ),
         Internal(detail) => lang.pick(
             format!("Beklenmeyen hata: {detail}."),
             format!("Unexpected error: {detail}."),
@@ -192,6 +208,7 @@ fn what_tr(what: &str) -> &'static str {
         "payment" => "ödeme",
         "attempt" => "provizyon denemesi",
         "store" => "mağaza",
+        "batch" => "parti",
         _ => "kayıt",
     }
 }

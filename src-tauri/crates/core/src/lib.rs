@@ -9,7 +9,8 @@
 //! Collections: [`customer`] (customers and their sealed cards), [`plan`] (one-off, installment
 //! and recurring plans and the payments they produce), [`payments`] (lists, the attention
 //! queue, retry with another card) and [`engine`] (the provision runner, reconciliation,
-//! voids and refunds, the engine lock and the scheduler). The engine is async (tokio); its
+//! voids and refunds, the engine lock and the scheduler). [`import`] checks a merchant's file
+//! row by row (dry-run report) and stores it as one batch. The engine is async (tokio); its
 //! database work is short and blocking, on the caller's runtime.
 
 pub mod audit;
@@ -20,6 +21,7 @@ pub mod engine;
 pub mod error;
 mod error_text;
 pub mod i18n;
+pub mod import;
 pub mod paths;
 pub mod payments;
 pub mod plan;

@@ -46,6 +46,7 @@ codes!(
         CardAdd => "card.add",
         CardReplace => "card.replace",
         ImportCommit => "import.commit",
+        ImportCancel => "import.cancel",
         ProvisionSubmit => "provision.submit",
         ProvisionOutcome => "provision.outcome",
         Void => "payment.void",

@@ -56,42 +56,82 @@ pub(crate) struct CheckedCard {
     pub holder: Option<String>,
 }
 
+/// Why a card as entered cannot be taken. Manual entry and imports share these rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CardRule {
+    /// Wrong length or check digit.
+    InvalidNumber,
+    /// Not Visa, Mastercard, Troy or American Express (the masked number).
+    UnknownBrand(String),
+    /// The expiry is not a month/year.
+    ExpiryUnreadable(String),
+    /// The expiry lies in the past.
+    Expired(String),
+    /// The holder's name is too long or holds control characters.
+    HolderInvalid,
+}
+
+impl CardRule {
+    /// The field the rule is about, as named in [`Error::InvalidInput`].
+    pub(crate) fn field(&self) -> &'static str {
+        match self {
+            CardRule::InvalidNumber | CardRule::UnknownBrand(_) => "card number",
+            CardRule::ExpiryUnreadable(_) | CardRule::Expired(_) => "expiry",
+            CardRule::HolderInvalid => "holder",
+        }
+    }
+
+    pub(crate) fn to_error(&self) -> Error {
+        let detail = match self {
+            CardRule::InvalidNumber => {
+                "not a valid card number (length or check digit)".to_string()
+            }
+            CardRule::UnknownBrand(masked) => format!(
+                "{masked}: only Visa, Mastercard, Troy and American Express cards are accepted"
+            ),
+            CardRule::ExpiryUnreadable(text) => format!("'{text}' is not a month/year like 08/29"),
+            CardRule::Expired(expiry) => format!("{expiry} is in the past"),
+            CardRule::HolderInvalid => "at most 100 visible characters".to_string(),
+        };
+        Error::invalid(self.field(), detail)
+    }
+}
+
 /// Luhn, a known brand by BIN, an expiry not yet past on `today`.
 pub(crate) fn check(new: &NewCard, today: jiff::civil::Date) -> Result<CheckedCard> {
-    let pan = Pan::parse(new.pan.expose_secret()).map_err(|_| {
-        Error::invalid(
-            "card number",
-            "not a valid card number (length or check digit)",
-        )
-    })?;
+    check_parts(
+        new.pan.expose_secret(),
+        &new.expiry,
+        new.holder.as_deref(),
+        today,
+    )
+    .map_err(|rule| rule.to_error())
+}
+
+/// [`check`] on the parts of a card (the import checks its rows with it).
+pub(crate) fn check_parts(
+    pan: &str,
+    expiry: &str,
+    holder: Option<&str>,
+    today: jiff::civil::Date,
+) -> std::result::Result<CheckedCard, CardRule> {
+    let pan = Pan::parse(pan).map_err(|_| CardRule::InvalidNumber)?;
     if pan.brand() == Brand::Unknown {
-        return Err(Error::invalid(
-            "card number",
-            format!(
-                "{}: only Visa, Mastercard, Troy and American Express cards are accepted",
-                pan.masked()
-            ),
-        ));
+        return Err(CardRule::UnknownBrand(pan.masked().to_string()));
     }
-    let expiry = Expiry::parse(&new.expiry).map_err(|_| {
-        Error::invalid(
-            "expiry",
-            format!("'{}' is not a month/year like 08/29", new.expiry.trim()),
-        )
-    })?;
+    let expiry =
+        Expiry::parse(expiry).map_err(|_| CardRule::ExpiryUnreadable(expiry.trim().to_string()))?;
     if expiry.is_expired_on(today) {
-        return Err(Error::invalid("expiry", format!("{expiry} is in the past")));
+        return Err(CardRule::Expired(expiry.to_string()));
     }
-    let holder = new
-        .holder
-        .as_ref()
+    let holder = holder
         .map(|h| h.trim().to_string())
         .filter(|h| !h.is_empty());
     if holder
         .as_ref()
         .is_some_and(|h| h.chars().count() > 100 || h.chars().any(char::is_control))
     {
-        return Err(Error::invalid("holder", "at most 100 visible characters"));
+        return Err(CardRule::HolderInvalid);
     }
     Ok(CheckedCard {
         pan,
@@ -138,29 +178,71 @@ pub(crate) fn insert(
         )?;
         0
     };
-    tx.execute(
-        "INSERT INTO cards (customer_id, pan_sealed, expiry_sealed, pan_fingerprint, masked_pan, brand, holder,
-             position, instruction_date, instruction_ref, created_at)
-         VALUES (?1, x'', x'', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            customer_id,
-            fingerprint.as_slice(),
-            card.pan.masked(),
-            card.pan.brand().name(),
-            card.holder,
-            position,
-            new.instruction_date.map(|d| d.to_string()),
-            new.instruction_ref.as_deref().map(str::trim),
-            now
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let placed = PlacedCard {
+        id: None,
+        customer_id,
+        position,
+        fingerprint: &fingerprint,
+        instruction_date: new.instruction_date,
+        instruction_ref: new.instruction_ref.as_deref(),
+    };
+    insert_sealed(tx, keys, card, &placed, now)
+}
+
+/// The id the next card row takes. The row's id is known before it is written (the caller
+/// holds the write lock), so the sealed fields are bound to it in the same INSERT.
+pub(crate) fn next_id(tx: &Transaction) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM cards")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Where a checked card goes: its id (the next free one when `None`; see [`next_id`]), its
+/// customer, its position among the customer's cards (the caller has made room) and its
+/// fingerprint.
+pub(crate) struct PlacedCard<'a> {
+    pub id: Option<i64>,
+    pub customer_id: i64,
+    pub position: i64,
+    pub fingerprint: &'a [u8; 32],
+    pub instruction_date: Option<jiff::civil::Date>,
+    pub instruction_ref: Option<&'a str>,
+}
+
+/// Writes a card row with its PAN and expiry sealed to the row; returns its id. Manual entry
+/// and imports both store cards through here.
+pub(crate) fn insert_sealed(
+    tx: &Transaction,
+    keys: &Keys,
+    card: &CheckedCard,
+    placed: &PlacedCard<'_>,
+    now: &str,
+) -> Result<i64> {
+    let id = match placed.id {
+        Some(id) => id,
+        None => next_id(tx)?,
+    };
     let pan_sealed = keys.seal(card.pan.expose().as_bytes(), &aad(id, "pan"));
     let expiry_sealed = keys.seal(card.expiry.to_mmyy().as_bytes(), &aad(id, "expiry"));
-    tx.execute(
-        "UPDATE cards SET pan_sealed = ?1, expiry_sealed = ?2 WHERE id = ?3",
-        params![pan_sealed, expiry_sealed, id],
-    )?;
+    tx.prepare_cached(
+        "INSERT INTO cards (id, customer_id, pan_sealed, expiry_sealed, pan_fingerprint, masked_pan, brand,
+             holder, position, instruction_date, instruction_ref, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        id,
+        placed.customer_id,
+        pan_sealed,
+        expiry_sealed,
+        placed.fingerprint.as_slice(),
+        card.pan.masked(),
+        card.pan.brand().name(),
+        card.holder,
+        placed.position,
+        placed.instruction_date.map(|d| d.to_string()),
+        placed.instruction_ref.map(str::trim),
+        now
+    ])?;
     Ok(id)
 }
 

@@ -41,7 +41,8 @@ fn clean(text: &Option<String>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-fn check(new: &NewCustomer) -> Result<()> {
+/// The rules of a customer as entered (manual entry and imports).
+pub(crate) fn check(new: &NewCustomer) -> Result<()> {
     let reference = new.reference.trim();
     if reference.is_empty()
         || reference.chars().count() > 64
@@ -89,8 +90,11 @@ pub fn add(session: &Session, store_id: i64, new: &NewCustomer) -> Result<Custom
     let now = vault.clock().now().to_string();
     let reference = new.reference.trim().to_string();
     let id = vault.write_audited(|tx, _| {
-        let store_exists: bool =
-            tx.query_row("SELECT EXISTS (SELECT 1 FROM stores WHERE id = ?1)", [store_id], |r| r.get(0))?;
+        let store_exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM stores WHERE id = ?1)",
+            [store_id],
+            |r| r.get(0),
+        )?;
         if !store_exists {
             return Err(Error::StoreNotFound(store_id.to_string()));
         }
@@ -100,28 +104,46 @@ pub fn add(session: &Session, store_id: i64, new: &NewCustomer) -> Result<Custom
             |r| r.get(0),
         )?;
         if taken {
-            return Err(Error::invalid("reference", format!("{reference} is already used in this store")));
+            return Err(Error::invalid(
+                "reference",
+                format!("{reference} is already used in this store"),
+            ));
         }
-        tx.execute(
-            "INSERT INTO customers (store_id, reference, name, email, phone, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![
-                store_id,
-                reference,
-                new.name.trim(),
-                clean(&new.email),
-                clean(&new.phone),
-                clean(&new.notes),
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = insert(tx, store_id, new, &now)?;
         let record = session
-            .record(AuditAction::CustomerAdd, format!("customer:{id}"), AuditResult::Ok)
+            .record(
+                AuditAction::CustomerAdd,
+                format!("customer:{id}"),
+                AuditResult::Ok,
+            )
             .with_detail(serde_json::json!({ "store": store_id, "reference": reference }));
         Ok((id, record))
     })?;
     vault.db().read(|c| load(c, id))
+}
+
+/// Writes a checked customer row inside `tx`; returns its id. Manual entry and imports both
+/// add customers through here.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction,
+    store_id: i64,
+    new: &NewCustomer,
+    now: &str,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO customers (store_id, reference, name, email, phone, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+    )?
+    .execute(params![
+        store_id,
+        new.reference.trim(),
+        new.name.trim(),
+        clean(&new.email),
+        clean(&new.phone),
+        clean(&new.notes),
+        now
+    ])?;
+    Ok(tx.last_insert_rowid())
 }
 
 const SELECT_CUSTOMER: &str =

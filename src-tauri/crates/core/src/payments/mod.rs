@@ -31,6 +31,8 @@ pub struct PaymentFilter {
     pub due_from: Option<jiff::civil::Date>,
     pub due_to: Option<jiff::civil::Date>,
     pub plan_id: Option<i64>,
+    /// Only the payments an import batch brought.
+    pub batch_id: Option<i64>,
     /// At most this many (default 1000).
     pub limit: Option<u32>,
     pub offset: Option<u32>,
@@ -127,7 +129,7 @@ pub fn list(session: &Session, filter: &PaymentFilter) -> Result<Vec<PaymentRow>
         let mut stmt = c.prepare(&format!(
             "{SELECT} WHERE (?1 IS NULL OR p.store_id = ?1) AND (?2 IS NULL OR p.status = ?2)
                AND (?3 IS NULL OR p.due_date >= ?3) AND (?4 IS NULL OR p.due_date <= ?4)
-               AND (?5 IS NULL OR p.plan_id = ?5)
+               AND (?5 IS NULL OR p.plan_id = ?5) AND (?8 IS NULL OR p.batch_id = ?8)
              ORDER BY p.due_date, p.id LIMIT ?6 OFFSET ?7"
         ))?;
         let rows = stmt.query_map(
@@ -138,7 +140,8 @@ pub fn list(session: &Session, filter: &PaymentFilter) -> Result<Vec<PaymentRow>
                 filter.due_to.map(|d| d.to_string()),
                 filter.plan_id,
                 filter.limit.unwrap_or(1000),
-                filter.offset.unwrap_or(0)
+                filter.offset.unwrap_or(0),
+                filter.batch_id
             ],
             from_row,
         )?;

@@ -129,50 +129,170 @@ pub fn schedule_problem_error(problem: ScheduleProblem) -> Error {
 }
 
 /// The due dates of a plan's payments.
-fn due_dates(plan: &NewPlan) -> Vec<Date> {
+pub(crate) fn due_dates(plan: &NewPlan) -> Vec<Date> {
     match plan.kind {
         PlanKind::OneOff | PlanKind::Installment(_) => vec![plan.start],
         PlanKind::Recurring(schedule) => schedule.dates().collect(),
     }
 }
 
-fn check(plan: &NewPlan, max_installments: i64, today: Date) -> Result<()> {
+/// Why the terms of a plan as entered cannot be taken. Manual entry and imports share these
+/// rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PlanRule {
+    AmountNotPositive,
+    AmountTooLarge,
+    StartInPast(Date),
+    InstallmentsOutOfRange { n: u8, max: i64 },
+    ScheduleStartMismatch,
+    DescriptionTooLong,
+}
+
+impl PlanRule {
+    /// The field the rule is about, as named in [`Error::InvalidInput`].
+    pub(crate) fn field(&self) -> &'static str {
+        match self {
+            PlanRule::AmountNotPositive | PlanRule::AmountTooLarge => "amount",
+            PlanRule::StartInPast(_) => "date",
+            PlanRule::InstallmentsOutOfRange { .. } => "installments",
+            PlanRule::ScheduleStartMismatch => "schedule",
+            PlanRule::DescriptionTooLong => "description",
+        }
+    }
+
+    pub(crate) fn to_error(&self) -> Error {
+        let detail = match self {
+            PlanRule::AmountNotPositive => "must be more than zero".to_string(),
+            PlanRule::AmountTooLarge => "at most 1.000.000,00 per payment".to_string(),
+            PlanRule::StartInPast(start) => format!("{start} is in the past"),
+            PlanRule::InstallmentsOutOfRange { n, max } => {
+                format!("{n} is outside 2..{max} (the store's maximum)")
+            }
+            PlanRule::ScheduleStartMismatch => {
+                "the schedule must start on the plan's date".to_string()
+            }
+            PlanRule::DescriptionTooLong => "at most 200 characters".to_string(),
+        };
+        Error::invalid(self.field(), detail)
+    }
+}
+
+/// The rules of a plan's terms on `today`, with the store's installment cap.
+pub(crate) fn rule(
+    plan: &NewPlan,
+    max_installments: i64,
+    today: Date,
+) -> std::result::Result<(), PlanRule> {
     if plan.amount_minor <= 0 {
-        return Err(Error::invalid("amount", "must be more than zero"));
+        return Err(PlanRule::AmountNotPositive);
     }
     if plan.amount_minor > MAX_AMOUNT_MINOR {
-        return Err(Error::invalid("amount", "at most 1.000.000,00 per payment"));
+        return Err(PlanRule::AmountTooLarge);
     }
     if plan.start < today {
-        return Err(Error::invalid(
-            "date",
-            format!("{} is in the past", plan.start),
-        ));
+        return Err(PlanRule::StartInPast(plan.start));
     }
     if let PlanKind::Installment(n) = plan.kind
         && (n < 2 || i64::from(n) > max_installments)
     {
-        return Err(Error::invalid(
-            "installments",
-            format!("{n} is outside 2..{max_installments} (the store's maximum)"),
-        ));
+        return Err(PlanRule::InstallmentsOutOfRange {
+            n,
+            max: max_installments,
+        });
     }
     if let PlanKind::Recurring(schedule) = plan.kind
         && schedule.start() != plan.start
     {
-        return Err(Error::invalid(
-            "schedule",
-            "the schedule must start on the plan's date",
-        ));
+        return Err(PlanRule::ScheduleStartMismatch);
     }
     if plan
         .description
         .as_ref()
         .is_some_and(|d| d.chars().count() > 200)
     {
-        return Err(Error::invalid("description", "at most 200 characters"));
+        return Err(PlanRule::DescriptionTooLong);
     }
     Ok(())
+}
+
+fn check(plan: &NewPlan, max_installments: i64, today: Date) -> Result<()> {
+    rule(plan, max_installments, today).map_err(|r| r.to_error())
+}
+
+/// Where a new plan goes and who made it.
+pub(crate) struct PlanPlacement {
+    pub store_id: i64,
+    pub created_by: i64,
+    /// The import batch that brings it, if any.
+    pub batch_id: Option<i64>,
+    /// The card its payments use (the customer's primary card at run time when `None`).
+    pub card_id: Option<i64>,
+}
+
+/// Writes a checked plan and all its payments inside `tx`; returns the plan's id and its
+/// number of payments. Manual entry and imports both create plans through here.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction,
+    plan: &NewPlan,
+    placement: &PlanPlacement,
+    now: &str,
+) -> Result<(i64, usize)> {
+    let (cadence, end_count, end_date) = match plan.kind {
+        PlanKind::Recurring(s) => {
+            let (count, until) = match s.end() {
+                super::schedule::PlanEnd::Count(n) => (Some(n), None),
+                super::schedule::PlanEnd::Until(d) => (None, Some(d.to_string())),
+            };
+            (Some(s.cadence().to_string()), count, until)
+        }
+        _ => (None, None, None),
+    };
+    let installments = match plan.kind {
+        PlanKind::Installment(n) => i64::from(n),
+        _ => 1,
+    };
+    tx.prepare_cached(
+        "INSERT INTO plans (store_id, customer_id, kind, amount_minor, currency, installments, start_date,
+             cadence, end_count, end_date, description, status, batch_id, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?12, ?13, ?14, ?14)",
+    )?
+    .execute(params![
+        placement.store_id,
+        plan.customer_id,
+        plan.kind.code(),
+        plan.amount_minor,
+        plan.currency.code(),
+        installments,
+        plan.start.to_string(),
+        cadence,
+        end_count,
+        end_date,
+        plan.description.as_deref().map(str::trim),
+        placement.batch_id,
+        placement.created_by,
+        now
+    ])?;
+    let id = tx.last_insert_rowid();
+    let dates = due_dates(plan);
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency, status,
+             next_try_on, card_id, batch_id, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'scheduled', ?4, ?7, ?8, ?9)",
+    )?;
+    for (i, date) in dates.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            placement.store_id,
+            i as i64,
+            date.to_string(),
+            plan.amount_minor,
+            plan.currency.code(),
+            placement.card_id,
+            placement.batch_id,
+            now
+        ])?;
+    }
+    Ok((id, dates.len()))
 }
 
 /// Creates a plan and all its payments. Needs `create_collections` on the customer's store.
@@ -191,59 +311,26 @@ pub fn create(session: &Session, plan: &NewPlan) -> Result<PlanInfo> {
     let today = super::today(vault.clock().as_ref());
     check(plan, max_installments, today)?;
     let now = vault.clock().now().to_string();
-    let dates = due_dates(plan);
+    let placement = PlanPlacement {
+        store_id,
+        created_by: session.user_id(),
+        batch_id: None,
+        card_id: None,
+    };
     let id = vault.write_audited(|tx, _| {
-        let (cadence, end_count, end_date) = match plan.kind {
-            PlanKind::Recurring(s) => {
-                let (count, until) = match s.end() {
-                    super::schedule::PlanEnd::Count(n) => (Some(n), None),
-                    super::schedule::PlanEnd::Until(d) => (None, Some(d.to_string())),
-                };
-                (Some(s.cadence().to_string()), count, until)
-            }
-            _ => (None, None, None),
-        };
-        let installments = match plan.kind {
-            PlanKind::Installment(n) => i64::from(n),
-            _ => 1,
-        };
-        tx.execute(
-            "INSERT INTO plans (store_id, customer_id, kind, amount_minor, currency, installments, start_date,
-                 cadence, end_count, end_date, description, status, created_by, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?12, ?13, ?13)",
-            params![
-                store_id,
-                plan.customer_id,
-                plan.kind.code(),
-                plan.amount_minor,
-                plan.currency.code(),
-                installments,
-                plan.start.to_string(),
-                cadence,
-                end_count,
-                end_date,
-                plan.description.as_deref().map(str::trim),
-                session.user_id(),
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        for (i, date) in dates.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency, status,
-                     next_try_on, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'scheduled', ?4, ?7)",
-                params![id, store_id, i as i64, date.to_string(), plan.amount_minor, plan.currency.code(), now],
-            )?;
-        }
+        let (id, payments) = insert(tx, plan, &placement, &now)?;
         let record = session
-            .record(AuditAction::PlanCreate, format!("plan:{id}"), AuditResult::Ok)
+            .record(
+                AuditAction::PlanCreate,
+                format!("plan:{id}"),
+                AuditResult::Ok,
+            )
             .with_detail(serde_json::json!({
                 "customer": plan.customer_id,
                 "kind": plan.kind.code(),
                 "amount_minor": plan.amount_minor,
                 "currency": plan.currency.alpha(),
-                "payments": dates.len(),
+                "payments": payments,
             }));
         Ok((id, record))
     })?;

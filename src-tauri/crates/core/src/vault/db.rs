@@ -40,6 +40,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "collections",
         include_str!("../../migrations/0004_collections.sql"),
     ),
+    (
+        5,
+        "import_batches",
+        include_str!("../../migrations/0005_import_batches.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

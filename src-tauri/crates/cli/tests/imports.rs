@@ -1,0 +1,402 @@
+//! Spreadsheet imports through the command line, in passphrase mode: the report's JSON shape
+//! and Turkish text, commit and batches, the template filled with 1,000 rows, and a process
+//! killed halfway through a commit.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Cli, acting, fails, init_passphrase, ok, run};
+use serde_json::Value;
+
+const PANS: [&str; 4] = [
+    "4355093000315232",
+    "5218076007402834",
+    "4355 0930 0031 5232",
+    "5218-0760-0740-2834",
+];
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../import/tests/fixtures")
+        .join(name)
+}
+
+fn admin(cli: &Cli, args: &[&str]) -> std::process::Output {
+    run(acting(cli, "admin"), args)
+}
+
+fn assert_no_pan(out: &std::process::Output) {
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for pan in PANS {
+        assert!(!text.contains(pan), "a clear card number in the output");
+    }
+}
+
+fn rules_csv(dir: &Path) -> PathBuf {
+    let path = dir.join("kurallar.csv");
+    std::fs::write(
+        &path,
+        "Abone No;Ad Soyad;Kart No;Son Kullanma;Tutar;Vade Tarihi\n\
+         K-1;Ayşe Yılmaz;4355093000315232;12/30;1.250,00;\n\
+         K-2;Ömer Çelik;4355093000315233;12/30;100,00;\n\
+         K-3;İsmail Işık;5218076007402834;01/20;100,00;\n\
+         K-4;Şule Öztürk;5218076007402834;05/35;0,00;\n",
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn the_dry_run_report_as_json_and_in_turkish() {
+    let cli = Cli::new();
+    init_passphrase(&cli);
+    let path = rules_csv(cli.tmp());
+    let file = path.to_str().unwrap();
+    let out = admin(&cli, &["import", file, "--store", "Sandbox", "--dry-run"]);
+    assert_no_pan(&out);
+    let v = ok(out);
+    assert_eq!(
+        (&v["rows"], &v["ok"], &v["warnings"], &v["errors"]),
+        (
+            &Value::from(4),
+            &Value::from(1),
+            &Value::from(0),
+            &Value::from(3)
+        )
+    );
+    assert_eq!(v["dry_run"], true);
+    assert_eq!(v["batch"], Value::Null);
+    let problems = v["problems"].as_array().unwrap();
+    let find = |row: u64, code: &str| {
+        problems
+            .iter()
+            .find(|p| p["row"] == row && p["code"] == code)
+            .unwrap_or_else(|| panic!("row {row} {code}: {problems:?}"))
+    };
+    let p = find(3, "card_invalid");
+    assert_eq!(
+        (&p["field"], &p["severity"], &p["column"]),
+        (
+            &Value::from("pan"),
+            &Value::from("error"),
+            &Value::from("C")
+        )
+    );
+    assert!(p["message"].as_str().unwrap().contains("card number"));
+    assert_eq!(find(4, "card_expired")["field"], "expiry");
+    assert_eq!(find(5, "amount_not_positive")["field"], "amount");
+    let totals = v["totals"].as_array().unwrap();
+    assert_eq!(totals.len(), 1);
+    assert_eq!(totals[0]["currency"], "TRY");
+    assert_eq!(totals[0]["payments"], 1);
+    assert_eq!(totals[0]["amount_minor"], 125_000);
+    assert!(totals[0]["due_date"].as_str().unwrap().len() == 10);
+    // Nothing stored.
+    assert_eq!(ok(admin(&cli, &["batches"])), Value::Array(vec![]));
+
+    // People get Turkish by default.
+    let mut c = cli.cmd_no_bus();
+    c.env("LANG", "tr_TR.UTF-8").args([
+        "--passphrase-env",
+        "VAULT_PASS",
+        "--user",
+        "admin",
+        "import",
+        file,
+        "--store",
+        "Sandbox",
+        "--dry-run",
+    ]);
+    let out = c.output().unwrap();
+    assert_no_pan(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("(4 satır): 1 uygun, 0 uyarılı, 3 hatalı"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Satır 3, C: hata: Kart numarası geçersiz"),
+        "{text}"
+    );
+    assert!(text.contains("1.250,00 TRY"), "{text}");
+    assert!(text.contains("Deneme: hiçbir şey kaydedilmedi."), "{text}");
+}
+
+#[test]
+fn a_commit_prints_the_batch_and_the_batch_can_be_cancelled() {
+    let cli = Cli::new();
+    init_passphrase(&cli);
+    let file = fixture("cp1254.csv");
+    let out = admin(
+        &cli,
+        &["import", file.to_str().unwrap(), "--store", "Sandbox"],
+    );
+    assert_no_pan(&out);
+    let v = ok(out);
+    let batch = v["batch"].as_i64().unwrap();
+    assert_eq!(
+        (v["ok"].as_i64(), v["dry_run"].as_bool()),
+        (Some(3), Some(false))
+    );
+    let batches = ok(admin(&cli, &["batches", "--store", "Sandbox"]));
+    assert_eq!(batches[0]["id"], batch);
+    assert_eq!(batches[0]["file_name"], "cp1254.csv");
+    assert_eq!(batches[0]["payments_pending"], 3);
+    let payments = ok(admin(&cli, &["payments", "--batch", &batch.to_string()]));
+    assert_eq!(payments.as_array().unwrap().len(), 3);
+    // The same file again: a warning naming the batch, every row refused, nothing stored.
+    let again = fails(admin(
+        &cli,
+        &["import", file.to_str().unwrap(), "--store", "Sandbox"],
+    ));
+    assert_eq!(again["code"], "import_nothing_to_commit");
+    let report = ok(admin(
+        &cli,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--store",
+            "Sandbox",
+            "--dry-run",
+        ],
+    ));
+    assert_eq!(report["same_file_batch"], batch);
+    assert_eq!(report["errors"], 3);
+    let cancel = ok(admin(&cli, &["batch", "cancel", &batch.to_string()]));
+    assert_eq!(
+        (cancel["cancelled"].as_i64(), cancel["kept"].as_i64()),
+        (Some(3), Some(0))
+    );
+    let payments = ok(admin(
+        &cli,
+        &[
+            "payments",
+            "--batch",
+            &batch.to_string(),
+            "--status",
+            "cancelled",
+        ],
+    ));
+    assert_eq!(payments.as_array().unwrap().len(), 3);
+    assert_eq!(
+        fails(admin(&cli, &["batch", "cancel", &batch.to_string()]))["code"],
+        "wrong_state"
+    );
+    ok(admin(&cli, &["audit", "verify"]));
+}
+
+const TEMPLATE_HEADERS: [&str; 15] = [
+    "Abone No",
+    "Ad Soyad",
+    "Kart No",
+    "Son Kullanma",
+    "Tutar",
+    "Para Birimi",
+    "Taksit",
+    "Vade Tarihi",
+    "Periyot",
+    "Ödeme Sayısı",
+    "Açıklama",
+    "Yedek Kart",
+    "Yedek Kart Son Kullanma",
+    "E-posta",
+    "Telefon",
+];
+
+#[test]
+fn the_template_filled_with_a_thousand_rows_imports_without_errors() {
+    use calamine::Reader;
+    let cli = Cli::new();
+    init_passphrase(&cli);
+    let template = cli.tmp().join("sablon.xlsx");
+    ok(admin(
+        &cli,
+        &["template", "--out", template.to_str().unwrap()],
+    ));
+    // The template's headers, as a user's spreadsheet program would keep them.
+    let mut book = calamine::open_workbook_auto(&template).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    let headers: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(headers, TEMPLATE_HEADERS);
+    // Fill it: 1,000 rows, card columns as text, amounts as numbers, dates as dates.
+    let filled = cli.tmp().join("aralik.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name(&sheet).unwrap();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for i in 0..1000u32 {
+        let r = i + 1;
+        let (pan, expiry) = if i % 2 == 0 {
+            ("4355093000315232", "11/28")
+        } else {
+            ("5218076007402834", "05/29")
+        };
+        ws.write_string(r, 0, format!("D-{i:04}")).unwrap();
+        ws.write_string(r, 1, format!("Sakin {i}")).unwrap();
+        ws.write_string(r, 2, pan).unwrap();
+        ws.write_string(r, 3, expiry).unwrap();
+        ws.write_number(r, 4, 1250.0 + f64::from(i % 7) * 10.5)
+            .unwrap();
+        ws.write_string(r, 5, "TRY").unwrap();
+        ws.write_number(r, 6, if i % 10 == 0 { 3.0 } else { 1.0 })
+            .unwrap();
+        let due = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 12, 1 + (i % 28) as u8).unwrap();
+        ws.write_datetime_with_format(r, 7, &due, &date).unwrap();
+        if i % 5 == 0 {
+            ws.write_string(r, 8, "aylık").unwrap();
+            ws.write_number(r, 9, 12.0).unwrap();
+            ws.write_number(r, 6, 1.0).unwrap();
+        }
+        ws.write_string(r, 10, "Aralık aidatı").unwrap();
+        ws.write_string(r, 14, "0532 123 45 67").unwrap();
+    }
+    wb.save(&filled).unwrap();
+    let out = admin(
+        &cli,
+        &[
+            "import",
+            filled.to_str().unwrap(),
+            "--store",
+            "Sandbox",
+            "--dry-run",
+        ],
+    );
+    assert_no_pan(&out);
+    let v = ok(out);
+    assert_eq!(
+        (v["rows"].as_i64(), v["errors"].as_i64(), v["ok"].as_i64()),
+        (Some(1000), Some(0), Some(1000)),
+        "{}",
+        v["problems"]
+    );
+    assert_eq!(v["new_customers"], 1000);
+    // 800 single or installment payments and 200 monthly plans of 12.
+    assert_eq!(v["payments"], 800 + 200 * 12);
+    let december: i64 = v["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["due_date"].as_str().unwrap().starts_with("2026-12"))
+        .map(|t| t["payments"].as_i64().unwrap())
+        .sum();
+    assert_eq!(december, 1000);
+}
+
+/// SIGABRT, which `std::process::abort` raises.
+#[cfg(unix)]
+fn libc_sigabrt() -> i32 {
+    6
+}
+
+#[test]
+fn a_process_killed_halfway_through_a_commit_leaves_nothing() {
+    let cli = Cli::new();
+    init_passphrase(&cli);
+    let file = fixture("odfpy.ods");
+    let mut c = acting(&cli, "admin");
+    c.env("TAHSILDAR_FAILPOINT", "import_mid_commit").args([
+        "import",
+        file.to_str().unwrap(),
+        "--store",
+        "Sandbox",
+    ]);
+    let out = c.output().unwrap();
+    assert!(!out.status.success(), "the failpoint aborts the process");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(libc_sigabrt()), "{out:?}");
+    }
+    assert_no_pan(&out);
+    assert_eq!(ok(admin(&cli, &["batches"])), Value::Array(vec![]));
+    assert_eq!(ok(admin(&cli, &["customers"])), Value::Array(vec![]));
+    assert_eq!(ok(admin(&cli, &["payments"])), Value::Array(vec![]));
+    ok(admin(&cli, &["audit", "verify"]));
+    // The same file goes in whole afterwards.
+    let v = ok(admin(
+        &cli,
+        &["import", file.to_str().unwrap(), "--store", "Sandbox"],
+    ));
+    assert!(v["batch"].as_i64().is_some());
+    assert_eq!(ok(admin(&cli, &["payments"])).as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn a_mapping_file_names_columns_the_headers_do_not() {
+    let cli = Cli::new();
+    init_passphrase(&cli);
+    let path = cli.tmp().join("kodlu.csv");
+    std::fs::write(
+        &path,
+        "Kod X;Ad Soyad;Kart No;Son Kullanma;Tutar\n\
+         K-1;Ayşe Yılmaz;4355093000315232;12/30;100,00\n\
+         K-2;Ömer Çelik;5218076007402834;05/29;200,00\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let v = ok(admin(
+        &cli,
+        &["import", file, "--store", "Sandbox", "--dry-run"],
+    ));
+    assert_eq!(v["errors"], 2);
+    assert!(
+        v["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["code"] == "reference_missing")
+    );
+    let mapping = cli.tmp().join("map.json");
+    std::fs::write(&mapping, r#"{"columns": {"Kod X": "reference"}}"#).unwrap();
+    let v = ok(admin(
+        &cli,
+        &[
+            "import",
+            file,
+            "--store",
+            "Sandbox",
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!((v["ok"].as_i64(), v["errors"].as_i64()), (Some(2), Some(0)));
+    assert!(v["batch"].as_i64().is_some());
+    let customers = ok(admin(&cli, &["customers", "--store", "Sandbox"]));
+    let refs: Vec<&str> = customers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs, ["K-1", "K-2"]);
+    // A mapping naming a column that is not there is refused with a clear error.
+    std::fs::write(&mapping, r#"{"columns": {"Yok": "reference"}}"#).unwrap();
+    let err = fails(admin(
+        &cli,
+        &[
+            "import",
+            file,
+            "--store",
+            "Sandbox",
+            "--dry-run",
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ],
+    ));
+    assert!(err["message"].as_str().unwrap().contains("Yok"), "{err}");
+}
