@@ -4,9 +4,11 @@
 pub mod actor;
 pub mod attempt_state;
 pub mod bank;
+pub mod capture;
 pub mod config;
 pub mod events;
 pub mod failpoint;
+pub mod follow_up;
 pub mod lock;
 pub mod order_id;
 mod record;
