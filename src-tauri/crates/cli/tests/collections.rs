@@ -160,12 +160,16 @@ fn invariants(data: &Data, sim: &Sim) {
     let ledger = sim.handle.ledger();
     let mut orders = HashSet::new();
     let mut payments = HashSet::new();
-    for e in ledger.iter().filter(|e| e.txn_code == "1000") {
+    for e in ledger
+        .iter()
+        .filter(|e| matches!(e.txn_code.as_str(), "1000" | "1004"))
+    {
         let order = e.order_id.as_deref().unwrap();
         let (payment, state) = *local
             .get(order)
             .unwrap_or_else(|| panic!("I2: {order} unknown here"));
-        if e.status == EntryStatus::Approved {
+        // A voided charge was approved first (its void is checked under I5 below).
+        if matches!(e.status, EntryStatus::Approved | EntryStatus::Voided) {
             assert!(orders.insert(order), "I1: {order} charged twice");
             assert!(
                 payments.insert(payment),
@@ -188,6 +192,40 @@ fn invariants(data: &Data, sim: &Sim) {
             );
         }
     }
+    // I5: refunds and voids agree with the ledger, none above what was captured, and (I4)
+    // none left without an answer.
+    let follow: Vec<(String, i64, bool, Option<i64>, String)> = vault
+        .db()
+        .read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT order_id, refunded_minor, voided, captured_minor, kind FROM attempts WHERE state = 'approved'",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .unwrap();
+    for (order, refunded, voided, captured, kind) in follow {
+        let e = ledger
+            .iter()
+            .find(|e| e.order_id.as_deref() == Some(order.as_str()))
+            .unwrap_or_else(|| panic!("I2: {order} missing at the bank"));
+        assert_eq!(refunded, e.refunded_minor, "I5: {order} refunds");
+        assert_eq!(voided, e.status == EntryStatus::Voided, "I5: {order} void");
+        if kind == "pre_auth" {
+            assert_eq!(captured, e.pre_auth_closed_minor, "I5: {order} capture");
+        }
+    }
+    let open: i64 = vault
+        .db()
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM reversals WHERE state IN ('in_flight', 'unknown')",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(open, 0, "I4: a void, refund or capture without an answer");
     assert!(vault.db().integrity_ok().unwrap(), "I6");
     vault.verify_audit().expect("I6: audit chain");
 }
@@ -473,4 +511,156 @@ fn built_in_sandbox_bank_charges_and_a_later_command_voids() {
     assert_eq!(void["state"], "approved", "{void}");
     let after = without_url(&["payments"]);
     assert_eq!(after[0]["status"], "voided", "{after}");
+}
+
+/// The attempt id of the only payment with this status.
+fn attempt_of(d: &Data, status: &str) -> String {
+    let rows = d.run(&["payments", "--status", status]);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{status}: {rows:?}");
+    rows[0]["attempt_id"].as_i64().unwrap().to_string()
+}
+
+#[test]
+fn pre_authorise_then_capture_part_and_refund_within_it() {
+    let sim = Sim::start();
+    let d = Data::new(&sim);
+    d.due("A-1", "CARD_A", "5");
+    let plan = d.run(&[
+        "collect",
+        "--store",
+        "Sandbox",
+        "--ref",
+        "A-1",
+        "--amount",
+        "100,00",
+        "--pre-auth",
+    ]);
+    assert_eq!(plan["provision"], "pre_auth", "{plan}");
+    let summary = d.run(&["run"]);
+    assert_eq!(summary["approved"], 2, "{summary}");
+    let attempt = attempt_of(&d, "authorized");
+    // Not above what was authorised.
+    let out = d
+        .cmd()
+        .args(["capture", &attempt, "--amount", "100,01"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("amount"));
+    let captured = d.run(&["capture", &attempt, "--amount", "60"]);
+    assert_eq!(captured["state"], "approved", "{captured}");
+    let paid = d.run(&["payments", "--status", "paid"]);
+    assert!(
+        paid.as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["attempt_id"].to_string() == attempt && p["amount"] == "100.00"),
+        "the pre-authorised payment is paid: {paid}"
+    );
+    // Refunds up to the captured 60,00.
+    let out = d
+        .cmd()
+        .args(["refund", &attempt, "--amount", "70"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let refund = d.run(&["refund", &attempt]);
+    assert_eq!(
+        (refund["state"].as_str(), refund["amount_minor"].as_i64()),
+        (Some("approved"), Some(6_000))
+    );
+    let pre = sim
+        .handle
+        .ledger()
+        .into_iter()
+        .find(|e| e.txn_code == "1004")
+        .unwrap();
+    assert_eq!(
+        (pre.pre_auth_closed_minor, pre.refunded_minor),
+        (Some(6_000), 6_000)
+    );
+    invariants(&d, &sim);
+}
+
+#[test]
+fn sigkill_in_the_middle_of_a_refund_and_a_capture_then_reconcile() {
+    let sim = Sim::start();
+    let d = Data::new(&sim);
+    d.due("M-1", "CARD_A", "80");
+    d.run(&[
+        "collect",
+        "--store",
+        "Sandbox",
+        "--ref",
+        "M-1",
+        "--amount",
+        "40",
+        "--pre-auth",
+    ]);
+    d.run(&["run"]);
+    let sale = attempt_of(&d, "paid");
+    let held = attempt_of(&d, "authorized");
+    for args in [
+        vec!["refund", &sale, "--amount", "30"],
+        vec!["capture", &held],
+    ] {
+        let out = d
+            .cmd()
+            .args(&args)
+            .env("TAHSILDAR_FAILPOINT", "after_follow_up_send")
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success(),
+            "{args:?}: stopped after the bank answered"
+        );
+        // Until it is settled, nothing else is sent for that attempt.
+        let again = d.cmd().args(&args).output().unwrap();
+        assert!(!again.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&again.stderr).contains("reconcile"));
+    }
+    let summary = d.run(&["reconcile"]);
+    assert_eq!(summary["follow_ups"], 2, "{summary}");
+    let ledger = sim.handle.ledger();
+    assert_eq!(
+        ledger.iter().filter(|e| e.txn_code == "1002").count(),
+        1,
+        "refunded once"
+    );
+    assert_eq!(
+        ledger.iter().filter(|e| e.txn_code == "1005").count(),
+        1,
+        "captured once"
+    );
+    assert_eq!(attempt_of(&d, "partially_refunded"), sale);
+    assert_eq!(attempt_of(&d, "paid"), held);
+    // The rest of the refund: 50,00, not above what remains.
+    let rest = d.run(&["refund", &sale]);
+    assert_eq!(rest["amount_minor"], 5_000, "{rest}");
+    invariants(&d, &sim);
+}
+
+#[test]
+fn a_void_of_an_attempt_still_unknown_is_carried_out_by_reconcile() {
+    let sim = Sim::start();
+    let d = Data::new(&sim);
+    d.due("W-1", "CARD_A", "20");
+    // Killed with the sale on the wire: the attempt stays in flight.
+    let out = d
+        .cmd()
+        .arg("run")
+        .env("TAHSILDAR_FAILPOINT", "after_send_before_record")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let rows = d.run(&["payments"]);
+    let attempt = rows[0]["attempt_id"].as_i64().unwrap().to_string();
+    let void = d.run(&["void", &attempt]);
+    assert_eq!(void["state"], "requested", "{void}");
+    let summary = d.run(&["reconcile"]);
+    assert_eq!(summary["approved"], 1, "{summary}");
+    assert_eq!(attempt_of(&d, "voided"), attempt);
+    assert_eq!(sim.handle.ledger()[0].status, EntryStatus::Voided);
+    invariants(&d, &sim);
 }
