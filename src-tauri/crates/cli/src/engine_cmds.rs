@@ -73,6 +73,7 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Res
         summary.recovered_in_flight = reconciled.recovered_in_flight;
         summary.approved += reconciled.approved;
         summary.declined += reconciled.declined;
+        summary.follow_ups += reconciled.follow_ups;
         Ok(summary)
     })?;
     let errors = summary.store_errors.join("; ");

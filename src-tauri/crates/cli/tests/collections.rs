@@ -552,10 +552,12 @@ fn pre_authorise_then_capture_part_and_refund_within_it() {
     assert_eq!(captured["state"], "approved", "{captured}");
     let paid = d.run(&["payments", "--status", "paid"]);
     assert!(
-        paid.as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["attempt_id"].to_string() == attempt && p["amount"] == "100.00"),
+        paid.as_array().unwrap().iter().any(|p| p["attempt_id"]
+            .as_i64()
+            .map(|a| a.to_string())
+            .as_deref()
+            == Some(attempt.as_str())
+            && p["amount"] == "100.00"),
         "the pre-authorised payment is paid: {paid}"
     );
     // Refunds up to the captured 60,00.

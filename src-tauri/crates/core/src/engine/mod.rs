@@ -11,6 +11,7 @@ pub mod failpoint;
 pub mod follow_up;
 pub mod lock;
 pub mod order_id;
+mod rate_limit;
 mod record;
 pub mod retry_policy;
 pub mod reversal;

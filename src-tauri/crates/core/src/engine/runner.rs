@@ -4,12 +4,10 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use serde::Serialize;
 use tahsildar_akbank::Client;
 use tokio::sync::{Semaphore, watch};
-use tokio::time::Instant;
 
 mod attempt;
 mod follow_ups;
@@ -21,6 +19,7 @@ use super::config::EngineConfig;
 use super::events::{PaymentOutcome, RunProgress};
 use super::failpoint;
 use super::lock::EngineLock;
+use super::rate_limit::RateLimiter;
 use super::record;
 use crate::error::Result;
 use crate::vault::Vault;
@@ -47,30 +46,6 @@ pub struct RunSummary {
     pub follow_ups: u64,
     /// Stores whose payments could not be sent, with the reason.
     pub store_errors: Vec<String>,
-}
-
-/// Spaces requests of one store to its rate limit.
-struct RateLimiter {
-    next: tokio::sync::Mutex<Instant>,
-    interval: Duration,
-}
-
-impl RateLimiter {
-    fn new(per_sec: u32) -> RateLimiter {
-        RateLimiter {
-            next: tokio::sync::Mutex::new(Instant::now()),
-            interval: Duration::from_secs(1) / per_sec.max(1),
-        }
-    }
-
-    async fn wait(&self) {
-        let mut next = self.next.lock().await;
-        let now = Instant::now();
-        if *next > now {
-            tokio::time::sleep_until(*next).await;
-        }
-        *next = (*next).max(now) + self.interval;
-    }
 }
 
 /// A store's client, concurrency and rate limit.
