@@ -1,5 +1,7 @@
 //! The provision engine: the attempt state machine, the retry rules, and the runner that writes
-//! every attempt ahead, sends it, records the bank's answer and reconciles what it does not know.
+//! every attempt ahead, sends it, records the bank's answer and reconciles what it does not know;
+//! and the follow-ups on an approved attempt (void, refund, capture of a pre-authorisation),
+//! written ahead, sent once and reconciled the same way.
 
 pub mod actor;
 pub mod attempt_state;
