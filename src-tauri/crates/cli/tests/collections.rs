@@ -666,3 +666,33 @@ fn a_void_of_an_attempt_still_unknown_is_carried_out_by_reconcile() {
     assert_eq!(sim.handle.ledger()[0].status, EntryStatus::Voided);
     invariants(&d, &sim);
 }
+
+#[test]
+fn sigkill_before_a_refund_is_sent_then_reconcile_closes_it_after_its_time_limit() {
+    let sim = Sim::start();
+    let d = Data::new(&sim);
+    d.due("N-1", "CARD_A", "45");
+    d.run(&["run"]);
+    let sale = attempt_of(&d, "paid");
+    let out = d
+        .cmd()
+        .args(["refund", &sale])
+        .env("TAHSILDAR_FAILPOINT", "after_follow_up_write_ahead")
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "stopped before sending");
+    // Past the request's time limit (3 s with the fast settings) the bank's word that nothing
+    // was refunded closes it; reconciliation never sends it itself.
+    std::thread::sleep(Duration::from_millis(3_200));
+    let summary = d.run(&["reconcile"]);
+    assert_eq!(summary["follow_ups"], 1, "{summary}");
+    assert!(
+        sim.handle.ledger().iter().all(|e| e.txn_code != "1002"),
+        "not sent by reconcile"
+    );
+    assert_eq!(attempt_of(&d, "paid"), sale);
+    let refund = d.run(&["refund", &sale]);
+    assert_eq!(refund["state"], "approved", "{refund}");
+    assert_eq!(attempt_of(&d, "refunded"), sale);
+    invariants(&d, &sim);
+}

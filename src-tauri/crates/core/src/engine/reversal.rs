@@ -81,6 +81,7 @@ pub(crate) async fn follow(
     if !send_now {
         return vault.db().read(|c| follow_up::outcome(c, id));
     }
+    super::failpoint::hit(super::failpoint::AFTER_FOLLOW_UP_WRITE_AHEAD);
     let actor = EngineActor::of_session(session);
     follow_up::send(vault, &client, &actor, config, id).await
 }
