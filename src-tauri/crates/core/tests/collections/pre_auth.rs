@@ -166,3 +166,34 @@ fn recurring_plans_cannot_be_pre_authorised() {
         "{e:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pre_authorisation_whose_answer_is_lost_is_found_by_inquiry() {
+    let w = World::new().await;
+    let c = w.v.customer("P-5", &[crate::world::BOOKED_THEN_DROPPED]);
+    let payment =
+        w.v.plan_as(c, 6_000, PlanKind::OneOff, ProvisionKind::PreAuth);
+    let s = w.engine().run(None).await.unwrap();
+    assert_eq!(s.approved, 1, "{s:?}");
+    assert_eq!(w.v.payment_status(payment), "authorized");
+    let attempts = w.v.attempts(payment);
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].3, 1, "settled without a resend: {attempts:?}");
+    let ledger = w.sim.ledger();
+    assert_eq!(
+        (ledger.len(), ledger[0].txn_code.as_str()),
+        (1, "1004"),
+        "booked once"
+    );
+    let out = capture(
+        &w.v.admin,
+        &w.bank(),
+        &EngineConfig::fast(),
+        w.v.live_attempt(payment),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!((out.state.as_str(), out.amount_minor), ("approved", 6_000));
+    invariants::check(&w.v.vault, &w.sim.ledger(), true);
+}
