@@ -79,7 +79,8 @@ pub enum Command {
         #[arg(long, value_name = "STORE")]
         store: Option<String>,
     },
-    /// Void an approved attempt (same day).
+    /// Void an approved attempt (same day); an attempt whose outcome is not known yet is voided
+    /// once reconciliation settles it.
     Void {
         attempt: i64,
         #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
@@ -87,6 +88,15 @@ pub enum Command {
     },
     /// Refund an approved attempt, in full or in part.
     Refund {
+        attempt: i64,
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
+        sandbox_url: Option<String>,
+    },
+    /// Capture an approved pre-authorisation, in full or in part (never above the authorised
+    /// amount).
+    Capture {
         attempt: i64,
         #[arg(long)]
         amount: Option<String>,

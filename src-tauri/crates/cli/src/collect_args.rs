@@ -78,6 +78,10 @@ pub struct CollectArgs {
     pub until: Option<String>,
     #[arg(long)]
     pub description: Option<String>,
+    /// Pre-authorise instead of charging: the amount is held on the card until `capture` (or
+    /// `void`). One-off and installment collections only.
+    #[arg(long, conflicts_with = "every")]
+    pub pre_auth: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,8 +3,9 @@
 use serde_json::{Value, json};
 use tahsildar_core::Session;
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
+use tahsildar_core::engine::follow_up::FollowUpKind;
 use tahsildar_core::payments::{self, PaymentFilter, PaymentRow};
-use tahsildar_core::plan::{self, NewPlan, PlanKind, schedule};
+use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind, schedule};
 
 use crate::args::{Cli, Command};
 use crate::collect_args::{CardCommand, CollectArgs, CustomerCommand, PaymentsArgs, PlanCommand};
@@ -131,12 +132,33 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
         Command::Void {
             attempt,
             sandbox_url,
-        } => crate::engine_cmds::reverse(cli, out, *attempt, None, false, sandbox_url),
+        } => {
+            crate::engine_cmds::follow_up(cli, out, *attempt, None, FollowUpKind::Void, sandbox_url)
+        }
         Command::Refund {
             attempt,
             amount,
             sandbox_url,
-        } => crate::engine_cmds::reverse(cli, out, *attempt, amount.as_deref(), true, sandbox_url),
+        } => crate::engine_cmds::follow_up(
+            cli,
+            out,
+            *attempt,
+            amount.as_deref(),
+            FollowUpKind::Refund,
+            sandbox_url,
+        ),
+        Command::Capture {
+            attempt,
+            amount,
+            sandbox_url,
+        } => crate::engine_cmds::follow_up(
+            cli,
+            out,
+            *attempt,
+            amount.as_deref(),
+            FollowUpKind::Capture,
+            sandbox_url,
+        ),
         Command::Retry {
             payment,
             pan_env,
@@ -204,7 +226,12 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
         (None, Some(n)) => PlanKind::Installment(n),
         (None, None) => PlanKind::OneOff,
     };
-    let info = plan::create(
+    let provision = if a.pre_auth {
+        ProvisionKind::PreAuth
+    } else {
+        ProvisionKind::Sale
+    };
+    let info = plan::create_as(
         &session,
         &NewPlan {
             customer_id,
@@ -214,6 +241,7 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
             kind,
             description: a.description.clone(),
         },
+        provision,
     )?;
     let n = info.payments.len();
     out.result(
@@ -222,7 +250,7 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
             "Plan {} set up: {n} payment(s), the first on {}.",
             info.id, start
         ),
-        json!({ "plan": info.id, "kind": info.kind, "payments": info.payments.iter()
+        json!({ "plan": info.id, "kind": info.kind, "provision": provision, "payments": info.payments.iter()
             .map(|(id, due)| json!({ "id": id, "due_date": due })).collect::<Vec<_>>() }),
     )
 }

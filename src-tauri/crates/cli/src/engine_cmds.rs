@@ -1,7 +1,8 @@
 //! `run` and `reconcile`: the engine in the foreground, with progress on stderr.
 
 use serde_json::json;
-use tahsildar_core::engine::{reversal, scheduler};
+use tahsildar_core::engine::follow_up::FollowUpKind;
+use tahsildar_core::engine::{capture, reversal, scheduler};
 use tahsildar_core::{Engine, EngineActor, EngineConfig, RunSummary};
 
 use crate::args::Cli;
@@ -72,6 +73,7 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Res
         summary.recovered_in_flight = reconciled.recovered_in_flight;
         summary.approved += reconciled.approved;
         summary.declined += reconciled.declined;
+        summary.follow_ups += reconciled.follow_ups;
         Ok(summary)
     })?;
     let errors = summary.store_errors.join("; ");
@@ -106,13 +108,13 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Res
     )
 }
 
-/// `void ATTEMPT` and `refund ATTEMPT [--amount A]`.
-pub fn reverse(
+/// `void ATTEMPT`, `refund ATTEMPT [--amount A]` and `capture ATTEMPT [--amount A]`.
+pub fn follow_up(
     cli: &Cli,
     out: &Output,
     attempt: i64,
     amount: Option<&str>,
-    refund: bool,
+    kind: FollowUpKind,
     sandbox_url: &Option<String>,
 ) -> Result<()> {
     let session = sign_in(cli)?;
@@ -125,28 +127,36 @@ pub fn reverse(
     let outcome = runtime.block_on(async {
         let (bank, _sandbox) =
             sandbox::bank_directory(session.vault().dir().root(), sandbox_url).await?;
-        let outcome = if refund {
-            reversal::refund(&session, &bank, &cfg, attempt, amount).await
-        } else {
-            reversal::void(&session, &bank, &cfg, attempt).await
+        let outcome = match kind {
+            FollowUpKind::Void => reversal::void(&session, &bank, &cfg, attempt).await,
+            FollowUpKind::Refund => reversal::refund(&session, &bank, &cfg, attempt, amount).await,
+            FollowUpKind::Capture => capture::capture(&session, &bank, &cfg, attempt, amount).await,
         };
         Ok::<_, CliError>(outcome?)
     })?;
-    let what = if refund {
-        ("İade", "Refund")
-    } else {
-        ("İptal", "Void")
+    let what = match kind {
+        FollowUpKind::Void => ("İptal", "Void"),
+        FollowUpKind::Refund => ("İade", "Refund"),
+        FollowUpKind::Capture => ("Provizyon kapama", "Capture"),
+    };
+    let state = match outcome.state.as_str() {
+        "approved" => ("onaylandı", "approved"),
+        "declined" => ("yapılmadı", "declined"),
+        "unknown" => (
+            "sonucu bilinmiyor; `reconcile` bankaya soracak",
+            "outcome unknown; `reconcile` will ask the bank",
+        ),
+        "requested" => (
+            "kaydedildi; işlemin sonucu bankaya sorulunca yapılacak",
+            "recorded; carried out once the bank confirms the attempt",
+        ),
+        "closed" => ("kapandı", "closed"),
+        _ => ("?", "?"),
     };
     let detail = outcome.message.clone().unwrap_or_default();
     out.result(
-        format!(
-            "{} {}: {} {detail}",
-            what.0, outcome.reversal_id, outcome.state
-        ),
-        format!(
-            "{} {}: {} {detail}",
-            what.1, outcome.reversal_id, outcome.state
-        ),
+        format!("{} {}: {} {detail}", what.0, outcome.reversal_id, state.0),
+        format!("{} {}: {} {detail}", what.1, outcome.reversal_id, state.1),
         json!(outcome),
     )
 }

@@ -9,8 +9,9 @@
 //! Collections: [`customer`] (customers and their sealed cards), [`plan`] (one-off, installment
 //! and recurring plans and the payments they produce), [`payments`] (lists, the attention
 //! queue, retry with another card) and [`engine`] (the provision runner, reconciliation,
-//! voids and refunds, the engine lock and the scheduler). [`import`] checks a merchant's file
-//! row by row (dry-run report) and stores it as one batch. The engine is async (tokio); its
+//! pre-authorisations and their capture, voids and refunds, the engine lock and the
+//! scheduler). [`import`] checks a merchant's file row by row (dry-run report) and stores it as
+//! one batch. The engine is async (tokio); its
 //! database work is short and blocking, on the caller's runtime.
 
 pub mod audit;

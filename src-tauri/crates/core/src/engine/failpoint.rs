@@ -13,6 +13,11 @@ pub const AFTER_RECORD: &str = "after_record";
 /// After an inquiry was answered, before its result is recorded.
 pub const DURING_INQUIRY: &str = "during_inquiry";
 
+/// After a void, refund or capture is written ahead, before it is sent.
+pub const AFTER_FOLLOW_UP_WRITE_AHEAD: &str = "after_follow_up_write_ahead";
+/// After the bank answered a void, refund or capture, before the answer is recorded.
+pub const AFTER_FOLLOW_UP_SEND: &str = "after_follow_up_send";
+
 /// Every failpoint, in the order an attempt meets them.
 pub const ALL: [&str; 4] = [
     AFTER_WRITE_AHEAD,

@@ -1,14 +1,19 @@
 //! The provision engine: the attempt state machine, the retry rules, and the runner that writes
-//! every attempt ahead, sends it, records the bank's answer and reconciles what it does not know.
+//! every attempt ahead, sends it, records the bank's answer and reconciles what it does not know;
+//! and the follow-ups on an approved attempt (void, refund, capture of a pre-authorisation),
+//! written ahead, sent once and reconciled the same way.
 
 pub mod actor;
 pub mod attempt_state;
 pub mod bank;
+pub mod capture;
 pub mod config;
 pub mod events;
 pub mod failpoint;
+pub mod follow_up;
 pub mod lock;
 pub mod order_id;
+mod rate_limit;
 mod record;
 pub mod retry_policy;
 pub mod reversal;

@@ -15,6 +15,7 @@ use super::order_id::new_order_id;
 use crate::audit::{AuditAction, AuditResult};
 use crate::customer::card;
 use crate::error::{Error, Result};
+use crate::plan::ProvisionKind;
 use crate::vault::Vault;
 
 /// An attempt as the runner needs it.
@@ -29,17 +30,20 @@ pub(crate) struct AttemptRow {
     pub installments: u8,
     pub state: AttemptState,
     pub inquiries: u32,
+    /// A sale, or a pre-authorisation that waits for its capture once approved.
+    pub kind: ProvisionKind,
 }
 
 pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<AttemptRow> {
     conn.query_row(
         "SELECT a.id, a.payment_id, a.order_id, a.card_id, a.amount_minor, a.currency, a.installments,
-                a.state, a.inquiries
+                a.state, a.inquiries, a.kind
          FROM attempts a WHERE a.id = ?1",
         [id],
         |r| {
             let currency: u16 = r.get(5)?;
             let state: String = r.get(7)?;
+            let kind: String = r.get(9)?;
             Ok(AttemptRow {
                 id: r.get(0)?,
                 payment_id: r.get(1)?,
@@ -50,6 +54,7 @@ pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<Attem
                 installments: r.get(6)?,
                 state: AttemptState::parse(&state).unwrap_or(AttemptState::Unknown),
                 inquiries: r.get(8)?,
+                kind: ProvisionKind::parse(&kind).unwrap_or_default(),
             })
         },
     )
@@ -66,6 +71,15 @@ pub(crate) fn open_attempt_of(conn: &rusqlite::Connection, payment_id: i64) -> R
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// Whether an operator asked to void this attempt while its outcome was unknown.
+pub(crate) fn void_requested(conn: &rusqlite::Connection, attempt_id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM reversals WHERE attempt_id = ?1 AND kind = 'void' AND state = 'requested')",
+        [attempt_id],
+        |r| r.get(0),
+    )?)
 }
 
 /// Payments a run takes: due ones, and those with an attempt still open (not manual review).
@@ -107,11 +121,18 @@ pub(crate) fn open_work_list(
 pub(crate) fn in_flight_to_unknown(vault: &Vault) -> Result<usize> {
     let now = vault.clock().now().to_string();
     vault.db().write(|tx| {
-        Ok(tx.execute(
+        let attempts = tx.execute(
             "UPDATE attempts SET state = 'unknown', review_reason = 'the engine stopped while it was being sent', next_check_at = ?1
              WHERE state = 'in_flight'",
-            [now],
-        )?)
+            [&now],
+        )?;
+        // Voids, refunds and captures left on the wire the same way: an inquiry settles them.
+        let follow_ups = tx.execute(
+            "UPDATE reversals SET state = 'unknown', message = 'stopped while it was being sent'
+             WHERE state = 'in_flight'",
+            [],
+        )?;
+        Ok(attempts + follow_ups)
     })
 }
 
@@ -143,12 +164,13 @@ pub(crate) fn claim(
         if claimed != 1 {
             return Ok(None);
         }
-        let (customer_id, card_id, amount, currency, installments): (i64, Option<i64>, i64, u16, i64) = tx.query_row(
-            "SELECT pl.customer_id, p.card_id, p.amount_minor, p.currency, pl.installments
+        let (customer_id, card_id, amount, currency, installments, pre_auth): (i64, Option<i64>, i64, u16, i64, bool) = tx.query_row(
+            "SELECT pl.customer_id, p.card_id, p.amount_minor, p.currency, pl.installments, pl.pre_auth
              FROM payments p JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
             [payment_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )?;
+        let kind = if pre_auth { ProvisionKind::PreAuth } else { ProvisionKind::Sale };
         let card_id = match card_id {
             Some(id) => Some(id),
             None => card::list_of(tx, customer_id)?.first().map(|c| c.id),
@@ -160,9 +182,9 @@ pub(crate) fn claim(
         let order_id = new_order_id(today);
         tx.execute(
             "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
-                 created_at, sent_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_flight', 1, ?7, ?7)",
-            params![payment_id, order_id, card_id, amount, currency, installments, now],
+                 created_at, sent_at, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_flight', 1, ?7, ?7, ?8)",
+            params![payment_id, order_id, card_id, amount, currency, installments, now, kind.as_str()],
         )?;
         let attempt_id = tx.last_insert_rowid();
         tx.execute("UPDATE payments SET card_id = ?1 WHERE id = ?2", params![card_id, payment_id])?;
@@ -172,6 +194,7 @@ pub(crate) fn claim(
             .with_detail(serde_json::json!({
                 "attempt": attempt_id, "order_id": order_id, "amount_minor": amount,
                 "currency": currency, "installments": installments, "masked_pan": masked,
+                "kind": kind.as_str(),
             }));
         crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
         Ok(Some(attempt_id))

@@ -4,14 +4,13 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use serde::Serialize;
 use tahsildar_akbank::Client;
 use tokio::sync::{Semaphore, watch};
-use tokio::time::Instant;
 
 mod attempt;
+mod follow_ups;
 
 use super::actor::EngineActor;
 use super::attempt_state::AttemptState;
@@ -20,6 +19,7 @@ use super::config::EngineConfig;
 use super::events::{PaymentOutcome, RunProgress};
 use super::failpoint;
 use super::lock::EngineLock;
+use super::rate_limit::RateLimiter;
 use super::record;
 use crate::error::Result;
 use crate::vault::Vault;
@@ -41,32 +41,11 @@ pub struct RunSummary {
     pub unresolved: u64,
     pub attention: u64,
     pub skipped: u64,
+    /// Voids, refunds and captures settled (unknown answers resolved by inquiry, voids that
+    /// waited for their attempt sent or closed).
+    pub follow_ups: u64,
     /// Stores whose payments could not be sent, with the reason.
     pub store_errors: Vec<String>,
-}
-
-/// Spaces requests of one store to its rate limit.
-struct RateLimiter {
-    next: tokio::sync::Mutex<Instant>,
-    interval: Duration,
-}
-
-impl RateLimiter {
-    fn new(per_sec: u32) -> RateLimiter {
-        RateLimiter {
-            next: tokio::sync::Mutex::new(Instant::now()),
-            interval: Duration::from_secs(1) / per_sec.max(1),
-        }
-    }
-
-    async fn wait(&self) {
-        let mut next = self.next.lock().await;
-        let now = Instant::now();
-        if *next > now {
-            tokio::time::sleep_until(*next).await;
-        }
-        *next = (*next).max(now) + self.interval;
-    }
 }
 
 /// A store's client, concurrency and rate limit.
@@ -188,7 +167,10 @@ impl Engine {
             .vault
             .db()
             .read(|c| record::work_list(c, store, today))?;
-        self.run_list(work, true).await
+        let follow_ups = self.settle_follow_ups(store).await?;
+        let mut summary = self.run_list(work, true).await?;
+        summary.follow_ups += follow_ups;
+        Ok(summary)
     }
 
     /// Resolves every attempt whose outcome is not settled (unknown, not sent, not found, and
@@ -199,7 +181,10 @@ impl Engine {
             .vault
             .db()
             .read(|c| record::open_work_list(c, store))?;
-        self.run_list(work, false).await
+        let mut summary = self.run_list(work, false).await?;
+        // After the attempts: a void that waited for its attempt's inquiry goes out now.
+        summary.follow_ups += self.settle_follow_ups(store).await?;
+        Ok(summary)
     }
 
     async fn run_list(&self, work: Vec<(i64, i64)>, claim_new: bool) -> Result<RunSummary> {
@@ -306,6 +291,9 @@ impl Engine {
                         .db()
                         .read(|c| record::load_attempt(c, attempt_id))?
                         .state;
+                    if state == AttemptState::Approved {
+                        self.carry_out_requested_void(lane, attempt_id).await?;
+                    }
                     outcome = if state == AttemptState::Approved {
                         PaymentOutcome::Approved
                     } else {

@@ -70,6 +70,7 @@ pub fn commit_with_progress(
             created_by: session.user_id(),
             batch_id: Some(batch_id),
             card_id: Some(card_id),
+            pre_auth: false,
         };
         let (mut plans, mut payments) = (0i64, 0i64);
         for (n, row) in prepared.rows.iter().enumerate() {

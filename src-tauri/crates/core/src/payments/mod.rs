@@ -11,7 +11,7 @@ use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 
 /// Payment statuses, as stored.
-pub const STATUSES: [&str; 9] = [
+pub const STATUSES: [&str; 10] = [
     "scheduled",
     "processing",
     "paid",
@@ -21,6 +21,8 @@ pub const STATUSES: [&str; 9] = [
     "voided",
     "refunded",
     "partially_refunded",
+    // A pre-authorisation approved and waiting for its capture (or void).
+    "authorized",
 ];
 
 /// Which payments to list.

@@ -6,7 +6,7 @@ pub mod schedule;
 pub mod terms;
 
 pub use manage::{cancel, change_amount, pause, resume};
-pub use terms::{NewPlan, PlanInfo, PlanKind, create, parse_amount};
+pub use terms::{NewPlan, PlanInfo, PlanKind, ProvisionKind, create, create_as, parse_amount};
 
 use jiff::civil::Date;
 

@@ -34,6 +34,35 @@ impl PlanKind {
     }
 }
 
+/// What the bank is asked for on a payment's due date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvisionKind {
+    /// A sale (1000): the money is taken at once.
+    #[default]
+    Sale,
+    /// A pre-authorisation (1004): the amount is held on the card until an operator captures it
+    /// (post-authorisation, 1005, in full or in part) or voids it. One-off and installment
+    /// collections only: a recurring plan charges each occurrence as a sale.
+    PreAuth,
+}
+
+impl ProvisionKind {
+    /// The stable name stored on attempts.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProvisionKind::Sale => "sale",
+            ProvisionKind::PreAuth => "pre_auth",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ProvisionKind> {
+        [ProvisionKind::Sale, ProvisionKind::PreAuth]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
+}
+
 /// A plan as entered.
 #[derive(Debug, Clone)]
 pub struct NewPlan {
@@ -227,6 +256,8 @@ pub(crate) struct PlanPlacement {
     pub batch_id: Option<i64>,
     /// The card its payments use (the customer's primary card at run time when `None`).
     pub card_id: Option<i64>,
+    /// Taken as a pre-authorisation that an operator captures later, instead of a sale.
+    pub pre_auth: bool,
 }
 
 /// Writes a checked plan and all its payments inside `tx`; returns the plan's id and its
@@ -253,8 +284,8 @@ pub(crate) fn insert(
     };
     tx.prepare_cached(
         "INSERT INTO plans (store_id, customer_id, kind, amount_minor, currency, installments, start_date,
-             cadence, end_count, end_date, description, status, batch_id, created_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?12, ?13, ?14, ?14)",
+             cadence, end_count, end_date, description, status, batch_id, created_by, created_at, updated_at, pre_auth)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?12, ?13, ?14, ?14, ?15)",
     )?
     .execute(params![
         placement.store_id,
@@ -270,7 +301,8 @@ pub(crate) fn insert(
         plan.description.as_deref().map(str::trim),
         placement.batch_id,
         placement.created_by,
-        now
+        now,
+        placement.pre_auth
     ])?;
     let id = tx.last_insert_rowid();
     let dates = due_dates(plan);
@@ -295,8 +327,15 @@ pub(crate) fn insert(
     Ok((id, dates.len()))
 }
 
-/// Creates a plan and all its payments. Needs `create_collections` on the customer's store.
+/// Creates a plan and all its payments, each taken as a sale. Needs `create_collections` on the
+/// customer's store.
 pub fn create(session: &Session, plan: &NewPlan) -> Result<PlanInfo> {
+    create_as(session, plan, ProvisionKind::Sale)
+}
+
+/// Creates a plan whose payments are taken as `provision` (a sale, or a pre-authorisation that
+/// an operator captures later). Needs `create_collections` on the customer's store.
+pub fn create_as(session: &Session, plan: &NewPlan, provision: ProvisionKind) -> Result<PlanInfo> {
     let vault = session.vault();
     let (store_id, max_installments): (i64, i64) = vault.db().read(|c| {
         c.query_row(
@@ -310,12 +349,19 @@ pub fn create(session: &Session, plan: &NewPlan) -> Result<PlanInfo> {
     session.require(Permission::CreateCollections, Some(store_id))?;
     let today = super::today(vault.clock().as_ref());
     check(plan, max_installments, today)?;
+    if provision == ProvisionKind::PreAuth && matches!(plan.kind, PlanKind::Recurring(_)) {
+        return Err(Error::invalid(
+            "pre_auth",
+            "only one-off and installment collections can be pre-authorised",
+        ));
+    }
     let now = vault.clock().now().to_string();
     let placement = PlanPlacement {
         store_id,
         created_by: session.user_id(),
         batch_id: None,
         card_id: None,
+        pre_auth: provision == ProvisionKind::PreAuth,
     };
     let id = vault.write_audited(|tx, _| {
         let (id, payments) = insert(tx, plan, &placement, &now)?;
@@ -328,6 +374,7 @@ pub fn create(session: &Session, plan: &NewPlan) -> Result<PlanInfo> {
             .with_detail(serde_json::json!({
                 "customer": plan.customer_id,
                 "kind": plan.kind.code(),
+                "provision": provision.as_str(),
                 "amount_minor": plan.amount_minor,
                 "currency": plan.currency.alpha(),
                 "payments": payments,

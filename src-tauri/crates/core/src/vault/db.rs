@@ -45,6 +45,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "import_batches",
         include_str!("../../migrations/0005_import_batches.sql"),
     ),
+    (
+        6,
+        "pre_auth_and_follow_ups",
+        include_str!("../../migrations/0006_pre_auth_and_follow_ups.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).
@@ -251,12 +256,26 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
+    // A migration may rebuild a table that others refer to (SQLite cannot change a constraint in
+    // place), so foreign keys are off while it runs and checked before it commits.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = apply_migrations(conn, current);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    result
+}
+
+fn apply_migrations(conn: &mut Connection, current: u32) -> Result<()> {
     for &(version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute_batch(sql).map_err(|e| Error::Migration {
-            version,
-            detail: e.to_string(),
-        })?;
+        let failed = |detail: String| Error::Migration { version, detail };
+        tx.execute_batch(sql).map_err(|e| failed(e.to_string()))?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken > 0 {
+            return Err(failed(format!("{broken} rows break a foreign key")));
+        }
         tx.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
             rusqlite::params![version, name, jiff::Timestamp::now().to_string()],

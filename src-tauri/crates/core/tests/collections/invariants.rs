@@ -12,6 +12,9 @@ struct LocalAttempt {
     amount_minor: i64,
     refunded_minor: i64,
     review_reason: Option<String>,
+    pre_auth: bool,
+    captured_minor: Option<i64>,
+    voided: bool,
 }
 
 fn local_attempts(vault: &Vault) -> Vec<LocalAttempt> {
@@ -19,7 +22,8 @@ fn local_attempts(vault: &Vault) -> Vec<LocalAttempt> {
         .db()
         .read(|c| {
             let mut stmt = c.prepare(
-                "SELECT payment_id, order_id, state, amount_minor, refunded_minor, review_reason FROM attempts ORDER BY id",
+                "SELECT payment_id, order_id, state, amount_minor, refunded_minor, review_reason,
+                        kind = 'pre_auth', captured_minor, voided FROM attempts ORDER BY id",
             )?;
             let rows = stmt.query_map([], |r| {
                 Ok(LocalAttempt {
@@ -29,6 +33,9 @@ fn local_attempts(vault: &Vault) -> Vec<LocalAttempt> {
                     amount_minor: r.get(3)?,
                     refunded_minor: r.get(4)?,
                     review_reason: r.get(5)?,
+                    pre_auth: r.get(6)?,
+                    captured_minor: r.get(7)?,
+                    voided: r.get(8)?,
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -115,12 +122,44 @@ pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
                 a.state
             );
         }
-        // I5: never more refunded than captured.
+        // I5: never more refunded than captured; voids only of approved attempts; with the
+        // host up, refunds, voids and captures agree with the ledger.
+        let captured = if a.pre_auth {
+            a.captured_minor.unwrap_or(0)
+        } else {
+            a.amount_minor
+        };
         assert!(
-            a.refunded_minor <= a.amount_minor,
-            "I5: {} refunded above its amount",
+            a.refunded_minor <= captured,
+            "I5: {} refunded above what it captured",
             a.order_id
         );
+        assert!(
+            !a.voided || a.state == "approved",
+            "I5: {} voided but {}",
+            a.order_id,
+            a.state
+        );
+        if host_up && let Some(e) = at_bank {
+            assert_eq!(
+                a.refunded_minor, e.refunded_minor,
+                "I5: {} refunds",
+                a.order_id
+            );
+            assert_eq!(
+                a.voided,
+                e.status == EntryStatus::Voided,
+                "I5: {} void",
+                a.order_id
+            );
+            if a.pre_auth && a.state == "approved" {
+                assert_eq!(
+                    a.captured_minor, e.pre_auth_closed_minor,
+                    "I5: {} capture",
+                    a.order_id
+                );
+            }
+        }
         // I4: with the host up nothing stays unresolved, except in manual review with a reason.
         if host_up {
             assert!(
@@ -136,6 +175,23 @@ pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
                 );
             }
         }
+    }
+    // I4 for voids, refunds and captures: none left on the wire or unknown.
+    if host_up {
+        let open: i64 = vault
+            .db()
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT count(*) FROM reversals WHERE state IN ('in_flight', 'unknown')",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap();
+        assert_eq!(
+            open, 0,
+            "I4: a void, refund or capture left without an answer"
+        );
     }
     // I6: the database and the audit chain are intact.
     assert!(

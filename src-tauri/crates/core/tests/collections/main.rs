@@ -4,8 +4,11 @@
 mod crash;
 mod engine;
 mod faults;
+mod follow_ups;
+mod installments;
 mod invariants;
 mod plans;
+mod pre_auth;
 mod reversals;
 mod scheduler;
 mod world;

@@ -6,7 +6,7 @@ use secrecy::SecretString;
 use tahsildar_bank_sim::{SimConfig, SimHandle, Simulator};
 use tahsildar_core::auth::users;
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
-use tahsildar_core::plan::{self, NewPlan, PlanKind};
+use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind};
 use tahsildar_core::store::{self, StoreSettings};
 use tahsildar_core::{
     Auth, BankDirectory, Currency, DataDir, Engine, EngineActor, EngineConfig, KdfParams, Origin,
@@ -112,6 +112,44 @@ impl Vaulted {
         info.payments[0].0
     }
 
+    /// A plan due today, taken as `provision`; returns the payment id.
+    pub fn plan_as(
+        &self,
+        customer_id: i64,
+        amount_minor: i64,
+        kind: PlanKind,
+        provision: ProvisionKind,
+    ) -> i64 {
+        let info = plan::create_as(
+            &self.admin,
+            &NewPlan {
+                customer_id,
+                amount_minor,
+                currency: Currency::Try,
+                start: plan::today(self.clock.as_ref()),
+                kind,
+                description: None,
+            },
+            provision,
+        )
+        .unwrap();
+        info.payments[0].0
+    }
+
+    /// The attempt of a payment that is not declined (at most one exists).
+    pub fn live_attempt(&self, payment_id: i64) -> i64 {
+        self.vault
+            .db()
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT id FROM attempts WHERE payment_id = ?1 AND state <> 'declined'",
+                    [payment_id],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap()
+    }
+
     pub fn engine_at(&self, base_url: String) -> Engine {
         Engine::start(
             self.vault.clone(),
@@ -182,5 +220,20 @@ impl World {
 
     pub fn engine(&self) -> Engine {
         self.v.engine_at(self.sim.base_url())
+    }
+
+    /// An engine with its own settings.
+    pub fn engine_with(&self, config: EngineConfig) -> Engine {
+        Engine::start(
+            self.v.vault.clone(),
+            BankDirectory::new(Some(self.sim.base_url())),
+            config,
+            EngineActor::of_session(&self.v.admin),
+        )
+        .unwrap()
+    }
+
+    pub fn bank(&self) -> BankDirectory {
+        BankDirectory::new(Some(self.sim.base_url()))
     }
 }

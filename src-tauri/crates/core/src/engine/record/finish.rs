@@ -13,6 +13,7 @@ use crate::engine::retry_policy::{
 };
 use crate::engine::verdict::HostAnswer;
 use crate::error::Result;
+use crate::plan::ProvisionKind;
 use crate::vault::Vault;
 
 /// The bank's final word on an attempt.
@@ -80,12 +81,18 @@ pub(crate) fn finish(
         )?;
         let payment_status = match kind {
             None => {
+                // A pre-authorisation holds the amount until an operator captures or voids it.
+                let status = match attempt.kind {
+                    ProvisionKind::Sale => "paid",
+                    ProvisionKind::PreAuth => "authorized",
+                };
                 tx.execute(
-                    "UPDATE payments SET status = 'paid', attention = NULL, next_try_on = NULL, updated_at = ?1 WHERE id = ?2",
-                    params![now, attempt.payment_id],
+                    "UPDATE payments SET status = ?1, attention = NULL, next_try_on = NULL, updated_at = ?2 WHERE id = ?3",
+                    params![status, now, attempt.payment_id],
                 )?;
-                "paid".to_string()
+                status.to_string()
             }
+            Some(_) if close_requested_void(tx, attempt, answer, &now)? => "cancelled".to_string(),
             Some(kind) => after_decline(tx, attempt, kind, answer, policy, today, &now)?,
         };
         let record = actor
@@ -97,6 +104,40 @@ pub(crate) fn finish(
         crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
         Ok(())
     })
+}
+
+/// A void was asked for while the attempt's outcome was unknown, and the bank says nothing was
+/// charged: the request is closed with that reason, and the payment is cancelled rather than
+/// retried, since the operator asked for the charge to be undone. True when that happened.
+fn close_requested_void(
+    tx: &Transaction,
+    attempt: &AttemptRow,
+    answer: &HostAnswer,
+    now: &str,
+) -> Result<bool> {
+    let code = answer
+        .host_code
+        .clone()
+        .or(answer.vps_code.clone())
+        .unwrap_or_default();
+    let why = format!(
+        "nothing to void: the bank did not charge it ({code} {})",
+        answer.message.clone().unwrap_or_default()
+    );
+    let closed = tx.execute(
+        "UPDATE reversals SET state = 'closed', message = ?1, finished_at = ?2
+         WHERE attempt_id = ?3 AND kind = 'void' AND state = 'requested'",
+        params![why.trim_end(), now, attempt.id],
+    )?;
+    if closed == 0 {
+        return Ok(false);
+    }
+    tx.execute(
+        "UPDATE payments SET status = 'cancelled', attention = NULL, next_try_on = NULL, updated_at = ?1
+         WHERE id = ?2",
+        params![now, attempt.payment_id],
+    )?;
+    Ok(true)
 }
 
 fn after_decline(

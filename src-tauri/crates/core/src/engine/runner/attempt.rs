@@ -10,8 +10,9 @@ use crate::customer::card;
 use crate::engine::attempt_state::AttemptState;
 use crate::engine::failpoint;
 use crate::engine::record::{self, AttemptRow, Final};
-use crate::engine::verdict::{self, Resolution, Verdict};
+use crate::engine::verdict::{self, HostAnswer, Resolution, Verdict};
 use crate::error::Result;
+use crate::plan::ProvisionKind;
 
 impl Engine {
     /// Moves one attempt through the state machine until it is settled, parked or in review.
@@ -72,7 +73,10 @@ impl Engine {
                 customer_ip: "127.0.0.1".into(),
                 customer_email: None,
             };
-            lane.client.sale(&request).await
+            match attempt.kind {
+                ProvisionKind::Sale => lane.client.sale(&request).await,
+                ProvisionKind::PreAuth => lane.client.pre_auth(&request).await,
+            }
         };
         failpoint::hit(failpoint::AFTER_SEND_BEFORE_RECORD);
         let today = self.today();
@@ -190,6 +194,23 @@ impl Engine {
                     &cfg.policy,
                     today,
                 )?;
+                Some(Drive::Settled)
+            }
+            Resolution::NotFound
+                if vault.db().read(|c| record::void_requested(c, attempt.id))? =>
+            {
+                // An operator asked to void it: rather than sending it again, it is withdrawn
+                // and the void request closed (nothing was charged).
+                let answer = HostAnswer {
+                    vps_code: Some("VPS-1123".into()),
+                    message: Some("the bank has no record of it; not sent again".into()),
+                    ..HostAnswer::default()
+                };
+                let result = Final::Declined {
+                    kind: crate::engine::retry_policy::DeclineKind::Hard,
+                    answer,
+                };
+                record::finish(vault, actor, attempt, &result, &cfg.policy, today)?;
                 Some(Drive::Settled)
             }
             Resolution::NotFound if once => {

@@ -1,0 +1,228 @@
+//! Follow-ups on an approved attempt: voids (1003), refunds (1002) and captures (1005, the
+//! post-authorisation of a pre-authorisation).
+//!
+//! Each is written ahead (`in_flight`) before it is sent and is sent at most once: there is no
+//! order id of ours on a follow-up that the host could use to refuse a second copy, so a copy
+//! could refund twice. An answer that does not arrive leaves it `unknown`, and an inquiry of the
+//! original order settles it, as for sales: a void shows as `txnStatus` V, a refund in the
+//! refunded amount of the order, a capture as a closed pre-authorisation with its amount. That
+//! the bank did *not* do it is only concluded once the request's time limit has passed (it
+//! could still be on its way); until then it stays `unknown`.
+//!
+//! A void asked for while the attempt's own outcome is unknown is kept as `requested`: it is
+//! sent as soon as reconciliation finds the attempt approved, and closed with the reason when
+//! the bank declined it or has no record of it.
+
+use jiff::Timestamp;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use tahsildar_akbank::{Currency, OrderState};
+
+pub(crate) mod request;
+mod send;
+
+pub(crate) use send::{send, settle, start_requested};
+
+use super::config::EngineConfig;
+use crate::error::{Error, Result};
+use crate::plan::ProvisionKind;
+
+/// What a follow-up does to its attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpKind {
+    Void,
+    Refund,
+    Capture,
+}
+
+impl FollowUpKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FollowUpKind::Void => "void",
+            FollowUpKind::Refund => "refund",
+            FollowUpKind::Capture => "capture",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<FollowUpKind> {
+        [
+            FollowUpKind::Void,
+            FollowUpKind::Refund,
+            FollowUpKind::Capture,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == text)
+    }
+}
+
+/// What the bank said to a void, refund or capture.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReversalOutcome {
+    pub reversal_id: i64,
+    /// `approved`, `declined`, `unknown` (the answer did not arrive; `reconcile` asks the bank),
+    /// `requested` (a void waiting for the outcome of its attempt) or `closed` (a requested void
+    /// with nothing to void).
+    pub state: String,
+    pub amount_minor: i64,
+    pub vps_code: Option<String>,
+    pub host_code: Option<String>,
+    pub message: Option<String>,
+}
+
+/// A follow-up with what it needs of its attempt.
+#[derive(Debug, Clone)]
+pub(crate) struct FollowUp {
+    pub id: i64,
+    pub kind: FollowUpKind,
+    pub state: String,
+    pub amount_minor: i64,
+    /// The attempt's refunded amount when this was written ahead (for a refund).
+    pub base_minor: i64,
+    pub sent_at: Option<String>,
+    pub attempt_id: i64,
+    pub attempt_kind: ProvisionKind,
+    pub payment_id: i64,
+    /// The original order id (the attempt's).
+    pub order_id: String,
+    pub currency: Currency,
+}
+
+pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<FollowUp> {
+    conn.query_row(
+        "SELECT r.id, r.kind, r.state, r.amount_minor, r.base_minor, r.sent_at, a.id, a.kind,
+                a.payment_id, a.order_id, a.currency
+         FROM reversals r JOIN attempts a ON a.id = r.attempt_id
+         WHERE r.id = ?1",
+        [id],
+        |r| {
+            let kind: String = r.get(1)?;
+            let attempt_kind: String = r.get(7)?;
+            let currency: u16 = r.get(10)?;
+            Ok(FollowUp {
+                id: r.get(0)?,
+                kind: FollowUpKind::parse(&kind).unwrap_or(FollowUpKind::Void),
+                state: r.get(2)?,
+                amount_minor: r.get(3)?,
+                base_minor: r.get(4)?,
+                sent_at: r.get(5)?,
+                attempt_id: r.get(6)?,
+                attempt_kind: ProvisionKind::parse(&attempt_kind).unwrap_or_default(),
+                payment_id: r.get(8)?,
+                order_id: r.get(9)?,
+                currency: Currency::from_code(currency).unwrap_or(Currency::Try),
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("reversal", id))
+}
+
+/// The outcome as stored.
+pub(crate) fn outcome(conn: &rusqlite::Connection, id: i64) -> Result<ReversalOutcome> {
+    Ok(conn.query_row(
+        "SELECT id, state, amount_minor, vps_code, host_code, message FROM reversals WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(ReversalOutcome {
+                reversal_id: r.get(0)?,
+                state: r.get(1)?,
+                amount_minor: r.get(2)?,
+                vps_code: r.get(3)?,
+                host_code: r.get(4)?,
+                message: r.get(5)?,
+            })
+        },
+    )?)
+}
+
+/// Follow-ups that reconciliation works on: `unknown` ones, and requested voids whose attempt
+/// is settled. Returns (reversal id, store id).
+pub(crate) fn open_list(
+    conn: &rusqlite::Connection,
+    store: Option<i64>,
+) -> Result<Vec<(i64, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.id, p.store_id FROM reversals r JOIN attempts a ON a.id = r.attempt_id
+             JOIN payments p ON p.id = a.payment_id
+         WHERE (?1 IS NULL OR p.store_id = ?1)
+           AND (r.state = 'unknown' OR (r.state = 'requested' AND a.state = 'approved'))
+         ORDER BY r.id",
+    )?;
+    let rows = stmt.query_map(params![store], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+}
+
+/// How a follow-up ended, as far as this side knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Settled {
+    /// Done by the bank, for this amount (a capture may close for what the bank reports).
+    Approved { amount_minor: i64 },
+    /// Refused, or shown by the bank never to have happened.
+    Declined(String),
+}
+
+/// Whether the request could still be on its way to the bank: a "not done" read from an
+/// inquiry only counts once the request's time limit is over.
+pub(crate) fn may_still_land(f: &FollowUp, now: Timestamp, config: &EngineConfig) -> bool {
+    let Some(sent) = f
+        .sent_at
+        .as_deref()
+        .and_then(|t| t.parse::<Timestamp>().ok())
+    else {
+        return false;
+    };
+    let limit = config.request_timeout + config.connect_timeout;
+    let elapsed = now.duration_since(sent);
+    elapsed < jiff::SignedDuration::try_from(limit).unwrap_or(jiff::SignedDuration::MAX)
+}
+
+/// What an inquiry of the original order says about a follow-up; `None` when it cannot tell.
+pub(crate) fn decide(f: &FollowUp, state: &OrderState) -> Option<Settled> {
+    use FollowUpKind::*;
+    let not_done = |what: &str| {
+        Some(Settled::Declined(format!(
+            "{what}: the request did not reach the bank"
+        )))
+    };
+    match (f.kind, state) {
+        (Void, OrderState::Voided(_)) => Some(Settled::Approved {
+            amount_minor: f.amount_minor,
+        }),
+        (Void, OrderState::Approved { .. } | OrderState::Refunded(_)) => {
+            not_done("the order is not voided")
+        }
+        (Refund, OrderState::Refunded(_)) => Some(Settled::Approved {
+            amount_minor: f.amount_minor,
+        }),
+        (Refund, OrderState::Approved { refunded_minor, .. })
+            if *refunded_minor >= f.base_minor + f.amount_minor =>
+        {
+            Some(Settled::Approved {
+                amount_minor: f.amount_minor,
+            })
+        }
+        (Refund, OrderState::Approved { refunded_minor, .. })
+            if *refunded_minor <= f.base_minor =>
+        {
+            not_done("the order's refunded amount has not changed")
+        }
+        (Capture, OrderState::Approved { row, .. }) => match row.pre_auth_status.as_deref() {
+            Some("C") => Some(Settled::Approved {
+                amount_minor: row
+                    .pre_auth_close_amount_minor
+                    .filter(|a| *a > 0)
+                    .unwrap_or(f.amount_minor),
+            }),
+            Some("O") => not_done("the pre-authorisation is still open"),
+            _ => None,
+        },
+        (Refund | Capture, OrderState::Voided(_)) => {
+            Some(Settled::Declined("the order is voided at the bank".into()))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

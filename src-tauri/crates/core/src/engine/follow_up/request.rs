@@ -1,0 +1,223 @@
+//! An operator's void, refund or capture: the checks against the attempt, and the row written
+//! ahead, in one transaction (so two requests, or a request and the engine, cannot both pass
+//! the checks on the same attempt).
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::FollowUpKind;
+use crate::audit::{AuditAction, AuditResult};
+use crate::auth::Session;
+use crate::engine::attempt_state::AttemptState;
+use crate::error::{Error, Result};
+use crate::plan::ProvisionKind;
+
+/// The attempt as a request sees it.
+struct Original {
+    payment_id: i64,
+    order_id: String,
+    state: AttemptState,
+    kind: ProvisionKind,
+    amount_minor: i64,
+    refunded_minor: i64,
+    captured_minor: Option<i64>,
+    voided: bool,
+}
+
+impl Original {
+    /// What the attempt has taken from the card and not yet given back.
+    fn captured(&self) -> i64 {
+        match self.kind {
+            ProvisionKind::Sale => self.amount_minor,
+            ProvisionKind::PreAuth => self.captured_minor.unwrap_or(0),
+        }
+    }
+}
+
+fn original(tx: &Transaction, attempt_id: i64) -> Result<Original> {
+    tx.query_row(
+        "SELECT payment_id, order_id, state, kind, amount_minor, refunded_minor, captured_minor, voided
+         FROM attempts WHERE id = ?1",
+        [attempt_id],
+        |r| {
+            let state: String = r.get(2)?;
+            let kind: String = r.get(3)?;
+            Ok(Original {
+                payment_id: r.get(0)?,
+                order_id: r.get(1)?,
+                state: AttemptState::parse(&state).unwrap_or(AttemptState::Unknown),
+                kind: ProvisionKind::parse(&kind).unwrap_or_default(),
+                amount_minor: r.get(4)?,
+                refunded_minor: r.get(5)?,
+                captured_minor: r.get(6)?,
+                voided: r.get(7)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("attempt", attempt_id))
+}
+
+/// The store of an attempt (for the permission check).
+pub(crate) fn store_of(session: &Session, attempt_id: i64) -> Result<i64> {
+    session.vault().db().read(|c| {
+        c.query_row(
+            "SELECT p.store_id FROM attempts a JOIN payments p ON p.id = a.payment_id WHERE a.id = ?1",
+            [attempt_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("attempt", attempt_id))
+    })
+}
+
+fn money(minor: i64) -> String {
+    tahsildar_akbank::money::minor_to_wire(minor)
+}
+
+/// The amount and starting point of a request, and whether it waits for its attempt.
+struct Checked {
+    amount_minor: i64,
+    base_minor: i64,
+    waits: bool,
+}
+
+fn check(
+    o: &Original,
+    attempt_id: i64,
+    kind: FollowUpKind,
+    amount: Option<i64>,
+) -> Result<Checked> {
+    let wrong = |detail: String| Error::wrong_state("attempt", attempt_id, detail);
+    if kind == FollowUpKind::Void && o.state.needs_inquiry() {
+        // Its outcome is not known: the void waits for the inquiry.
+        return Ok(Checked {
+            amount_minor: o.amount_minor,
+            base_minor: 0,
+            waits: true,
+        });
+    }
+    if o.state != AttemptState::Approved {
+        let detail = match o.state {
+            AttemptState::Unknown | AttemptState::InFlight | AttemptState::ManualReview => {
+                format!("its outcome is {}: reconcile it first", o.state.as_str())
+            }
+            other => format!("it is {}: nothing was charged", other.as_str()),
+        };
+        return Err(wrong(detail));
+    }
+    if o.voided {
+        return Err(wrong("it is already voided".into()));
+    }
+    match kind {
+        FollowUpKind::Void if o.refunded_minor > 0 => Err(wrong(
+            "it was partly refunded; refund the rest instead".into(),
+        )),
+        FollowUpKind::Void => Ok(Checked {
+            amount_minor: o.amount_minor,
+            base_minor: 0,
+            waits: false,
+        }),
+        FollowUpKind::Refund => {
+            if o.kind == ProvisionKind::PreAuth && o.captured_minor.is_none() {
+                return Err(wrong(
+                    "it is a pre-authorisation not yet captured: void it, or capture it first"
+                        .into(),
+                ));
+            }
+            let remaining = o.captured() - o.refunded_minor;
+            let amount_minor = match amount {
+                Some(a) if a <= 0 || a > remaining => {
+                    return Err(Error::invalid(
+                        "amount",
+                        format!(
+                            "more than zero and at most {} still captured",
+                            money(remaining)
+                        ),
+                    ));
+                }
+                Some(a) => a,
+                None if remaining <= 0 => return Err(wrong("nothing left to refund".into())),
+                None => remaining,
+            };
+            Ok(Checked {
+                amount_minor,
+                base_minor: o.refunded_minor,
+                waits: false,
+            })
+        }
+        FollowUpKind::Capture => {
+            if o.kind != ProvisionKind::PreAuth {
+                return Err(wrong("it is a sale, not a pre-authorisation".into()));
+            }
+            if let Some(c) = o.captured_minor {
+                return Err(wrong(format!("it was already captured ({})", money(c))));
+            }
+            let amount_minor = match amount {
+                Some(a) if a <= 0 || a > o.amount_minor => {
+                    return Err(Error::invalid(
+                        "amount",
+                        format!(
+                            "more than zero and at most {} authorised",
+                            money(o.amount_minor)
+                        ),
+                    ));
+                }
+                Some(a) => a,
+                None => o.amount_minor,
+            };
+            Ok(Checked {
+                amount_minor,
+                base_minor: 0,
+                waits: false,
+            })
+        }
+    }
+}
+
+/// Checks the request against the attempt and writes it ahead: `in_flight` to be sent now, or
+/// `requested` for a void of an attempt whose outcome is not known yet. Returns the id and
+/// whether it is to be sent now.
+pub(crate) fn write_ahead(
+    session: &Session,
+    attempt_id: i64,
+    kind: FollowUpKind,
+    amount: Option<i64>,
+) -> Result<(i64, bool)> {
+    let vault = session.vault();
+    let now = vault.clock().now().to_string();
+    vault.write_audited(|tx, _| {
+        let o = original(tx, attempt_id)?;
+        let open: Option<String> = tx
+            .query_row(
+                "SELECT kind FROM reversals WHERE attempt_id = ?1 AND state IN ('requested', 'in_flight', 'unknown')",
+                [attempt_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(open) = open {
+            return Err(Error::wrong_state(
+                "attempt",
+                attempt_id,
+                format!("an earlier {open} has no answer yet: reconcile first"),
+            ));
+        }
+        let c = check(&o, attempt_id, kind, amount)?;
+        let state = if c.waits { "requested" } else { "in_flight" };
+        tx.execute(
+            "INSERT INTO reversals (attempt_id, kind, amount_minor, base_minor, state, requested_by, created_at, sent_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?5 = 'in_flight' THEN ?7 END)",
+            params![attempt_id, kind.as_str(), c.amount_minor, c.base_minor, state, session.user_id(), now],
+        )?;
+        let id = tx.last_insert_rowid();
+        let action = match kind {
+            FollowUpKind::Void => AuditAction::Void,
+            FollowUpKind::Refund => AuditAction::Refund,
+            FollowUpKind::Capture => AuditAction::ProvisionSubmit,
+        };
+        let record = session
+            .record(action, format!("payment:{}", o.payment_id), AuditResult::Ok)
+            .with_detail(serde_json::json!({ "attempt": attempt_id, "order_id": o.order_id,
+                "reversal": id, "kind": kind.as_str(), "amount_minor": c.amount_minor, "state": state }));
+        Ok(((id, !c.waits), record))
+    })
+}

@@ -1,0 +1,255 @@
+//! Sending a follow-up written ahead, recording the answer with its effect on the attempt and
+//! the payment, and settling an unknown one by inquiry.
+
+use rusqlite::params;
+use tahsildar_akbank::{
+    Client, Money, OrderRef, OrderTarget, Outcome, PostAuthRequest, TxnReply, order_state,
+};
+
+use super::{
+    FollowUp, FollowUpKind, ReversalOutcome, Settled, decide, load, may_still_land, outcome,
+};
+use crate::audit::{AuditAction, AuditResult};
+use crate::engine::actor::EngineActor;
+use crate::engine::config::EngineConfig;
+use crate::engine::failpoint;
+use crate::error::Result;
+use crate::plan::ProvisionKind;
+use crate::vault::Vault;
+
+fn audit_action(kind: FollowUpKind) -> AuditAction {
+    match kind {
+        FollowUpKind::Void => AuditAction::Void,
+        FollowUpKind::Refund => AuditAction::Refund,
+        FollowUpKind::Capture => AuditAction::ProvisionOutcome,
+    }
+}
+
+/// The codes of a direct answer.
+#[derive(Default)]
+struct Codes {
+    vps_code: Option<String>,
+    host_code: Option<String>,
+    message: Option<String>,
+    bank_order_id: Option<String>,
+}
+
+fn codes_of(reply: &TxnReply) -> Codes {
+    Codes {
+        vps_code: Some(reply.response_code.clone()),
+        host_code: reply.host_response_code.clone(),
+        message: reply
+            .host_message
+            .clone()
+            .or_else(|| Some(reply.response_message.clone()).filter(|m| !m.is_empty())),
+        bank_order_id: reply.order_id.clone(),
+    }
+}
+
+/// Turns a requested void whose attempt is now approved into a void written ahead. True when
+/// it may be sent now.
+pub(crate) fn start_requested(vault: &Vault, id: i64) -> Result<bool> {
+    let now = vault.clock().now().to_string();
+    vault.db().write(|tx| {
+        Ok(tx.execute(
+            "UPDATE reversals SET state = 'in_flight', sent_at = ?1
+             WHERE id = ?2 AND state = 'requested'
+               AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = reversals.attempt_id AND a.state = 'approved')",
+            params![now, id],
+        )? == 1)
+    })
+}
+
+/// Sends a follow-up written ahead as `in_flight`, once, and records the answer. When the
+/// answer is lost it asks the bank once after the first inquiry wait; what it cannot settle
+/// stays `unknown` for reconciliation.
+pub(crate) async fn send(
+    vault: &Vault,
+    client: &Client,
+    actor: &EngineActor,
+    config: &EngineConfig,
+    id: i64,
+) -> Result<ReversalOutcome> {
+    let claimed = vault.db().write(|tx| {
+        Ok(tx.execute(
+            "UPDATE reversals SET sends = 1 WHERE id = ?1 AND state = 'in_flight' AND sends = 0",
+            [id],
+        )? == 1)
+    })?;
+    if !claimed {
+        return vault.db().read(|c| outcome(c, id));
+    }
+    let f = vault.db().read(|c| load(c, id))?;
+    let target = OrderTarget::OrderId(f.order_id.clone());
+    let answer = match f.kind {
+        FollowUpKind::Void => client.void(target).await,
+        FollowUpKind::Refund => {
+            // A full refund of an untouched order omits the amount; after a partial refund, or
+            // for a part, the amount is sent, so the bank never refunds more than remains.
+            let full = f.base_minor == 0 && is_full_refund(vault, &f)?;
+            let amount = (!full).then(|| Money::new(f.amount_minor, f.currency));
+            client.refund(target, amount).await
+        }
+        FollowUpKind::Capture => {
+            let request = PostAuthRequest {
+                order_id: f.order_id.clone(),
+                amount: Money::new(f.amount_minor, f.currency),
+                customer_ip: "127.0.0.1".into(),
+            };
+            client.post_auth(&request).await
+        }
+    };
+    failpoint::hit(failpoint::AFTER_FOLLOW_UP_SEND);
+    match &answer {
+        Outcome::Approved(r) => {
+            let settled = Settled::Approved {
+                amount_minor: f.amount_minor,
+            };
+            record(vault, actor, &f, &settled, codes_of(r))?;
+        }
+        Outcome::Declined(r) => {
+            let codes = codes_of(r);
+            let why = codes.message.clone().unwrap_or_default();
+            record(vault, actor, &f, &Settled::Declined(why), codes)?;
+        }
+        // Refused before anything was done: the operator may ask again.
+        Outcome::Rejected(e) => {
+            let codes = Codes {
+                vps_code: Some(e.code.clone()).filter(|c| !c.is_empty()),
+                ..Codes::default()
+            };
+            record(vault, actor, &f, &Settled::Declined(e.to_string()), codes)?;
+        }
+        Outcome::NotSent(reason) => {
+            let why = format!("not sent: {reason}");
+            record(vault, actor, &f, &Settled::Declined(why), Codes::default())?;
+        }
+        Outcome::Throttled { .. } => {
+            let why = "the bank asked to slow down; try again".to_string();
+            record(vault, actor, &f, &Settled::Declined(why), Codes::default())?;
+        }
+        Outcome::Unknown(reason) => {
+            mark_unknown(vault, id, reason)?;
+            tokio::time::sleep(config.inquiry_wait(0)).await;
+            return settle(vault, client, actor, config, id).await;
+        }
+    }
+    vault.db().read(|c| outcome(c, id))
+}
+
+/// Whether a refund is for everything the attempt captured.
+fn is_full_refund(vault: &Vault, f: &FollowUp) -> Result<bool> {
+    let captured: i64 = vault.db().read(|c| {
+        Ok(c.query_row(
+            "SELECT CASE kind WHEN 'pre_auth' THEN COALESCE(captured_minor, 0) ELSE amount_minor END
+             FROM attempts WHERE id = ?1",
+            [f.attempt_id],
+            |r| r.get(0),
+        )?)
+    })?;
+    Ok(f.amount_minor == captured && f.attempt_kind == ProvisionKind::Sale)
+}
+
+fn mark_unknown(vault: &Vault, id: i64, reason: &str) -> Result<()> {
+    vault.db().write(|tx| {
+        tx.execute(
+            "UPDATE reversals SET state = 'unknown', message = ?1 WHERE id = ?2 AND state IN ('in_flight', 'unknown')",
+            params![reason, id],
+        )?;
+        Ok(())
+    })
+}
+
+/// Settles an `unknown` follow-up by an inquiry of the original order. Never sends it again.
+pub(crate) async fn settle(
+    vault: &Vault,
+    client: &Client,
+    actor: &EngineActor,
+    config: &EngineConfig,
+    id: i64,
+) -> Result<ReversalOutcome> {
+    let f = vault.db().read(|c| load(c, id))?;
+    if f.state != "unknown" {
+        return vault.db().read(|c| outcome(c, id));
+    }
+    let inquiry = client.inquiry(&OrderRef::OrderId(f.order_id.clone())).await;
+    let state = order_state::interpret(&inquiry, &f.order_id);
+    match decide(&f, &state) {
+        Some(Settled::Declined(_)) if may_still_land(&f, vault.clock().now(), config) => {
+            mark_unknown(vault, id, "not seen at the bank yet; it may still arrive")?;
+        }
+        Some(settled) => record(vault, actor, &f, &settled, Codes::default())?,
+        None => mark_unknown(
+            vault,
+            id,
+            &format!("the inquiry did not settle it: {state:?}"),
+        )?,
+    }
+    vault.db().read(|c| outcome(c, id))
+}
+
+/// Records how a follow-up ended and, when approved, its effect on the attempt and payment,
+/// with the audit entry, in one transaction. Only an open follow-up is changed.
+fn record(
+    vault: &Vault,
+    actor: &EngineActor,
+    f: &FollowUp,
+    settled: &Settled,
+    codes: Codes,
+) -> Result<()> {
+    let now = vault.clock().now().to_string();
+    let (state, amount, message) = match settled {
+        Settled::Approved { amount_minor } => ("approved", *amount_minor, codes.message.clone()),
+        Settled::Declined(why) => ("declined", f.amount_minor, Some(why.clone())),
+    };
+    vault.db().write(|tx| {
+        let changed = tx.execute(
+            "UPDATE reversals SET state = ?1, amount_minor = ?2, vps_code = ?3, host_code = ?4, message = ?5,
+                 order_id = COALESCE(?6, order_id), finished_at = ?7
+             WHERE id = ?8 AND state IN ('in_flight', 'unknown')",
+            params![state, amount, codes.vps_code, codes.host_code, message, codes.bank_order_id, now, f.id],
+        )?;
+        if changed == 0 {
+            return Ok(());
+        }
+        let mut payment_status = None;
+        if state == "approved" {
+            let status = match f.kind {
+                FollowUpKind::Void => {
+                    tx.execute("UPDATE attempts SET voided = 1 WHERE id = ?1", [f.attempt_id])?;
+                    "voided"
+                }
+                FollowUpKind::Capture => {
+                    tx.execute(
+                        "UPDATE attempts SET captured_minor = ?1 WHERE id = ?2",
+                        params![amount, f.attempt_id],
+                    )?;
+                    "paid"
+                }
+                FollowUpKind::Refund => {
+                    let (refunded, captured): (i64, i64) = tx.query_row(
+                        "UPDATE attempts SET refunded_minor = refunded_minor + ?1 WHERE id = ?2
+                         RETURNING refunded_minor,
+                             CASE kind WHEN 'pre_auth' THEN COALESCE(captured_minor, 0) ELSE amount_minor END",
+                        params![amount, f.attempt_id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )?;
+                    if refunded >= captured { "refunded" } else { "partially_refunded" }
+                }
+            };
+            tx.execute(
+                "UPDATE payments SET status = ?1, updated_at = ?2 WHERE id = ?3",
+                params![status, now, f.payment_id],
+            )?;
+            payment_status = Some(status);
+        }
+        let result = if state == "approved" { AuditResult::Ok } else { AuditResult::Failed };
+        let record = actor
+            .record(audit_action(f.kind), format!("payment:{}", f.payment_id), result)
+            .with_detail(serde_json::json!({ "attempt": f.attempt_id, "reversal": f.id,
+                "kind": f.kind.as_str(), "amount_minor": amount, "state": state,
+                "vps_code": codes.vps_code, "host_code": codes.host_code, "payment": payment_status }));
+        crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
+        Ok(())
+    })
+}
