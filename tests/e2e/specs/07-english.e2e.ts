@@ -1,5 +1,5 @@
 import { $, expect } from "@wdio/globals";
-import { ADMIN, completeFirstRun, currentGate, fill, signIn, signOut } from "../support/app.ts";
+import { ADMIN, completeFirstRun, currentGate, fill, openScreen, signIn, signOut } from "../support/app.ts";
 
 async function switchTo(lang: "EN" | "TR") {
   await $('[data-testid="lang-switch"]').$(`label=${lang}`).click();
@@ -22,6 +22,15 @@ describe("the app in English", () => {
     await expect($('[data-testid="scheduler-state"]')).toHaveText("Scheduler: Running");
     await expect($('[data-testid="scheduler-run-now"]')).toHaveText("Run now");
     await expect($('[data-testid="env-notice"] .ant-alert-message')).toHaveText("Sandbox mode");
+  });
+
+  it("shows settings in English, with the backend's texts in English too", async () => {
+    await openScreen("settings");
+    await expect($('[data-node-key="stores"]')).toHaveText("Stores");
+    await expect($('[data-node-key="users"]')).toHaveText("Users");
+    await expect($('[data-testid="sandbox-cards"] h5')).toHaveText("Sandbox test cards");
+    await expect($('[data-testid="sandbox-cards"]')).toHaveText(expect.stringContaining("Insufficient funds"));
+    await openScreen("dashboard");
   });
 
   it("gets the backend's own messages in English", async () => {

@@ -61,12 +61,17 @@ export async function completeFirstRun(): Promise<string> {
   await fill("setup-name", ADMIN.name);
   await fill("setup-password", ADMIN.password);
   await fill("setup-password-again", ADMIN.password);
+  return finishFirstRun();
+}
+
+/** Submits the filled first-run form, confirms the recovery key and waits to be signed in. */
+export async function finishFirstRun(): Promise<string> {
   await expect($('[data-testid="setup-submit"]')).toBeEnabled();
   await $('[data-testid="setup-submit"]').click();
   const key = $('[data-testid="recovery-key"]');
   await key.waitForDisplayed({ timeout: 30_000 });
   const recoveryKey = (await key.getText()).trim();
-  await $('[data-testid="recovery-saved"] input').click();
+  await $('[data-testid="recovery-saved"] label').click();
   await $('[data-testid="recovery-continue"]').click();
   await $('[data-testid="session-user"]').waitForDisplayed({ timeout: 20_000 });
   return recoveryKey;
