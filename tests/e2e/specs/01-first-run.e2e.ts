@@ -1,5 +1,5 @@
-import { $, browser, expect } from "@wdio/globals";
-import { ADMIN, currentGate, fill, finishFirstRun, signIn, signOut } from "../support/app.ts";
+import { $, expect } from "@wdio/globals";
+import { ADMIN, currentGate, fill, finishFirstRun, restartApp, signIn, signOut } from "../support/app.ts";
 
 describe("first run", () => {
   it("starts at setup with the password rules checked as you type", async () => {
@@ -44,7 +44,7 @@ describe("first run", () => {
   });
 
   it("after a restart the keyring opens the vault by itself and asks only to sign in", async () => {
-    await browser.reloadSession();
+    await restartApp();
     expect(await currentGate()).toBe("signin");
     await signIn();
     await expect($('[data-testid="screen-dashboard"]')).toBeDisplayed();
