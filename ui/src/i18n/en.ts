@@ -1,7 +1,11 @@
 import type { Texts } from "./index";
+import settingsEn from "./settings.en";
+import shellEn from "./shell.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
+  ...shellEn,
+  ...settingsEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",

@@ -1,5 +1,10 @@
+import settingsTr from "./settings.tr";
+import shellTr from "./shell.tr";
+
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
+  ...shellTr,
+  ...settingsTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",
