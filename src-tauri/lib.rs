@@ -28,6 +28,7 @@ pub struct AppPaths {
 pub fn run() {
     let builder = commands::specta_builder();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -39,6 +40,7 @@ pub fn run() {
             state.on_progress(run_events::forwarder(app.handle().clone()));
             app.manage(state);
             app.manage(AppPaths { data_dir });
+            app.manage(commands::import_files::ImportFiles::default());
             Ok(())
         })
         .build(tauri::generate_context!())
