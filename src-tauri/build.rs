@@ -24,6 +24,16 @@ const COMMANDS: &[&str] = &[
     "add_user",
     "unlock_user",
     "set_user_disabled",
+    "choose_import_file",
+    "import_dry_run",
+    "import_report_page",
+    "commit_import",
+    "discard_import",
+    "list_import_batches",
+    "import_batch",
+    "cancel_import_batch",
+    "list_batch_payments",
+    "save_import_template",
 ];
 
 fn main() {

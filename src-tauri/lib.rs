@@ -45,6 +45,7 @@ pub fn run() {
                 .build(),
         )
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .on_window_event(tray::keep_running_on_close)
         .setup(move |app| {
@@ -59,6 +60,7 @@ pub fn run() {
             if tray::install(app.handle(), Lang::Tr).is_err() {
                 TRAY_MISSING.store(true, std::sync::atomic::Ordering::Relaxed);
             }
+            app.manage(commands::import_files::ImportFiles::default());
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -29,6 +29,9 @@
 //!   `allow-<command-name>` in the capability in `tauri.conf.json`.
 
 pub mod app;
+pub mod import;
+pub mod import_files;
+pub mod import_views;
 pub mod scheduler;
 pub mod session;
 pub mod setup;
@@ -68,7 +71,20 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             users::add_user,
             users::unlock_user,
             users::set_user_disabled,
+            import::choose_import_file,
+            import::import_dry_run,
+            import::import_report_page,
+            import::commit_import,
+            import::discard_import,
+            import::list_import_batches,
+            import::import_batch,
+            import::cancel_import_batch,
+            import::list_batch_payments,
+            import::save_import_template,
         ])
-        .events(collect_events![scheduler::RunProgressEvent])
+        .events(collect_events![
+            scheduler::RunProgressEvent,
+            import::ImportProgressEvent
+        ])
         .typ::<CommandError>()
 }

@@ -70,10 +70,43 @@ export const commands = {
 	unlockUser: (name: string) => __TAURI_INVOKE<null>("unlock_user", { name }),
 	/**  Disables or re-enables a user; a user cannot disable themselves. */
 	setUserDisabled: (name: string, disabled: boolean) => __TAURI_INVOKE<null>("set_user_disabled", { name, disabled }),
+	/**
+	 *  Opens the native file dialog (Excel or CSV) for an import into `store_id`; `null` when the
+	 *  user closes it.
+	 */
+	chooseImportFile: (storeId: number) => __TAURI_INVOKE<ChosenFile | null>("choose_import_file", { storeId }),
+	/**
+	 *  Reads and checks the file into `store_id`, with the detected mapping or the edited one;
+	 *  stores nothing. The rows come through `import_report_page`.
+	 */
+	importDryRun: (token: string, storeId: number, mapping: ColumnChoice_Deserialize[] | null) => __TAURI_INVOKE<DryRunView_Serialize>("import_dry_run", { token, storeId, mapping }),
+	/**  One page of the dry run's rows (at most 500), filtered by status. */
+	importReportPage: (token: string, filter: RowFilter, offset: number, limit: number) => __TAURI_INVOKE<ReportPage_Serialize>("import_report_page", { token, filter, offset, limit }),
+	/**
+	 *  Stores every row of the last dry run that is not an error, all or nothing; the file is then
+	 *  closed in the wizard.
+	 */
+	commitImport: (token: string) => __TAURI_INVOKE<BatchView_Serialize>("commit_import", { token }),
+	/**  Closes a file in the wizard without importing it. */
+	discardImport: (token: string) => __TAURI_INVOKE<null>("discard_import", { token }),
+	/**  Committed batches of one store or of every store the user may see, newest first. */
+	listImportBatches: (storeId: number | null) => __TAURI_INVOKE<BatchView_Serialize[]>("list_import_batches", { storeId }),
+	/**  One batch. */
+	importBatch: (batchId: number) => __TAURI_INVOKE<BatchView_Serialize>("import_batch", { batchId }),
+	/**  Cancels the batch's payments that have not run; needs `import_batches` on its store. */
+	cancelImportBatch: (batchId: number) => __TAURI_INVOKE<CancelView>("cancel_import_batch", { batchId }),
+	/**  The payments a batch brought (first 1000), with their latest bank answer. */
+	listBatchPayments: (batchId: number) => __TAURI_INVOKE<BatchPaymentView_Serialize[]>("list_batch_payments", { batchId }),
+	/**
+	 *  Saves the import template where the user chooses in the native save dialog; the file's
+	 *  name, or `null` when the dialog was closed.
+	 */
+	saveImportTemplate: () => __TAURI_INVOKE<string | null>("save_import_template"),
 };
 
 /** Events */
 export const events = {
+	importProgressEvent: makeEvent<ImportProgressEvent, ImportProgressEvent>("import-progress-event"),
 	runProgressEvent: makeEvent<RunProgressEvent_Serialize, RunProgressEvent_Deserialize>("run-progress-event"),
 };
 
@@ -84,6 +117,147 @@ export type AppInfo = {
 	version: string,
 	environment: Environment,
 	dataDir: string,
+};
+
+/**  One payment a batch brought, with its latest bank answer. */
+export type BatchPaymentView = BatchPaymentView_Serialize | BatchPaymentView_Deserialize;
+
+/**  One payment a batch brought, with its latest bank answer. */
+export type BatchPaymentView_Deserialize = {
+	id: number,
+	customerRef: string,
+	customerName: string,
+	amountMinor: number,
+	currency: string,
+	dueDate: string,
+	/**  `scheduled`, `paid`, `declined`, `cancelled`... */
+	status: string,
+	maskedPan?: string | null,
+	hostCode?: string | null,
+	message?: string | null,
+};
+
+/**  One payment a batch brought, with its latest bank answer. */
+export type BatchPaymentView_Serialize = {
+	id: number,
+	customerRef: string,
+	customerName: string,
+	amountMinor: number,
+	currency: string,
+	dueDate: string,
+	/**  `scheduled`, `paid`, `declined`, `cancelled`... */
+	status: string,
+	maskedPan: string | null,
+	hostCode: string | null,
+	message: string | null,
+};
+
+/**  A committed batch. */
+export type BatchView = BatchView_Serialize | BatchView_Deserialize;
+
+/**  A committed batch. */
+export type BatchView_Deserialize = {
+	id: number,
+	storeId: number,
+	fileName: string,
+	rowsTotal: number,
+	rowsImported: number,
+	rowsRejected: number,
+	rowsWarned: number,
+	customersAdded: number,
+	plans: number,
+	payments: number,
+	createdBy: string,
+	/**  RFC 3339 (UTC). */
+	createdAt: string,
+	cancelledAt?: string | null,
+	/**  Payments that have not run: what a cancel would stop. */
+	paymentsPending: number,
+	paymentsPaid: number,
+};
+
+/**  A committed batch. */
+export type BatchView_Serialize = {
+	id: number,
+	storeId: number,
+	fileName: string,
+	rowsTotal: number,
+	rowsImported: number,
+	rowsRejected: number,
+	rowsWarned: number,
+	customersAdded: number,
+	plans: number,
+	payments: number,
+	createdBy: string,
+	/**  RFC 3339 (UTC). */
+	createdAt: string,
+	cancelledAt: string | null,
+	/**  Payments that have not run: what a cancel would stop. */
+	paymentsPending: number,
+	paymentsPaid: number,
+};
+
+/**  What cancelling a batch did. */
+export type CancelView = {
+	batchId: number,
+	cancelled: number,
+	kept: number,
+};
+
+/**  A file chosen in the native dialog, known to the UI only by its token. */
+export type ChosenFile = {
+	/**  Opaque; names the file in later calls. */
+	token: string,
+	/**  The file's name without its folder. */
+	fileName: string,
+};
+
+/**  The user's choice for one column when the mapping is edited. */
+export type ColumnChoice = ColumnChoice_Serialize | ColumnChoice_Deserialize;
+
+/**  The user's choice for one column when the mapping is edited. */
+export type ColumnChoice_Deserialize = {
+	index: number,
+	/**  A field key, or `null` to leave the column to detection. */
+	field?: string | null,
+};
+
+/**  The user's choice for one column when the mapping is edited. */
+export type ColumnChoice_Serialize = {
+	index: number,
+	/**  A field key, or `null` to leave the column to detection. */
+	field: string | null,
+};
+
+/**  One column of the file and the field it was read as. */
+export type ColumnView = ColumnView_Serialize | ColumnView_Deserialize;
+
+/**  One column of the file and the field it was read as. */
+export type ColumnView_Deserialize = {
+	index: number,
+	/**  `A`, `B`, ... */
+	letter: string,
+	header: string,
+	/**  A field key (`pan`, `due_date`...), or `null` when the column is not read. */
+	field?: string | null,
+	/**  True when the user (not the header) decided the field. */
+	explicit: boolean,
+	/**  Set when an earlier column carries the same field; this one is then not read. */
+	duplicateOf?: number | null,
+};
+
+/**  One column of the file and the field it was read as. */
+export type ColumnView_Serialize = {
+	index: number,
+	/**  `A`, `B`, ... */
+	letter: string,
+	header: string,
+	/**  A field key (`pan`, `due_date`...), or `null` when the column is not read. */
+	field: string | null,
+	/**  True when the user (not the header) decided the field. */
+	explicit: boolean,
+	/**  Set when an earlier column carries the same field; this one is then not read. */
+	duplicateOf: number | null,
 };
 
 /**  An error as the UI receives it from any command. */
@@ -149,6 +323,74 @@ export type CreatedVault = {
 	session: SessionInfo,
 };
 
+/**
+ *  The dry run at a glance: counts, totals, file-level findings and the mapping. Rows come
+ *  page by page through `import_report_page`.
+ */
+export type DryRunView = DryRunView_Serialize | DryRunView_Deserialize;
+
+/**
+ *  The dry run at a glance: counts, totals, file-level findings and the mapping. Rows come
+ *  page by page through `import_report_page`.
+ */
+export type DryRunView_Deserialize = {
+	token: string,
+	storeId: number,
+	fileName: string,
+	sheet: string,
+	rows: number,
+	ok: number,
+	warnings: number,
+	errors: number,
+	newCustomers: number,
+	payments: number,
+	/**  Rows a commit would store. */
+	committable: number,
+	/**  An earlier, not cancelled batch of this store from the same file. */
+	sameFileBatch?: number | null,
+	/**  Findings about the whole file. */
+	fileProblems: ProblemView_Deserialize[],
+	totals: DueTotalView[],
+	columns: ColumnView_Deserialize[],
+	/**  Every field key a column may be mapped to, in template order. */
+	fields: string[],
+};
+
+/**
+ *  The dry run at a glance: counts, totals, file-level findings and the mapping. Rows come
+ *  page by page through `import_report_page`.
+ */
+export type DryRunView_Serialize = {
+	token: string,
+	storeId: number,
+	fileName: string,
+	sheet: string,
+	rows: number,
+	ok: number,
+	warnings: number,
+	errors: number,
+	newCustomers: number,
+	payments: number,
+	/**  Rows a commit would store. */
+	committable: number,
+	/**  An earlier, not cancelled batch of this store from the same file. */
+	sameFileBatch: number | null,
+	/**  Findings about the whole file. */
+	fileProblems: ProblemView_Serialize[],
+	totals: DueTotalView[],
+	columns: ColumnView_Serialize[],
+	/**  Every field key a column may be mapped to, in template order. */
+	fields: string[],
+};
+
+/**  Payments due on one date in one currency. */
+export type DueTotalView = {
+	dueDate: string,
+	currency: string,
+	payments: number,
+	amountMinor: number,
+};
+
 /**  A bank environment, shown everywhere with its own colour and word. */
 export type Environment = 
 /**  The built-in simulator; test cards only, nothing leaves the machine. */
@@ -157,6 +399,17 @@ export type Environment =
 "test" | 
 /**  Akbank's production host: real cards, real money. */
 "live";
+
+/**  Where an import stands, pushed while a file is read, checked and committed. */
+export type ImportProgressEvent = {
+	/**  The file's token. */
+	token: string,
+	/**  `reading`, `mapping`, `validating` or `committing`. */
+	phase: string,
+	rowsDone: number,
+	/**  0 while unknown. */
+	rowsTotal: number,
+};
 
 /**  The language of the texts, in the UI and in every message a command returns. */
 export type Language = "tr" | "en";
@@ -197,6 +450,97 @@ export type PermissionScope = {
 	storeIds: number[],
 };
 
+/**  A finding about a row or the whole file, in both languages. */
+export type ProblemView = ProblemView_Serialize | ProblemView_Deserialize;
+
+/**  A finding about a row or the whole file, in both languages. */
+export type ProblemView_Deserialize = {
+	/**  1-based row as the user sees it; `null` for the whole file. */
+	row?: number | null,
+	/**  Column letter. */
+	column?: string | null,
+	/**  Field key. */
+	field?: string | null,
+	/**  `info`, `warning` or `error`. */
+	severity: string,
+	code: string,
+	messageTr: string,
+	messageEn: string,
+};
+
+/**  A finding about a row or the whole file, in both languages. */
+export type ProblemView_Serialize = {
+	/**  1-based row as the user sees it; `null` for the whole file. */
+	row: number | null,
+	/**  Column letter. */
+	column: string | null,
+	/**  Field key. */
+	field: string | null,
+	/**  `info`, `warning` or `error`. */
+	severity: string,
+	code: string,
+	messageTr: string,
+	messageEn: string,
+};
+
+/**  One page of report rows. */
+export type ReportPage = ReportPage_Serialize | ReportPage_Deserialize;
+
+/**  One page of report rows. */
+export type ReportPage_Deserialize = {
+	/**  Rows matching the filter, over all pages. */
+	total: number,
+	offset: number,
+	rows: ReportRowView_Deserialize[],
+};
+
+/**  One page of report rows. */
+export type ReportPage_Serialize = {
+	/**  Rows matching the filter, over all pages. */
+	total: number,
+	offset: number,
+	rows: ReportRowView_Serialize[],
+};
+
+/**  One data row of the report with its findings. */
+export type ReportRowView = ReportRowView_Serialize | ReportRowView_Deserialize;
+
+/**  One data row of the report with its findings. */
+export type ReportRowView_Deserialize = {
+	row: number,
+	/**  `ok`, `warning` or `error`. */
+	status: string,
+	reference?: string | null,
+	name?: string | null,
+	/**  `435509******5232`. */
+	maskedPan?: string | null,
+	amountMinor?: number | null,
+	currency: string,
+	dueDate?: string | null,
+	kind?: string | null,
+	payments: number,
+	existingCustomer: boolean,
+	problems: ProblemView_Deserialize[],
+};
+
+/**  One data row of the report with its findings. */
+export type ReportRowView_Serialize = {
+	row: number,
+	/**  `ok`, `warning` or `error`. */
+	status: string,
+	reference: string | null,
+	name: string | null,
+	/**  `435509******5232`. */
+	maskedPan: string | null,
+	amountMinor: number | null,
+	currency: string,
+	dueDate: string | null,
+	kind: string | null,
+	payments: number,
+	existingCustomer: boolean,
+	problems: ProblemView_Serialize[],
+};
+
 /**  The role presets a new user can get. */
 export type RolePreset = 
 /**  Everything on every store. */
@@ -205,6 +549,9 @@ export type RolePreset =
 "operator" | 
 /**  Reports only. */
 "viewer";
+
+/**  Which report rows to show. */
+export type RowFilter = "all" | "ok" | "warning" | "error";
 
 /**  Progress of the current (or last) run, pushed to the UI whenever it changes. */
 export type RunProgressEvent = RunProgressEvent_Serialize | RunProgressEvent_Deserialize;

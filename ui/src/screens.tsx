@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { PermissionCode } from "./api";
 import { DashboardPage } from "./pages/DashboardPage";
+import { ImportPage } from "./pages/ImportPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
 
 /**
@@ -18,7 +19,7 @@ export const SCREENS: Screen[] = [
   { key: "dashboard", element: () => <DashboardPage /> },
   { key: "customers" },
   { key: "collections" },
-  { key: "import", needs: "import_batches" },
+  { key: "import", needs: "import_batches", element: () => <ImportPage /> },
   { key: "payments" },
   { key: "attention" },
   { key: "reports", needs: "view_reports" },

@@ -24,3 +24,4 @@ export function fetchAppInfo(): Promise<AppInfo> {
 export function useAppInfo() {
   return useQuery({ queryKey: ["app_info"], queryFn: fetchAppInfo, staleTime: Infinity, retry: false });
 }
+export * from "./import";

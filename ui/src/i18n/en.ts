@@ -1,4 +1,5 @@
 import type { Texts } from "./index";
+import importEn from "./import.en";
 import settingsEn from "./settings.en";
 import shellEn from "./shell.en";
 
@@ -6,6 +7,7 @@ import shellEn from "./shell.en";
 const en: Texts = {
   ...shellEn,
   ...settingsEn,
+  ...importEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",

@@ -1,3 +1,4 @@
+import importTr from "./import.tr";
 import settingsTr from "./settings.tr";
 import shellTr from "./shell.tr";
 
@@ -5,6 +6,7 @@ import shellTr from "./shell.tr";
 const tr = {
   ...shellTr,
   ...settingsTr,
+  ...importTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",

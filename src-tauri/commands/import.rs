@@ -1,0 +1,343 @@
+//! The import wizard: a file chosen in a native dialog (its path stays in Rust, the webview
+//! gets a token), a dry run with the detected or edited column mapping, the report page by
+//! page, the commit, and the batches with their payments and cancellation. Reading,
+//! validating and committing push `ImportProgressEvent`s. Importing needs `import_batches` on
+//! the store; core checks it on every call.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tahsildar_core::import::{self, ImportMapping, ImportOptions, ImportPhase, ImportProgress};
+use tahsildar_core::payments::{self, PaymentFilter};
+use tahsildar_core::{Lang, Permission};
+use tahsildar_import::{Field, column_letter};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_specta::Event;
+
+use super::import_files::{DryRun, ImportFiles, e2e_file, file_name};
+use super::import_views::{
+    BatchPaymentView, BatchView, CancelView, ChosenFile, ColumnChoice, DryRunView, ReportPage,
+    RowFilter,
+};
+use crate::error::{CommandError, ShellError};
+use crate::state::AppState;
+
+/// Where an import stands, pushed while a file is read, checked and committed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgressEvent {
+    /// The file's token.
+    pub token: String,
+    /// `reading`, `mapping`, `validating` or `committing`.
+    pub phase: String,
+    pub rows_done: u32,
+    /// 0 while unknown.
+    pub rows_total: u32,
+}
+
+impl ImportProgressEvent {
+    pub fn new(token: &str, p: ImportProgress) -> Self {
+        ImportProgressEvent {
+            token: token.to_string(),
+            phase: match p.phase {
+                ImportPhase::Reading => "reading",
+                ImportPhase::Mapping => "mapping",
+                ImportPhase::Validating => "validating",
+                ImportPhase::Committing => "committing",
+            }
+            .to_string(),
+            rows_done: u32::try_from(p.rows_done).unwrap_or(u32::MAX),
+            rows_total: u32::try_from(p.rows_total).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// The error for a token the wizard no longer holds.
+fn file_gone(lang: Lang) -> CommandError {
+    CommandError {
+        code: "import_file_unknown".to_string(),
+        message: lang.pick(
+            "Seçilen dosya artık içe aktarma sihirbazında açık değil; dosyayı yeniden seçin.",
+            "The chosen file is no longer open in the import wizard; choose the file again.",
+        ),
+        field: Some("file".to_string()),
+    }
+}
+
+/// The edited mapping as a spec keyed by column letter.
+pub fn mapping_spec(choices: &[ColumnChoice], lang: Lang) -> Result<ImportMapping, CommandError> {
+    let mut spec = ImportMapping::default();
+    for choice in choices {
+        let Some(key) = &choice.field else { continue };
+        let letter = column_letter(choice.index as usize);
+        let field = Field::ALL
+            .into_iter()
+            .find(|f| f.key() == key.as_str())
+            .ok_or_else(|| CommandError {
+                code: "invalid_mapping".to_string(),
+                message: lang.pick(
+                    format!("{letter} sütunu için alan tanınmadı: '{key}'."),
+                    format!("The field for column {letter} is not known: '{key}'."),
+                ),
+                field: Some("mapping".to_string()),
+            })?;
+        spec.columns.insert(letter, field);
+    }
+    Ok(spec)
+}
+
+/// Opens the native file dialog (Excel or CSV) for an import into `store_id`; `null` when the
+/// user closes it.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_import_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    files: State<'_, ImportFiles>,
+    store_id: i64,
+) -> Result<Option<ChosenFile>, CommandError> {
+    state
+        .blocking(move |s| {
+            s.session()?
+                .require(Permission::ImportBatches, Some(store_id))
+                .map_err(ShellError::from)
+        })
+        .await?;
+    let title = state.lang().pick("İçe aktarılacak dosya", "File to import");
+    let path: Option<PathBuf> = match e2e_file() {
+        Some(path) => Some(path),
+        None => tauri::async_runtime::spawn_blocking(move || {
+            app.dialog()
+                .file()
+                .set_title(title)
+                .add_filter("Excel / CSV", &["xlsx", "xlsm", "xls", "ods", "csv", "txt"])
+                .blocking_pick_file()
+                .and_then(|p| p.into_path().ok())
+        })
+        .await
+        .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?,
+    };
+    Ok(path.map(|path| {
+        let file_name = file_name(&path);
+        ChosenFile {
+            token: files.add(path),
+            file_name,
+        }
+    }))
+}
+
+/// Reads and checks the file into `store_id`, with the detected mapping or the edited one;
+/// stores nothing. The rows come through `import_report_page`.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_dry_run(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    files: State<'_, ImportFiles>,
+    token: String,
+    store_id: i64,
+    mapping: Option<Vec<ColumnChoice>>,
+) -> Result<DryRunView, CommandError> {
+    let lang = state.lang();
+    let path = files.path(&token).ok_or_else(|| file_gone(lang))?;
+    let options = ImportOptions {
+        mapping: mapping
+            .as_deref()
+            .map(|m| mapping_spec(m, lang))
+            .transpose()?,
+        ..ImportOptions::default()
+    };
+    let events = app.clone();
+    let event_token = token.clone();
+    let prepared = state
+        .blocking(move |s| {
+            let session = s.session()?;
+            let mut progress = |p: ImportProgress| {
+                let _ = ImportProgressEvent::new(&event_token, p).emit(&events);
+            };
+            Ok(import::dry_run_with_progress(
+                &session,
+                store_id,
+                &path,
+                &options,
+                &mut progress,
+            )?)
+        })
+        .await?;
+    let dry_run = files
+        .set_dry_run(&token, DryRun::new(prepared))
+        .ok_or_else(|| file_gone(lang))?;
+    Ok(DryRunView::new(&token, &dry_run.prepared.report))
+}
+
+/// One page of the dry run's rows (at most 500), filtered by status.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_report_page(
+    state: State<'_, AppState>,
+    files: State<'_, ImportFiles>,
+    token: String,
+    filter: RowFilter,
+    offset: u32,
+    limit: u32,
+) -> Result<ReportPage, CommandError> {
+    let lang = state.lang();
+    let dry_run = files.dry_run(&token).ok_or_else(|| file_gone(lang))?;
+    let store_id = dry_run.prepared.report.store_id;
+    state
+        .blocking(move |s| {
+            s.session()?
+                .require(Permission::ImportBatches, Some(store_id))?;
+            Ok(dry_run.page(filter, offset, limit))
+        })
+        .await
+}
+
+/// Stores every row of the last dry run that is not an error, all or nothing; the file is then
+/// closed in the wizard.
+#[tauri::command]
+#[specta::specta]
+pub async fn commit_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    files: State<'_, ImportFiles>,
+    token: String,
+) -> Result<BatchView, CommandError> {
+    let lang = state.lang();
+    let dry_run: Arc<DryRun> = files.dry_run(&token).ok_or_else(|| file_gone(lang))?;
+    let event_token = token.clone();
+    let batch = state
+        .blocking(move |s| {
+            let session = s.session()?;
+            let mut progress = |p: ImportProgress| {
+                let _ = ImportProgressEvent::new(&event_token, p).emit(&app);
+            };
+            Ok(import::commit_with_progress(
+                &session,
+                &dry_run.prepared,
+                &mut progress,
+            )?)
+        })
+        .await?;
+    files.remove(&token);
+    Ok(BatchView::from(batch))
+}
+
+/// Closes a file in the wizard without importing it.
+#[tauri::command]
+#[specta::specta]
+pub async fn discard_import(
+    files: State<'_, ImportFiles>,
+    token: String,
+) -> Result<(), CommandError> {
+    files.remove(&token);
+    Ok(())
+}
+
+/// Committed batches of one store or of every store the user may see, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_import_batches(
+    state: State<'_, AppState>,
+    store_id: Option<i64>,
+) -> Result<Vec<BatchView>, CommandError> {
+    state
+        .blocking(move |s| {
+            let session = s.session()?;
+            let batches = import::batches::list(&session, store_id)?;
+            Ok(batches.into_iter().map(BatchView::from).collect())
+        })
+        .await
+}
+
+/// One batch.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_batch(
+    state: State<'_, AppState>,
+    batch_id: i64,
+) -> Result<BatchView, CommandError> {
+    state
+        .blocking(move |s| {
+            Ok(BatchView::from(import::batches::get(
+                &s.session()?,
+                batch_id,
+            )?))
+        })
+        .await
+}
+
+/// Cancels the batch's payments that have not run; needs `import_batches` on its store.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_import_batch(
+    state: State<'_, AppState>,
+    batch_id: i64,
+) -> Result<CancelView, CommandError> {
+    state
+        .blocking(move |s| {
+            Ok(CancelView::from(import::batches::cancel(
+                &s.session()?,
+                batch_id,
+            )?))
+        })
+        .await
+}
+
+/// The payments a batch brought (first 1000), with their latest bank answer.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_batch_payments(
+    state: State<'_, AppState>,
+    batch_id: i64,
+) -> Result<Vec<BatchPaymentView>, CommandError> {
+    state
+        .blocking(move |s| {
+            let filter = PaymentFilter {
+                batch_id: Some(batch_id),
+                ..PaymentFilter::default()
+            };
+            let rows = payments::list(&s.session()?, &filter)?;
+            Ok(rows.into_iter().map(BatchPaymentView::from).collect())
+        })
+        .await
+}
+
+/// Saves the import template where the user chooses in the native save dialog; the file's
+/// name, or `null` when the dialog was closed.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_import_template(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, CommandError> {
+    state.blocking(|s| s.session().map(|_| ())).await?;
+    let lang = state.lang();
+    let suggested = lang.pick("tahsilat-sablonu.xlsx", "collection-template.xlsx");
+    let path = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_file_name(suggested)
+            .add_filter("Excel", &["xlsx"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?;
+    let Some(path) = path else { return Ok(None) };
+    let name = file_name(&path);
+    state
+        .blocking(move |_| {
+            import::write_template(&path).map_err(tahsildar_core::Error::from)?;
+            Ok(())
+        })
+        .await?;
+    Ok(Some(name))
+}
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

@@ -1,0 +1,157 @@
+//! The files the import wizard is working on, each known to the webview only by an opaque
+//! token: the path chosen in the native dialog (never sent to the webview), and the latest dry
+//! run of it, ready to commit and to be shown page by page.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use tahsildar_core::import::PreparedImport;
+
+use super::import_views::{ProblemView, ReportPage, ReportRowView, RowFilter, count};
+
+/// Test-only: the file the open dialog would return, for the end-to-end suite (a native dialog
+/// cannot be driven). Read by Rust in debug builds only; the webview never supplies a path.
+pub const E2E_IMPORT_FILE_VAR: &str = "TAHSILDAR_E2E_IMPORT_FILE";
+
+/// Most rows one report page carries.
+pub const MAX_PAGE: u32 = 500;
+
+/// A dry run kept for commit, with each row's problems indexed.
+pub struct DryRun {
+    pub prepared: PreparedImport,
+    /// Per row summary index: the indexes of its problems in `report.problems`.
+    problems_by_row: HashMap<usize, Vec<usize>>,
+}
+
+impl DryRun {
+    pub fn new(prepared: PreparedImport) -> DryRun {
+        let mut problems_by_row: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, p) in prepared.report.problems.iter().enumerate() {
+            if let Some(row) = p.row {
+                problems_by_row.entry(row).or_default().push(i);
+            }
+        }
+        DryRun {
+            prepared,
+            problems_by_row,
+        }
+    }
+
+    /// Rows matching `filter`, from `offset`, at most `limit` (capped at [`MAX_PAGE`]).
+    pub fn page(&self, filter: RowFilter, offset: u32, limit: u32) -> ReportPage {
+        let report = &self.prepared.report;
+        let limit = limit.clamp(1, MAX_PAGE) as usize;
+        let matching = report
+            .row_summaries
+            .iter()
+            .filter(|r| filter.admits(r.status));
+        let total = matching.clone().count();
+        let rows = matching
+            .skip(offset as usize)
+            .take(limit)
+            .map(|r| {
+                let problems = self
+                    .problems_by_row
+                    .get(&r.row)
+                    .map(|ids| {
+                        ids.iter()
+                            .map(|&i| ProblemView::from(&report.problems[i]))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                ReportRowView::new(r, problems)
+            })
+            .collect();
+        ReportPage {
+            total: count(total),
+            offset,
+            rows,
+        }
+    }
+}
+
+struct Entry {
+    path: PathBuf,
+    dry_run: Option<Arc<DryRun>>,
+}
+
+/// The wizard's files by token; managed by Tauri beside the app state.
+#[derive(Default)]
+pub struct ImportFiles {
+    entries: Mutex<HashMap<String, Entry>>,
+    next: AtomicU64,
+    hasher: RandomState,
+}
+
+impl ImportFiles {
+    fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry>> {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Keeps `path` and returns the token that names it.
+    pub fn add(&self, path: PathBuf) -> String {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        let token = format!("{n}-{:016x}", self.hasher.hash_one(n));
+        self.entries().insert(
+            token.clone(),
+            Entry {
+                path,
+                dry_run: None,
+            },
+        );
+        token
+    }
+
+    /// The path a token names.
+    pub fn path(&self, token: &str) -> Option<PathBuf> {
+        self.entries().get(token).map(|e| e.path.clone())
+    }
+
+    /// Keeps the latest dry run of a token's file (replacing an earlier one).
+    pub fn set_dry_run(&self, token: &str, dry_run: DryRun) -> Option<Arc<DryRun>> {
+        let mut entries = self.entries();
+        let entry = entries.get_mut(token)?;
+        let dry_run = Arc::new(dry_run);
+        entry.dry_run = Some(dry_run.clone());
+        Some(dry_run)
+    }
+
+    /// The latest dry run of a token's file.
+    pub fn dry_run(&self, token: &str) -> Option<Arc<DryRun>> {
+        self.entries().get(token).and_then(|e| e.dry_run.clone())
+    }
+
+    /// Forgets a token (after its commit, or when the wizard is left).
+    pub fn remove(&self, token: &str) {
+        self.entries().remove(token);
+    }
+
+    /// Number of files kept.
+    pub fn len(&self) -> usize {
+        self.entries().len()
+    }
+
+    /// True when no file is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The file name shown for a path (no folder).
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The test-only file the open dialog is replaced by, in debug builds when the variable is set.
+pub fn e2e_file() -> Option<PathBuf> {
+    if cfg!(debug_assertions) {
+        std::env::var_os(E2E_IMPORT_FILE_VAR).map(PathBuf::from)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,72 @@
+import { Alert, Button, Flex, Select, Table, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { ColumnChoice, DryRunView } from "../api";
+import { mappingEdited, repeatedFields, withChoice } from "./ImportSteps";
+
+/** The detected mapping, one field per column, editable; re-checks the file when edited. */
+export function ImportMapping({
+  dryRun,
+  choices,
+  onChange,
+  onRerun,
+  onReport,
+  busy,
+}: {
+  dryRun: DryRunView;
+  choices: ColumnChoice[];
+  onChange: (choices: ColumnChoice[]) => void;
+  onRerun: () => void;
+  onReport: () => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const edited = mappingEdited(dryRun.columns, choices);
+  const repeated = repeatedFields(choices);
+  const options = [
+    { value: "", label: t("import.mapping.notRead") },
+    ...dryRun.fields.map((f) => ({ value: f, label: t(`import.fields.${f}`) })),
+  ];
+  return (
+    <Flex vertical gap={12} data-testid="import-mapping">
+      <Typography.Text>{t("import.mapping.intro")}</Typography.Text>
+      {repeated.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t("import.mapping.repeated", { fields: repeated.map((f) => t(`import.fields.${f}`)).join(", ") })}
+        />
+      )}
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="index"
+        dataSource={dryRun.columns}
+        columns={[
+          { title: t("import.mapping.column"), dataIndex: "letter", width: 80 },
+          { title: t("import.mapping.header"), dataIndex: "header" },
+          {
+            title: t("import.mapping.field"),
+            key: "field",
+            render: (_, column) => (
+              <Select
+                style={{ width: 260 }}
+                data-testid={`mapping-${column.letter}`}
+                value={choices.find((c) => c.index === column.index)?.field ?? ""}
+                options={options}
+                onChange={(value: string) => onChange(withChoice(choices, column.index, value === "" ? null : value))}
+              />
+            ),
+          },
+        ]}
+      />
+      <Flex gap={8}>
+        <Button onClick={onRerun} disabled={!edited} loading={busy && edited} data-testid="mapping-rerun">
+          {t("import.mapping.rerun")}
+        </Button>
+        <Button type="primary" onClick={onReport} disabled={edited || busy} data-testid="mapping-to-report">
+          {t("import.mapping.toReport")}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

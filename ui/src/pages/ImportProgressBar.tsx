@@ -1,0 +1,27 @@
+import { useEffect, useState } from "react";
+import { Progress, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { onImportProgress, type ImportProgressEvent } from "../api";
+import { progressPercent } from "./ImportSteps";
+
+/** The progress the backend reports while a file is read, checked or stored. */
+export function ImportProgressBar({ active }: { active: boolean }) {
+  const { t } = useTranslation();
+  const [progress, setProgress] = useState<ImportProgressEvent | null>(null);
+  useEffect(() => (active ? onImportProgress(setProgress) : undefined), [active]);
+  useEffect(() => {
+    if (!active) setProgress(null);
+  }, [active]);
+  if (!active) return null;
+  const percent = progress ? progressPercent(progress) : undefined;
+  return (
+    <div data-testid="import-progress" style={{ maxWidth: 520, marginBottom: 16 }}>
+      <Typography.Text>
+        {t(`import.progress.${progress?.phase ?? "reading"}`)}{" "}
+        {progress && progress.rowsTotal > 0 &&
+          t("import.progress.rows", { done: progress.rowsDone, total: progress.rowsTotal })}
+      </Typography.Text>
+      <Progress percent={percent ?? 0} status="active" showInfo={percent !== undefined} />
+    </div>
+  );
+}
