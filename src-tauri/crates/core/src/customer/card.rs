@@ -100,7 +100,7 @@ pub(crate) fn check(new: &NewCard, today: jiff::civil::Date) -> Result<CheckedCa
     })
 }
 
-fn aad(card_id: i64, field: &str) -> Vec<u8> {
+pub(super) fn aad(card_id: i64, field: &str) -> Vec<u8> {
     format!("card:{card_id}:{field}").into_bytes()
 }
 

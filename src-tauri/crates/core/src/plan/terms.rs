@@ -129,14 +129,14 @@ pub fn schedule_problem_error(problem: ScheduleProblem) -> Error {
 }
 
 /// The due dates of a plan's payments.
-fn due_dates(plan: &NewPlan) -> Vec<Date> {
+pub(super) fn due_dates(plan: &NewPlan) -> Vec<Date> {
     match plan.kind {
         PlanKind::OneOff | PlanKind::Installment(_) => vec![plan.start],
         PlanKind::Recurring(schedule) => schedule.dates().collect(),
     }
 }
 
-fn check(plan: &NewPlan, max_installments: i64, today: Date) -> Result<()> {
+pub(super) fn check(plan: &NewPlan, max_installments: i64, today: Date) -> Result<()> {
     if plan.amount_minor <= 0 {
         return Err(Error::invalid("amount", "must be more than zero"));
     }

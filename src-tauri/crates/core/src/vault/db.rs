@@ -40,6 +40,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "collections",
         include_str!("../../migrations/0004_collections.sql"),
     ),
+    (
+        7,
+        "payment_indexes",
+        include_str!("../../migrations/0007_payment_indexes.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).
