@@ -1,7 +1,9 @@
+import formsEn from "./forms.en";
 import type { Texts } from "./index";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
+  ...formsEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",

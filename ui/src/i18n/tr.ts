@@ -1,5 +1,7 @@
+import formsTr from "./forms.tr";
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
+  ...formsTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",
