@@ -2,7 +2,29 @@
 //! commands, so each one must be granted by a capability before the webview may call it.
 
 /// Every command the shell defines; keep in step with `commands::specta_builder`.
-const COMMANDS: &[&str] = &["app_info"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "setup_status",
+    "create_vault",
+    "unlock",
+    "sign_in",
+    "sign_out",
+    "session_info",
+    "set_language",
+    "scheduler_status",
+    "pause_scheduler",
+    "resume_scheduler",
+    "run_now",
+    "list_stores",
+    "create_store",
+    "update_store",
+    "test_store_connection",
+    "sandbox_test_cards",
+    "list_users",
+    "add_user",
+    "unlock_user",
+    "set_user_disabled",
+];
 
 fn main() {
     tauri_build::try_build(

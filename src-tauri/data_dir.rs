@@ -1,6 +1,8 @@
-//! Where the app keeps its data: `TAHSILDAR_DATA_DIR` when set (tests, portable installs),
-//! otherwise `tahsildar` under the platform's data folder (`~/.local/share/tahsildar` on Linux).
+//! Where the app keeps its data: the `--data-dir FOLDER` argument, else `TAHSILDAR_DATA_DIR`
+//! when set (tests, portable installs), otherwise `tahsildar` under the platform's data folder
+//! (`~/.local/share/tahsildar` on Linux).
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use crate::error::ShellError;
@@ -10,6 +12,23 @@ pub const OVERRIDE_VAR: &str = "TAHSILDAR_DATA_DIR";
 
 /// Folder name under the platform's data folder.
 const APP_FOLDER: &str = "tahsildar";
+
+/// Command-line argument that chooses the data folder (`--data-dir X` or `--data-dir=X`).
+pub const ARG: &str = "--data-dir";
+
+/// The folder given with `--data-dir`, if any; other arguments are ignored.
+pub fn from_args(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == ARG {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
 
 /// The data folder chosen from the override (if any) and the platform's data folder.
 pub fn choose(
@@ -55,6 +74,21 @@ mod tests {
     fn an_empty_override_is_ignored() {
         let chosen = choose(Some(PathBuf::new()), Some("/data".into())).unwrap();
         assert_eq!(chosen, PathBuf::from("/data/tahsildar"));
+    }
+
+    #[test]
+    fn the_argument_names_the_folder_in_both_spellings() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            from_args(args(&["tahsildar", "--automation", "--data-dir", "/d/one"])),
+            Some(PathBuf::from("/d/one"))
+        );
+        assert_eq!(
+            from_args(args(&["tahsildar", "--data-dir=/d/two"])),
+            Some(PathBuf::from("/d/two"))
+        );
+        assert_eq!(from_args(args(&["tahsildar", "--other"])), None);
+        assert_eq!(from_args(args(&["tahsildar", "--data-dir"])), None);
     }
 
     #[test]

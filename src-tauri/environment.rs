@@ -1,11 +1,11 @@
-//! Which bank host the app talks to. Only sandbox exists for now: its host is the built-in
-//! simulator, so no real card is ever charged.
+//! Which bank host a store talks to, as the UI shows it: sandbox (the built-in simulator, no
+//! real card is ever charged), Akbank's test host, or live.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
-/// The bank environment the app runs against, shown as a coloured badge in the window header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+/// A bank environment, shown everywhere with its own colour and word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Environment {
     /// The built-in simulator; test cards only, nothing leaves the machine.
@@ -16,5 +16,25 @@ pub enum Environment {
     Live,
 }
 
-/// The environment this build runs in.
+/// The environment of a new vault (its one store is the sandbox).
 pub const CURRENT: Environment = Environment::Sandbox;
+
+impl From<tahsildar_core::Environment> for Environment {
+    fn from(env: tahsildar_core::Environment) -> Self {
+        match env {
+            tahsildar_core::Environment::Sandbox => Environment::Sandbox,
+            tahsildar_core::Environment::Test => Environment::Test,
+            tahsildar_core::Environment::Live => Environment::Live,
+        }
+    }
+}
+
+impl From<Environment> for tahsildar_core::Environment {
+    fn from(env: Environment) -> Self {
+        match env {
+            Environment::Sandbox => tahsildar_core::Environment::Sandbox,
+            Environment::Test => tahsildar_core::Environment::Test,
+            Environment::Live => tahsildar_core::Environment::Live,
+        }
+    }
+}

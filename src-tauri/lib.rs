@@ -1,13 +1,19 @@
-//! The desktop shell of Tahsildar: app state, the Tauri commands, start-up.
+//! The desktop shell of Tahsildar: app state, the Tauri commands, start-up, and the scheduler's
+//! progress pushed to the window.
 
 pub mod commands;
 pub mod data_dir;
 pub mod environment;
 pub mod error;
+pub mod run_events;
+pub mod state;
 
 use std::path::PathBuf;
 
+use tahsildar_core::{DataDir, Lang};
 use tauri::Manager;
+
+use crate::state::AppState;
 
 /// The product's name as users see it.
 pub const PRODUCT_NAME: &str = "Tahsildar";
@@ -18,21 +24,31 @@ pub struct AppPaths {
     pub data_dir: PathBuf,
 }
 
-/// Starts the app; returns when the last window has closed.
+/// Starts the app; returns when it quits.
 pub fn run() {
     let builder = commands::specta_builder();
     tauri::Builder::default()
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let override_dir = std::env::var_os(data_dir::OVERRIDE_VAR).map(PathBuf::from);
+            let override_dir = data_dir::from_args(std::env::args_os())
+                .or_else(|| std::env::var_os(data_dir::OVERRIDE_VAR).map(PathBuf::from));
             let data_dir = data_dir::choose(override_dir, app.path().data_dir().ok())?;
             data_dir::ensure(&data_dir)?;
+            let state = AppState::new(DataDir::new(&data_dir), Lang::Tr);
+            state.on_progress(run_events::forwarder(app.handle().clone()));
+            app.manage(state);
             app.manage(AppPaths { data_dir });
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("Tahsildar could not start");
+        .build(tauri::generate_context!())
+        .expect("Tahsildar could not start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                let state = app.state::<AppState>().inner().clone();
+                tauri::async_runtime::block_on(state.shut_down());
+            }
+        });
 }
 
 #[cfg(test)]

@@ -12,5 +12,7 @@ export default defineConfig({
     environment: "jsdom",
     setupFiles: ["src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
+    // Typing into Ant Design forms is slow on a busy two-core machine; speed is not tested here.
+    testTimeout: 60_000,
   },
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end suite against the app already built by `make test-e2e`:
-# a virtual X display, a private D-Bus session with an unlocked keyring, a throwaway data folder.
+# a virtual X display, a private D-Bus session with an unlocked keyring, a throwaway scratch
+# folder in which each spec gets its own data folder (see wdio.conf.ts).
 # Screenshots of the window land in target/e2e/ of the repository.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -9,7 +10,8 @@ cd "$here"
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/tahsildar-e2e.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
-export TAHSILDAR_DATA_DIR="$scratch/data"
+export TAHSILDAR_E2E_SCRATCH="$scratch"
+unset TAHSILDAR_DATA_DIR
 mkdir -p "$root/target/e2e"
 
 xvfb-run -a -s "-screen 0 1280x1024x24" \

@@ -1,13 +1,15 @@
 /**
  * Drives the built app (with its front end embedded) through tauri-driver and WebKitWebDriver.
  * Run it through ./run.sh, which provides the X display, the D-Bus session with an unlocked
- * keyring and a throwaway data folder.
+ * keyring and a throwaway scratch folder. Each spec file gets its own app session with its own
+ * fresh data folder, passed to the app as `--data-dir` (tauri-driver's `tauri:options.args`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import { browser } from "@wdio/globals";
+import { freshDataDir } from "./support/app.ts";
 import { ROOT, screenshotPath } from "./support/paths.ts";
 
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
@@ -65,6 +67,14 @@ export const config: WebdriverIO.Config = {
       console.error(`tauri-driver could not start: ${error.message}`);
     });
     await waitForPort(driverPort, 15_000);
+  },
+
+  // A fresh data folder per spec file: the app starts at its first run.
+  beforeSession: (_config, capabilities) => {
+    const dir = freshDataDir();
+    process.env.TAHSILDAR_DATA_DIR = dir;
+    const caps = capabilities as { "tauri:options"?: { application: string; args?: string[] } };
+    caps["tauri:options"] = { application, args: ["--data-dir", dir] };
   },
 
   // Every test leaves a picture of the window, passed or failed.

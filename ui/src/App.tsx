@@ -1,29 +1,108 @@
 import { useState } from "react";
-import { ConfigProvider, Layout } from "antd";
+import { ConfigProvider, Layout, Spin } from "antd";
 import enUS from "antd/locale/en_US";
 import trTR from "antd/locale/tr_TR";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import {
+  SETUP_STATUS_KEY,
+  signOut,
+  useSetupStatus,
+  useStores,
+  type SessionInfo,
+  type SetupStatus,
+} from "./api";
 import { AppHeader } from "./components/AppHeader";
-import { NavMenu, type ScreenKey } from "./components/NavMenu";
-import { DashboardPage } from "./pages/DashboardPage";
+import { ErrorAlert } from "./components/ErrorAlert";
+import { NavMenu } from "./components/NavMenu";
+import { ReauthModal } from "./components/ReauthModal";
+import { SchedulerBadge } from "./components/SchedulerBadge";
+import { SessionMenu } from "./components/SessionMenu";
+import { riskiestEnvironment } from "./components/riskiestEnvironment";
+import { SetupPage } from "./pages/setup/SetupPage";
+import { SignInPage } from "./pages/SignInPage";
+import { UnlockPage } from "./pages/UnlockPage";
+import { SCREENS } from "./screens";
+import { SessionContext } from "./session";
 
 const THEME = { token: { colorPrimary: "#0f766e" } };
 
-/** The window: header, screen menu, the selected screen. */
+/** The window: the header, then first run, unlock, sign-in or the signed-in workspace. */
 export function App() {
   const { i18n } = useTranslation();
-  const [screen, setScreen] = useState<ScreenKey>("dashboard");
   return (
     <ConfigProvider locale={i18n.resolvedLanguage === "en" ? enUS : trTR} theme={THEME}>
       <Layout style={{ minHeight: "100vh" }}>
-        <AppHeader />
-        <Layout>
-          <Layout.Sider width={232} theme="light" data-testid="nav">
-            <NavMenu selected={screen} onSelect={setScreen} />
-          </Layout.Sider>
-          <Layout.Content style={{ padding: 24 }}>{screen === "dashboard" && <DashboardPage />}</Layout.Content>
-        </Layout>
+        <Window />
       </Layout>
     </ConfigProvider>
+  );
+}
+
+function Window() {
+  const client = useQueryClient();
+  const status = useSetupStatus();
+  const setStatus = (next: SetupStatus) => client.setQueryData(SETUP_STATUS_KEY, next);
+  const refresh = () => void client.invalidateQueries({ queryKey: SETUP_STATUS_KEY });
+  const signedIn = (session: SessionInfo) => setStatus({ state: "signed_in", session });
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== "app_info" });
+    setStatus({ state: "signed_out", lastUser: null });
+  };
+
+  const data = status.data;
+  if (data?.state === "signed_in") {
+    return (
+      <SessionContext.Provider value={data.session}>
+        <SignedInHeader session={data.session} onSignOut={leave} />
+        <Workspace />
+        <ReauthModal userName={data.session.userName} onSignedIn={signedIn} onGiveUp={leave} />
+      </SessionContext.Provider>
+    );
+  }
+  return (
+    <>
+      <AppHeader />
+      <Layout.Content style={{ padding: 24 }}>
+        {status.isPending && <Spin size="large" style={{ display: "block", marginTop: 96 }} data-testid="status-loading" />}
+        {status.isError && <ErrorAlert error={status.error} testId="status-error" />}
+        {data?.state === "needs_setup" && <SetupPage keyringAvailable={data.keyringAvailable} onFinished={refresh} />}
+        {data?.state === "needs_admin" && <SetupPage keyringAvailable={false} adminOnly onFinished={refresh} />}
+        {data?.state === "locked" && <UnlockPage status={data} onUnlocked={setStatus} />}
+        {data?.state === "signed_out" && <SignInPage lastUser={data.lastUser} onSignedIn={signedIn} />}
+      </Layout.Content>
+    </>
+  );
+}
+
+function SignedInHeader({ session, onSignOut }: { session: SessionInfo; onSignOut: () => void }) {
+  const stores = useStores();
+  return (
+    <AppHeader
+      environment={riskiestEnvironment(stores.data ?? [])}
+      extra={
+        <>
+          <SchedulerBadge />
+          <SessionMenu session={session} onSignOut={onSignOut} />
+        </>
+      }
+    />
+  );
+}
+
+/** The signed-in layout: the screen menu on the side, the chosen screen beside it. */
+function Workspace() {
+  const [screen, setScreen] = useState("dashboard");
+  const current = SCREENS.find((s) => s.key === screen)?.element;
+  return (
+    <Layout>
+      <Layout.Sider width={232} theme="light" data-testid="nav">
+        <NavMenu selected={screen} onSelect={setScreen} />
+      </Layout.Sider>
+      <Layout.Content style={{ padding: 24 }} data-testid={`screen-${screen}`}>
+        {current?.()}
+      </Layout.Content>
+    </Layout>
   );
 }

@@ -1,7 +1,12 @@
 import { $, browser, expect } from "@wdio/globals";
+import { dataDir, signInFresh } from "../support/app.ts";
 import { cargoVersion } from "../support/paths.ts";
 
 describe("the Tahsildar window", () => {
+  before(async () => {
+    await signInFresh();
+  });
+
   it("opens and shows the name, version and sandbox badge from the backend", async () => {
     const version = cargoVersion();
     await expect($('[data-testid="app-version"]')).toHaveAttribute("data-version", version);
@@ -18,10 +23,8 @@ describe("the Tahsildar window", () => {
     expect(padding.value).toBe("7px");
   });
 
-  it("keeps its data in the folder given by TAHSILDAR_DATA_DIR", async () => {
-    const dataDir = process.env.TAHSILDAR_DATA_DIR;
-    expect(dataDir).toBeTruthy();
-    await expect($('[data-testid="data-dir"]')).toHaveText(dataDir!);
+  it("keeps its data in the folder given with --data-dir", async () => {
+    await expect($('[data-testid="data-dir"]')).toHaveText(dataDir());
   });
 
   it("lets the webview call the app's commands and nothing else", async () => {

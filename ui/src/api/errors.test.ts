@@ -3,26 +3,31 @@ import i18n from "../i18n";
 import { ApiError, errorText, toApiError } from "./errors";
 
 describe("toApiError", () => {
-  it("keeps the code and detail of a command error", () => {
-    const error = toApiError({ code: "internal", message: "disk full" });
+  it("keeps the code, message and field of a command error", () => {
+    const error = toApiError({ code: "password_too_short", message: "Parola en az 12 karakter olmalı.", field: "password" });
     expect(error).toBeInstanceOf(ApiError);
-    expect(error.code).toBe("internal");
-    expect(error.message).toBe("disk full");
+    expect(error.code).toBe("password_too_short");
+    expect(error.message).toBe("Parola en az 12 karakter olmalı.");
+    expect(error.field).toBe("password");
   });
   it("files anything else under unknown", () => {
     expect(toApiError("window closed").code).toBe("unknown");
     expect(toApiError(new Error("boom")).message).toBe("boom");
+    expect(toApiError(new Error("boom")).field).toBeNull();
   });
 });
 
 describe("errorText", () => {
-  it("translates by code into the current language", async () => {
-    const error = { code: "data_dir_unavailable", message: "x" };
-    expect(errorText(i18n.t, error)).toBe("Veri klasörü oluşturulamadı ya da açılamadı.");
-    await i18n.changeLanguage("en");
-    expect(errorText(i18n.t, error)).toBe("The data folder could not be created or opened.");
+  it("shows the backend's message, which is already in the user's language", () => {
+    const error = { code: "auth_failed", message: "Kullanıcı adı ya da parola yanlış.", field: null };
+    expect(errorText(i18n.t, error)).toBe("Kullanıcı adı ya da parola yanlış.");
   });
-  it("falls back to the general message for a code the UI does not know yet", () => {
-    expect(errorText(i18n.t, { code: "brand_new", message: "x" })).toBe("Beklenmeyen bir hata oluştu.");
+  it("uses the UI's own text when the backend never answered", async () => {
+    expect(errorText(i18n.t, new Error("ipc down"))).toBe("Uygulama yanıt vermedi.");
+    await i18n.changeLanguage("en");
+    expect(errorText(i18n.t, new Error("ipc down"))).toBe("The app did not answer.");
+  });
+  it("falls back to the general message when a command error has no text", () => {
+    expect(errorText(i18n.t, { code: "brand_new", message: " ", field: null })).toBe("Beklenmeyen bir hata oluştu.");
   });
 });

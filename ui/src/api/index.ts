@@ -1,21 +1,20 @@
 /**
  * The only module that talks to the backend. Components use these hooks and functions, never
- * the generated bindings or `invoke` directly.
+ * the generated bindings or `invoke` directly. Every call goes through `call`, which turns
+ * failures into `ApiError` and handles an expired session by asking for the password again.
  */
 import { useQuery } from "@tanstack/react-query";
 import { commands, type AppInfo, type Environment } from "../bindings";
-import { toApiError } from "./errors";
+import { call } from "./call";
 
 export type { AppInfo, Environment };
 export { ApiError, errorText, toApiError } from "./errors";
-
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw toApiError(error);
-  }
-}
+export { call, onSessionExpired, type Reauthenticate } from "./call";
+export * from "./setup";
+export * from "./session";
+export * from "./scheduler";
+export * from "./stores";
+export * from "./users";
 
 export function fetchAppInfo(): Promise<AppInfo> {
   return call(() => commands.appInfo());

@@ -20,6 +20,14 @@ function backendWith(info: AppInfo) {
 const SANDBOX: AppInfo = { name: "Tahsildar", version: "9.8.7", environment: "sandbox", dataDir: "/tmp/x" };
 
 describe("AppHeader", () => {
+  it("shows a signed-in user's riskiest store environment instead of the build's", async () => {
+    backendWith(SANDBOX);
+    renderWithBackend(<AppHeader environment="live" />);
+    const badge = await screen.findByTestId("env-badge");
+    await screen.findByTestId("app-version");
+    expect(badge.textContent).toBe("Canlı");
+  });
+
   it("shows the name, version and environment the backend reports", async () => {
     const calls = backendWith(SANDBOX);
     renderWithBackend(<AppHeader />);
@@ -48,13 +56,17 @@ describe("AppHeader", () => {
     expect(localStorage.getItem("tahsildar.language")).toBe("en");
   });
 
-  it("translates a backend error by its code", async () => {
+  it("shows a backend error in the message the backend translated", async () => {
     mockIPC(() => {
-      throw { code: "data_dir_unavailable", message: "the data folder /x cannot be created" };
+      throw {
+        code: "data_dir_unavailable",
+        message: "Veri klasörü oluşturulamadı ya da açılamadı: /x (izin yok).",
+        field: null,
+      };
     });
     renderWithBackend(<AppHeader />);
     const alert = await screen.findByTestId("app-error");
-    expect(alert.textContent).toContain("Veri klasörü oluşturulamadı ya da açılamadı.");
+    expect(alert.textContent).toContain("Veri klasörü oluşturulamadı ya da açılamadı: /x (izin yok).");
     expect(screen.queryByTestId("app-version")).toBeNull();
   });
 });

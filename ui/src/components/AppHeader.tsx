@@ -1,11 +1,17 @@
+import type { ReactNode } from "react";
 import { Alert, Flex, Layout, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { errorText, useAppInfo } from "../api";
+import { errorText, useAppInfo, type Environment } from "../api";
 import { EnvironmentBadge } from "./EnvironmentBadge";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** Product name, version and environment, all as the backend reports them. */
-export function AppHeader() {
+/**
+ * Product name, version and environment as the backend reports them. Once signed in,
+ * `environment` is the most consequential one among the enabled stores (live over test over
+ * sandbox), so a live store is never mistaken for the sandbox. `extra` (the signed-in user,
+ * the scheduler) sits before the language switch.
+ */
+export function AppHeader({ extra, environment }: { extra?: ReactNode; environment?: Environment }) {
   const { t } = useTranslation();
   const info = useAppInfo();
   return (
@@ -31,12 +37,13 @@ export function AppHeader() {
           <Typography.Text style={{ color: "#ccfbf1" }} data-testid="app-version" data-version={info.data.version}>
             {t("app.version", { version: info.data.version })}
           </Typography.Text>
-          <EnvironmentBadge environment={info.data.environment} />
+          <EnvironmentBadge environment={environment ?? info.data.environment} />
         </Flex>
       )}
-      <div style={{ marginInlineStart: "auto" }}>
+      <Flex align="center" gap={16} style={{ marginInlineStart: "auto" }}>
+        {extra}
         <LanguageSwitch />
-      </div>
+      </Flex>
     </Layout.Header>
   );
 }

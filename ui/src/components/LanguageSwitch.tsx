@@ -1,5 +1,6 @@
 import { Segmented } from "antd";
 import { useTranslation } from "react-i18next";
+import { setBackendLanguage } from "../api";
 import { LANGUAGES, rememberLanguage, type Language } from "../i18n";
 
 export function LanguageSwitch() {
@@ -15,6 +16,8 @@ export function LanguageSwitch() {
       onChange={(lang) => {
         rememberLanguage(lang);
         void i18n.changeLanguage(lang);
+        // The backend writes its messages in the same language.
+        void setBackendLanguage(lang).catch(() => undefined);
       }}
     />
   );

@@ -1,33 +1,24 @@
 import { Menu } from "antd";
 import { useTranslation } from "react-i18next";
+import { can } from "../api";
+import { SCREENS } from "../screens";
+import { useSession } from "../session";
 
-/** The screens of the app; only the dashboard exists so far, the rest are shown as coming. */
-export const SCREENS = [
-  { key: "dashboard", ready: true },
-  { key: "customers", ready: false },
-  { key: "collections", ready: false },
-  { key: "import", ready: false },
-  { key: "payments", ready: false },
-  { key: "attention", ready: false },
-  { key: "reports", ready: false },
-  { key: "settings", ready: false },
-  { key: "audit", ready: false },
-] as const;
-
-export type ScreenKey = (typeof SCREENS)[number]["key"];
-
-export function NavMenu({ selected, onSelect }: { selected: ScreenKey; onSelect: (key: ScreenKey) => void }) {
+/** The screens the signed-in user may open; those not built yet are shown as coming. */
+export function NavMenu({ selected, onSelect }: { selected: string; onSelect: (key: string) => void }) {
   const { t } = useTranslation();
+  const session = useSession();
+  const visible = SCREENS.filter((screen) => !screen.needs || can(session, screen.needs));
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
-      onClick={({ key }) => onSelect(key as ScreenKey)}
-      items={SCREENS.map(({ key, ready }) => ({
+      onClick={({ key }) => onSelect(key)}
+      items={visible.map(({ key, element }) => ({
         key,
-        disabled: !ready,
+        disabled: !element,
         "data-testid": `nav-${key}`,
-        label: ready ? t(`nav.${key}`) : `${t(`nav.${key}`)} (${t("nav.soon")})`,
+        label: element ? t(`nav.${key}`) : `${t(`nav.${key}`)} (${t("nav.soon")})`,
       }))}
     />
   );

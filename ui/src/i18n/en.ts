@@ -1,8 +1,12 @@
-import formsEn from "./forms.en";
 import type { Texts } from "./index";
+import settingsEn from "./settings.en";
+import shellEn from "./shell.en";
+import formsEn from "./forms.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
+  ...shellEn,
+  ...settingsEn,
   ...formsEn,
   app: {
     loading: "Loading…",

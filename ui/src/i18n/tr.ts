@@ -1,6 +1,11 @@
+import settingsTr from "./settings.tr";
+import shellTr from "./shell.tr";
 import formsTr from "./forms.tr";
+
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
+  ...shellTr,
+  ...settingsTr,
   ...formsTr,
   app: {
     loading: "Yükleniyor…",

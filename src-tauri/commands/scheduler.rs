@@ -1,0 +1,218 @@
+//! The background scheduler: its status (with the progress of the current run, also pushed to
+//! the UI as `RunProgressEvent`), pause, resume and run now.
+
+use jiff::ZonedDateTime as Zoned;
+use jiff::civil::Time;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tahsildar_core::RunProgress;
+use tahsildar_core::engine::runner::require_run;
+use tahsildar_core::engine::scheduler::SchedulerCommand;
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::state::AppState;
+
+fn count(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Progress of the current (or last) run, pushed to the UI whenever it changes.
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type, tauri_specta::Event,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct RunProgressEvent {
+    /// Payments taken into this run.
+    pub queued: u32,
+    /// Being worked on now.
+    pub running: u32,
+    /// Finished in this run, whatever the bank answered.
+    pub done: u32,
+    pub approved: u32,
+    pub declined: u32,
+    /// Left for a later run (nothing reached the bank, or the answer is not known yet).
+    pub unresolved: u32,
+    /// e.g. "payment 12: approved".
+    pub last_outcome: Option<String>,
+    /// True while a run is going on.
+    pub active: bool,
+    /// True while the scheduler is paused.
+    pub paused: bool,
+}
+
+impl From<&RunProgress> for RunProgressEvent {
+    fn from(p: &RunProgress) -> Self {
+        RunProgressEvent {
+            queued: count(p.queued),
+            running: count(p.running),
+            done: count(p.done),
+            approved: count(p.approved),
+            declined: count(p.declined),
+            unresolved: count(p.unresolved),
+            last_outcome: p.last_outcome.clone(),
+            active: p.active,
+            paused: p.paused,
+        }
+    }
+}
+
+/// What the header shows about the scheduler.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SchedulerStatus {
+    /// False when the engine could not start; `problem` says why.
+    pub running: bool,
+    pub problem: Option<CommandError>,
+    pub progress: RunProgressEvent,
+    /// The next daily run time of an enabled store, "27.11.2026 10:00" (Europe/Istanbul).
+    pub next_run: Option<String>,
+}
+
+/// The next time after `now` at which one of the daily run times ("HH:MM") comes round.
+pub fn next_run(now: &Zoned, run_times: &[String]) -> Option<Zoned> {
+    let times: Vec<Time> = run_times
+        .iter()
+        .filter_map(|t| format!("{t}:00").parse::<Time>().ok())
+        .collect();
+    let today = now.date();
+    let tomorrow = today.tomorrow().ok()?;
+    let mut best: Option<Zoned> = None;
+    for time in times {
+        let day = if time > now.time() { today } else { tomorrow };
+        let Ok(at) = day
+            .to_datetime(time)
+            .to_zoned_datetime(now.time_zone().clone())
+        else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| at < *b) {
+            best = Some(at);
+        }
+    }
+    best
+}
+
+fn next_run_text(session: &tahsildar_core::Session) -> Option<String> {
+    let stores = tahsildar_core::store::list(session).ok()?;
+    let times: Vec<String> = stores
+        .into_iter()
+        .filter(|s| s.enabled)
+        .map(|s| s.run_time)
+        .collect();
+    let tz = jiff::tz::TimeZone::get("Europe/Istanbul").ok()?;
+    let now = jiff::Timestamp::now().to_zoned_datetime(tz);
+    next_run(&now, &times).map(|at| at.strftime("%d.%m.%Y %H:%M").to_string())
+}
+
+/// The scheduler's state and the progress of the current run.
+#[tauri::command]
+#[specta::specta]
+pub async fn scheduler_status(state: State<'_, AppState>) -> Result<SchedulerStatus, CommandError> {
+    state
+        .blocking(|s| {
+            // Anyone signed in may see whether collections are running; acting needs more.
+            let session = s.session()?;
+            Ok(match s.engine() {
+                Ok(engine) => SchedulerStatus {
+                    running: true,
+                    problem: None,
+                    progress: RunProgressEvent::from(&*engine.progress().borrow()),
+                    next_run: next_run_text(&session),
+                },
+                Err(_) => SchedulerStatus {
+                    running: false,
+                    problem: s.engine_problem(),
+                    progress: RunProgressEvent::default(),
+                    next_run: None,
+                },
+            })
+        })
+        .await
+}
+
+async fn tell(state: &AppState, command: SchedulerCommand) -> Result<(), CommandError> {
+    let scheduler = state
+        .blocking(|s| {
+            require_run(&s.session()?, None)?;
+            s.scheduler()
+        })
+        .await?;
+    scheduler.send(command).await;
+    Ok(())
+}
+
+/// Pauses the scheduler after the payment in hand; needs `submit_provisions` on every store.
+#[tauri::command]
+#[specta::specta]
+pub async fn pause_scheduler(state: State<'_, AppState>) -> Result<(), CommandError> {
+    tell(&state, SchedulerCommand::Pause).await
+}
+
+/// Resumes a paused scheduler; needs `submit_provisions` on every store.
+#[tauri::command]
+#[specta::specta]
+pub async fn resume_scheduler(state: State<'_, AppState>) -> Result<(), CommandError> {
+    tell(&state, SchedulerCommand::Resume).await
+}
+
+/// Runs every store's due payments now; needs `submit_provisions` on every store. Progress
+/// arrives as `RunProgressEvent`s.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_now(state: State<'_, AppState>) -> Result<(), CommandError> {
+    tell(&state, SchedulerCommand::RunNow(None)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Zoned {
+        format!("{text}[Europe/Istanbul]").parse().unwrap()
+    }
+
+    #[test]
+    fn the_next_run_is_the_soonest_run_time_still_ahead_today_else_tomorrow() {
+        let times = ["10:00".to_string(), "18:30".to_string()];
+        let next = next_run(&at("2026-11-27T09:15"), &times).unwrap();
+        assert_eq!(
+            next.strftime("%d.%m.%Y %H:%M").to_string(),
+            "27.11.2026 10:00"
+        );
+        let next = next_run(&at("2026-11-27T12:00"), &times).unwrap();
+        assert_eq!(
+            next.strftime("%d.%m.%Y %H:%M").to_string(),
+            "27.11.2026 18:30"
+        );
+        let next = next_run(&at("2026-11-27T19:00"), &times).unwrap();
+        assert_eq!(
+            next.strftime("%d.%m.%Y %H:%M").to_string(),
+            "28.11.2026 10:00"
+        );
+    }
+
+    #[test]
+    fn no_enabled_store_means_no_next_run() {
+        assert!(next_run(&at("2026-11-27T09:15"), &[]).is_none());
+        assert!(next_run(&at("2026-11-27T09:15"), &["bozuk".to_string()]).is_none());
+    }
+
+    #[test]
+    fn progress_counts_reach_the_ui_unchanged() {
+        let progress = RunProgress {
+            queued: 5,
+            running: 1,
+            done: 3,
+            approved: 2,
+            declined: 1,
+            active: true,
+            ..RunProgress::default()
+        };
+        let event = RunProgressEvent::from(&progress);
+        assert_eq!((event.queued, event.running, event.done), (5, 1, 3));
+        assert!(event.active && !event.paused);
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(json["lastOutcome"], serde_json::Value::Null);
+    }
+}

@@ -1,0 +1,283 @@
+//! First run and unlocking: where the app stands (`setup_status`), creating the vault with its
+//! administrator (`create_vault`, which returns the recovery key once) and unlocking a vault
+//! whose key is not in the OS keyring (`unlock`).
+
+use std::sync::Arc;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tahsildar_core::auth::{password, users};
+use tahsildar_core::{
+    Keyring, Origin, Protection, SystemClock, UnlockMethod, UnlockWith, Vault, VaultMeta,
+};
+use tauri::State;
+
+use super::session::{SessionInfo, session_info_of};
+use crate::error::{CommandError, ShellError};
+use crate::state::AppState;
+
+/// How a vault's key is kept on this PC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum UnlockKind {
+    /// In the OS keyring (recommended): the vault opens by itself.
+    Keyring,
+    /// Wrapped with a passphrase asked at each start.
+    Passphrase,
+}
+
+impl From<UnlockMethod> for UnlockKind {
+    fn from(method: UnlockMethod) -> Self {
+        match method {
+            UnlockMethod::Keyring => UnlockKind::Keyring,
+            UnlockMethod::Passphrase => UnlockKind::Passphrase,
+        }
+    }
+}
+
+/// Where the app stands; the UI shows the matching screen.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(
+    tag = "state",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum SetupStatus {
+    /// No vault in the data folder: first run.
+    NeedsSetup {
+        keyring_available: bool,
+    },
+    /// A vault exists but is not open; `problem` says why the keyring could not open it.
+    Locked {
+        unlock: UnlockKind,
+        problem: Option<CommandError>,
+    },
+    /// The vault is open but has no user yet (setup stopped half-way): create the administrator.
+    NeedsAdmin,
+    /// Open; nobody signed in. `lastUser` is the user whose session ended (for re-sign-in).
+    SignedOut {
+        last_user: Option<String>,
+    },
+    SignedIn {
+        session: SessionInfo,
+    },
+}
+
+/// How the new vault is to be unlocked.
+#[derive(Deserialize, Type)]
+#[serde(
+    tag = "method",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum UnlockChoice {
+    Keyring,
+    Passphrase { passphrase: String },
+}
+
+/// The first-run form.
+#[derive(Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NewVault {
+    pub admin_name: String,
+    pub admin_password: String,
+    pub unlock: UnlockChoice,
+}
+
+/// The vault is ready and the administrator signed in. The recovery key is shown this once.
+#[derive(Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedVault {
+    pub recovery_key: String,
+    pub session: SessionInfo,
+}
+
+/// What unlocks an existing vault.
+#[derive(Deserialize, Type)]
+#[serde(
+    tag = "method",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum UnlockRequest {
+    Keyring,
+    Passphrase { passphrase: String },
+    RecoveryKey { recovery_key: String },
+}
+
+fn read_meta(state: &AppState) -> Result<VaultMeta, ShellError> {
+    Ok(VaultMeta::read(&state.data_dir().meta_path())?)
+}
+
+fn open_blocking(state: &AppState, unlock: UnlockWith) -> Result<Vault, ShellError> {
+    Ok(Vault::open(
+        state.data_dir(),
+        &unlock,
+        Arc::new(SystemClock),
+    )?)
+}
+
+/// Where the app stands. Opens a keyring-protected vault on the way (off the UI thread, with
+/// the keyring's time limit), so a normal start goes straight to sign-in.
+#[tauri::command]
+#[specta::specta]
+pub async fn setup_status(state: State<'_, AppState>) -> Result<SetupStatus, CommandError> {
+    let state = state.inner().clone();
+    let _gate = state.opening().await;
+    if !state.is_open() {
+        if !state.data_dir().has_vault() {
+            let keyring_available = state
+                .blocking(|_| Ok(Keyring::platform().is_available()))
+                .await?;
+            return Ok(SetupStatus::NeedsSetup { keyring_available });
+        }
+        let meta = state.blocking(read_meta).await?;
+        if meta.unlock == UnlockMethod::Passphrase {
+            return Ok(SetupStatus::Locked {
+                unlock: UnlockKind::Passphrase,
+                problem: None,
+            });
+        }
+        match state
+            .blocking(|s| open_blocking(s, UnlockWith::Keyring(Keyring::platform())))
+            .await
+        {
+            Ok(vault) => state.install(vault).await,
+            Err(problem) => {
+                return Ok(SetupStatus::Locked {
+                    unlock: UnlockKind::Keyring,
+                    problem: Some(problem),
+                });
+            }
+        }
+    }
+    state.blocking(status_of_open).await
+}
+
+fn status_of_open(state: &AppState) -> Result<SetupStatus, ShellError> {
+    if state.auth()?.needs_first_admin()? {
+        return Ok(SetupStatus::NeedsAdmin);
+    }
+    match state.session() {
+        Ok(session) => Ok(SetupStatus::SignedIn {
+            session: session_info_of(&session)?,
+        }),
+        Err(ShellError::SignedOut | ShellError::Core(tahsildar_core::Error::SessionExpired)) => {
+            Ok(SetupStatus::SignedOut {
+                last_user: state.last_user(),
+            })
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn check_admin(name: &str, password: &SecretString) -> Result<(), ShellError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
+        return Err(ShellError::Invalid {
+            field: "name",
+            detail: "1 to 64 visible characters".into(),
+        });
+    }
+    password::check_policy(password)?;
+    Ok(())
+}
+
+/// First run: creates the vault (with the Sandbox store) in the data folder, protects its key
+/// as chosen, starts the engine, creates the administrator and signs them in. Everything is
+/// checked before anything is written; the recovery key is returned this once.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_vault(
+    state: State<'_, AppState>,
+    request: NewVault,
+) -> Result<CreatedVault, CommandError> {
+    let state = state.inner().clone();
+    let _gate = state.opening().await;
+    let name = request.admin_name.trim().to_string();
+    let password = SecretString::from(request.admin_password);
+    let protection = match request.unlock {
+        UnlockChoice::Keyring => Protection::Keyring(Keyring::platform()),
+        UnlockChoice::Passphrase { passphrase } => {
+            Protection::passphrase(SecretString::from(passphrase))
+        }
+    };
+    let (admin_name, admin_password) = (name.clone(), password.clone());
+    state
+        .blocking(move |_| check_admin(&admin_name, &admin_password))
+        .await?;
+    let recovery = if state.is_open() {
+        // The vault exists but its administrator was not created: finish that step.
+        if !state
+            .auth()
+            .map_err(|e| state.error(e))?
+            .needs_first_admin()
+            .map_err(|e| state.error(e))?
+        {
+            return Err(state.error(ShellError::AlreadySetUp));
+        }
+        state
+            .take_recovery_key()
+            .ok_or_else(|| state.error(ShellError::AlreadySetUp))?
+    } else {
+        if state.data_dir().has_vault() {
+            return Err(state.error(ShellError::AlreadySetUp));
+        }
+        let (vault, recovery) = state
+            .blocking(move |s| {
+                Ok(Vault::create(
+                    s.data_dir(),
+                    &protection,
+                    Arc::new(SystemClock),
+                )?)
+            })
+            .await?;
+        state.install(vault).await;
+        recovery
+    };
+    let kept = recovery.clone();
+    let created = state
+        .blocking(move |s| {
+            let vault = s.vault()?;
+            users::create_first_admin(&vault, &name, &password, Origin::App)?;
+            let session = s.sign_in(&name, &password)?;
+            session_info_of(&session)
+        })
+        .await;
+    match created {
+        Ok(session) => Ok(CreatedVault {
+            recovery_key: recovery.expose_secret().to_string(),
+            session,
+        }),
+        Err(err) => {
+            state.keep_recovery_key(kept);
+            Err(err)
+        }
+    }
+}
+
+/// Opens a locked vault with the OS keyring (again), its passphrase or the recovery key.
+#[tauri::command]
+#[specta::specta]
+pub async fn unlock(
+    state: State<'_, AppState>,
+    request: UnlockRequest,
+) -> Result<SetupStatus, CommandError> {
+    let state = state.inner().clone();
+    let _gate = state.opening().await;
+    if !state.is_open() {
+        let with = match request {
+            UnlockRequest::Keyring => UnlockWith::Keyring(Keyring::platform()),
+            UnlockRequest::Passphrase { passphrase } => {
+                UnlockWith::Passphrase(SecretString::from(passphrase))
+            }
+            UnlockRequest::RecoveryKey { recovery_key } => {
+                UnlockWith::RecoveryKey(SecretString::from(recovery_key))
+            }
+        };
+        let vault = state.blocking(move |s| open_blocking(s, with)).await?;
+        state.install(vault).await;
+    }
+    state.blocking(status_of_open).await
+}

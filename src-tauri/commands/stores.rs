@@ -1,0 +1,203 @@
+//! Stores (Akbank terminals): list, add, edit. The secret key is write-only: it can be set or
+//! replaced, never read back (`hasSecretKey` says whether one is set).
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tahsildar_core::store::{self, Store, StoreSettings};
+use tauri::State;
+
+use crate::environment::Environment;
+use crate::error::{CommandError, ShellError};
+use crate::state::AppState;
+
+/// A store as the settings screen shows it (never the secret key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StoreView {
+    pub id: i64,
+    pub name: String,
+    pub environment: Environment,
+    /// The configured host when it differs from the environment's default.
+    pub base_url: Option<String>,
+    /// The host payments go to (`null` for sandbox: the built-in simulator).
+    pub effective_base_url: Option<String>,
+    pub merchant_safe_id: String,
+    pub terminal_safe_id: String,
+    pub has_secret_key: bool,
+    pub concurrency: u32,
+    pub rate_per_sec: u32,
+    /// "HH:MM", Europe/Istanbul.
+    pub run_time: String,
+    pub max_installments: u32,
+    pub enabled: bool,
+}
+
+impl From<&Store> for StoreView {
+    fn from(s: &Store) -> Self {
+        StoreView {
+            id: s.id,
+            name: s.name.clone(),
+            environment: s.environment.into(),
+            base_url: s.base_url.clone(),
+            effective_base_url: s.effective_base_url().map(str::to_string),
+            merchant_safe_id: s.merchant_safe_id.clone(),
+            terminal_safe_id: s.terminal_safe_id.clone(),
+            has_secret_key: s.has_secret_key,
+            concurrency: s.concurrency,
+            rate_per_sec: s.rate_per_sec,
+            run_time: s.run_time.clone(),
+            max_installments: s.max_installments,
+            enabled: s.enabled,
+        }
+    }
+}
+
+/// Settings to apply; `null` keeps the current value. An empty `baseUrl` returns to the
+/// environment's default host; `secretKey` replaces the key.
+#[derive(Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StoreInput {
+    pub name: Option<String>,
+    pub environment: Option<Environment>,
+    pub base_url: Option<String>,
+    pub merchant_safe_id: Option<String>,
+    pub terminal_safe_id: Option<String>,
+    pub secret_key: Option<String>,
+    pub concurrency: Option<u32>,
+    pub rate_per_sec: Option<u32>,
+    pub run_time: Option<String>,
+    pub max_installments: Option<u32>,
+    pub enabled: Option<bool>,
+}
+
+impl std::fmt::Debug for StoreInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreInput")
+            .field("name", &self.name)
+            .field("environment", &self.environment)
+            .field(
+                "secret_key",
+                &self.secret_key.as_ref().map(|_| "<redacted>"),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+fn trimmed(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_string())
+}
+
+impl StoreInput {
+    fn into_settings(self) -> StoreSettings {
+        StoreSettings {
+            name: trimmed(self.name),
+            environment: self.environment.map(Into::into),
+            base_url: trimmed(self.base_url).map(|url| Some(url).filter(|u| !u.is_empty())),
+            merchant_safe_id: trimmed(self.merchant_safe_id),
+            terminal_safe_id: trimmed(self.terminal_safe_id),
+            secret_key: self
+                .secret_key
+                .filter(|k| !k.is_empty())
+                .map(SecretString::from),
+            concurrency: self.concurrency,
+            rate_per_sec: self.rate_per_sec,
+            run_time: trimmed(self.run_time),
+            max_installments: self.max_installments,
+            enabled: self.enabled,
+        }
+    }
+}
+
+/// The stores the user may see.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_stores(state: State<'_, AppState>) -> Result<Vec<StoreView>, CommandError> {
+    state
+        .blocking(|s| {
+            let stores = store::list(&s.session()?)?;
+            Ok(stores.iter().map(StoreView::from).collect())
+        })
+        .await
+}
+
+/// Adds a store (needs `manage_stores` on every store). A test or live store needs its three
+/// credentials before it can send anything.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_store(
+    state: State<'_, AppState>,
+    input: StoreInput,
+) -> Result<StoreView, CommandError> {
+    state
+        .blocking(move |s| {
+            let session = s.session()?;
+            let name = input.name.clone().unwrap_or_default();
+            let environment = input.environment.ok_or(ShellError::Invalid {
+                field: "environment",
+                detail: "choose test or live".into(),
+            })?;
+            let mut settings = input.into_settings();
+            settings.name = None;
+            settings.environment = None;
+            let created = store::create(&session, name.trim(), environment.into(), &settings)?;
+            Ok(StoreView::from(&created))
+        })
+        .await
+}
+
+/// Changes a store's settings (needs `manage_stores` on it).
+#[tauri::command]
+#[specta::specta]
+pub async fn update_store(
+    state: State<'_, AppState>,
+    id: i64,
+    input: StoreInput,
+) -> Result<StoreView, CommandError> {
+    state
+        .blocking(move |s| {
+            let updated = store::update(&s.session()?, id, &input.into_settings())?;
+            Ok(StoreView::from(&updated))
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_maps_to_settings_trimming_and_clearing_the_host() {
+        let input = StoreInput {
+            name: Some("  Site A  ".into()),
+            base_url: Some("  ".into()),
+            secret_key: Some(String::new()),
+            run_time: Some(" 09:30".into()),
+            ..StoreInput::default()
+        };
+        let settings = input.into_settings();
+        assert_eq!(settings.name.as_deref(), Some("Site A"));
+        assert_eq!(
+            settings.base_url,
+            Some(None),
+            "an empty host returns to the default"
+        );
+        assert!(
+            settings.secret_key.is_none(),
+            "an empty key keeps the current one"
+        );
+        assert_eq!(settings.run_time.as_deref(), Some("09:30"));
+        assert!(settings.environment.is_none());
+    }
+
+    #[test]
+    fn the_secret_key_never_shows_in_debug_output() {
+        let input = StoreInput {
+            secret_key: Some("gizli-anahtar-degeri".into()),
+            ..StoreInput::default()
+        };
+        let text = format!("{input:?}");
+        assert!(!text.contains("gizli"), "{text}");
+        assert!(text.contains("<redacted>"));
+    }
+}

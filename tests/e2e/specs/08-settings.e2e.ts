@@ -1,0 +1,33 @@
+import { $, expect } from "@wdio/globals";
+import { addUserThroughSettings, openScreen, signIn, signInFresh, signOut } from "../support/app.ts";
+
+const VIEWER = { name: "izleyici", password: "Izleyici-parola-1", role: "İzleyici" };
+
+describe("settings", () => {
+  before(async () => {
+    await signInFresh();
+  });
+
+  it("lists the sandbox store with its test cards and a working connection", async () => {
+    await openScreen("settings");
+    const row = $('[data-testid="store-row-Sandbox"]');
+    await expect(row).toBeDisplayed();
+    await expect(row.$('[data-testid="env-badge"]')).toHaveText("Sandbox");
+    await expect($('[data-testid="sandbox-cards"]')).toHaveText(expect.stringContaining("4000 0000 0000 9995"));
+    await $('[data-testid="store-check-Sandbox"]').click();
+    const result = $('[data-testid="connection-result"]');
+    await expect(result).toHaveAttribute("data-verdict", "ok");
+    await expect(result).toHaveText(expect.stringContaining("VPS-1123"));
+  });
+
+  it("adds a viewer, who sees neither settings nor import", async () => {
+    await addUserThroughSettings(VIEWER);
+    await expect($(`[data-testid="user-row-${VIEWER.name}"]`)).toHaveText(expect.stringContaining("İzleyici"));
+    await signOut();
+    await signIn(VIEWER.name, VIEWER.password);
+    await expect($('[data-testid="session-user"]')).toHaveText("izleyici (İzleyici)");
+    expect(await $('[data-testid="nav-settings"]').isExisting()).toBe(false);
+    expect(await $('[data-testid="nav-import"]').isExisting()).toBe(false);
+    expect(await $('[data-testid="scheduler-run-now"]').isExisting()).toBe(false);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Helpers for specs: each spec file runs against its own app with its own fresh data folder
+ * (wdio.conf.ts passes `--data-dir` per session), and `signInFresh()` brings that app to a
+ * signed-in administrator on a set-up sandbox, doing the first run through the UI if needed.
+ */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { $, browser, expect } from "@wdio/globals";
+
+/** The administrator every spec's first run creates. */
+export const ADMIN = { name: "yonetici", password: "Tahsildar-e2e-parola-1" } as const;
+
+/** A new, empty data folder under the run's scratch folder (removed by run.sh afterwards). */
+export function freshDataDir(): string {
+  const base = process.env.TAHSILDAR_E2E_SCRATCH ?? os.tmpdir();
+  return mkdtempSync(path.join(base, "data-"));
+}
+
+/** The data folder of the app this spec drives. */
+export function dataDir(): string {
+  const dir = process.env.TAHSILDAR_DATA_DIR;
+  if (!dir) throw new Error("no data folder: run the specs through wdio.conf.ts");
+  return dir;
+}
+
+/** Which screen the app shows once its status is known. */
+export async function currentGate(): Promise<"setup" | "signin" | "unlock" | "signed_in"> {
+  const gates = {
+    setup: '[data-testid="setup-page"]',
+    signin: '[data-testid="signin-page"]',
+    unlock: '[data-testid="unlock-page"]',
+    signed_in: '[data-testid="session-user"]',
+  } as const;
+  let found: keyof typeof gates | undefined;
+  await browser.waitUntil(
+    async () => {
+      for (const [gate, selector] of Object.entries(gates) as [keyof typeof gates, string][]) {
+        if (await $(selector).isExisting()) {
+          found = gate;
+          return true;
+        }
+      }
+      return false;
+    },
+    { timeout: 30_000, timeoutMsg: "the app showed neither setup, sign-in, unlock nor the workspace" },
+  );
+  return found!;
+}
+
+/** Types into an input found by its test id (clearing it first). */
+export async function fill(testId: string, text: string): Promise<void> {
+  const input = $(`[data-testid="${testId}"]`);
+  await input.waitForDisplayed();
+  await input.clearValue();
+  await input.setValue(text);
+}
+
+/** First run through the UI with keyring unlock; returns the recovery key that was shown. */
+export async function completeFirstRun(): Promise<string> {
+  await fill("setup-name", ADMIN.name);
+  await fill("setup-password", ADMIN.password);
+  await fill("setup-password-again", ADMIN.password);
+  await expect($('[data-testid="setup-submit"]')).toBeEnabled();
+  await $('[data-testid="setup-submit"]').click();
+  const key = $('[data-testid="recovery-key"]');
+  await key.waitForDisplayed({ timeout: 30_000 });
+  const recoveryKey = (await key.getText()).trim();
+  await $('[data-testid="recovery-saved"] input').click();
+  await $('[data-testid="recovery-continue"]').click();
+  await $('[data-testid="session-user"]').waitForDisplayed({ timeout: 20_000 });
+  return recoveryKey;
+}
+
+/** Signs in through the sign-in page. */
+export async function signIn(name: string = ADMIN.name, password: string = ADMIN.password): Promise<void> {
+  await fill("signin-name", name);
+  await fill("signin-password", password);
+  await $('[data-testid="signin-submit"]').click();
+  await $('[data-testid="session-user"]').waitForDisplayed({ timeout: 20_000 });
+}
+
+/** Brings the app to a signed-in administrator, setting up the vault first when needed. */
+export async function signInFresh(): Promise<void> {
+  const gate = await currentGate();
+  if (gate === "setup") await completeFirstRun();
+  else if (gate === "signin") await signIn();
+  else if (gate === "unlock") throw new Error("the vault is locked: the keyring did not open it");
+  await expect($('[data-testid="session-user"]')).toHaveAttribute("data-user", ADMIN.name);
+}
+
+/** Opens a screen from the side menu. */
+export async function openScreen(key: string): Promise<void> {
+  await $(`[data-testid="nav-${key}"]`).click();
+  await $(`[data-testid="screen-${key}"]`).waitForDisplayed();
+}
+
+/** Signs out with the header button and waits for the sign-in page. */
+export async function signOut(): Promise<void> {
+  await $('[data-testid="sign-out"]').click();
+  await $('[data-testid="signin-page"]').waitForDisplayed();
+}
+
+/** Picks an option of an Ant Design select found by its test id. */
+export async function choose(testId: string, optionText: string): Promise<void> {
+  await $(`[data-testid="${testId}"]`).click();
+  const option = $(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${optionText}"]`);
+  await option.waitForDisplayed();
+  await option.click();
+}
+
+/**
+ * Adds a user through Settings → Users while signed in as an administrator. `role` is the
+ * Turkish label of the preset as the form shows it: "Operatör", "İzleyici" or "Yönetici".
+ */
+export async function addUserThroughSettings(user: { name: string; password: string; role: string }): Promise<void> {
+  await openScreen("settings");
+  await $('[data-node-key="users"]').click();
+  await fill("user-name", user.name);
+  await fill("user-password", user.password);
+  await choose("user-role", user.role);
+  await $('[data-testid="user-save"]').click();
+  await $(`[data-testid="user-row-${user.name}"]`).waitForDisplayed();
+}

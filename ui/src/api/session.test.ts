@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { can, type SessionInfo } from "./session";
+
+const operator: SessionInfo = {
+  userId: 2,
+  userName: "ayse",
+  role: "custom",
+  permissions: [
+    { permission: "create_collections", allStores: true, storeIds: [] },
+    { permission: "refund", allStores: false, storeIds: [3] },
+  ],
+};
+
+describe("can", () => {
+  it("follows the grants the backend reported, per store", () => {
+    expect(can(operator, "create_collections", 7)).toBe(true);
+    expect(can(operator, "refund", 3)).toBe(true);
+    expect(can(operator, "refund", 4)).toBe(false);
+    expect(can(operator, "refund")).toBe(true);
+    expect(can(operator, "manage_users")).toBe(false);
+    expect(can(undefined, "create_collections")).toBe(false);
+  });
+});

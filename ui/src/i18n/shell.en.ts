@@ -1,0 +1,80 @@
+import type shellTr from "./shell.tr";
+
+/** English texts of the app's frame: key for key with `shell.tr.ts`. */
+const shellEn: typeof shellTr = {
+  setup: {
+    title: "Welcome to Tahsildar",
+    intro: "First run: create the administrator and choose how the vault is unlocked.",
+    adminTitle: "Administrator",
+    adminName: "User name",
+    password: "Password",
+    passwordAgain: "Password (again)",
+    rules: "Password rules",
+    ruleLength: "At least {{min}} characters",
+    ruleMatch: "Both passwords match",
+    unlockTitle: "Unlocking the vault",
+    unlockKeyring: "The operating system's keyring (recommended)",
+    unlockKeyringHelp: "The vault opens by itself when you are signed in to this computer.",
+    unlockKeyringMissing: "No keyring was found on this computer; choose a vault passphrase.",
+    unlockPassphrase: "Vault passphrase",
+    unlockPassphraseHelp: "The passphrase is asked each time the app starts.",
+    passphrase: "Vault passphrase",
+    passphraseRule: "At least {{min}} characters",
+    create: "Create the vault",
+    creating: "Creating the vault…",
+    adminOnlyIntro: "The vault is set up but has no administrator yet. Create the administrator.",
+    createAdmin: "Create the administrator",
+    recoveryTitle: "Recovery key",
+    recoveryText:
+      "This key opens the vault on another computer or when the keyring or passphrase is lost. It is shown only now: write it down and keep it somewhere safe.",
+    recoverySaved: "I have saved the recovery key",
+    recoveryContinue: "Continue",
+    sandboxNote: "The Sandbox store is ready: try everything at once with the test cards.",
+  },
+  unlock: {
+    title: "The vault is locked",
+    keyringIntro: "The vault's key could not be read from the operating system's keyring.",
+    passphraseIntro: "Enter the vault passphrase to unlock it.",
+    retryKeyring: "Try the keyring again",
+    passphrase: "Vault passphrase",
+    open: "Unlock",
+    useRecovery: "Unlock with the recovery key",
+    recoveryKey: "Recovery key",
+  },
+  signIn: {
+    title: "Sign in",
+    name: "User name",
+    password: "Password",
+    submit: "Sign in",
+    lockedHint: "If the account is locked, try again when the time is up or ask an administrator to unlock it.",
+  },
+  reauth: {
+    title: "Session expired",
+    text: "You were signed out after 15 minutes without activity. Enter your password to continue; the screen keeps what you entered.",
+    submit: "Continue",
+    cancel: "Sign out",
+  },
+  session: {
+    signedInAs: "{{name}} ({{role}})",
+    signOut: "Sign out",
+    roles: {
+      admin: "Administrator",
+      operator: "Operator",
+      viewer: "Viewer",
+      custom: "Custom",
+    },
+  },
+  scheduler: {
+    label: "Scheduler",
+    running: "Running",
+    paused: "Paused",
+    stopped: "Not running",
+    progress: "{{done}}/{{queued}} payments",
+    nextRun: "Next run: {{at}}",
+    pause: "Pause",
+    resume: "Resume",
+    runNow: "Run now",
+  },
+};
+
+export default shellEn;

@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { renderWithBackend } from "../../test/render";
+import { SetupPage } from "./SetupPage";
+
+const SESSION = { userId: 1, userName: "yonetici", role: "admin", permissions: [] };
+
+function backend(reply: (cmd: string, args: unknown) => unknown) {
+  const calls: { cmd: string; args: unknown }[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    return reply(cmd, args);
+  });
+  return calls;
+}
+
+async function fillAdmin(password = "dogru-parola-123", again = password) {
+  await userEvent.type(screen.getByTestId("setup-name"), "yonetici");
+  await userEvent.type(screen.getByTestId("setup-password"), password);
+  await userEvent.type(screen.getByTestId("setup-password-again"), again);
+}
+
+describe("SetupPage", () => {
+  it("checks the password rules as you type and enables create only when they hold", async () => {
+    backend(() => undefined);
+    renderWithBackend(<SetupPage keyringAvailable onFinished={() => {}} />);
+    expect(screen.getByTestId("rule-length").dataset.ok).toBe("false");
+    await userEvent.type(screen.getByTestId("setup-password"), "kisa");
+    expect(screen.getByTestId("rule-length").dataset.ok).toBe("false");
+    await userEvent.type(screen.getByTestId("setup-password"), "-ama-yeterli");
+    expect(screen.getByTestId("rule-length").dataset.ok).toBe("true");
+    expect(screen.getByTestId("rule-match").dataset.ok).toBe("false");
+    expect(screen.getByTestId("setup-submit")).toHaveProperty("disabled", true);
+    await userEvent.type(screen.getByTestId("setup-password-again"), "kisa-ama-yeterli");
+    await userEvent.type(screen.getByTestId("setup-name"), "yonetici");
+    expect(screen.getByTestId("rule-match").dataset.ok).toBe("true");
+    expect(screen.getByTestId("setup-submit")).toHaveProperty("disabled", false);
+  });
+
+  it("sends the admin with keyring unlock and shows the recovery key until it is confirmed", async () => {
+    const calls = backend((cmd) => {
+      if (cmd === "create_vault") return { recoveryKey: "ABCD-EFGH-JKMN", session: SESSION };
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const finished = vi.fn();
+    renderWithBackend(<SetupPage keyringAvailable onFinished={finished} />);
+    await fillAdmin();
+    await userEvent.click(screen.getByTestId("setup-submit"));
+    expect(await screen.findByTestId("recovery-key")).toHaveProperty("textContent", expect.stringContaining("ABCD-EFGH-JKMN"));
+    expect(calls).toEqual([
+      {
+        cmd: "create_vault",
+        args: {
+          request: { adminName: "yonetici", adminPassword: "dogru-parola-123", unlock: { method: "keyring" } },
+        },
+      },
+    ]);
+    expect(screen.getByTestId("recovery-continue")).toHaveProperty("disabled", true);
+    await userEvent.click(screen.getByText("Kurtarma anahtarını kaydettim"));
+    await userEvent.click(screen.getByTestId("recovery-continue"));
+    expect(finished).toHaveBeenCalledOnce();
+  });
+
+  it("without a keyring offers the passphrase, which must meet the length rule", async () => {
+    const calls = backend(() => ({ recoveryKey: "K", session: SESSION }));
+    renderWithBackend(<SetupPage keyringAvailable={false} onFinished={() => {}} />);
+    expect(screen.getByText("Bu bilgisayarda anahtar zinciri bulunamadı; bir kasa parolası seçin.")).toBeTruthy();
+    await fillAdmin();
+    await userEvent.type(screen.getByTestId("setup-passphrase"), "kisa");
+    expect(screen.getByTestId("setup-submit")).toHaveProperty("disabled", true);
+    await userEvent.type(screen.getByTestId("setup-passphrase"), "-kasa-parolasi");
+    await userEvent.click(screen.getByTestId("setup-submit"));
+    await screen.findByTestId("recovery-key");
+    expect(calls[0]!.args).toMatchObject({
+      request: { unlock: { method: "passphrase", passphrase: "kisa-kasa-parolasi" } },
+    });
+  });
+
+  it("shows the backend's translated error and keeps what was typed", async () => {
+    backend(() => {
+      throw { code: "keyring_unavailable", message: "İşletim sisteminin anahtar zinciri kullanılamıyor.", field: null };
+    });
+    renderWithBackend(<SetupPage keyringAvailable onFinished={() => {}} />);
+    await fillAdmin();
+    await userEvent.click(screen.getByTestId("setup-submit"));
+    const alert = await screen.findByTestId("setup-error");
+    expect(alert.textContent).toContain("İşletim sisteminin anahtar zinciri kullanılamıyor.");
+    expect(alert.dataset.code).toBe("keyring_unavailable");
+    await waitFor(() => expect(screen.getByTestId("setup-name")).toHaveProperty("value", "yonetici"));
+  });
+});

@@ -1,0 +1,141 @@
+import { useState } from "react";
+import { Button, Card, Divider, Form, Input, Radio, Space, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { createVault, type CreatedVault, type NewVault } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { characterCount, MIN_PASSWORD_LENGTH, passwordAcceptable } from "./passwordRules";
+import { PasswordRules } from "./PasswordRules";
+import { RecoveryKeyStep } from "./RecoveryKeyStep";
+
+type Method = "keyring" | "passphrase";
+
+/**
+ * First run: the administrator with the password rules shown as you type, how the vault
+ * unlocks, then the recovery key once. `adminOnly` when the vault exists without a user.
+ */
+export function SetupPage({
+  keyringAvailable,
+  adminOnly = false,
+  onFinished,
+}: {
+  keyringAvailable: boolean;
+  adminOnly?: boolean;
+  onFinished: () => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [again, setAgain] = useState("");
+  const [method, setMethod] = useState<Method>(keyringAvailable ? "keyring" : "passphrase");
+  const [passphrase, setPassphrase] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [created, setCreated] = useState<CreatedVault>();
+
+  if (created) {
+    return <RecoveryKeyStep recoveryKey={created.recoveryKey} onContinue={onFinished} />;
+  }
+
+  const passphraseOk = adminOnly || method === "keyring" || characterCount(passphrase) >= MIN_PASSWORD_LENGTH;
+  const ready = name.trim() !== "" && passwordAcceptable(password, again) && passphraseOk && !busy;
+
+  const submit = async () => {
+    if (!ready) return;
+    setBusy(true);
+    setError(undefined);
+    const request: NewVault = {
+      adminName: name.trim(),
+      adminPassword: password,
+      unlock: method === "keyring" ? { method: "keyring" } : { method: "passphrase", passphrase },
+    };
+    try {
+      const result = await createVault(request);
+      setPassword("");
+      setAgain("");
+      setPassphrase("");
+      setCreated(result);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card style={{ maxWidth: 640, margin: "48px auto" }} data-testid="setup-page">
+      <Typography.Title level={2}>{t("setup.title")}</Typography.Title>
+      <Typography.Paragraph>{adminOnly ? t("setup.adminOnlyIntro") : t("setup.intro")}</Typography.Paragraph>
+      <ErrorAlert error={error} testId="setup-error" />
+      <Form layout="vertical" onFinish={submit}>
+        <Typography.Title level={4}>{t("setup.adminTitle")}</Typography.Title>
+        <Form.Item label={t("setup.adminName")} required>
+          <Input
+            autoFocus
+            autoComplete="username"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="setup-name"
+          />
+        </Form.Item>
+        <Form.Item label={t("setup.password")} required>
+          <Input.Password
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="setup-password"
+          />
+        </Form.Item>
+        <Form.Item label={t("setup.passwordAgain")} required>
+          <Input.Password
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+            data-testid="setup-password-again"
+          />
+        </Form.Item>
+        <PasswordRules password={password} again={again} />
+        {!adminOnly && (
+          <>
+            <Divider />
+            <Typography.Title level={4}>{t("setup.unlockTitle")}</Typography.Title>
+            <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+              <Space direction="vertical">
+                <Radio value="keyring" disabled={!keyringAvailable} data-testid="setup-unlock-keyring">
+                  {t("setup.unlockKeyring")}
+                  <Typography.Text type="secondary" style={{ display: "block" }}>
+                    {keyringAvailable ? t("setup.unlockKeyringHelp") : t("setup.unlockKeyringMissing")}
+                  </Typography.Text>
+                </Radio>
+                <Radio value="passphrase" data-testid="setup-unlock-passphrase">
+                  {t("setup.unlockPassphrase")}
+                  <Typography.Text type="secondary" style={{ display: "block" }}>
+                    {t("setup.unlockPassphraseHelp")}
+                  </Typography.Text>
+                </Radio>
+              </Space>
+            </Radio.Group>
+            {method === "passphrase" && (
+              <Form.Item
+                label={t("setup.passphrase")}
+                extra={t("setup.passphraseRule", { min: MIN_PASSWORD_LENGTH })}
+                style={{ marginTop: 16 }}
+                required
+              >
+                <Input.Password
+                  autoComplete="new-password"
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.target.value)}
+                  data-testid="setup-passphrase"
+                />
+              </Form.Item>
+            )}
+          </>
+        )}
+        <Divider />
+        <Button type="primary" htmlType="submit" disabled={!ready} loading={busy} data-testid="setup-submit">
+          {busy ? t("setup.creating") : adminOnly ? t("setup.createAdmin") : t("setup.create")}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+import type { PermissionCode } from "./api";
+import { DashboardPage } from "./pages/DashboardPage";
+import { SettingsPage } from "./pages/settings/SettingsPage";
+
+/**
+ * The screens of the app, in menu order. A screen with `element` is ready; one with `needs`
+ * is shown only to users holding that permission somewhere (the backend checks again).
+ * Add a screen with one line here; its menu label is `nav.<key>`.
+ */
+export interface Screen {
+  key: string;
+  element?: () => ReactNode;
+  needs?: PermissionCode;
+}
+
+export const SCREENS: Screen[] = [
+  { key: "dashboard", element: () => <DashboardPage /> },
+  { key: "customers" },
+  { key: "collections" },
+  { key: "import", needs: "import_batches" },
+  { key: "payments" },
+  { key: "attention" },
+  { key: "reports", needs: "view_reports" },
+  { key: "settings", needs: "manage_stores", element: () => <SettingsPage /> },
+  { key: "audit", needs: "view_audit" },
+];
