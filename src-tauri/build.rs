@@ -24,6 +24,19 @@ const COMMANDS: &[&str] = &[
     "add_user",
     "unlock_user",
     "set_user_disabled",
+    "search_customers",
+    "customer_detail",
+    "add_customer",
+    "add_card",
+    "preview_collection",
+    "create_collection",
+    "list_payments",
+    "payment_detail",
+    "void_payment",
+    "refund_payment",
+    "retry_with_card",
+    "cancel_plan",
+    "attention_queue",
 ];
 
 fn main() {

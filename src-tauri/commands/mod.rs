@@ -29,6 +29,10 @@
 //!   `allow-<command-name>` in the capability in `tauri.conf.json`.
 
 pub mod app;
+pub mod attention;
+pub mod collections;
+pub mod customers;
+pub mod payments;
 pub mod scheduler;
 pub mod session;
 pub mod setup;
@@ -68,6 +72,19 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             users::add_user,
             users::unlock_user,
             users::set_user_disabled,
+            customers::search_customers,
+            customers::customer_detail,
+            customers::add_customer,
+            customers::add_card,
+            collections::preview_collection,
+            collections::create_collection,
+            payments::list_payments,
+            payments::payment_detail,
+            payments::void_payment,
+            payments::refund_payment,
+            payments::retry_with_card,
+            payments::cancel_plan,
+            attention::attention_queue,
         ])
         .events(collect_events![scheduler::RunProgressEvent])
         .typ::<CommandError>()
