@@ -1,6 +1,6 @@
 import { $, expect } from "@wdio/globals";
 import { fill, openScreen, signInFresh } from "../support/app.ts";
-import { addCard, addCustomer, CARDS, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
+import { addCard, closeDrawer, addCustomer, CARDS, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
 
 describe("a declined card, then another card", () => {
   it("is declined with the Turkish reason and waits in the attention queue", async () => {
@@ -15,7 +15,7 @@ describe("a declined card, then another card", () => {
     await expect($('[data-testid="timeline-state-0"]')).toHaveText("Reddedildi");
     // The catalogue's Turkish explanation of host code 54.
     await expect($('[data-testid="timeline-explanation-0"]')).toHaveText(expect.stringContaining("son kullanma tarihi geçmiş"));
-    await $(".ant-drawer-close").click();
+    await closeDrawer();
     await openScreen("attention");
     const item = $('[data-testid="attention-page"] [data-problem="declined"]');
     await expect(item).toBeDisplayed();

@@ -1,6 +1,6 @@
 import { $, expect } from "@wdio/globals";
-import { fill, signInFresh } from "../support/app.ts";
-import { addCard, addCustomer, CARDS, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
+import { signInFresh } from "../support/app.ts";
+import { addCard, addCustomer, CARDS, retype, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
 
 describe("a partial refund", () => {
   it("refunds part of an approved payment and shows it in the timeline", async () => {
@@ -13,9 +13,9 @@ describe("a partial refund", () => {
     await waitForDetailStatus("paid");
     await $('[data-testid="action-refund"]').click();
     // More than was captured is refused before anything is sent.
-    await fill("refund-amount", "1.500,00");
+    await retype("refund-amount", "1.500,00");
     await expect($('[data-testid="refund-submit"]')).toBeDisabled();
-    await fill("refund-amount", "250,00");
+    await retype("refund-amount", "250,00");
     await $('[data-testid="refund-submit"]').click();
     await expect($('[data-testid="action-outcome"]')).toHaveAttribute("data-type", "success");
     await expect($('[data-testid="action-outcome"]')).toHaveText(expect.stringContaining("250,00 ₺"));

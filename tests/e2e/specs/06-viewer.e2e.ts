@@ -1,6 +1,6 @@
 import { $, expect } from "@wdio/globals";
 import { addUserThroughSettings, openScreen, signIn, signInFresh, signOut } from "../support/app.ts";
-import { addCard, addCustomer, CARDS, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
+import { addCard, closeDrawer, addCustomer, CARDS, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
 
 const VIEWER = { name: "izleyici", password: "Izleyici-e2e-parola-1", role: "İzleyici" } as const;
 
@@ -16,7 +16,7 @@ describe("a viewer", () => {
     // The administrator may void and refund it.
     await expect($('[data-testid="action-void"]')).toBeDisplayed();
     await expect($('[data-testid="action-refund"]')).toBeDisplayed();
-    await $(".ant-drawer-close").click();
+    await closeDrawer();
     await addUserThroughSettings(VIEWER);
     await signOut();
   });
@@ -33,7 +33,7 @@ describe("a viewer", () => {
     await expect($('[data-testid="action-refund"]')).not.toBeExisting();
     await expect($('[data-testid="action-retry"]')).not.toBeExisting();
     await expect($('[data-testid="action-cancel-plan"]')).not.toBeExisting();
-    await $(".ant-drawer-close").click();
+    await closeDrawer();
     await openScreen("customers");
     await expect($('[data-testid="customer-add"]')).not.toBeExisting();
   });

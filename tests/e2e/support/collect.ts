@@ -3,7 +3,7 @@
  * screen, a one-off sale from the customer's page, a run started from the header, and waits
  * on a payment's status.
  */
-import { $, browser, expect } from "@wdio/globals";
+import { $, $$, browser, expect } from "@wdio/globals";
 import { fill, openScreen } from "./app.ts";
 
 /** Sandbox test cards (GUIDE §5). */
@@ -42,7 +42,42 @@ export async function oneOffSale(amount: string): Promise<void> {
   await expect($('[data-testid="summary-count"]')).toHaveAttribute("data-count", "1");
   await $('[data-testid="collection-save"]').click();
   await $('[data-testid="collection-saved-text"]').waitForDisplayed();
-  await browser.keys("Escape");
+  await closeDrawer();
+}
+
+/**
+ * Replaces the text of a controlled input by typing (select all, delete, type), so the page
+ * sees every change; WebDriver's clear does not reach React's state.
+ */
+export async function retype(testId: string, text: string): Promise<void> {
+  const input = $(`[data-testid="${testId}"]`);
+  await input.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  await input.addValue(text);
+}
+
+/** Closes the open side panel (a payment's detail, a new collection). */
+export async function closeDrawer(): Promise<void> {
+  const shown = async () => {
+    const found = [];
+    for (const close of await $$('[data-testid="drawer-close"]')) {
+      if (await close.isDisplayed()) found.push(close);
+    }
+    return found;
+  };
+  if ((await shown()).length === 0) throw new Error("no side panel is open");
+  // A click while the panel still slides in can miss; click again until it is gone.
+  await browser.waitUntil(
+    async () => {
+      const [close] = await shown();
+      if (!close) return true;
+      await close.click().catch(() => undefined);
+      await browser.pause(400);
+      return (await shown()).length === 0;
+    },
+    { timeout: 15_000, interval: 200, timeoutMsg: "the side panel did not close" },
+  );
 }
 
 /** Starts a run from the header. */

@@ -176,6 +176,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
             width={720}
             title={`${t("collection.title")}: ${d.name}`}
             onClose={() => setCollecting(false)}
+            closeIcon={<span data-testid="drawer-close" aria-label={t("payments.detail.close")}>✕</span>}
             destroyOnHidden
           >
             <NewCollectionForm customer={{ id: d.id, label: `${d.reference} — ${d.name}`, storeId: d.storeId, hasCard: d.cards.length > 0 }} />

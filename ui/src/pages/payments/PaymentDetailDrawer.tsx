@@ -34,7 +34,14 @@ const STATE_COLOURS: Record<string, string> = {
 export function PaymentDetailDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Drawer open={id !== null} width={760} onClose={onClose} title={id !== null ? t("payments.detail.title", { id }) : ""} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      width={760}
+      onClose={onClose}
+      title={id !== null ? t("payments.detail.title", { id }) : ""}
+      closeIcon={<span data-testid="drawer-close" aria-label={t("payments.detail.close")}>✕</span>}
+      destroyOnHidden
+    >
       {id !== null && <PaymentDetail id={id} />}
     </Drawer>
   );
