@@ -30,6 +30,19 @@ pub fn from_args(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
     None
 }
 
+/// The name under which the running app of one data folder makes itself known, so a second
+/// start on the same folder only brings that window forward (a start on another folder runs).
+/// Stable across runs: an FNV-1a hash of the folder as given, or of "default".
+pub fn instance_id(override_dir: Option<&Path>) -> String {
+    let key = override_dir.map_or_else(|| "default".to_string(), |d| d.display().to_string());
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("com.tahsildar.app.d{hash:016x}")
+}
+
 /// The data folder chosen from the override (if any) and the platform's data folder.
 pub fn choose(
     override_dir: Option<PathBuf>,
@@ -89,6 +102,17 @@ mod tests {
         );
         assert_eq!(from_args(args(&["tahsildar", "--other"])), None);
         assert_eq!(from_args(args(&["tahsildar", "--data-dir"])), None);
+    }
+
+    #[test]
+    fn each_data_folder_has_its_own_stable_instance_name() {
+        let a = instance_id(Some(Path::new("/d/one")));
+        assert_eq!(a, instance_id(Some(Path::new("/d/one"))));
+        assert_ne!(a, instance_id(Some(Path::new("/d/two"))));
+        assert_ne!(a, instance_id(None));
+        assert!(
+            a.starts_with("com.tahsildar.app.d") && a.len() == "com.tahsildar.app.d".len() + 16
+        );
     }
 
     #[test]

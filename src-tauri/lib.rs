@@ -1,5 +1,6 @@
-//! The desktop shell of Tahsildar: app state, the Tauri commands, start-up, and the scheduler's
-//! progress pushed to the window.
+//! The desktop shell of Tahsildar: app state, the Tauri commands, start-up, the scheduler's
+//! progress pushed to the window with a notification when a run ends, the tray, and one running
+//! app at a time.
 
 pub mod commands;
 pub mod data_dir;
@@ -7,6 +8,7 @@ pub mod environment;
 pub mod error;
 pub mod run_events;
 pub mod state;
+pub mod tray;
 
 use std::path::PathBuf;
 
@@ -24,21 +26,39 @@ pub struct AppPaths {
     pub data_dir: PathBuf,
 }
 
+/// Set when the tray icon could not be created: closing the window then quits the app.
+pub static TRAY_MISSING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Starts the app; returns when it quits.
 pub fn run() {
     let builder = commands::specta_builder();
+    let override_dir = data_dir::from_args(std::env::args_os())
+        .or_else(|| std::env::var_os(data_dir::OVERRIDE_VAR).map(PathBuf::from))
+        .filter(|dir| !dir.as_os_str().is_empty());
+    let instance = data_dir::instance_id(override_dir.as_deref());
     tauri::Builder::default()
+        // First: a second start on the same data folder only brings its window to the front.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .callback(|app, _args, _cwd| tray::show_main_window(app))
+                .dbus_id(instance)
+                .build(),
+        )
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
+        .on_window_event(tray::keep_running_on_close)
         .setup(move |app| {
             builder.mount_events(app);
-            let override_dir = data_dir::from_args(std::env::args_os())
-                .or_else(|| std::env::var_os(data_dir::OVERRIDE_VAR).map(PathBuf::from));
             let data_dir = data_dir::choose(override_dir, app.path().data_dir().ok())?;
             data_dir::ensure(&data_dir)?;
             let state = AppState::new(DataDir::new(&data_dir), Lang::Tr);
             state.on_progress(run_events::forwarder(app.handle().clone()));
             app.manage(state);
             app.manage(AppPaths { data_dir });
+            // Without a tray on the desktop the app still runs; the window then quits on close.
+            if tray::install(app.handle(), Lang::Tr).is_err() {
+                TRAY_MISSING.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -3,6 +3,7 @@
 
 use tahsildar_core::{Lang, RunProgress};
 use tauri::{AppHandle, Manager};
+use tauri_plugin_notification::NotificationExt;
 use tauri_specta::Event;
 use tokio::sync::watch;
 
@@ -39,8 +40,14 @@ pub fn forwarder(app: AppHandle) -> ProgressHook {
     })
 }
 
-/// The desktop notification for a finished run (added with the notification plugin).
-fn notify(_app: &AppHandle, _title: String, _body: String) {}
+/// The desktop notification for a finished run. The notification service may be slow or
+/// absent (then nothing is shown); it never holds up the progress.
+fn notify(app: &AppHandle, title: String, body: String) {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let _ = app.notification().builder().title(title).body(body).show();
+    });
+}
 
 async fn forward(app: AppHandle, mut progress: watch::Receiver<RunProgress>) {
     let mut before = progress.borrow_and_update().clone();

@@ -121,9 +121,11 @@ pub async fn session_info(state: State<'_, AppState>) -> Result<SessionInfo, Com
     state.blocking(|s| session_info_of(&s.session()?)).await
 }
 
-/// Switches the language of the messages commands return (the UI switches its own texts).
+/// Switches the language of the messages commands return and of the tray menu (the UI switches
+/// its own texts).
 #[tauri::command]
 #[specta::specta]
-pub fn set_language(state: State<'_, AppState>, language: Language) {
+pub fn set_language(app: tauri::AppHandle, state: State<'_, AppState>, language: Language) {
     state.set_lang(language.into());
+    crate::tray::relabel(&app, language.into());
 }

@@ -47,8 +47,9 @@ function Window() {
   const signedIn = (session: SessionInfo) => setStatus({ state: "signed_in", session });
   const leave = async () => {
     await signOut().catch(() => undefined);
-    client.removeQueries({ predicate: (query) => query.queryKey[0] !== "app_info" });
     setStatus({ state: "signed_out", lastUser: null });
+    // Nothing of the last user's stays cached; the status query itself is observed, so it stays.
+    client.removeQueries({ predicate: (query) => !["app_info", SETUP_STATUS_KEY[0]].includes(String(query.queryKey[0])) });
   };
 
   const data = status.data;

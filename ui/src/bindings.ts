@@ -30,7 +30,10 @@ export const commands = {
 	signOut: () => __TAURI_INVOKE<null>("sign_out"),
 	/**  The signed-in user with their permissions. */
 	sessionInfo: () => __TAURI_INVOKE<SessionInfo>("session_info"),
-	/**  Switches the language of the messages commands return (the UI switches its own texts). */
+	/**
+	 *  Switches the language of the messages commands return and of the tray menu (the UI switches
+	 *  its own texts).
+	 */
 	setLanguage: (language: Language) => __TAURI_INVOKE<void>("set_language", { language }),
 	/**  The scheduler's state and the progress of the current run. */
 	schedulerStatus: () => __TAURI_INVOKE<SchedulerStatus_Serialize>("scheduler_status"),

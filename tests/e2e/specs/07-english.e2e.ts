@@ -1,5 +1,5 @@
 import { $, expect } from "@wdio/globals";
-import { ADMIN, completeFirstRun, currentGate, fill, signIn, signOut } from "../support/app.ts";
+import { ADMIN, completeFirstRun, currentGate, fill, navItem, openScreen, signIn, signOut, textOf } from "../support/app.ts";
 
 async function switchTo(lang: "EN" | "TR") {
   await $('[data-testid="lang-switch"]').$(`label=${lang}`).click();
@@ -18,10 +18,20 @@ describe("the app in English", () => {
     await completeFirstRun();
     await expect($('[data-testid="session-user"]')).toHaveText("yonetici (Administrator)");
     await expect($('[data-testid="sign-out"]')).toHaveText("Sign out");
-    await expect($('[data-testid="nav-dashboard"]')).toHaveText("Dashboard");
+    expect(await textOf(navItem("dashboard"))).toBe("Dashboard");
+    await expect($('[data-testid="screen-dashboard"] h2')).toHaveText("Dashboard");
     await expect($('[data-testid="scheduler-state"]')).toHaveText("Scheduler: Running");
     await expect($('[data-testid="scheduler-run-now"]')).toHaveText("Run now");
     await expect($('[data-testid="env-notice"] .ant-alert-message')).toHaveText("Sandbox mode");
+  });
+
+  it("shows settings in English, with the backend's texts in English too", async () => {
+    await openScreen("settings");
+    await expect($('[data-node-key="stores"]')).toHaveText("Stores");
+    await expect($('[data-node-key="users"]')).toHaveText("Users");
+    await expect($('[data-testid="sandbox-cards"] h5')).toHaveText("Sandbox test cards");
+    await expect($('[data-testid="sandbox-cards"]')).toHaveText(expect.stringContaining("Insufficient funds"));
+    await openScreen("dashboard");
   });
 
   it("gets the backend's own messages in English", async () => {
@@ -39,6 +49,6 @@ describe("the app in English", () => {
   it("switches back to Turkish at any time", async () => {
     await switchTo("TR");
     await expect($('[data-testid="sign-out"]')).toHaveText("Çıkış");
-    await expect($('[data-testid="nav-dashboard"]')).toHaveText("Gösterge paneli");
+    expect(await textOf(navItem("dashboard"))).toBe("Gösterge paneli");
   });
 });

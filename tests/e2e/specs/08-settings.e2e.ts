@@ -1,5 +1,5 @@
 import { $, expect } from "@wdio/globals";
-import { addUserThroughSettings, openScreen, signIn, signInFresh, signOut } from "../support/app.ts";
+import { addUserThroughSettings, navItem, openScreen, signIn, signInFresh, signOut } from "../support/app.ts";
 
 const VIEWER = { name: "izleyici", password: "Izleyici-parola-1", role: "İzleyici" };
 
@@ -26,8 +26,8 @@ describe("settings", () => {
     await signOut();
     await signIn(VIEWER.name, VIEWER.password);
     await expect($('[data-testid="session-user"]')).toHaveText("izleyici (İzleyici)");
-    expect(await $('[data-testid="nav-settings"]').isExisting()).toBe(false);
-    expect(await $('[data-testid="nav-import"]').isExisting()).toBe(false);
+    expect(await navItem("settings").isExisting()).toBe(false);
+    expect(await navItem("import").isExisting()).toBe(false);
     expect(await $('[data-testid="scheduler-run-now"]').isExisting()).toBe(false);
   });
 });

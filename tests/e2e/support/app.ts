@@ -3,10 +3,12 @@
  * (wdio.conf.ts passes `--data-dir` per session), and `signInFresh()` brings that app to a
  * signed-in administrator on a set-up sandbox, doing the first run through the UI if needed.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { $, browser, expect } from "@wdio/globals";
+import { Key } from "webdriverio";
 
 /** The administrator every spec's first run creates. */
 export const ADMIN = { name: "yonetici", password: "Tahsildar-e2e-parola-1" } as const;
@@ -15,6 +17,23 @@ export const ADMIN = { name: "yonetici", password: "Tahsildar-e2e-parola-1" } as
 export function freshDataDir(): string {
   const base = process.env.TAHSILDAR_E2E_SCRATCH ?? os.tmpdir();
   return mkdtempSync(path.join(base, "data-"));
+}
+
+/** Ends the app's session, waits until its process is gone, and starts it again on the same
+ * data folder (the running app of a folder refuses a second start). */
+export async function restartApp(): Promise<void> {
+  const dir = dataDir();
+  await browser.deleteSession();
+  const running = () => {
+    try {
+      execFileSync("pgrep", ["-f", `--data-dir ${dir}`], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 100 && running(); i++) await new Promise((r) => setTimeout(r, 100));
+  await browser.reloadSession();
 }
 
 /** The data folder of the app this spec drives. */
@@ -48,12 +67,24 @@ export async function currentGate(): Promise<"setup" | "signin" | "unlock" | "si
   return found!;
 }
 
-/** Types into an input found by its test id (clearing it first). */
+/**
+ * Types into an input found by its test id, first deleting what is there with the keyboard:
+ * WebDriver's "clear" empties the field behind React's back, so the next keystroke would bring
+ * the old text back.
+ */
 export async function fill(testId: string, text: string): Promise<void> {
   const input = $(`[data-testid="${testId}"]`);
   await input.waitForDisplayed();
-  await input.clearValue();
-  await input.setValue(text);
+  const current = String(await input.getValue());
+  if (current.length > 0) {
+    await input.addValue(Key.End + Key.Backspace.repeat(current.length));
+  }
+  await input.addValue(text);
+}
+
+/** The text of an element as the DOM holds it (menu entries report no rendered text). */
+export async function textOf(selector: ReturnType<typeof $>): Promise<string> {
+  return String(await selector.getProperty("textContent"));
 }
 
 /** First run through the UI with keyring unlock; returns the recovery key that was shown. */
@@ -61,12 +92,17 @@ export async function completeFirstRun(): Promise<string> {
   await fill("setup-name", ADMIN.name);
   await fill("setup-password", ADMIN.password);
   await fill("setup-password-again", ADMIN.password);
+  return finishFirstRun();
+}
+
+/** Submits the filled first-run form, confirms the recovery key and waits to be signed in. */
+export async function finishFirstRun(): Promise<string> {
   await expect($('[data-testid="setup-submit"]')).toBeEnabled();
   await $('[data-testid="setup-submit"]').click();
   const key = $('[data-testid="recovery-key"]');
   await key.waitForDisplayed({ timeout: 30_000 });
   const recoveryKey = (await key.getText()).trim();
-  await $('[data-testid="recovery-saved"] input').click();
+  await $('[data-testid="recovery-saved"] label').click();
   await $('[data-testid="recovery-continue"]').click();
   await $('[data-testid="session-user"]').waitForDisplayed({ timeout: 20_000 });
   return recoveryKey;
@@ -89,9 +125,17 @@ export async function signInFresh(): Promise<void> {
   await expect($('[data-testid="session-user"]')).toHaveAttribute("data-user", ADMIN.name);
 }
 
+/**
+ * The side menu's entry for a screen. The menu also keeps a hidden copy of its items for
+ * measuring, so the selector stays inside the visible root list.
+ */
+export function navItem(key: string) {
+  return $(`.ant-menu-root [data-testid="nav-${key}"]`);
+}
+
 /** Opens a screen from the side menu. */
 export async function openScreen(key: string): Promise<void> {
-  await $(`[data-testid="nav-${key}"]`).click();
+  await navItem(key).click();
   await $(`[data-testid="screen-${key}"]`).waitForDisplayed();
 }
 

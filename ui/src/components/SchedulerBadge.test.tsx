@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import type { SessionInfo } from "../api";
+import { SessionContext } from "../session";
+import { renderWithBackend } from "../test/render";
+import { SchedulerBadge } from "./SchedulerBadge";
+
+const IDLE = { queued: 0, running: 0, done: 0, approved: 0, declined: 0, unresolved: 0, lastOutcome: null, active: false, paused: false };
+
+function session(permissions: string[]): SessionInfo {
+  return {
+    userId: 1,
+    userName: "ayse",
+    role: "custom",
+    permissions: permissions.map((permission) => ({ permission, allStores: true, storeIds: [] })),
+  };
+}
+
+function backend(status: object) {
+  const calls: string[] = [];
+  mockIPC((cmd) => {
+    calls.push(cmd);
+    if (cmd === "scheduler_status") return status;
+    return null;
+  });
+  return calls;
+}
+
+describe("SchedulerBadge", () => {
+  it("shows the next run and lets a user who may submit run now", async () => {
+    const calls = backend({ running: true, problem: null, progress: IDLE, nextRun: "27.11.2026 10:00" });
+    renderWithBackend(
+      <SessionContext.Provider value={session(["submit_provisions"])}>
+        <SchedulerBadge />
+      </SessionContext.Provider>,
+    );
+    expect((await screen.findByTestId("scheduler-state")).textContent).toBe("Zamanlayıcı: Çalışıyor");
+    expect(screen.getByTestId("scheduler-next").textContent).toBe("Sonraki çalışma: 27.11.2026 10:00");
+    await userEvent.click(screen.getByTestId("scheduler-run-now"));
+    await waitFor(() => expect(calls).toContain("run_now"));
+  });
+
+  it("shows a run's progress and hides the controls from a viewer", async () => {
+    backend({ running: true, problem: null, progress: { ...IDLE, active: true, queued: 4, done: 1 }, nextRun: null });
+    renderWithBackend(
+      <SessionContext.Provider value={session(["view_reports"])}>
+        <SchedulerBadge />
+      </SessionContext.Provider>,
+    );
+    expect((await screen.findByTestId("scheduler-progress")).textContent).toContain("1/4 ödeme");
+    expect(screen.queryByTestId("scheduler-run-now")).toBeNull();
+    expect(screen.queryByTestId("scheduler-pause")).toBeNull();
+  });
+
+  it("says when the engine is not running", async () => {
+    backend({
+      running: false,
+      problem: { code: "engine_busy", message: "Bu veritabanında başka bir motor çalışıyor.", field: null },
+      progress: IDLE,
+      nextRun: null,
+    });
+    renderWithBackend(
+      <SessionContext.Provider value={session(["submit_provisions"])}>
+        <SchedulerBadge />
+      </SessionContext.Provider>,
+    );
+    const badge = await screen.findByTestId("scheduler");
+    expect(badge.dataset.state).toBe("stopped");
+    expect(screen.getByTestId("scheduler-state").textContent).toBe("Zamanlayıcı: Çalışmıyor");
+    expect(screen.queryByTestId("scheduler-run-now")).toBeNull();
+  });
+});
