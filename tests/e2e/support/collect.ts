@@ -67,14 +67,16 @@ export async function closeDrawer(): Promise<void> {
     return found;
   };
   if ((await shown()).length === 0) throw new Error("no side panel is open");
-  // A click while the panel still slides in can miss; click again until it is gone.
+  // A click while the panel still slides in can miss; click again until it is gone. A panel
+  // that is sliding out no longer carries the open class.
+  const closed = async () => (await shown()).length === 0 || (await $$(".ant-drawer-open")).length === 0;
   await browser.waitUntil(
     async () => {
       const [close] = await shown();
-      if (!close) return true;
+      if (!close || (await closed())) return true;
       await close.click().catch(() => undefined);
       await browser.pause(400);
-      return (await shown()).length === 0;
+      return closed();
     },
     { timeout: 15_000, interval: 200, timeoutMsg: "the side panel did not close" },
   );
