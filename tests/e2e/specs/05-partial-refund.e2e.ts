@@ -1,4 +1,4 @@
-import { $, expect } from "@wdio/globals";
+import { $, browser, expect } from "@wdio/globals";
 import { signInFresh } from "../support/app.ts";
 import { addCard, addCustomer, CARDS, retype, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
 
@@ -11,7 +11,11 @@ describe("a partial refund", () => {
     await runNow();
     await openPaymentOf("D-505");
     await waitForDetailStatus("paid");
-    await $('[data-testid="action-refund"]').click();
+    // The panel may still be sliding in: click until the refund dialog is open.
+    await browser.waitUntil(async () => {
+      await $('[data-testid="action-refund"]').click().catch(() => undefined);
+      return $('[data-testid="refund-amount"]').isDisplayed();
+    });
     // More than was captured is refused before anything is sent.
     await retype("refund-amount", "1.500,00");
     await expect($('[data-testid="refund-submit"]')).toBeDisabled();
