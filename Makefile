@@ -96,6 +96,7 @@ bench: setup
 	cargo bench --workspace --exclude tahsildar
 	cargo run --release -p tahsildar-core --example import_bench -- 100000
 	cargo run --release -p tahsildar-core --example collections_bench -- 10000 8 50
+	cargo run --release -p tahsildar-core --example payments_page_bench -- 100000
 
 ## package: release build with installers for this system
 package: setup

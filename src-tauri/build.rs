@@ -34,6 +34,19 @@ const COMMANDS: &[&str] = &[
     "cancel_import_batch",
     "list_batch_payments",
     "save_import_template",
+    "search_customers",
+    "customer_detail",
+    "add_customer",
+    "add_card",
+    "preview_collection",
+    "create_collection",
+    "list_payments",
+    "payment_detail",
+    "void_payment",
+    "refund_payment",
+    "retry_with_card",
+    "cancel_plan",
+    "attention_queue",
 ];
 
 fn main() {

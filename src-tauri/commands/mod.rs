@@ -32,6 +32,10 @@ pub mod app;
 pub mod import;
 pub mod import_files;
 pub mod import_views;
+pub mod attention;
+pub mod collections;
+pub mod customers;
+pub mod payments;
 pub mod scheduler;
 pub mod session;
 pub mod setup;
@@ -81,6 +85,19 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             import::cancel_import_batch,
             import::list_batch_payments,
             import::save_import_template,
+            customers::search_customers,
+            customers::customer_detail,
+            customers::add_customer,
+            customers::add_card,
+            collections::preview_collection,
+            collections::create_collection,
+            payments::list_payments,
+            payments::payment_detail,
+            payments::void_payment,
+            payments::refund_payment,
+            payments::retry_with_card,
+            payments::cancel_plan,
+            attention::attention_queue,
         ])
         .events(collect_events![
             scheduler::RunProgressEvent,

@@ -102,6 +102,35 @@ export const commands = {
 	 *  name, or `null` when the dialog was closed.
 	 */
 	saveImportTemplate: () => __TAURI_INVOKE<string | null>("save_import_template"),
+	/**  One page of the customers the user may see, searchable by reference, name, e-mail, phone. */
+	searchCustomers: (query: CustomerQueryInput_Deserialize) => __TAURI_INVOKE<CustomerPageView_Serialize>("search_customers", { query }),
+	/**  One customer with cards (masked), plans and payments; needs `view_reports` on its store. */
+	customerDetail: (id: number) => __TAURI_INVOKE<CustomerDetailView_Serialize>("customer_detail", { id }),
+	/**  Adds a customer to a store; needs `create_collections` there. Returns the new id. */
+	addCustomer: (input: NewCustomerInput_Deserialize) => __TAURI_INVOKE<CustomerRowView_Serialize>("add_customer", { input }),
+	/**  Adds a card to a customer; needs `create_collections` on its store. Returns it masked. */
+	addCard: (customerId: number, card: NewCardInput_Deserialize) => __TAURI_INVOKE<CardView_Serialize>("add_card", { customerId, card }),
+	/**  The payments a collection would make, without saving; needs `create_collections`. */
+	previewCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<CollectionPreview>("preview_collection", { input }),
+	/**  Saves a collection and its payments; needs `create_collections` on the customer's store. */
+	createCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<CollectionCreated_Serialize>("create_collection", { input }),
+	/**  One page of the payments the user may see. */
+	listPayments: (query: PaymentQueryInput_Deserialize) => __TAURI_INVOKE<PaymentPageView_Serialize>("list_payments", { query }),
+	/**  One payment with its attempt timeline and the actions open to the user. */
+	paymentDetail: (id: number) => __TAURI_INVOKE<PaymentDetailView_Serialize>("payment_detail", { id }),
+	/**  Voids an approved attempt (same day); needs `void` on its store. */
+	voidPayment: (attemptId: number) => __TAURI_INVOKE<ReversalView_Serialize>("void_payment", { attemptId }),
+	/**  Refunds an approved attempt in full (no amount) or in part (`1.234,56`); needs `refund`. */
+	refundPayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalView_Serialize>("refund_payment", { attemptId, amount }),
+	/**
+	 *  Puts another card on a payment for the next run; with `keepOnFile` it becomes the customer's
+	 *  primary card. Needs `replace_card`. Returns the payment as it is now.
+	 */
+	retryWithCard: (paymentId: number, card: NewCardInput_Deserialize, keepOnFile: boolean) => __TAURI_INVOKE<PaymentDetailView_Serialize>("retry_with_card", { paymentId, card, keepOnFile }),
+	/**  Cancels a plan: payments not yet taken are cancelled, history stays. Needs `create_collections`. */
+	cancelPlan: (planId: number) => __TAURI_INVOKE<null>("cancel_plan", { planId }),
+	/**  The queue for one store or every store the user may see. */
+	attentionQueue: (storeId: number | null) => __TAURI_INVOKE<AttentionQueueView_Serialize>("attention_queue", { storeId }),
 };
 
 /** Events */
@@ -117,6 +146,49 @@ export type AppInfo = {
 	version: string,
 	environment: Environment,
 	dataDir: string,
+};
+
+/**  One payment in the queue. */
+export type AttentionItemView = AttentionItemView_Serialize | AttentionItemView_Deserialize;
+
+/**  One payment in the queue. */
+export type AttentionItemView_Deserialize = {
+	problem: AttentionProblem,
+	payment: PaymentRowView_Deserialize,
+};
+
+/**  One payment in the queue. */
+export type AttentionItemView_Serialize = {
+	problem: AttentionProblem,
+	payment: PaymentRowView_Serialize,
+};
+
+/**  Why a payment waits, and so what to do. */
+export type AttentionProblem = 
+/**  Every card was declined: enter another card. */
+"declined" | 
+/**  The bank's answer is not known: check the order with the bank, then reconcile. */
+"manual_review" | 
+/**  The bank refused the request: fix the store's settings. */
+"configuration" | 
+/**  No card on file: add one. */
+"no_card";
+
+/**  Everything that needs an operator. */
+export type AttentionQueueView = AttentionQueueView_Serialize | AttentionQueueView_Deserialize;
+
+/**  Everything that needs an operator. */
+export type AttentionQueueView_Deserialize = {
+	payments: AttentionItemView_Deserialize[],
+	paymentsTotal: number,
+	expiringCards: ExpiringCardView_Deserialize[],
+};
+
+/**  Everything that needs an operator. */
+export type AttentionQueueView_Serialize = {
+	payments: AttentionItemView_Serialize[],
+	paymentsTotal: number,
+	expiringCards: ExpiringCardView_Serialize[],
 };
 
 /**  One payment a batch brought, with its latest bank answer. */
@@ -204,12 +276,126 @@ export type CancelView = {
 	kept: number,
 };
 
+/**  A card on file: masked number, brand, expiry, order, signed instruction. */
+export type CardView = CardView_Serialize | CardView_Deserialize;
+
+/**  A card on file: masked number, brand, expiry, order, signed instruction. */
+export type CardView_Deserialize = {
+	id: number,
+	maskedPan: string,
+	brand: string,
+	holder?: string | null,
+	/**  `MM/YY`. */
+	expiry: string,
+	validThrough: string,
+	expired: boolean,
+	/**  True for the primary card; the others are alternates in order. */
+	primary: boolean,
+	position: number,
+	instructionDate?: string | null,
+	instructionRef?: string | null,
+};
+
+/**  A card on file: masked number, brand, expiry, order, signed instruction. */
+export type CardView_Serialize = {
+	id: number,
+	maskedPan: string,
+	brand: string,
+	holder: string | null,
+	/**  `MM/YY`. */
+	expiry: string,
+	validThrough: string,
+	expired: boolean,
+	/**  True for the primary card; the others are alternates in order. */
+	primary: boolean,
+	position: number,
+	instructionDate: string | null,
+	instructionRef: string | null,
+};
+
 /**  A file chosen in the native dialog, known to the UI only by its token. */
 export type ChosenFile = {
 	/**  Opaque; names the file in later calls. */
 	token: string,
 	/**  The file's name without its folder. */
 	fileName: string,
+};
+
+/**  A saved collection: its plan and the payments it made. */
+export type CollectionCreated = CollectionCreated_Serialize | CollectionCreated_Deserialize;
+
+/**  A saved collection: its plan and the payments it made. */
+export type CollectionCreated_Deserialize = {
+	planId: number,
+	paymentIds: number[],
+	firstDueDate?: string | null,
+};
+
+/**  A saved collection: its plan and the payments it made. */
+export type CollectionCreated_Serialize = {
+	planId: number,
+	paymentIds: number[],
+	firstDueDate: string | null,
+};
+
+/**  A collection as entered. */
+export type CollectionInput = CollectionInput_Serialize | CollectionInput_Deserialize;
+
+/**  A collection as entered. */
+export type CollectionInput_Deserialize = {
+	customerId: number,
+	/**  As typed: `1.234,56`. */
+	amount: string,
+	/**  TRY (default), USD, EUR, GBP. */
+	currency?: string | null,
+	/**  `YYYY-MM-DD`; today when empty. */
+	startDate?: string | null,
+	kind: CollectionKind,
+	/**  Installment sales: 2..the store's maximum. */
+	installments?: number | null,
+	/**  Recurring: `1m`, `2w`, `10d`. */
+	cadence?: string | null,
+	/**  Recurring: how many payments, or ... */
+	count?: number | null,
+	/**  ... the last date (`YYYY-MM-DD`). */
+	until?: string | null,
+	description?: string | null,
+};
+
+/**  A collection as entered. */
+export type CollectionInput_Serialize = {
+	customerId: number,
+	/**  As typed: `1.234,56`. */
+	amount: string,
+	/**  TRY (default), USD, EUR, GBP. */
+	currency: string | null,
+	/**  `YYYY-MM-DD`; today when empty. */
+	startDate: string | null,
+	kind: CollectionKind,
+	/**  Installment sales: 2..the store's maximum. */
+	installments: number | null,
+	/**  Recurring: `1m`, `2w`, `10d`. */
+	cadence: string | null,
+	/**  Recurring: how many payments, or ... */
+	count: number | null,
+	/**  ... the last date (`YYYY-MM-DD`). */
+	until: string | null,
+	description: string | null,
+};
+
+/**  What kind of collection. */
+export type CollectionKind = "one_off" | "installment" | "recurring";
+
+/**  The summary shown before saving. */
+export type CollectionPreview = {
+	kind: string,
+	currency: string,
+	installments: number,
+	count: number,
+	totalMinor: number,
+	first: PreviewPaymentView[],
+	lastDueDate: string,
+	maxInstallments: number,
 };
 
 /**  The user's choice for one column when the mapping is edited. */
@@ -323,6 +509,106 @@ export type CreatedVault = {
 	session: SessionInfo,
 };
 
+/**  One customer with cards, plans and the newest payments. */
+export type CustomerDetailView = CustomerDetailView_Serialize | CustomerDetailView_Deserialize;
+
+/**  One customer with cards, plans and the newest payments. */
+export type CustomerDetailView_Deserialize = {
+	id: number,
+	storeId: number,
+	store: string,
+	reference: string,
+	name: string,
+	email?: string | null,
+	phone?: string | null,
+	notes?: string | null,
+	cards: CardView_Deserialize[],
+	plans: PlanView_Deserialize[],
+	payments: PaymentPageView_Deserialize,
+};
+
+/**  One customer with cards, plans and the newest payments. */
+export type CustomerDetailView_Serialize = {
+	id: number,
+	storeId: number,
+	store: string,
+	reference: string,
+	name: string,
+	email: string | null,
+	phone: string | null,
+	notes: string | null,
+	cards: CardView_Serialize[],
+	plans: PlanView_Serialize[],
+	payments: PaymentPageView_Serialize,
+};
+
+/**  One page of customers. */
+export type CustomerPageView = CustomerPageView_Serialize | CustomerPageView_Deserialize;
+
+/**  One page of customers. */
+export type CustomerPageView_Deserialize = {
+	total: number,
+	offset: number,
+	rows: CustomerRowView_Deserialize[],
+};
+
+/**  One page of customers. */
+export type CustomerPageView_Serialize = {
+	total: number,
+	offset: number,
+	rows: CustomerRowView_Serialize[],
+};
+
+/**  Which customers to list. */
+export type CustomerQueryInput = CustomerQueryInput_Serialize | CustomerQueryInput_Deserialize;
+
+/**  Which customers to list. */
+export type CustomerQueryInput_Deserialize = {
+	storeId?: number | null,
+	search?: string | null,
+	offset?: number,
+	limit?: number | null,
+};
+
+/**  Which customers to list. */
+export type CustomerQueryInput_Serialize = {
+	storeId: number | null,
+	search: string | null,
+	offset: number,
+	limit: number | null,
+};
+
+/**  A customer as listed. */
+export type CustomerRowView = CustomerRowView_Serialize | CustomerRowView_Deserialize;
+
+/**  A customer as listed. */
+export type CustomerRowView_Deserialize = {
+	id: number,
+	storeId: number,
+	store: string,
+	reference: string,
+	name: string,
+	email?: string | null,
+	phone?: string | null,
+	cards: number,
+	primaryMaskedPan?: string | null,
+	openPayments: number,
+};
+
+/**  A customer as listed. */
+export type CustomerRowView_Serialize = {
+	id: number,
+	storeId: number,
+	store: string,
+	reference: string,
+	name: string,
+	email: string | null,
+	phone: string | null,
+	cards: number,
+	primaryMaskedPan: string | null,
+	openPayments: number,
+};
+
 /**
  *  The dry run at a glance: counts, totals, file-level findings and the mapping. Rows come
  *  page by page through `import_report_page`.
@@ -400,6 +686,41 @@ export type Environment =
 /**  Akbank's production host: real cards, real money. */
 "live";
 
+/**  A card that can no longer be charged within 30 days (or already). */
+export type ExpiringCardView = ExpiringCardView_Serialize | ExpiringCardView_Deserialize;
+
+/**  A card that can no longer be charged within 30 days (or already). */
+export type ExpiringCardView_Deserialize = {
+	cardId: number,
+	customerId: number,
+	customerRef: string,
+	customerName: string,
+	storeId: number,
+	maskedPan: string,
+	brand: string,
+	expiry: string,
+	validThrough: string,
+	expired: boolean,
+	primary: boolean,
+	nextDueDate?: string | null,
+};
+
+/**  A card that can no longer be charged within 30 days (or already). */
+export type ExpiringCardView_Serialize = {
+	cardId: number,
+	customerId: number,
+	customerRef: string,
+	customerName: string,
+	storeId: number,
+	maskedPan: string,
+	brand: string,
+	expiry: string,
+	validThrough: string,
+	expired: boolean,
+	primary: boolean,
+	nextDueDate: string | null,
+};
+
 /**  Where an import stands, pushed while a file is read, checked and committed. */
 export type ImportProgressEvent = {
 	/**  The file's token. */
@@ -413,6 +734,67 @@ export type ImportProgressEvent = {
 
 /**  The language of the texts, in the UI and in every message a command returns. */
 export type Language = "tr" | "en";
+
+/**
+ *  A card as typed. `number` goes into a secret at once; it is never echoed, logged or stored
+ *  in clear.
+ */
+export type NewCardInput = NewCardInput_Serialize | NewCardInput_Deserialize;
+
+/**
+ *  A card as typed. `number` goes into a secret at once; it is never echoed, logged or stored
+ *  in clear.
+ */
+export type NewCardInput_Deserialize = {
+	number: string,
+	/**  `MM/YY`. */
+	expiry: string,
+	holder?: string | null,
+	/**  Add after the existing cards instead of becoming the primary card. */
+	alternate?: boolean,
+	/**  `YYYY-MM-DD`, the date of the signed mail-order instruction. */
+	instructionDate?: string | null,
+	instructionRef?: string | null,
+};
+
+/**
+ *  A card as typed. `number` goes into a secret at once; it is never echoed, logged or stored
+ *  in clear.
+ */
+export type NewCardInput_Serialize = {
+	number: string,
+	/**  `MM/YY`. */
+	expiry: string,
+	holder: string | null,
+	/**  Add after the existing cards instead of becoming the primary card. */
+	alternate: boolean,
+	/**  `YYYY-MM-DD`, the date of the signed mail-order instruction. */
+	instructionDate: string | null,
+	instructionRef: string | null,
+};
+
+/**  A new customer. */
+export type NewCustomerInput = NewCustomerInput_Serialize | NewCustomerInput_Deserialize;
+
+/**  A new customer. */
+export type NewCustomerInput_Deserialize = {
+	storeId: number,
+	reference: string,
+	name: string,
+	email?: string | null,
+	phone?: string | null,
+	notes?: string | null,
+};
+
+/**  A new customer. */
+export type NewCustomerInput_Serialize = {
+	storeId: number,
+	reference: string,
+	name: string,
+	email: string | null,
+	phone: string | null,
+	notes: string | null,
+};
 
 /**  The add-user form. */
 export type NewUserInput = NewUserInput_Serialize | NewUserInput_Deserialize;
@@ -442,12 +824,216 @@ export type NewVault = {
 	unlock: UnlockChoice,
 };
 
+/**  What the user may do to the payment now. */
+export type PaymentActionsView = PaymentActionsView_Serialize | PaymentActionsView_Deserialize;
+
+/**  What the user may do to the payment now. */
+export type PaymentActionsView_Deserialize = {
+	approvedAttempt?: number | null,
+	canVoid: boolean,
+	canRefund: boolean,
+	refundableMinor: number,
+	canRetryWithCard: boolean,
+	canCancelPlan: boolean,
+};
+
+/**  What the user may do to the payment now. */
+export type PaymentActionsView_Serialize = {
+	approvedAttempt: number | null,
+	canVoid: boolean,
+	canRefund: boolean,
+	refundableMinor: number,
+	canRetryWithCard: boolean,
+	canCancelPlan: boolean,
+};
+
+/**  A payment in full. */
+export type PaymentDetailView = PaymentDetailView_Serialize | PaymentDetailView_Deserialize;
+
+/**  A payment in full. */
+export type PaymentDetailView_Deserialize = {
+	payment: PaymentRowView_Deserialize,
+	customerId: number,
+	planKind: string,
+	planStatus: string,
+	planDescription?: string | null,
+	installments: number,
+	timeline: TimelineEntryView_Deserialize[],
+	actions: PaymentActionsView_Deserialize,
+};
+
+/**  A payment in full. */
+export type PaymentDetailView_Serialize = {
+	payment: PaymentRowView_Serialize,
+	customerId: number,
+	planKind: string,
+	planStatus: string,
+	planDescription: string | null,
+	installments: number,
+	timeline: TimelineEntryView_Serialize[],
+	actions: PaymentActionsView_Serialize,
+};
+
+/**  One page of payments and how many match. */
+export type PaymentPageView = PaymentPageView_Serialize | PaymentPageView_Deserialize;
+
+/**  One page of payments and how many match. */
+export type PaymentPageView_Deserialize = {
+	total: number,
+	offset: number,
+	rows: PaymentRowView_Deserialize[],
+};
+
+/**  One page of payments and how many match. */
+export type PaymentPageView_Serialize = {
+	total: number,
+	offset: number,
+	rows: PaymentRowView_Serialize[],
+};
+
+/**  Which payments to show, in which order. */
+export type PaymentQueryInput = PaymentQueryInput_Serialize | PaymentQueryInput_Deserialize;
+
+/**  Which payments to show, in which order. */
+export type PaymentQueryInput_Deserialize = {
+	storeId?: number | null,
+	statuses?: string[],
+	/**  `YYYY-MM-DD`. */
+	dueFrom?: string | null,
+	dueTo?: string | null,
+	customerId?: number | null,
+	planId?: number | null,
+	batchId?: number | null,
+	search?: string | null,
+	/**  due_date (default), amount, status, customer. */
+	sort?: string | null,
+	descending?: boolean,
+	offset?: number,
+	limit?: number | null,
+};
+
+/**  Which payments to show, in which order. */
+export type PaymentQueryInput_Serialize = {
+	storeId: number | null,
+	statuses: string[],
+	/**  `YYYY-MM-DD`. */
+	dueFrom: string | null,
+	dueTo: string | null,
+	customerId: number | null,
+	planId: number | null,
+	batchId: number | null,
+	search: string | null,
+	/**  due_date (default), amount, status, customer. */
+	sort: string | null,
+	descending: boolean,
+	offset: number,
+	limit: number | null,
+};
+
+/**  A payment as listed (masked card only). */
+export type PaymentRowView = PaymentRowView_Serialize | PaymentRowView_Deserialize;
+
+/**  A payment as listed (masked card only). */
+export type PaymentRowView_Deserialize = {
+	id: number,
+	planId: number,
+	store: string,
+	storeId: number,
+	customerRef: string,
+	customerName: string,
+	amountMinor: number,
+	currency: string,
+	dueDate: string,
+	/**  scheduled, processing, paid, retry_wait, attention, cancelled, voided, refunded, partially_refunded. */
+	status: string,
+	nextTryOn?: string | null,
+	maskedPan?: string | null,
+	orderId?: string | null,
+	attemptState?: string | null,
+	vpsCode?: string | null,
+	hostCode?: string | null,
+	message?: string | null,
+	attempts: number,
+	attention?: string | null,
+};
+
+/**  A payment as listed (masked card only). */
+export type PaymentRowView_Serialize = {
+	id: number,
+	planId: number,
+	store: string,
+	storeId: number,
+	customerRef: string,
+	customerName: string,
+	amountMinor: number,
+	currency: string,
+	dueDate: string,
+	/**  scheduled, processing, paid, retry_wait, attention, cancelled, voided, refunded, partially_refunded. */
+	status: string,
+	nextTryOn: string | null,
+	maskedPan: string | null,
+	orderId: string | null,
+	attemptState: string | null,
+	vpsCode: string | null,
+	hostCode: string | null,
+	message: string | null,
+	attempts: number,
+	attention: string | null,
+};
+
 /**  Where one permission applies: every store, or the listed ones. */
 export type PermissionScope = {
 	/**  e.g. `refund`, `manage_users` (core's stable permission codes). */
 	permission: string,
 	allStores: boolean,
 	storeIds: number[],
+};
+
+/**  A plan of the customer. */
+export type PlanView = PlanView_Serialize | PlanView_Deserialize;
+
+/**  A plan of the customer. */
+export type PlanView_Deserialize = {
+	id: number,
+	/**  one_off, installment, recurring. */
+	kind: string,
+	amountMinor: number,
+	currency: string,
+	installments: number,
+	startDate: string,
+	cadence?: string | null,
+	endCount?: number | null,
+	endDate?: string | null,
+	description?: string | null,
+	/**  active, paused, cancelled, completed. */
+	status: string,
+	payments: number,
+	paid: number,
+};
+
+/**  A plan of the customer. */
+export type PlanView_Serialize = {
+	id: number,
+	/**  one_off, installment, recurring. */
+	kind: string,
+	amountMinor: number,
+	currency: string,
+	installments: number,
+	startDate: string,
+	cadence: string | null,
+	endCount: number | null,
+	endDate: string | null,
+	description: string | null,
+	/**  active, paused, cancelled, completed. */
+	status: string,
+	payments: number,
+	paid: number,
+};
+
+/**  One payment the collection would make. */
+export type PreviewPaymentView = {
+	dueDate: string,
+	amountMinor: number,
 };
 
 /**  A finding about a row or the whole file, in both languages. */
@@ -539,6 +1125,31 @@ export type ReportRowView_Serialize = {
 	payments: number,
 	existingCustomer: boolean,
 	problems: ProblemView_Serialize[],
+};
+
+/**  What the bank said to a void or refund. */
+export type ReversalView = ReversalView_Serialize | ReversalView_Deserialize;
+
+/**  What the bank said to a void or refund. */
+export type ReversalView_Deserialize = {
+	reversalId: number,
+	/**  approved, declined, unknown. */
+	state: string,
+	amountMinor: number,
+	vpsCode?: string | null,
+	hostCode?: string | null,
+	message?: string | null,
+};
+
+/**  What the bank said to a void or refund. */
+export type ReversalView_Serialize = {
+	reversalId: number,
+	/**  approved, declined, unknown. */
+	state: string,
+	amountMinor: number,
+	vpsCode: string | null,
+	hostCode: string | null,
+	message: string | null,
 };
 
 /**  The role presets a new user can get. */
@@ -750,6 +1361,57 @@ export type TestCard = {
 	hostCode: string,
 	/**  What happens, in the UI language. */
 	outcome: string,
+};
+
+/**  One step of a payment's history. */
+export type TimelineEntryView = TimelineEntryView_Serialize | TimelineEntryView_Deserialize;
+
+/**  One step of a payment's history. */
+export type TimelineEntryView_Deserialize = {
+	/**  sale, void, refund. */
+	kind: string,
+	attemptId: number,
+	reversalId?: number | null,
+	orderId?: string | null,
+	at: string,
+	finishedAt?: string | null,
+	state: string,
+	amountMinor: number,
+	currency: string,
+	installments: number,
+	maskedPan?: string | null,
+	vpsCode?: string | null,
+	hostCode?: string | null,
+	authCode?: string | null,
+	message?: string | null,
+	/**  approved, soft_decline, hard_decline, our_error, unknown. */
+	class?: string | null,
+	explanationTr?: string | null,
+	explanationEn?: string | null,
+};
+
+/**  One step of a payment's history. */
+export type TimelineEntryView_Serialize = {
+	/**  sale, void, refund. */
+	kind: string,
+	attemptId: number,
+	reversalId: number | null,
+	orderId: string | null,
+	at: string,
+	finishedAt: string | null,
+	state: string,
+	amountMinor: number,
+	currency: string,
+	installments: number,
+	maskedPan: string | null,
+	vpsCode: string | null,
+	hostCode: string | null,
+	authCode: string | null,
+	message: string | null,
+	/**  approved, soft_decline, hard_decline, our_error, unknown. */
+	class: string | null,
+	explanationTr: string | null,
+	explanationEn: string | null,
 };
 
 /**  How the new vault is to be unlocked. */

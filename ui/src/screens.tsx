@@ -2,6 +2,10 @@ import type { ReactNode } from "react";
 import type { PermissionCode } from "./api";
 import { DashboardPage } from "./pages/DashboardPage";
 import { ImportPage } from "./pages/ImportPage";
+import { AttentionPage } from "./pages/attention/AttentionPage";
+import { NewCollectionPage } from "./pages/collections/NewCollectionPage";
+import { CustomersPage } from "./pages/customers/CustomersPage";
+import { PaymentsPage } from "./pages/payments/PaymentsPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
 
 /**
@@ -17,11 +21,11 @@ export interface Screen {
 
 export const SCREENS: Screen[] = [
   { key: "dashboard", element: () => <DashboardPage /> },
-  { key: "customers" },
-  { key: "collections" },
+  { key: "customers", needs: "view_reports", element: () => <CustomersPage /> },
+  { key: "collections", needs: "create_collections", element: () => <NewCollectionPage /> },
   { key: "import", needs: "import_batches", element: () => <ImportPage /> },
-  { key: "payments" },
-  { key: "attention" },
+  { key: "payments", needs: "view_reports", element: () => <PaymentsPage /> },
+  { key: "attention", needs: "view_reports", element: () => <AttentionPage /> },
   { key: "reports", needs: "view_reports" },
   { key: "settings", needs: "manage_stores", element: () => <SettingsPage /> },
   { key: "audit", needs: "view_audit" },

@@ -15,6 +15,10 @@ export * from "./session";
 export * from "./scheduler";
 export * from "./stores";
 export * from "./users";
+export * from "./attention";
+export * from "./payments";
+export * from "./collections";
+export * from "./customers";
 
 export function fetchAppInfo(): Promise<AppInfo> {
   return call(() => commands.appInfo());

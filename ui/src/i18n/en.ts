@@ -2,12 +2,22 @@ import type { Texts } from "./index";
 import importEn from "./import.en";
 import settingsEn from "./settings.en";
 import shellEn from "./shell.en";
+import attentionEn from "./attention.en";
+import paymentsEn from "./payments.en";
+import collectionEn from "./collection.en";
+import customersEn from "./customers.en";
+import formsEn from "./forms.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
   ...shellEn,
   ...settingsEn,
   ...importEn,
+  ...attentionEn,
+  ...paymentsEn,
+  ...collectionEn,
+  ...customersEn,
+  ...formsEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",

@@ -1,12 +1,22 @@
 import importTr from "./import.tr";
 import settingsTr from "./settings.tr";
 import shellTr from "./shell.tr";
+import attentionTr from "./attention.tr";
+import paymentsTr from "./payments.tr";
+import collectionTr from "./collection.tr";
+import customersTr from "./customers.tr";
+import formsTr from "./forms.tr";
 
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
   ...shellTr,
   ...settingsTr,
   ...importTr,
+  ...attentionTr,
+  ...paymentsTr,
+  ...collectionTr,
+  ...customersTr,
+  ...formsTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",

@@ -140,7 +140,7 @@ pub(crate) fn check_parts(
     })
 }
 
-fn aad(card_id: i64, field: &str) -> Vec<u8> {
+pub(super) fn aad(card_id: i64, field: &str) -> Vec<u8> {
     format!("card:{card_id}:{field}").into_bytes()
 }
 

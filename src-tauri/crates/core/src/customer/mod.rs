@@ -1,6 +1,7 @@
 //! Customers of a store: who pays, under the store's own reference number, and their cards.
 
 pub mod card;
+pub mod search;
 
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;

@@ -1,6 +1,9 @@
 //! Reading payments: the list with filters and paging, and the attention queue.
 
+pub mod page;
+pub mod queue;
 pub mod retry;
+pub mod timeline;
 
 use rusqlite::params;
 use serde::Serialize;

@@ -2,10 +2,12 @@
 //! plans, the payments they produce, and the changes an operator may make to them.
 
 pub mod manage;
+pub mod preview;
 pub mod schedule;
 pub mod terms;
 
 pub use manage::{cancel, change_amount, pause, resume};
+pub use preview::{PlanPreview, preview};
 pub use terms::{NewPlan, PlanInfo, PlanKind, ProvisionKind, create, create_as, parse_amount};
 
 use jiff::civil::Date;

@@ -244,7 +244,7 @@ pub(crate) fn rule(
     Ok(())
 }
 
-fn check(plan: &NewPlan, max_installments: i64, today: Date) -> Result<()> {
+pub(crate) fn check(plan: &NewPlan, max_installments: i64, today: Date) -> Result<()> {
     rule(plan, max_installments, today).map_err(|r| r.to_error())
 }
 

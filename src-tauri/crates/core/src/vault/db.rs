@@ -50,6 +50,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "pre_auth_and_follow_ups",
         include_str!("../../migrations/0006_pre_auth_and_follow_ups.sql"),
     ),
+    (
+        7,
+        "payment_indexes",
+        include_str!("../../migrations/0007_payment_indexes.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

@@ -1,0 +1,311 @@
+//! One page of the payments list, filtered and sorted in the database, so that a list of
+//! 100,000 payments costs the same to show as one of a hundred: the filters narrow the rows,
+//! the sort runs on an index, and the latest-attempt columns are read only for the page.
+
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use super::{PaymentRow, SELECT, STATUSES, from_row};
+use crate::auth::{Permission, Session};
+use crate::error::{Error, Result};
+
+/// The most rows one page may hold.
+pub const MAX_PAGE: u32 = 500;
+
+/// What a page is sorted by; ties are broken by payment id, so pages never overlap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PaymentSort {
+    #[default]
+    DueDate,
+    Amount,
+    Status,
+    Customer,
+}
+
+impl PaymentSort {
+    /// `due_date`, `amount`, `status`, `customer`.
+    pub fn parse(text: &str) -> Result<PaymentSort> {
+        match text {
+            "due_date" => Ok(PaymentSort::DueDate),
+            "amount" => Ok(PaymentSort::Amount),
+            "status" => Ok(PaymentSort::Status),
+            "customer" => Ok(PaymentSort::Customer),
+            other => Err(Error::invalid(
+                "sort",
+                format!("'{other}' is not one of due_date, amount, status, customer"),
+            )),
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            PaymentSort::DueDate => "p.due_date",
+            PaymentSort::Amount => "p.amount_minor",
+            PaymentSort::Status => "p.status {dir}, p.due_date",
+            PaymentSort::Customer => "c.name COLLATE NOCASE",
+        }
+    }
+}
+
+/// Which payments a page shows, in which order, from which row.
+#[derive(Debug, Clone, Default)]
+pub struct PaymentQuery {
+    pub store_id: Option<i64>,
+    /// Any of these statuses (none: all).
+    pub statuses: Vec<String>,
+    pub due_from: Option<jiff::civil::Date>,
+    pub due_to: Option<jiff::civil::Date>,
+    pub customer_id: Option<i64>,
+    pub plan_id: Option<i64>,
+    /// The import batch the payment's plan came from.
+    pub batch_id: Option<i64>,
+    /// Part of the customer's reference or name, or an order id.
+    pub search: Option<String>,
+    pub sort: PaymentSort,
+    pub descending: bool,
+    pub offset: u32,
+    /// Rows on the page, 1..=[`MAX_PAGE`] (default 100).
+    pub limit: Option<u32>,
+}
+
+/// One page and the number of payments that match the filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaymentPage {
+    pub total: u64,
+    pub offset: u32,
+    pub rows: Vec<PaymentRow>,
+}
+
+/// `%text%` for LIKE with `\` escaping the wildcards typed by the user.
+fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for ch in text.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out.push('%');
+    out
+}
+
+/// The WHERE clause and its parameters, in order.
+fn conditions(query: &PaymentQuery, visible: Option<&[i64]>) -> (String, Vec<Value>) {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    fn push(clauses: &mut Vec<String>, values: &mut Vec<Value>, clause: &str, value: Value) {
+        values.push(value);
+        clauses.push(clause.replace('?', &format!("?{}", values.len())));
+    }
+    if let Some(ids) = visible {
+        // Store ids come from the database as integers: safe to write into the statement.
+        let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+        clauses.push(format!("p.store_id IN ({})", list.join(",")));
+    }
+    if let Some(id) = query.store_id {
+        push(
+            &mut clauses,
+            &mut values,
+            "p.store_id = ?",
+            Value::Integer(id),
+        );
+    }
+    if !query.statuses.is_empty() {
+        let mut marks = Vec::new();
+        for status in &query.statuses {
+            values.push(Value::Text(status.clone()));
+            marks.push(format!("?{}", values.len()));
+        }
+        clauses.push(format!("p.status IN ({})", marks.join(",")));
+    }
+    if let Some(d) = query.due_from {
+        push(
+            &mut clauses,
+            &mut values,
+            "p.due_date >= ?",
+            Value::Text(d.to_string()),
+        );
+    }
+    if let Some(d) = query.due_to {
+        push(
+            &mut clauses,
+            &mut values,
+            "p.due_date <= ?",
+            Value::Text(d.to_string()),
+        );
+    }
+    // Conditions on the plan or the customer are subqueries, so that the common page (no such
+    // filter, sorted by a payment column) reads the payments table and its index alone.
+    if let Some(id) = query.customer_id {
+        push(
+            &mut clauses,
+            &mut values,
+            "p.plan_id IN (SELECT id FROM plans WHERE customer_id = ?)",
+            Value::Integer(id),
+        );
+    }
+    if let Some(id) = query.plan_id {
+        push(
+            &mut clauses,
+            &mut values,
+            "p.plan_id = ?",
+            Value::Integer(id),
+        );
+    }
+    if let Some(id) = query.batch_id {
+        push(
+            &mut clauses,
+            &mut values,
+            "p.plan_id IN (SELECT id FROM plans WHERE batch_id = ?)",
+            Value::Integer(id),
+        );
+    }
+    if let Some(text) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        values.push(Value::Text(like_pattern(text)));
+        let n = values.len();
+        clauses.push(format!(
+            "(p.plan_id IN (SELECT sp.id FROM plans sp JOIN customers sc ON sc.id = sp.customer_id
+                  WHERE sc.reference LIKE ?{n} ESCAPE '\\' OR sc.name LIKE ?{n} ESCAPE '\\')
+              OR p.id IN (SELECT sa.payment_id FROM attempts sa WHERE sa.order_id LIKE ?{n} ESCAPE '\\'))"
+        ));
+    }
+    let sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    (sql, values)
+}
+
+fn check(query: &PaymentQuery) -> Result<u32> {
+    for status in &query.statuses {
+        if !STATUSES.contains(&status.as_str()) {
+            return Err(Error::invalid(
+                "status",
+                format!("'{status}' is not one of {}", STATUSES.join(", ")),
+            ));
+        }
+    }
+    if let (Some(from), Some(to)) = (query.due_from, query.due_to)
+        && from > to
+    {
+        return Err(Error::invalid(
+            "due date",
+            format!("the range starts ({from}) after it ends ({to})"),
+        ));
+    }
+    if query
+        .search
+        .as_ref()
+        .is_some_and(|s| s.chars().count() > 100)
+    {
+        return Err(Error::invalid("search", "at most 100 characters"));
+    }
+    let limit = query.limit.unwrap_or(100);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(Error::invalid(
+            "page size",
+            format!("{limit} is outside 1..{MAX_PAGE}"),
+        ));
+    }
+    Ok(limit)
+}
+
+/// One page of the payments the user may see (`view_reports`), with the total that match.
+pub fn page(session: &Session, query: &PaymentQuery) -> Result<PaymentPage> {
+    if let Some(id) = query.store_id {
+        session.require(Permission::ViewReports, Some(id))?;
+    }
+    let limit = check(query)?;
+    let visible = session.stores_with(Permission::ViewReports)?;
+    let (filter, mut values) = conditions(query, visible.as_deref());
+    let direction = if query.descending { "DESC" } else { "ASC" };
+    // Only the customer sort needs the customer's row beside the payment's.
+    let from = if query.sort == PaymentSort::Customer {
+        "FROM payments p JOIN plans pl ON pl.id = p.plan_id JOIN customers c ON c.id = pl.customer_id"
+    } else {
+        "FROM payments p"
+    };
+    let order = query.sort.column().replace("{dir}", direction);
+    session.vault().db().read(|conn| {
+        let total: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM payments p {filter}"),
+            rusqlite::params_from_iter(values.iter()),
+            |r| r.get(0),
+        )?;
+        values.push(Value::Integer(i64::from(limit)));
+        values.push(Value::Integer(i64::from(query.offset)));
+        let n = values.len();
+        let ids_sql = format!(
+            "SELECT p.id {from} {filter} ORDER BY {order} {direction}, p.id {direction} LIMIT ?{} OFFSET ?{n}",
+            n - 1
+        );
+        let mut stmt = conn.prepare(&ids_sql)?;
+        let ids: Vec<i64> = stmt
+            .query_map(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut one = conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            rows.push(one.query_row([id], from_row)?);
+        }
+        Ok(PaymentPage {
+            total: total as u64,
+            offset: query.offset,
+            rows,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(like_pattern("a%b_c\\"), "%a\\%b\\_c\\\\%");
+    }
+
+    #[test]
+    fn conditions_number_their_parameters_in_order() {
+        let query = PaymentQuery {
+            store_id: Some(3),
+            statuses: vec!["paid".into(), "attention".into()],
+            search: Some("Ayşe".into()),
+            ..PaymentQuery::default()
+        };
+        let (sql, values) = conditions(&query, Some(&[1, 3]));
+        assert!(sql.contains("p.store_id IN (1,3)"));
+        assert!(sql.contains("p.store_id = ?1"));
+        assert!(sql.contains("p.status IN (?2,?3)"));
+        assert!(sql.contains("sc.name LIKE ?4"));
+        assert_eq!(values.len(), 4);
+    }
+
+    #[test]
+    fn rejects_unknown_status_backwards_range_and_oversized_pages() {
+        let bad_status = PaymentQuery {
+            statuses: vec!["lost".into()],
+            ..PaymentQuery::default()
+        };
+        assert!(check(&bad_status).is_err());
+        let backwards = PaymentQuery {
+            due_from: Some(jiff::civil::date(2026, 12, 1)),
+            due_to: Some(jiff::civil::date(2026, 11, 1)),
+            ..PaymentQuery::default()
+        };
+        assert!(check(&backwards).is_err());
+        let huge = PaymentQuery {
+            limit: Some(MAX_PAGE + 1),
+            ..PaymentQuery::default()
+        };
+        assert!(check(&huge).is_err());
+        assert_eq!(check(&PaymentQuery::default()).unwrap(), 100);
+    }
+}

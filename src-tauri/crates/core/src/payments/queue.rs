@@ -1,0 +1,94 @@
+//! The attention queue as an operator sees it: payments the engine could not collect, each with
+//! the kind of problem (so the screen can say what to do), and cards that expire soon.
+
+use serde::Serialize;
+
+use super::PaymentRow;
+use super::page::{MAX_PAGE, PaymentQuery, PaymentSort, page};
+use crate::auth::Session;
+use crate::customer::search::{ExpiringCard, expiring_cards};
+use crate::error::Result;
+
+/// Days ahead in which an expiring card is worth a call to the customer.
+pub const EXPIRY_WINDOW_DAYS: u16 = 30;
+
+/// Why a payment waits for an operator, and so what they should do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    /// Every card was declined after its retries: enter another card.
+    Declined,
+    /// The bank's answer could not be established: check the order with the bank, then reconcile.
+    ManualReview,
+    /// The bank refused our request (terminal settings, credentials): fix the store, then retry.
+    Configuration,
+    /// The customer has no card in use: add one.
+    NoCard,
+}
+
+/// One payment in the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttentionItem {
+    pub problem: Problem,
+    pub payment: PaymentRow,
+}
+
+/// Everything that needs an operator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttentionQueue {
+    /// Payments in `attention`, oldest due date first (at most [`MAX_PAGE`]).
+    pub payments: Vec<AttentionItem>,
+    /// All payments in `attention`, also beyond the first page.
+    pub payments_total: u64,
+    pub expiring_cards: Vec<ExpiringCard>,
+}
+
+fn problem_of(row: &PaymentRow, decline_kind: Option<&str>) -> Problem {
+    match (row.attempt_state.as_deref(), decline_kind) {
+        (Some("manual_review" | "unknown" | "not_found" | "in_flight"), _) => Problem::ManualReview,
+        (_, Some("our_error")) => Problem::Configuration,
+        (None, _) if row.masked_pan.is_none() => Problem::NoCard,
+        (None, _) => Problem::Configuration,
+        _ if row.masked_pan.is_none() => Problem::NoCard,
+        _ => Problem::Declined,
+    }
+}
+
+/// The queue for one store or every store the user may see (`view_reports`).
+pub fn queue(session: &Session, store_id: Option<i64>) -> Result<AttentionQueue> {
+    let found = page(
+        session,
+        &PaymentQuery {
+            store_id,
+            statuses: vec!["attention".into()],
+            sort: PaymentSort::DueDate,
+            limit: Some(MAX_PAGE),
+            ..PaymentQuery::default()
+        },
+    )?;
+    let kinds: Vec<Option<String>> = session.vault().db().read(|c| {
+        let mut stmt = c.prepare_cached("SELECT decline_kind FROM attempts WHERE id = ?1")?;
+        found
+            .rows
+            .iter()
+            .map(|row| match row.attempt_id {
+                Some(id) => Ok(stmt.query_row([id], |r| r.get(0))?),
+                None => Ok(None),
+            })
+            .collect()
+    })?;
+    let payments = found
+        .rows
+        .into_iter()
+        .zip(kinds)
+        .map(|(payment, kind)| AttentionItem {
+            problem: problem_of(&payment, kind.as_deref()),
+            payment,
+        })
+        .collect();
+    Ok(AttentionQueue {
+        payments,
+        payments_total: found.total,
+        expiring_cards: expiring_cards(session, store_id, EXPIRY_WINDOW_DAYS)?,
+    })
+}

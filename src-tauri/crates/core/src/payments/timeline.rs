@@ -1,0 +1,306 @@
+//! One payment in full: its row, its plan, every attempt and reversal in the order they
+//! happened (order id, time, outcome, host code with the catalogue's explanation), and which
+//! actions the user may take on it now.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use tahsildar_akbank::Currency;
+use tahsildar_akbank::catalogue::{self, CodeClass};
+
+use super::PaymentRow;
+use crate::auth::{Permission, Session};
+use crate::error::{Error, Result};
+
+/// One step of a payment's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    /// `sale`, `void` or `refund`.
+    pub kind: String,
+    pub attempt_id: i64,
+    pub reversal_id: Option<i64>,
+    pub order_id: Option<String>,
+    /// When it was written ahead (UTC).
+    pub at: String,
+    pub finished_at: Option<String>,
+    /// The attempt's or reversal's state (approved, declined, unknown, manual_review, ...).
+    pub state: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub installments: i64,
+    pub masked_pan: Option<String>,
+    pub vps_code: Option<String>,
+    pub host_code: Option<String>,
+    pub auth_code: Option<String>,
+    pub rrn: Option<String>,
+    /// The bank's own message, or why the outcome is not known.
+    pub message: Option<String>,
+    /// approved, soft_decline, hard_decline, our_error, unknown (from the code catalogue).
+    pub class: Option<String>,
+    /// What the code means, for an operator.
+    pub explanation_tr: Option<String>,
+    pub explanation_en: Option<String>,
+    pub sends: i64,
+    pub inquiries: i64,
+}
+
+/// What the user may do to the payment now (permission and state both checked).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PaymentActions {
+    /// The approved attempt a void or refund applies to.
+    pub approved_attempt: Option<i64>,
+    pub can_void: bool,
+    pub can_refund: bool,
+    /// Still captured, so at most this much can be refunded.
+    pub refundable_minor: i64,
+    pub can_retry_with_card: bool,
+    pub can_cancel_plan: bool,
+}
+
+/// A payment with its plan, history and actions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaymentDetail {
+    pub payment: PaymentRow,
+    pub customer_id: i64,
+    pub plan_kind: String,
+    pub plan_status: String,
+    pub plan_description: Option<String>,
+    pub installments: i64,
+    pub timeline: Vec<TimelineEntry>,
+    pub actions: PaymentActions,
+}
+
+fn class_code(class: CodeClass) -> &'static str {
+    match class {
+        CodeClass::Approved => "approved",
+        CodeClass::SoftDecline => "soft_decline",
+        CodeClass::HardDecline => "hard_decline",
+        CodeClass::OurError => "our_error",
+        CodeClass::Unknown => "unknown",
+    }
+}
+
+fn currency_alpha(code: u16) -> String {
+    Currency::from_code(code)
+        .map(|c| c.alpha())
+        .unwrap_or("?")
+        .to_string()
+}
+
+/// Fills the class and explanation from the code catalogue.
+fn explain(entry: &mut TimelineEntry) {
+    if let Some(vps) = entry.vps_code.as_deref() {
+        let info = catalogue::describe(vps, entry.host_code.as_deref());
+        entry.class = Some(class_code(info.class).to_string());
+        entry.explanation_tr = Some(info.tr.to_string());
+        entry.explanation_en = Some(info.en.to_string());
+    }
+}
+
+/// Attempts and reversals of a payment, oldest first.
+pub(crate) fn timeline_of(
+    conn: &rusqlite::Connection,
+    payment_id: i64,
+) -> Result<Vec<TimelineEntry>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.order_id, a.created_at, a.finished_at, a.state, a.amount_minor, a.currency, a.installments,
+            k.masked_pan, a.vps_code, a.host_code, a.auth_code, a.rrn, COALESCE(a.message, a.review_reason),
+            a.sends, a.inquiries
+         FROM attempts a LEFT JOIN cards k ON k.id = a.card_id WHERE a.payment_id = ?1 ORDER BY a.id",
+    )?;
+    let attempts = stmt.query_map([payment_id], |r| {
+        Ok(TimelineEntry {
+            kind: "sale".into(),
+            attempt_id: r.get(0)?,
+            reversal_id: None,
+            order_id: r.get(1)?,
+            at: r.get(2)?,
+            finished_at: r.get(3)?,
+            state: r.get(4)?,
+            amount_minor: r.get(5)?,
+            currency: currency_alpha(r.get(6)?),
+            installments: r.get(7)?,
+            masked_pan: r.get(8)?,
+            vps_code: r.get(9)?,
+            host_code: r.get(10)?,
+            auth_code: r.get(11)?,
+            rrn: r.get(12)?,
+            message: r.get(13)?,
+            class: None,
+            explanation_tr: None,
+            explanation_en: None,
+            sends: r.get(14)?,
+            inquiries: r.get(15)?,
+        })
+    })?;
+    for entry in attempts {
+        out.push(entry?);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT v.id, v.attempt_id, v.kind, COALESCE(v.order_id, a.order_id), v.created_at, v.finished_at, v.state,
+            v.amount_minor, a.currency, k.masked_pan, v.vps_code, v.host_code, v.message
+         FROM reversals v JOIN attempts a ON a.id = v.attempt_id LEFT JOIN cards k ON k.id = a.card_id
+         WHERE a.payment_id = ?1 ORDER BY v.id",
+    )?;
+    let reversals = stmt.query_map([payment_id], |r| {
+        Ok(TimelineEntry {
+            kind: r.get(2)?,
+            attempt_id: r.get(1)?,
+            reversal_id: Some(r.get(0)?),
+            order_id: r.get(3)?,
+            at: r.get(4)?,
+            finished_at: r.get(5)?,
+            state: r.get(6)?,
+            amount_minor: r.get(7)?,
+            currency: currency_alpha(r.get(8)?),
+            installments: 1,
+            masked_pan: r.get(9)?,
+            vps_code: r.get(10)?,
+            host_code: r.get(11)?,
+            auth_code: None,
+            rrn: None,
+            message: r.get(12)?,
+            class: None,
+            explanation_tr: None,
+            explanation_en: None,
+            sends: 1,
+            inquiries: 0,
+        })
+    })?;
+    for entry in reversals {
+        out.push(entry?);
+    }
+    // Times are RFC 3339 in UTC, so text order is time order; ties keep sales before reversals.
+    out.sort_by(|a, b| {
+        (a.at.as_str(), a.reversal_id.is_some(), a.reversal_id).cmp(&(
+            b.at.as_str(),
+            b.reversal_id.is_some(),
+            b.reversal_id,
+        ))
+    });
+    for entry in &mut out {
+        explain(entry);
+    }
+    Ok(out)
+}
+
+/// One payment with its timeline and the actions open to the user; needs `view_reports`.
+pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
+    let payment = super::get(session, payment_id)?;
+    let store = Some(payment.store_id);
+    // Checked before the read below: a permission check reads the database itself.
+    let allowed = |p: Permission| session.require(p, store).is_ok();
+    let (may_void, may_refund, may_replace, may_change) = (
+        allowed(Permission::Void),
+        allowed(Permission::Refund),
+        allowed(Permission::ReplaceCard),
+        allowed(Permission::CreateCollections),
+    );
+    session.vault().db().read(|c| {
+        let (customer_id, plan_kind, plan_status, plan_description, installments): (i64, String, String, Option<String>, i64) = c
+            .query_row(
+                "SELECT pl.customer_id, pl.kind, pl.status, pl.description, pl.installments
+                 FROM payments p JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
+                [payment_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("payment", payment_id))?;
+        let timeline = timeline_of(c, payment_id)?;
+        let approved: Option<(i64, i64, i64, bool)> = c
+            .query_row(
+                "SELECT id, amount_minor, refunded_minor, voided FROM attempts
+                 WHERE payment_id = ?1 AND state = 'approved' ORDER BY id DESC LIMIT 1",
+                params![payment_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let reversal_open: bool = c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM reversals v JOIN attempts a ON a.id = v.attempt_id
+                 WHERE a.payment_id = ?1 AND v.state IN ('in_flight', 'unknown'))",
+            [payment_id],
+            |r| r.get(0),
+        )?;
+        let open_attempt: bool = c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ('approved', 'declined'))",
+            [payment_id],
+            |r| r.get(0),
+        )?;
+        let mut actions = PaymentActions::default();
+        if let Some((id, amount, refunded, voided)) = approved
+            && !voided
+            && !reversal_open
+        {
+            actions.approved_attempt = Some(id);
+            actions.refundable_minor = amount - refunded;
+            actions.can_void = refunded == 0 && may_void;
+            actions.can_refund = amount > refunded && may_refund;
+        }
+        actions.can_retry_with_card = matches!(
+            payment.status.as_str(),
+            "attention" | "retry_wait" | "scheduled"
+        ) && !open_attempt
+            && may_replace;
+        actions.can_cancel_plan = matches!(plan_status.as_str(), "active" | "paused")
+            && may_change;
+        Ok(PaymentDetail {
+            payment,
+            customer_id,
+            plan_kind,
+            plan_status,
+            plan_description,
+            installments,
+            timeline,
+            actions,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(vps: Option<&str>, host: Option<&str>) -> TimelineEntry {
+        TimelineEntry {
+            kind: "sale".into(),
+            attempt_id: 1,
+            reversal_id: None,
+            order_id: None,
+            at: String::new(),
+            finished_at: None,
+            state: "declined".into(),
+            amount_minor: 100,
+            currency: "TRY".into(),
+            installments: 1,
+            masked_pan: None,
+            vps_code: vps.map(String::from),
+            host_code: host.map(String::from),
+            auth_code: None,
+            rrn: None,
+            message: None,
+            class: None,
+            explanation_tr: None,
+            explanation_en: None,
+            sends: 1,
+            inquiries: 0,
+        }
+    }
+
+    #[test]
+    fn a_host_decline_is_explained_by_its_host_code() {
+        let mut e = entry(Some("VPS-1005"), Some("51"));
+        explain(&mut e);
+        assert_eq!(e.class.as_deref(), Some("soft_decline"));
+        let info = catalogue::host("51").unwrap();
+        assert_eq!(e.explanation_tr.as_deref(), Some(info.tr));
+        assert_eq!(e.explanation_en.as_deref(), Some(info.en));
+    }
+
+    #[test]
+    fn no_code_means_no_explanation() {
+        let mut e = entry(None, None);
+        explain(&mut e);
+        assert_eq!(e.class, None);
+        assert_eq!(e.explanation_tr, None);
+    }
+}

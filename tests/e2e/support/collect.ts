@@ -1,0 +1,106 @@
+/**
+ * Helpers for the collection specs: a customer with a card entered through the Customers
+ * screen, a one-off sale from the customer's page, a run started from the header, and waits
+ * on a payment's status.
+ */
+import { $, $$, browser, expect } from "@wdio/globals";
+import { fill, openScreen } from "./app.ts";
+
+/** Sandbox test cards (GUIDE §5). */
+export const CARDS = {
+  approve: "4355093000315232",
+  approveMastercard: "5218076007402834",
+  hardDecline54: "4000000000000069",
+} as const;
+
+/** Adds a customer on the Customers screen; the customer's page opens afterwards. */
+export async function addCustomer(reference: string, name: string): Promise<void> {
+  await openScreen("customers");
+  await $('[data-testid="customer-add"]').click();
+  await fill("customer-reference", reference);
+  await fill("customer-name", name);
+  await $('[data-testid="customer-save"]').click();
+  await expect($('[data-testid="customer-detail"]')).toHaveAttribute("data-customer", reference);
+}
+
+/** Adds a card on the open customer's page and checks that only its masked form is shown. */
+export async function addCard(number: string, expiry = "12/30"): Promise<void> {
+  await $('[data-testid="card-add"]').click();
+  await fill("card-number", number);
+  await fill("card-expiry", expiry);
+  await fill("card-holder", "Ayşe Yılmaz");
+  await $('[data-testid="card-save"]').click();
+  const masked = `${number.slice(0, 4)} ${number.slice(4, 6)}** **** ${number.slice(-4)}`;
+  await expect($('[data-testid="card-row-0"] [data-testid="card-masked"]')).toHaveText(masked);
+  expect(await $("body").getText()).not.toContain(number);
+}
+
+/** A one-off sale due today from the open customer's page; waits for the summary and saves. */
+export async function oneOffSale(amount: string): Promise<void> {
+  await $('[data-testid="collection-new"]').click();
+  await fill("collection-amount", amount);
+  await expect($('[data-testid="summary-count"]')).toHaveAttribute("data-count", "1");
+  await $('[data-testid="collection-save"]').click();
+  await $('[data-testid="collection-saved-text"]').waitForDisplayed();
+  await closeDrawer();
+}
+
+/**
+ * Replaces the text of a controlled input by typing (select all, delete, type), so the page
+ * sees every change; WebDriver's clear does not reach React's state.
+ */
+export async function retype(testId: string, text: string): Promise<void> {
+  const input = $(`[data-testid="${testId}"]`);
+  await input.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  await input.addValue(text);
+}
+
+/** Closes the open side panel (a payment's detail, a new collection). */
+export async function closeDrawer(): Promise<void> {
+  const shown = async () => {
+    const found = [];
+    for (const close of await $$('[data-testid="drawer-close"]')) {
+      if (await close.isDisplayed()) found.push(close);
+    }
+    return found;
+  };
+  if ((await shown()).length === 0) throw new Error("no side panel is open");
+  // A click while the panel still slides in can miss; click again until it is gone. A panel
+  // that is sliding out no longer carries the open class.
+  const closed = async () => (await shown()).length === 0 || (await $$(".ant-drawer-open")).length === 0;
+  await browser.waitUntil(
+    async () => {
+      const [close] = await shown();
+      if (!close || (await closed())) return true;
+      await close.click().catch(() => undefined);
+      await browser.pause(400);
+      return closed();
+    },
+    { timeout: 15_000, interval: 200, timeoutMsg: "the side panel did not close" },
+  );
+}
+
+/** Starts a run from the header. */
+export async function runNow(): Promise<void> {
+  await $('[data-testid="scheduler-run-now"]').click();
+}
+
+/** Opens the Payments screen, then the payment of `reference` (its newest row). */
+export async function openPaymentOf(reference: string): Promise<void> {
+  await openScreen("payments");
+  await fill("filter-search", reference);
+  const row = $(`[data-customer="${reference}"]`);
+  await row.waitForDisplayed();
+  await row.click();
+  await $('[data-testid="payment-detail"]').waitForDisplayed();
+}
+
+/** Waits until the open payment's detail shows `status` (it refreshes while the run goes on). */
+export async function waitForDetailStatus(status: string, timeout = 30_000): Promise<void> {
+  await browser.waitUntil(
+    async () => (await $('[data-testid="payment-detail"]').getAttribute("data-status")) === status,
+    { timeout, timeoutMsg: `the payment did not become ${status}` },
+  );
+}

@@ -1,0 +1,26 @@
+import { useQuery } from "@tanstack/react-query";
+import {
+  commands,
+  type AttentionItemView,
+  type AttentionProblem,
+  type AttentionQueueView,
+  type ExpiringCardView,
+} from "../bindings";
+import { call } from "./call";
+import { ATTENTION_KEY, useLivePayments } from "./payments";
+
+export type { AttentionItemView, AttentionProblem, AttentionQueueView, ExpiringCardView };
+
+export function fetchAttentionQueue(storeId: number | null): Promise<AttentionQueueView> {
+  return call(() => commands.attentionQueue(storeId));
+}
+
+/** The attention queue, refreshed while the scheduler runs. */
+export function useAttentionQueue(storeId: number | null) {
+  useLivePayments();
+  return useQuery({
+    queryKey: [...ATTENTION_KEY, storeId],
+    queryFn: () => fetchAttentionQueue(storeId),
+    retry: false,
+  });
+}

@@ -1,0 +1,29 @@
+/** English texts of the attention queue. */
+const attentionEn = {
+  attention: {
+    title: "Attention queue",
+    payments: "Payments waiting for an operator ({{count}})",
+    expiring: "Cards expiring within 30 days ({{count}})",
+    noPayments: "No payment is waiting for an operator.",
+    noExpiring: "No card expires in the next 30 days.",
+    open: "Details",
+    problem: {
+      declined: "Cards declined",
+      manual_review: "Outcome at the bank unclear",
+      configuration: "The bank refused the request",
+      no_card: "No card on file",
+    },
+    todo: {
+      declined: "Call the customer, get another card and enter it with \"Retry with another card\".",
+      manual_review: "Confirm the order with the bank by its order no; reconciliation settles it. Do not charge again before it is settled.",
+      configuration: "Check the store's terminal details and permissions in Settings, then retry.",
+      no_card: "Add a card to the customer, or enter one for this payment with \"Retry with another card\".",
+      expiring: "Get the customer's new card details and add them as a card; an expired card cannot be charged.",
+    },
+    expiredOn: "Expired on {{date}}",
+    expiresOn: "Valid through {{date}}",
+    nextDue: "Next due {{date}}",
+  },
+};
+
+export default attentionEn;

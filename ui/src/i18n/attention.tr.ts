@@ -1,0 +1,29 @@
+/** Turkish texts of the attention queue. */
+const attentionTr = {
+  attention: {
+    title: "Dikkat listesi",
+    payments: "Müdahale bekleyen ödemeler ({{count}})",
+    expiring: "30 gün içinde süresi dolan kartlar ({{count}})",
+    noPayments: "Müdahale bekleyen ödeme yok.",
+    noExpiring: "Önümüzdeki 30 günde süresi dolan kart yok.",
+    open: "Ayrıntı",
+    problem: {
+      declined: "Kartlar reddedildi",
+      manual_review: "Bankadaki sonuç belirsiz",
+      configuration: "Banka isteği reddetti",
+      no_card: "Kayıtlı kart yok",
+    },
+    todo: {
+      declined: "Müşteriyi arayıp başka bir kart alın ve \"Başka kartla dene\" ile girin.",
+      manual_review: "Sipariş numarasıyla bankadan durumu teyit edin; uzlaştırma sonucu netleştirir. Netleşmeden yeniden çekim yapmayın.",
+      configuration: "Mağazanın terminal bilgilerini ve yetkilerini Ayarlar'dan kontrol edin, sonra yeniden deneyin.",
+      no_card: "Müşteriye bir kart ekleyin ya da \"Başka kartla dene\" ile bu ödeme için kart girin.",
+      expiring: "Müşteriden yeni kartının bilgilerini alın ve kart olarak ekleyin; süresi dolan kartla çekim yapılamaz.",
+    },
+    expiredOn: "Süresi {{date}} tarihinde doldu",
+    expiresOn: "Son geçerlilik {{date}}",
+    nextDue: "Sıradaki vade {{date}}",
+  },
+};
+
+export default attentionTr;

@@ -1,0 +1,118 @@
+import { useState } from "react";
+import { Button, Card, Empty, Flex, List, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { can, useAttentionQueue } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { displayMaskedPan, formatDate, formatMoney } from "../../format";
+import { useSession } from "../../session";
+import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
+import { RetryWithCardModal } from "../payments/RetryWithCardModal";
+
+const PROBLEM_COLOURS: Record<string, string> = {
+  declined: "red",
+  manual_review: "orange",
+  configuration: "volcano",
+  no_card: "gold",
+};
+
+/** What needs an operator: payments that could not be collected, and cards about to expire. Each says what to do. */
+export function AttentionPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const queue = useAttentionQueue(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [retrying, setRetrying] = useState<number | null>(null);
+  const q = queue.data;
+
+  return (
+    <Flex vertical gap={16} data-testid="attention-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("attention.title")}
+      </Typography.Title>
+      <ErrorAlert error={queue.error} testId="attention-error" />
+      <Card size="small" title={t("attention.payments", { count: q?.paymentsTotal ?? 0 })} loading={queue.isPending}>
+        {q && q.payments.length === 0 ? (
+          <Empty description={t("attention.noPayments")} />
+        ) : (
+          <List
+            dataSource={q?.payments ?? []}
+            renderItem={({ problem, payment: p }) => (
+              <List.Item
+                data-testid={`attention-payment-${p.id}`}
+                data-problem={problem}
+                actions={[
+                  (problem === "declined" || problem === "no_card") && can(session, "replace_card", p.storeId) ? (
+                    <Button key="retry" type="primary" size="small" onClick={() => setRetrying(p.id)} data-testid={`attention-retry-${p.id}`}>
+                      {t("payments.actions.retry")}
+                    </Button>
+                  ) : null,
+                  <Button key="open" size="small" onClick={() => setOpen(p.id)} data-testid={`attention-open-${p.id}`}>
+                    {t("attention.open")}
+                  </Button>,
+                ].filter(Boolean)}
+              >
+                <List.Item.Meta
+                  title={
+                    <Flex gap={8} align="center" wrap>
+                      <Tag color={PROBLEM_COLOURS[problem]}>{t(`attention.problem.${problem}`)}</Tag>
+                      <span>
+                        {p.customerName} ({p.customerRef})
+                      </span>
+                      <span>{formatMoney(p.amountMinor, p.currency)}</span>
+                      <Typography.Text type="secondary">{formatDate(p.dueDate)}</Typography.Text>
+                      {p.maskedPan && <Typography.Text type="secondary">{displayMaskedPan(p.maskedPan)}</Typography.Text>}
+                    </Flex>
+                  }
+                  description={
+                    <>
+                      <Typography.Text strong style={{ display: "block" }} data-testid={`attention-todo-${p.id}`}>
+                        {t(`attention.todo.${problem}`)}
+                      </Typography.Text>
+                      {p.attention && <Typography.Text type="secondary">{p.attention}</Typography.Text>}
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+      <Card size="small" title={t("attention.expiring", { count: q?.expiringCards.length ?? 0 })} loading={queue.isPending}>
+        {q && q.expiringCards.length === 0 ? (
+          <Empty description={t("attention.noExpiring")} />
+        ) : (
+          <List
+            dataSource={q?.expiringCards ?? []}
+            renderItem={(c) => (
+              <List.Item data-testid={`attention-card-${c.cardId}`}>
+                <List.Item.Meta
+                  title={
+                    <Flex gap={8} align="center" wrap>
+                      <Tag color={c.expired ? "red" : "orange"}>
+                        {c.expired
+                          ? t("attention.expiredOn", { date: formatDate(c.validThrough) })
+                          : t("attention.expiresOn", { date: formatDate(c.validThrough) })}
+                      </Tag>
+                      <span>
+                        {c.customerName} ({c.customerRef})
+                      </span>
+                      <span>
+                        {displayMaskedPan(c.maskedPan)} · {c.brand} · {c.expiry}
+                      </span>
+                      {c.nextDueDate && <Typography.Text type="secondary">{t("attention.nextDue", { date: formatDate(c.nextDueDate) })}</Typography.Text>}
+                    </Flex>
+                  }
+                  description={<Typography.Text strong>{t("attention.todo.expiring")}</Typography.Text>}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+      <PaymentDetailDrawer id={open} onClose={() => setOpen(null)} />
+      {retrying !== null && (
+        <RetryWithCardModal open paymentId={retrying} onClose={() => setRetrying(null)} onDone={() => setRetrying(null)} />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { renderWithBackend } from "../../test/render";
+import { NewCollectionForm } from "./NewCollectionForm";
+
+type Call = { cmd: string; args: Record<string, unknown> };
+
+function backend() {
+  const calls: Call[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+    if (cmd === "list_stores") return [];
+    if (cmd === "preview_collection") {
+      const input = (args as { input: { amount: string } }).input;
+      if (input.amount !== "1.234,56") throw { code: "invalid_input", message: "unexpected amount", field: "amount" };
+      return {
+        kind: "one_off",
+        currency: "TRY",
+        installments: 1,
+        count: 1,
+        totalMinor: 123456,
+        first: [{ dueDate: "2026-11-27", amountMinor: 123456 }],
+        lastDueDate: "2026-11-27",
+        maxInstallments: 12,
+      };
+    }
+    if (cmd === "create_collection") return { planId: 5, paymentIds: [9], firstDueDate: "2026-11-27" };
+    throw new Error(`unexpected command ${cmd}`);
+  });
+  return calls;
+}
+
+describe("NewCollectionForm", () => {
+  it("checks the amount as typed and asks for the summary only when it is valid", async () => {
+    const calls = backend();
+    renderWithBackend(<NewCollectionForm customer={{ id: 3, label: "D-1 — Ayşe", hasCard: true }} />);
+    const amount = screen.getByTestId("collection-amount");
+    await userEvent.type(amount, "12,345,6");
+    expect(await screen.findByText("Tutarı 1.234,56 biçiminde yazın.")).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls.filter((c) => c.cmd === "preview_collection")).toHaveLength(0);
+    expect((screen.getByTestId("collection-save") as HTMLButtonElement).disabled).toBe(true);
+
+    await userEvent.clear(amount);
+    await userEvent.type(amount, "1.234,56");
+    expect(await screen.findByTestId("summary-total")).toHaveProperty("textContent", "1.234,56 ₺");
+    expect(screen.getByTestId("summary-count").dataset.count).toBe("1");
+    const preview = calls.filter((c) => c.cmd === "preview_collection").at(-1);
+    expect(preview?.args.input).toMatchObject({ customerId: 3, amount: "1.234,56", kind: "one_off", currency: "TRY" });
+
+    await waitFor(() => expect((screen.getByTestId("collection-save") as HTMLButtonElement).disabled).toBe(false));
+    await userEvent.click(screen.getByTestId("collection-save"));
+    expect((await screen.findByTestId("collection-saved-text")).textContent).toContain("1 ödeme, ilki 27.11.2026");
+    expect(calls.some((c) => c.cmd === "create_collection")).toBe(true);
+  });
+
+  it("shows the installment cap of the store", async () => {
+    backend();
+    renderWithBackend(<NewCollectionForm customer={{ id: 3, label: "D-1 — Ayşe", hasCard: true }} />);
+    await userEvent.click(screen.getByText("Taksitli satış"));
+    const count = await screen.findByTestId("collection-installments");
+    await userEvent.clear(count);
+    await userEvent.type(count, "13");
+    await userEvent.type(screen.getByTestId("collection-amount"), "600");
+    expect(await screen.findByText("Bu mağazada en çok 12 taksit yapılabilir.")).toBeTruthy();
+  });
+});

@@ -1,0 +1,255 @@
+import { useEffect, useState } from "react";
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Select, Table, Typography } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import {
+  createCollection,
+  CUSTOMERS_KEY,
+  PAYMENTS_KEY,
+  previewCollection,
+  toApiError,
+  useStores,
+  type CollectionCreated,
+  type CollectionPreview,
+} from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { formatDate, formatMoney } from "../../format";
+import { AmountInput } from "../../forms/AmountInput";
+import { dateInputText, todayIso } from "../../forms/dateInput";
+import { collectionInput, collectionProblem, type CollectionValues } from "./collectionInput";
+
+/** The customer a collection is for. */
+export interface CollectionCustomer {
+  id: number;
+  label: string;
+  storeId?: number;
+  hasCard: boolean;
+}
+
+const DEFAULT_CAP = 12;
+
+/**
+ * One-off sale, bank installment sale or recurring plan for one customer. Every change is
+ * checked at once; once the input is complete the backend's summary (first dates and amounts,
+ * total) appears, and only then can it be saved.
+ */
+export function NewCollectionForm({ customer }: { customer: CollectionCustomer }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const stores = useStores();
+  const [form] = Form.useForm<CollectionValues>();
+  const values = Form.useWatch([], form) as CollectionValues | undefined;
+  const [preview, setPreview] = useState<CollectionPreview | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<CollectionCreated | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const store = stores.data?.find((s) => s.id === customer.storeId);
+  const cap = preview?.maxInstallments ?? store?.maxInstallments ?? DEFAULT_CAP;
+  const problem = values ? collectionProblem(values, cap) : null;
+  const key = values && !problem ? JSON.stringify(collectionInput(customer.id, values)) : null;
+
+  useEffect(() => {
+    setPreview(null);
+    setPreviewError(null);
+    if (!key) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      previewCollection(JSON.parse(key))
+        .then((p) => current && setPreview(p))
+        .catch((e: unknown) => current && setPreviewError(toApiError(e)));
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+
+  const save = async () => {
+    if (!key) return;
+    setBusy(true);
+    setSaveError(null);
+    try {
+      const created = await createCollection(JSON.parse(key));
+      setSaved(created);
+      await client.invalidateQueries({ queryKey: PAYMENTS_KEY });
+      await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+    } catch (e) {
+      setSaveError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (saved) {
+    return (
+      <Flex vertical gap={16} data-testid="collection-saved">
+        <Alert
+          type="success"
+          showIcon
+          data-testid="collection-saved-text"
+          message={t("collection.saved", {
+            count: saved.paymentIds.length,
+            date: saved.firstDueDate ? formatDate(saved.firstDueDate) : "—",
+          })}
+        />
+        <Button
+          onClick={() => {
+            setSaved(null);
+            form.resetFields();
+          }}
+          data-testid="collection-another"
+        >
+          {t("collection.another")}
+        </Button>
+      </Flex>
+    );
+  }
+
+  const fieldError = (field: string) =>
+    problem && problem.field === field && values && (values as unknown as Record<string, unknown>)[field] !== undefined
+      ? { validateStatus: "error" as const, help: t(problem.key, { cap: problem.cap }) }
+      : {};
+  const kind = values?.kind ?? "one_off";
+
+  return (
+    <Flex vertical gap={16} data-testid="collection-form">
+      <Typography.Text strong data-testid="collection-customer">
+        {t("collection.customer")}: {customer.label}
+      </Typography.Text>
+      {!customer.hasCard && <Alert type="warning" showIcon message={t("collection.noCardWarning")} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: "one_off", currency: "TRY", date: dateInputText(todayIso()), every: 1, unit: "m", endMode: "count", count: 12, installments: 2 }}
+        onFinish={save}
+      >
+        <Form.Item name="kind" label={t("collection.kind")}>
+          <Radio.Group data-testid="collection-kind" optionType="button">
+            <Radio.Button value="one_off" data-testid="kind-one_off">
+              {t("customers.planKind.one_off")}
+            </Radio.Button>
+            <Radio.Button value="installment" data-testid="kind-installment">
+              {t("customers.planKind.installment")}
+            </Radio.Button>
+            <Radio.Button value="recurring" data-testid="kind-recurring">
+              {t("customers.planKind.recurring")}
+            </Radio.Button>
+          </Radio.Group>
+        </Form.Item>
+        <Flex gap={16}>
+          <Form.Item name="amount" label={t("collection.amount")} {...fieldError("amount")} style={{ flex: 1 }}>
+            <AmountInput data-testid="collection-amount" currency={values?.currency} />
+          </Form.Item>
+          <Form.Item name="currency" label={t("collection.currency")}>
+            <Select
+              style={{ width: 100 }}
+              data-testid="collection-currency"
+              options={["TRY", "USD", "EUR", "GBP"].map((c) => ({ value: c, label: c }))}
+            />
+          </Form.Item>
+          <Form.Item name="date" label={t("collection.date")} {...fieldError("date")}>
+            <Input data-testid="collection-date" style={{ width: 160 }} />
+          </Form.Item>
+        </Flex>
+        {kind === "installment" && (
+          <Form.Item
+            name="installments"
+            label={t("collection.installments")}
+            extra={t("collection.installmentsCap", { cap })}
+            {...fieldError("installments")}
+          >
+            <InputNumber min={2} max={36} data-testid="collection-installments" />
+          </Form.Item>
+        )}
+        {kind === "recurring" && (
+          <Flex gap={16} wrap>
+            <Form.Item name="every" label={t("collection.every")} {...fieldError("every")}>
+              <InputNumber min={1} max={99} data-testid="collection-every" />
+            </Form.Item>
+            <Form.Item name="unit" label=" ">
+              <Select
+                style={{ width: 120 }}
+                data-testid="collection-unit"
+                options={(["d", "w", "m"] as const).map((u) => ({ value: u, label: t(`collection.unit.${u}`) }))}
+              />
+            </Form.Item>
+            <Form.Item name="endMode" label={t("collection.end")}>
+              <Radio.Group>
+                <Radio value="count">{t("collection.endCount")}</Radio>
+                <Radio value="until">{t("collection.endUntil")}</Radio>
+              </Radio.Group>
+            </Form.Item>
+            {values?.endMode === "until" ? (
+              <Form.Item name="until" label={t("collection.until")} {...fieldError("until")}>
+                <Input data-testid="collection-until" style={{ width: 160 }} />
+              </Form.Item>
+            ) : (
+              <Form.Item name="count" label={t("collection.count")} {...fieldError("count")}>
+                <InputNumber min={1} max={520} data-testid="collection-count" />
+              </Form.Item>
+            )}
+          </Flex>
+        )}
+        <Form.Item name="description" label={t("collection.description")}>
+          <Input data-testid="collection-description" maxLength={200} />
+        </Form.Item>
+      </Form>
+      <Card size="small" title={t("collection.summary")} data-testid="collection-summary">
+        <ErrorAlert error={previewError} testId="collection-preview-error" />
+        {preview ? (
+          <PreviewTable preview={preview} />
+        ) : (
+          !previewError && <Typography.Text type="secondary">{t("collection.summaryEmpty")}</Typography.Text>
+        )}
+      </Card>
+      <ErrorAlert error={saveError} testId="collection-save-error" />
+      <Button
+        type="primary"
+        disabled={!preview || busy}
+        loading={busy}
+        onClick={() => void save()}
+        data-testid="collection-save"
+      >
+        {t("collection.save")}
+      </Button>
+    </Flex>
+  );
+}
+
+function PreviewTable({ preview }: { preview: CollectionPreview }) {
+  const { t } = useTranslation();
+  const more = preview.count - preview.first.length;
+  return (
+    <Flex vertical gap={8}>
+      <Descriptions size="small" column={3}>
+        <Descriptions.Item label={t("collection.summaryCount", { count: preview.count })}>
+          <span data-testid="summary-count" data-count={preview.count}>
+            {preview.count}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("collection.summaryTotal")}>
+          <span data-testid="summary-total">{formatMoney(preview.totalMinor, preview.currency)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("collection.summaryLast")}>{formatDate(preview.lastDueDate)}</Descriptions.Item>
+      </Descriptions>
+      {preview.installments > 1 && <Typography.Text>{t("collection.summaryInstallments", { n: preview.installments })}</Typography.Text>}
+      <Table
+        size="small"
+        rowKey="dueDate"
+        pagination={false}
+        dataSource={preview.first}
+        columns={[
+          { title: "#", render: (_, __, i) => i + 1, width: 50 },
+          { title: t("collection.dueDate"), dataIndex: "dueDate", render: (d: string) => formatDate(d) },
+          {
+            title: t("collection.amount"),
+            align: "right",
+            render: (_, p) => formatMoney(p.amountMinor, preview.currency),
+          },
+        ]}
+      />
+      {more > 0 && <Typography.Text type="secondary">{t("collection.summaryMore", { count: more })}</Typography.Text>}
+    </Flex>
+  );
+}

@@ -1,0 +1,56 @@
+import type { CollectionInput, CollectionKind } from "../../api";
+import { parseAmount } from "../../forms/amount";
+import { installmentProblem } from "../../forms/card";
+import { parseDateInput } from "../../forms/dateInput";
+
+/** The new collection form's values, as typed. */
+export interface CollectionValues {
+  kind: CollectionKind;
+  amount?: string;
+  currency?: string;
+  date?: string;
+  installments?: number;
+  every?: number;
+  unit?: "d" | "w" | "m";
+  endMode?: "count" | "until";
+  count?: number;
+  until?: string;
+  description?: string;
+}
+
+/** The first problem a field has, as a text key, or null when the form can be previewed. */
+export function collectionProblem(values: CollectionValues, maxInstallments: number): { field: string; key: string; cap?: number } | null {
+  const amount = parseAmount(values.amount ?? "");
+  if (!amount.ok) return { field: "amount", key: `forms.amount.${amount.problem}` };
+  if (values.date && parseDateInput(values.date) === null) return { field: "date", key: "collection.dateFormat" };
+  if (values.kind === "installment") {
+    const problem = installmentProblem(values.installments ?? 0, maxInstallments);
+    if (problem) return { field: "installments", key: `forms.installments.${problem}`, cap: maxInstallments };
+  }
+  if (values.kind === "recurring") {
+    if (!values.every || values.every < 1 || values.every > 99) return { field: "every", key: "collection.everyRange" };
+    if (values.endMode === "until") {
+      if (!values.until || parseDateInput(values.until) === null) return { field: "until", key: "collection.dateFormat" };
+    } else if (!values.count || values.count < 1) {
+      return { field: "count", key: "collection.countRequired" };
+    }
+  }
+  return null;
+}
+
+/** What the backend takes; call only when `collectionProblem` found nothing. */
+export function collectionInput(customerId: number, values: CollectionValues): CollectionInput {
+  const recurring = values.kind === "recurring";
+  return {
+    customerId,
+    amount: values.amount ?? "",
+    currency: values.currency ?? "TRY",
+    startDate: values.date ? parseDateInput(values.date) : null,
+    kind: values.kind,
+    installments: values.kind === "installment" ? (values.installments ?? null) : null,
+    cadence: recurring ? `${values.every ?? 1}${values.unit ?? "m"}` : null,
+    count: recurring && values.endMode !== "until" ? (values.count ?? null) : null,
+    until: recurring && values.endMode === "until" && values.until ? parseDateInput(values.until) : null,
+    description: values.description?.trim() || null,
+  };
+}

@@ -1,0 +1,203 @@
+import { useState } from "react";
+import { Alert, Button, Card, Descriptions, Drawer, Empty, Flex, Spin, Table, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { can, useCustomerDetail, type CardView, type PlanView } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PaymentStatusTag } from "../../components/PaymentStatusTag";
+import { displayMaskedPan, formatDate, formatMoney } from "../../format";
+import { useSession } from "../../session";
+import { NewCollectionForm } from "../collections/NewCollectionForm";
+import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
+import { AddCardModal } from "./AddCardModal";
+
+/** One customer: contact, cards (masked), plans and the latest payments. */
+export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const detail = useCustomerDetail(id);
+  const [addingCard, setAddingCard] = useState(false);
+  const [collecting, setCollecting] = useState(false);
+  const [payment, setPayment] = useState<number | null>(null);
+  const d = detail.data;
+  const mayCreate = d !== undefined && can(session, "create_collections", d.storeId);
+
+  return (
+    <Flex vertical gap={16} data-testid="customer-detail" data-customer={d?.reference}>
+      <Flex justify="space-between" align="center">
+        <Button onClick={onBack} data-testid="customer-back">
+          ← {t("customers.detail.back")}
+        </Button>
+        {mayCreate && (
+          <Flex gap={8}>
+            <Button onClick={() => setAddingCard(true)} data-testid="card-add">
+              {t("customers.detail.addCard")}
+            </Button>
+            <Button type="primary" onClick={() => setCollecting(true)} data-testid="collection-new">
+              {t("customers.detail.newCollection")}
+            </Button>
+          </Flex>
+        )}
+      </Flex>
+      <ErrorAlert error={detail.error} testId="customer-detail-error" />
+      {detail.isPending && <Spin />}
+      {d && (
+        <>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="customer-title">
+            {d.name} <Typography.Text type="secondary">({d.reference})</Typography.Text>
+          </Typography.Title>
+          <Descriptions size="small" column={3}>
+            <Descriptions.Item label={t("customers.form.store")}>{d.store}</Descriptions.Item>
+            <Descriptions.Item label={t("customers.form.phone")}>{d.phone ?? "—"}</Descriptions.Item>
+            <Descriptions.Item label={t("customers.form.email")}>{d.email ?? "—"}</Descriptions.Item>
+          </Descriptions>
+          <Card title={t("customers.detail.cards")} size="small">
+            {d.cards.length === 0 ? (
+              <Alert type="warning" showIcon message={t("customers.detail.noCards")} data-testid="customer-no-cards" />
+            ) : (
+              <Table<CardView>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={d.cards}
+                onRow={(card) => ({ "data-testid": `card-row-${card.position}` }) as object}
+                columns={[
+                  {
+                    title: t("customers.card.number"),
+                    dataIndex: "maskedPan",
+                    render: (pan: string) => <span data-testid="card-masked">{displayMaskedPan(pan)}</span>,
+                  },
+                  { title: "", dataIndex: "brand", width: 140 },
+                  {
+                    title: "",
+                    render: (_, card) =>
+                      card.primary ? (
+                        <Tag color="green">{t("customers.detail.primary")}</Tag>
+                      ) : (
+                        <Tag>{t("customers.detail.alternate", { n: card.position })}</Tag>
+                      ),
+                  },
+                  {
+                    title: t("customers.card.expiry"),
+                    render: (_, card) => (
+                      <span>
+                        {card.expiry}{" "}
+                        {card.expired ? (
+                          <Tag color="red">{t("customers.detail.expired")}</Tag>
+                        ) : (
+                          <Typography.Text type="secondary">
+                            {t("customers.detail.validThrough", { date: formatDate(card.validThrough) })}
+                          </Typography.Text>
+                        )}
+                      </span>
+                    ),
+                  },
+                  { title: t("customers.card.holder"), dataIndex: "holder", render: (h: string | null) => h ?? "—" },
+                  {
+                    title: t("customers.card.instructionDate"),
+                    render: (_, card) =>
+                      card.instructionDate
+                        ? t("customers.detail.instruction", {
+                            date: formatDate(card.instructionDate),
+                            ref: card.instructionRef ?? "",
+                          })
+                        : t("customers.detail.noInstruction"),
+                  },
+                ]}
+              />
+            )}
+          </Card>
+          <Card title={t("customers.detail.plans")} size="small">
+            {d.plans.length === 0 ? (
+              <Empty description={t("customers.detail.noPlans")} />
+            ) : (
+              <Table<PlanView>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={d.plans}
+                columns={[
+                  { title: "#", dataIndex: "id", width: 60 },
+                  { title: t("collection.kind"), dataIndex: "kind", render: (k: string) => t(`customers.planKind.${k}`) },
+                  {
+                    title: t("customers.plan.amount"),
+                    render: (_, p) => formatMoney(p.amountMinor, p.currency),
+                  },
+                  {
+                    title: t("customers.plan.schedule"),
+                    render: (_, p) => <PlanSchedule plan={p} />,
+                  },
+                  {
+                    title: t("payments.columns.status"),
+                    render: (_, p) => (
+                      <span>
+                        <Tag>{t(`customers.planStatus.${p.status}`)}</Tag>
+                        {t("customers.plan.progress", { paid: p.paid, total: p.payments })}
+                      </span>
+                    ),
+                  },
+                ]}
+              />
+            )}
+          </Card>
+          <Card title={t("customers.detail.payments")} size="small">
+            {d.payments.total > d.payments.rows.length && (
+              <Typography.Paragraph type="secondary">
+                {t("customers.detail.paymentsShown", { shown: d.payments.rows.length, total: d.payments.total })}
+              </Typography.Paragraph>
+            )}
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              dataSource={d.payments.rows}
+              onRow={(row) => ({
+                onClick: () => setPayment(row.id),
+                style: { cursor: "pointer" },
+                "data-testid": `customer-payment-${row.id}`,
+              })}
+              columns={[
+                { title: t("payments.columns.due"), dataIndex: "dueDate", render: (v: string) => formatDate(v) },
+                {
+                  title: t("payments.columns.amount"),
+                  align: "right",
+                  render: (_, r) => formatMoney(r.amountMinor, r.currency),
+                },
+                {
+                  title: t("payments.columns.status"),
+                  render: (_, r) => <PaymentStatusTag status={r.status} testId={`customer-payment-status-${r.id}`} />,
+                },
+                { title: t("payments.columns.card"), render: (_, r) => (r.maskedPan ? displayMaskedPan(r.maskedPan) : "—") },
+              ]}
+            />
+          </Card>
+          <AddCardModal customerId={d.id} open={addingCard} onClose={() => setAddingCard(false)} />
+          <Drawer
+            open={collecting}
+            width={720}
+            title={`${t("collection.title")}: ${d.name}`}
+            onClose={() => setCollecting(false)}
+            closeIcon={<span data-testid="drawer-close" aria-label={t("payments.detail.close")}>✕</span>}
+            destroyOnHidden
+          >
+            <NewCollectionForm customer={{ id: d.id, label: `${d.reference} — ${d.name}`, storeId: d.storeId, hasCard: d.cards.length > 0 }} />
+          </Drawer>
+          <PaymentDetailDrawer id={payment} onClose={() => setPayment(null)} />
+        </>
+      )}
+    </Flex>
+  );
+}
+
+function PlanSchedule({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  if (plan.kind === "installment") return <>{t("customers.plan.installments", { n: plan.installments })}</>;
+  if (plan.kind !== "recurring" || !plan.cadence) return <>{formatDate(plan.startDate)}</>;
+  const unit = plan.cadence.slice(-1);
+  const every = t("customers.plan.every", { n: plan.cadence.slice(0, -1), unit: t(`customers.plan.unit.${unit}`) });
+  const end = plan.endCount !== null ? `× ${plan.endCount}` : plan.endDate ? `→ ${formatDate(plan.endDate)}` : "";
+  return (
+    <>
+      {formatDate(plan.startDate)} · {every} {end}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from "react";
+import { Button, Flex, Input, Table, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { can, useCustomerSearch, type CustomerRowView } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { displayMaskedPan } from "../../format";
+import { useSession } from "../../session";
+import { AddCustomerModal } from "./AddCustomerModal";
+import { CustomerDetail } from "./CustomerDetail";
+
+const PAGE_SIZE = 50;
+
+/** Customers: a searchable, paged list; a click opens the customer's detail. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const [adding, setAdding] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const result = useCustomerSearch({
+    storeId: null,
+    search: search.trim() || null,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+
+  if (open !== null) return <CustomerDetail id={open} onBack={() => setOpen(null)} />;
+
+  return (
+    <Flex vertical gap={16} data-testid="customers-page">
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("customers.title")}
+        </Typography.Title>
+        {can(session, "create_collections") && (
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="customer-add">
+            {t("customers.add")}
+          </Button>
+        )}
+      </Flex>
+      <Input.Search
+        allowClear
+        autoFocus
+        placeholder={t("customers.search")}
+        data-testid="customer-search"
+        onSearch={(value) => {
+          setSearch(value);
+          setPage(1);
+        }}
+        onChange={(e) => {
+          setSearch(e.target.value);
+          setPage(1);
+        }}
+      />
+      <ErrorAlert error={result.error} testId="customers-error" />
+      <Table<CustomerRowView>
+        rowKey="id"
+        size="middle"
+        loading={result.isFetching}
+        dataSource={result.data?.rows ?? []}
+        onRow={(row) => ({
+          onClick: () => setOpen(row.id),
+          style: { cursor: "pointer" },
+          "data-testid": `customer-row-${row.reference}`,
+        })}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: result.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => t("customers.total", { count: total }),
+          onChange: setPage,
+        }}
+        columns={[
+          { title: t("customers.columns.reference"), dataIndex: "reference", width: 140 },
+          { title: t("customers.columns.name"), dataIndex: "name" },
+          { title: t("customers.columns.store"), dataIndex: "store", width: 140 },
+          {
+            title: t("customers.columns.primaryCard"),
+            dataIndex: "primaryMaskedPan",
+            render: (pan: string | null) => (pan ? displayMaskedPan(pan) : "—"),
+          },
+          { title: t("customers.columns.cards"), dataIndex: "cards", width: 80, align: "right" },
+          { title: t("customers.columns.openPayments"), dataIndex: "openPayments", width: 120, align: "right" },
+          {
+            title: t("customers.columns.contact"),
+            render: (_, row) => [row.phone, row.email].filter(Boolean).join(" · ") || "—",
+          },
+        ]}
+      />
+      <AddCustomerModal
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(customer) => {
+          setAdding(false);
+          setOpen(customer.id);
+        }}
+      />
+    </Flex>
+  );
+}

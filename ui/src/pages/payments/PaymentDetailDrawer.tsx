@@ -1,0 +1,234 @@
+import { useState } from "react";
+import { Alert, Button, Descriptions, Drawer, Empty, Flex, Popconfirm, Spin, Tag, Timeline, Typography } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import {
+  ATTENTION_KEY,
+  cancelPlan,
+  CUSTOMERS_KEY,
+  PAYMENTS_KEY,
+  toApiError,
+  usePaymentDetail,
+  voidPayment,
+  type ReversalView,
+  type TimelineEntryView,
+} from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PaymentStatusTag } from "../../components/PaymentStatusTag";
+import { displayMaskedPan, formatDate, formatDateTime, formatMoney } from "../../format";
+import { RefundModal } from "./RefundModal";
+import { RetryWithCardModal } from "./RetryWithCardModal";
+
+const STATE_COLOURS: Record<string, string> = {
+  approved: "green",
+  declined: "red",
+  unknown: "orange",
+  manual_review: "orange",
+  not_found: "orange",
+  not_sent: "gray",
+  in_flight: "blue",
+  planned: "blue",
+};
+
+/** One payment: what it is, its history with the bank, and what the user may do to it. */
+export function PaymentDetailDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      open={id !== null}
+      width={760}
+      onClose={onClose}
+      title={id !== null ? t("payments.detail.title", { id }) : ""}
+      closeIcon={<span data-testid="drawer-close" aria-label={t("payments.detail.close")}>✕</span>}
+      destroyOnHidden
+    >
+      {id !== null && <PaymentDetail id={id} />}
+    </Drawer>
+  );
+}
+
+function PaymentDetail({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const detail = usePaymentDetail(id);
+  const [refunding, setRefunding] = useState(false);
+  const [retrying, setRetrying] = useState(false);
+  const [outcome, setOutcome] = useState<{ type: "success" | "warning" | "error"; text: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: PAYMENTS_KEY });
+    await client.invalidateQueries({ queryKey: ATTENTION_KEY });
+    await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+  };
+  const showReversal = (r: ReversalView, currency: string) => {
+    if (r.state === "approved") setOutcome({ type: "success", text: t("payments.actions.approved", { amount: formatMoney(r.amountMinor, currency) }) });
+    else if (r.state === "declined") setOutcome({ type: "error", text: t("payments.actions.declined", { message: r.message ?? r.hostCode ?? r.vpsCode ?? "" }) });
+    else setOutcome({ type: "warning", text: t("payments.actions.unknown") });
+  };
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setOutcome(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+      await refresh();
+    }
+  };
+
+  if (detail.isPending) return <Spin />;
+  if (detail.error || !detail.data) return <ErrorAlert error={detail.error} testId="payment-detail-error" />;
+  const d = detail.data;
+  const p = d.payment;
+  const actions = d.actions;
+
+  return (
+    <Flex vertical gap={16} data-testid="payment-detail" data-status={p.status}>
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label={t("payments.detail.customer")}>
+          {p.customerName} ({p.customerRef})
+        </Descriptions.Item>
+        <Descriptions.Item label={t("payments.detail.plan")}>
+          #{p.planId} · {t(`customers.planKind.${d.planKind}`)}
+          {d.installments > 1 ? ` · ${t("customers.plan.installments", { n: d.installments })}` : ""}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("payments.detail.due")}>{formatDate(p.dueDate)}</Descriptions.Item>
+        <Descriptions.Item label={t("payments.detail.amount")}>
+          <span data-testid="payment-amount">{formatMoney(p.amountMinor, p.currency)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("payments.detail.status")}>
+          <PaymentStatusTag status={p.status} testId="payment-detail-status" />
+        </Descriptions.Item>
+        <Descriptions.Item label={t("payments.detail.card")}>{p.maskedPan ? displayMaskedPan(p.maskedPan) : "—"}</Descriptions.Item>
+        {p.attention && (
+          <Descriptions.Item label={t("payments.detail.attention")} span={2}>
+            {p.attention}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+
+      <Flex gap={8} wrap data-testid="payment-actions">
+        {actions.canVoid && actions.approvedAttempt !== null && (
+          <Popconfirm
+            title={t("payments.actions.voidConfirm")}
+            okText={t("payments.actions.yes")}
+            cancelText={t("payments.actions.no")}
+            okButtonProps={{ "data-testid": "void-confirm" }}
+            onConfirm={() =>
+              act(async () => showReversal(await voidPayment(actions.approvedAttempt as number), p.currency))
+            }
+          >
+            <Button danger loading={busy} data-testid="action-void">
+              {t("payments.actions.void")}
+            </Button>
+          </Popconfirm>
+        )}
+        {actions.canRefund && actions.approvedAttempt !== null && (
+          <Button loading={busy} onClick={() => setRefunding(true)} data-testid="action-refund">
+            {t("payments.actions.refund")}
+          </Button>
+        )}
+        {actions.canRetryWithCard && (
+          <Button type="primary" onClick={() => setRetrying(true)} data-testid="action-retry">
+            {t("payments.actions.retry")}
+          </Button>
+        )}
+        {actions.canCancelPlan && (
+          <Popconfirm
+            title={t("payments.actions.cancelConfirm")}
+            okText={t("payments.actions.yes")}
+            cancelText={t("payments.actions.no")}
+            okButtonProps={{ "data-testid": "cancel-plan-confirm" }}
+            onConfirm={() =>
+              act(async () => {
+                await cancelPlan(p.planId);
+                setOutcome({ type: "success", text: t("payments.actions.planCancelled") });
+              })
+            }
+          >
+            <Button loading={busy} data-testid="action-cancel-plan">
+              {t("payments.actions.cancelPlan")}
+            </Button>
+          </Popconfirm>
+        )}
+      </Flex>
+      {outcome && <Alert type={outcome.type} showIcon message={outcome.text} data-testid="action-outcome" data-type={outcome.type} />}
+      <ErrorAlert error={error} testId="action-error" />
+
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t("payments.detail.timeline")}
+      </Typography.Title>
+      {d.timeline.length === 0 ? (
+        <Empty description={t("payments.detail.noAttempts")} />
+      ) : (
+        <Timeline
+          data-testid="payment-timeline"
+          items={d.timeline.map((e, i) => ({
+            color: STATE_COLOURS[e.state] ?? "gray",
+            children: <TimelineItem entry={e} index={i} lang={i18n.resolvedLanguage === "en" ? "en" : "tr"} />,
+          }))}
+        />
+      )}
+      <RefundModal
+        open={refunding}
+        attemptId={actions.approvedAttempt ?? null}
+        refundableMinor={actions.refundableMinor}
+        currency={p.currency}
+        onClose={() => setRefunding(false)}
+        onDone={async (r) => {
+          setRefunding(false);
+          showReversal(r, p.currency);
+          await refresh();
+        }}
+      />
+      <RetryWithCardModal
+        open={retrying}
+        paymentId={p.id}
+        onClose={() => setRetrying(false)}
+        onDone={async () => {
+          setRetrying(false);
+          setOutcome({ type: "success", text: t("payments.actions.retryScheduled") });
+          await refresh();
+        }}
+      />
+    </Flex>
+  );
+}
+
+function TimelineItem({ entry, index, lang }: { entry: TimelineEntryView; index: number; lang: "tr" | "en" }) {
+  const { t } = useTranslation();
+  const explanation = lang === "en" ? entry.explanationEn : entry.explanationTr;
+  return (
+    <div data-testid={`timeline-${index}`} data-kind={entry.kind} data-state={entry.state}>
+      <Flex gap={8} align="center" wrap>
+        <Typography.Text strong>{t(`payments.detail.kind.${entry.kind}`)}</Typography.Text>
+        <Tag color={STATE_COLOURS[entry.state] ?? "default"} data-testid={`timeline-state-${index}`}>
+          {t(`payments.detail.state.${entry.state}`, { defaultValue: entry.state })}
+        </Tag>
+        <span>{formatMoney(entry.amountMinor, entry.currency)}</span>
+        <Typography.Text type="secondary">{formatDateTime(entry.finishedAt ?? entry.at)}</Typography.Text>
+      </Flex>
+      <Typography.Text type="secondary" style={{ display: "block" }}>
+        {t("payments.detail.orderId")}: {entry.orderId ?? "—"}
+        {entry.maskedPan ? ` · ${displayMaskedPan(entry.maskedPan)}` : ""}
+        {entry.hostCode || entry.vpsCode ? ` · ${t("payments.detail.hostCode")}: ${[entry.vpsCode, entry.hostCode].filter(Boolean).join(" / ")}` : ""}
+        {entry.authCode ? ` · ${t("payments.detail.authCode")}: ${entry.authCode}` : ""}
+      </Typography.Text>
+      {explanation && (
+        <Typography.Text data-testid={`timeline-explanation-${index}`} style={{ display: "block" }}>
+          {explanation}
+        </Typography.Text>
+      )}
+      {!explanation && entry.message && (
+        <Typography.Text type="secondary" style={{ display: "block" }}>
+          {entry.message}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}

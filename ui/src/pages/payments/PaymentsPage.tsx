@@ -1,0 +1,184 @@
+import { useState } from "react";
+import { Button, Flex, Input, Select, Table, Typography } from "antd";
+import type { SorterResult } from "antd/es/table/interface";
+import { useTranslation } from "react-i18next";
+import { emptyPaymentQuery, PAYMENT_STATUSES, usePaymentPage, useStores, type PaymentQueryInput, type PaymentRowView } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PaymentStatusTag } from "../../components/PaymentStatusTag";
+import { displayMaskedPan, formatDate, formatMoney } from "../../format";
+import { parseDateInput } from "../../forms/dateInput";
+import { PaymentDetailDrawer } from "./PaymentDetailDrawer";
+
+const SORT_KEYS: Record<string, string> = { dueDate: "due_date", amountMinor: "amount", status: "status", customerName: "customer" };
+
+/**
+ * Payments: filters, sort and pages run in the database, so the list stays quick with 100,000
+ * payments; the table renders only the rows in view. Statuses refresh while the scheduler runs.
+ */
+export function PaymentsPage() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const [query, setQuery] = useState<PaymentQueryInput>(emptyPaymentQuery());
+  const [dueFrom, setDueFrom] = useState("");
+  const [dueTo, setDueTo] = useState("");
+  const [open, setOpen] = useState<number | null>(null);
+  const page = usePaymentPage(query);
+  const change = (patch: Partial<PaymentQueryInput>) => setQuery((q) => ({ ...q, ...patch, offset: 0 }));
+  const dateBad = (text: string) => text.trim() !== "" && parseDateInput(text) === null;
+  const applyDate = (field: "dueFrom" | "dueTo", text: string) => {
+    if (!dateBad(text)) change({ [field]: text.trim() === "" ? null : parseDateInput(text) });
+  };
+  const limit = query.limit ?? 100;
+
+  return (
+    <Flex vertical gap={16} data-testid="payments-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("payments.title")}
+      </Typography.Title>
+      <Flex gap={8} wrap align="flex-start">
+        <Select
+          allowClear
+          style={{ width: 180 }}
+          placeholder={t("payments.filters.allStores")}
+          data-testid="filter-store"
+          value={query.storeId ?? undefined}
+          onChange={(id?: number) => change({ storeId: id ?? null })}
+          options={(stores.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 220 }}
+          placeholder={t("payments.filters.status")}
+          data-testid="filter-status"
+          value={query.statuses}
+          onChange={(statuses: string[]) => change({ statuses })}
+          options={PAYMENT_STATUSES.map((s) => ({ value: s, label: t(`payments.status.${s}`) }))}
+        />
+        <Input
+          style={{ width: 190 }}
+          placeholder={t("payments.filters.dueFrom")}
+          status={dateBad(dueFrom) ? "error" : undefined}
+          title={dateBad(dueFrom) ? t("payments.filters.badDate") : undefined}
+          data-testid="filter-due-from"
+          value={dueFrom}
+          onChange={(e) => {
+            setDueFrom(e.target.value);
+            applyDate("dueFrom", e.target.value);
+          }}
+        />
+        <Input
+          style={{ width: 190 }}
+          placeholder={t("payments.filters.dueTo")}
+          status={dateBad(dueTo) ? "error" : undefined}
+          title={dateBad(dueTo) ? t("payments.filters.badDate") : undefined}
+          data-testid="filter-due-to"
+          value={dueTo}
+          onChange={(e) => {
+            setDueTo(e.target.value);
+            applyDate("dueTo", e.target.value);
+          }}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 300 }}
+          placeholder={t("payments.filters.search")}
+          data-testid="filter-search"
+          onSearch={(text) => change({ search: text.trim() || null })}
+          onChange={(e) => change({ search: e.target.value.trim() || null })}
+        />
+        <Button
+          onClick={() => {
+            setDueFrom("");
+            setDueTo("");
+            setQuery(emptyPaymentQuery());
+          }}
+          data-testid="filter-clear"
+        >
+          {t("payments.filters.clear")}
+        </Button>
+      </Flex>
+      <ErrorAlert error={page.error} testId="payments-error" />
+      <Table<PaymentRowView>
+        virtual
+        scroll={{ x: 1100, y: 560 }}
+        rowKey="id"
+        size="small"
+        loading={page.isFetching && !page.data}
+        dataSource={page.data?.rows ?? []}
+        data-testid="payments-table"
+        onRow={(row) => ({
+          onClick: () => setOpen(row.id),
+          style: { cursor: "pointer" },
+          "data-testid": `payment-row-${row.id}`,
+          "data-customer": row.customerRef,
+        }) as object}
+        onChange={(pagination, _filters, sorter) => {
+          const s = sorter as SorterResult<PaymentRowView>;
+          const field = typeof s.field === "string" ? SORT_KEYS[s.field] : undefined;
+          setQuery((q) => ({
+            ...q,
+            sort: s.order && field ? field : null,
+            descending: s.order === "descend",
+            limit: pagination.pageSize ?? limit,
+            offset: ((pagination.current ?? 1) - 1) * (pagination.pageSize ?? limit),
+          }));
+        }}
+        pagination={{
+          current: Math.floor((query.offset ?? 0) / limit) + 1,
+          pageSize: limit,
+          total: page.data?.total ?? 0,
+          pageSizeOptions: [100, 200, 500],
+          showSizeChanger: true,
+          showTotal: (total) => <span data-testid="payments-total">{t("payments.total", { count: total })}</span>,
+        }}
+        columns={[
+          {
+            title: t("payments.columns.due"),
+            dataIndex: "dueDate",
+            width: 110,
+            sorter: true,
+            render: (d: string) => formatDate(d),
+          },
+          {
+            title: t("payments.columns.customer"),
+            dataIndex: "customerName",
+            sorter: true,
+            render: (_, r) => (
+              <span>
+                {r.customerName} <Typography.Text type="secondary">({r.customerRef})</Typography.Text>
+              </span>
+            ),
+          },
+          {
+            title: t("payments.columns.amount"),
+            dataIndex: "amountMinor",
+            width: 140,
+            align: "right",
+            sorter: true,
+            render: (_, r) => formatMoney(r.amountMinor, r.currency),
+          },
+          {
+            title: t("payments.columns.status"),
+            dataIndex: "status",
+            width: 180,
+            sorter: true,
+            render: (_, r) => <PaymentStatusTag status={r.status} testId={`payment-status-${r.id}`} />,
+          },
+          {
+            title: t("payments.columns.card"),
+            width: 180,
+            render: (_, r) => (r.maskedPan ? displayMaskedPan(r.maskedPan) : "—"),
+          },
+          {
+            title: t("payments.columns.result"),
+            render: (_, r) => r.message ?? (r.nextTryOn && r.status === "retry_wait" ? t("payments.nextTry", { date: formatDate(r.nextTryOn) }) : ""),
+            ellipsis: true,
+          },
+          { title: t("payments.columns.store"), dataIndex: "store", width: 120 },
+        ]}
+      />
+      <PaymentDetailDrawer id={open} onClose={() => setOpen(null)} />
+    </Flex>
+  );
+}
