@@ -7,6 +7,24 @@ import { $, $$, browser, expect } from "@wdio/globals";
 import { fill, openScreen } from "./app.ts";
 
 /** Sandbox test cards (GUIDE §5). */
+
+/** Clicks once nothing covers the element (a drawer or a message may still be sliding away). */
+export async function press(testId: string): Promise<void> {
+  const element = $(`[data-testid="${testId}"]`);
+  await browser.waitUntil(
+    async () => {
+      try {
+        await element.click();
+        return true;
+      } catch (error) {
+        if (String(error).includes("click intercepted")) return false;
+        throw error;
+      }
+    },
+    { timeout: 15_000, interval: 300 },
+  );
+}
+
 export const CARDS = {
   approve: "4355093000315232",
   approveMastercard: "5218076007402834",
@@ -16,20 +34,20 @@ export const CARDS = {
 /** Adds a customer on the Customers screen; the customer's page opens afterwards. */
 export async function addCustomer(reference: string, name: string): Promise<void> {
   await openScreen("customers");
-  await $('[data-testid="customer-add"]').click();
+  await press("customer-add");
   await fill("customer-reference", reference);
   await fill("customer-name", name);
-  await $('[data-testid="customer-save"]').click();
+  await press("customer-save");
   await expect($('[data-testid="customer-detail"]')).toHaveAttribute("data-customer", reference);
 }
 
 /** Adds a card on the open customer's page and checks that only its masked form is shown. */
 export async function addCard(number: string, expiry = "12/30"): Promise<void> {
-  await $('[data-testid="card-add"]').click();
+  await press("card-add");
   await fill("card-number", number);
   await fill("card-expiry", expiry);
   await fill("card-holder", "Ayşe Yılmaz");
-  await $('[data-testid="card-save"]').click();
+  await press("card-save");
   const masked = `${number.slice(0, 4)} ${number.slice(4, 6)}** **** ${number.slice(-4)}`;
   await expect($('[data-testid="card-row-0"] [data-testid="card-masked"]')).toHaveText(masked);
   expect(await $("body").getText()).not.toContain(number);
@@ -37,10 +55,10 @@ export async function addCard(number: string, expiry = "12/30"): Promise<void> {
 
 /** A one-off sale due today from the open customer's page; waits for the summary and saves. */
 export async function oneOffSale(amount: string): Promise<void> {
-  await $('[data-testid="collection-new"]').click();
+  await press("collection-new");
   await fill("collection-amount", amount);
   await expect($('[data-testid="summary-count"]')).toHaveAttribute("data-count", "1");
-  await $('[data-testid="collection-save"]').click();
+  await press("collection-save");
   await $('[data-testid="collection-saved-text"]').waitForDisplayed();
   await closeDrawer();
 }
@@ -84,7 +102,7 @@ export async function closeDrawer(): Promise<void> {
 
 /** Starts a run from the header. */
 export async function runNow(): Promise<void> {
-  await $('[data-testid="scheduler-run-now"]').click();
+  await press("scheduler-run-now");
 }
 
 /** Opens the Payments screen, then the payment of `reference` (its newest row). */
