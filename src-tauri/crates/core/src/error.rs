@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use crate::audit::AuditBreak;
-use crate::i18n::Lang;
+use crate::auth::Lockout;
+use crate::i18n::{Lang, Text};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -24,9 +25,9 @@ pub enum Error {
     #[error("a vault already exists at {0}")]
     VaultExists(PathBuf),
     #[error("the vault file is damaged: {0}")]
-    VaultDamaged(String),
+    VaultDamaged(Text),
     #[error("the file is not a Tahsildar vault: {0}")]
-    VaultForeign(String),
+    VaultForeign(Text),
     #[error("the key does not open this vault")]
     VaultWrongKey,
     #[error("wrong passphrase for this vault")]
@@ -36,13 +37,13 @@ pub enum Error {
     #[error("the passphrase is too short (at least {0} characters)")]
     PassphraseTooShort(usize),
     #[error("the recovery key is not valid: {0}")]
-    RecoveryKeyInvalid(&'static str),
+    RecoveryKeyInvalid(Text),
     #[error("vault metadata is invalid: {0}")]
-    MetaInvalid(String),
+    MetaInvalid(Text),
     #[error("the SQLite library is not SQLCipher")]
     NotSqlcipher,
     #[error("the OS keyring is not available: {0}")]
-    KeyringUnavailable(String),
+    KeyringUnavailable(Text),
     #[error("the OS keyring has no key for this vault")]
     KeyringEntryMissing,
     #[error("the OS keyring is locked")]
@@ -56,15 +57,15 @@ pub enum Error {
     #[error("a sealed value could not be opened")]
     SealedValueInvalid,
     #[error("the backup file is not valid: {0}")]
-    BackupInvalid(String),
+    BackupInvalid(Text),
     #[error("wrong passphrase for this backup")]
     BackupWrongPassphrase,
     #[error("a vault exists here; restoring over it needs confirmation")]
     RestoreNeedsConfirmation,
     #[error("sign-in failed")]
     AuthFailed,
-    #[error("the account is locked until {0}")]
-    AuthLocked(String),
+    #[error("{0}")]
+    AuthLocked(Lockout),
     #[error("the account is disabled")]
     UserDisabled,
     #[error("the session has expired")]
@@ -87,7 +88,7 @@ pub enum Error {
     #[error("no such store: {0}")]
     StoreNotFound(String),
     #[error("invalid {field}: {detail}")]
-    InvalidInput { field: &'static str, detail: String },
+    InvalidInput { field: &'static str, detail: Text },
     #[error("the audit log is broken: {0}")]
     AuditBroken(AuditBreak),
     #[error("no {what} {id}")]
@@ -96,12 +97,12 @@ pub enum Error {
     WrongState {
         what: &'static str,
         id: String,
-        detail: String,
+        detail: Text,
     },
     #[error("another engine already runs on this database ({0})")]
     EngineBusy(PathBuf),
     #[error("the bank could not be reached for store {store}: {detail}")]
-    BankUnavailable { store: i64, detail: String },
+    BankUnavailable { store: i64, detail: Text },
     #[error("the file could not be read: {0}")]
     ImportFile(#[from] tahsildar_import::ImportError),
     #[error("no row of the file can be imported")]
@@ -109,7 +110,7 @@ pub enum Error {
     #[error("this file was already committed as batch {0}")]
     ImportAlreadyCommitted(i64),
     #[error("the stored data changed since the dry run: {0}")]
-    ImportStale(String),
+    ImportStale(Text),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -129,23 +130,18 @@ impl Error {
         }
     }
 
-    pub(crate) fn wrong_state(
-        what: &'static str,
-        id: impl ToString,
-        detail: impl Into<String>,
-    ) -> Error {
+    pub(crate) fn wrong_state(what: &'static str, id: impl ToString, detail: Text) -> Error {
         Error::WrongState {
             what,
             id: id.to_string(),
-            detail: detail.into(),
+            detail,
         }
     }
 
-    pub(crate) fn invalid(field: &'static str, detail: impl Into<String>) -> Error {
-        Error::InvalidInput {
-            field,
-            detail: detail.into(),
-        }
+    /// Input refused: `field` is the stable key the UI highlights, `detail` a whole sentence in
+    /// both languages that names the field.
+    pub fn invalid(field: &'static str, detail: Text) -> Error {
+        Error::InvalidInput { field, detail }
     }
 
     /// A stable snake_case code the UI and scripts can rely on.
