@@ -1,6 +1,8 @@
 //! The one error type of the core crate. Every variant has a stable `code` for the UI and the
 //! CLI and a Turkish and English message that says what to do. No variant ever carries a key,
-//! passphrase, password or PAN.
+//! passphrase, password or PAN. Details the code writes itself are a [`Text`] in both
+//! languages, made where the reason is known; `Display` stays English (for logs). Text that
+//! comes from a library (SQLite, the file system) is shown as a technical detail.
 
 use std::path::PathBuf;
 
@@ -87,12 +89,15 @@ pub enum Error {
     StoreExists(String),
     #[error("no such store: {0}")]
     StoreNotFound(String),
+    /// `field` is the stable key the UI highlights (`card number`, `amount`...); `detail` is a
+    /// whole sentence that names the field in each language.
     #[error("invalid {field}: {detail}")]
     InvalidInput { field: &'static str, detail: Text },
     #[error("the audit log is broken: {0}")]
     AuditBroken(AuditBreak),
     #[error("no {what} {id}")]
     NotFound { what: &'static str, id: String },
+    /// `detail` says why, as a phrase that follows "not in a state that allows this:".
     #[error("{what} {id} cannot be changed: {detail}")]
     WrongState {
         what: &'static str,

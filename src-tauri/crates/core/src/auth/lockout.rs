@@ -34,7 +34,7 @@ impl Lockout {
     }
 
     /// The end as an operator reads it in Europe/Istanbul: `15:42`, with the date in front when
-    /// the lock lasts past the next day's same hour.
+    /// a day or more is left.
     pub fn ends_at(&self) -> String {
         let pattern = if self.minutes_left >= 24 * 60 {
             "%d.%m.%Y %H:%M"
