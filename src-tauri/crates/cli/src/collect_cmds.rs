@@ -1,11 +1,11 @@
 //! Collection commands: customers, cards, plans and the payment lists.
 
 use serde_json::{Value, json};
-use tahsildar_core::Session;
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::engine::follow_up::FollowUpKind;
 use tahsildar_core::payments::{self, PaymentFilter, PaymentRow};
 use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind, schedule};
+use tahsildar_core::{Session, Text};
 
 use crate::args::{Cli, Command};
 use crate::collect_args::{CardCommand, CollectArgs, CustomerCommand, PaymentsArgs, PlanCommand};
@@ -13,18 +13,23 @@ use crate::commands::{Result, env_secret, sign_in, store_id};
 use crate::error::CliError;
 use crate::output::Output;
 
-fn invalid(field: &'static str, detail: impl Into<String>) -> CliError {
-    CliError::Core(tahsildar_core::Error::InvalidInput {
-        field,
-        detail: detail.into(),
-    })
+fn invalid(field: &'static str, detail: Text) -> CliError {
+    CliError::Core(tahsildar_core::Error::invalid(field, detail))
 }
 
 fn date(field: &'static str, text: &str) -> Result<jiff::civil::Date> {
     text.trim().parse().map_err(|_| {
+        let t = text.trim();
+        let (tr, en) = match field {
+            "until" => ("Bitiş tarihi", "The end date"),
+            _ => ("Tarih", "The date"),
+        };
         invalid(
             field,
-            format!("'{}' is not a date like 2026-12-31", text.trim()),
+            Text::new(
+                format!("{tr} '{t}' okunamadı; 2026-12-31 gibi yazın."),
+                format!("{en} '{t}' is not a date like 2026-12-31."),
+            ),
         )
     })
 }
@@ -195,9 +200,13 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
     let (_, customer_id) = customer_id(&session, &a.store, &a.reference)?;
     let amount_minor = plan::parse_amount(&a.amount)?;
     let currency: tahsildar_core::Currency = a.currency.parse().map_err(|_| {
+        let c = &a.currency;
         invalid(
             "currency",
-            format!("'{}' is not one of TRY, USD, EUR, GBP", a.currency),
+            Text::new(
+                format!("Para birimi '{c}' tanınmıyor; TRY, USD, EUR ya da GBP olmalı."),
+                format!("The currency '{c}' is not one of TRY, USD, EUR, GBP."),
+            ),
         )
     })?;
     let start = match &a.date {
@@ -214,7 +223,10 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
                 _ => {
                     return Err(invalid(
                         "schedule",
-                        "give --count N or --until DATE with --every",
+                        Text::new(
+                            "--every ile birlikte --count N ya da --until TARİH verin.",
+                            "Give --count N or --until DATE with --every.",
+                        ),
                     ));
                 }
             };

@@ -1,11 +1,14 @@
 //! The one error type of the core crate. Every variant has a stable `code` for the UI and the
 //! CLI and a Turkish and English message that says what to do. No variant ever carries a key,
-//! passphrase, password or PAN.
+//! passphrase, password or PAN. Details the code writes itself are a [`Text`] in both
+//! languages, made where the reason is known; `Display` stays English (for logs). Text that
+//! comes from a library (SQLite, the file system) is shown as a technical detail.
 
 use std::path::PathBuf;
 
 use crate::audit::AuditBreak;
-use crate::i18n::Lang;
+use crate::auth::Lockout;
+use crate::i18n::{Lang, Text};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -24,9 +27,9 @@ pub enum Error {
     #[error("a vault already exists at {0}")]
     VaultExists(PathBuf),
     #[error("the vault file is damaged: {0}")]
-    VaultDamaged(String),
+    VaultDamaged(Text),
     #[error("the file is not a Tahsildar vault: {0}")]
-    VaultForeign(String),
+    VaultForeign(Text),
     #[error("the key does not open this vault")]
     VaultWrongKey,
     #[error("wrong passphrase for this vault")]
@@ -36,13 +39,13 @@ pub enum Error {
     #[error("the passphrase is too short (at least {0} characters)")]
     PassphraseTooShort(usize),
     #[error("the recovery key is not valid: {0}")]
-    RecoveryKeyInvalid(&'static str),
+    RecoveryKeyInvalid(Text),
     #[error("vault metadata is invalid: {0}")]
-    MetaInvalid(String),
+    MetaInvalid(Text),
     #[error("the SQLite library is not SQLCipher")]
     NotSqlcipher,
     #[error("the OS keyring is not available: {0}")]
-    KeyringUnavailable(String),
+    KeyringUnavailable(Text),
     #[error("the OS keyring has no key for this vault")]
     KeyringEntryMissing,
     #[error("the OS keyring is locked")]
@@ -56,15 +59,15 @@ pub enum Error {
     #[error("a sealed value could not be opened")]
     SealedValueInvalid,
     #[error("the backup file is not valid: {0}")]
-    BackupInvalid(String),
+    BackupInvalid(Text),
     #[error("wrong passphrase for this backup")]
     BackupWrongPassphrase,
     #[error("a vault exists here; restoring over it needs confirmation")]
     RestoreNeedsConfirmation,
     #[error("sign-in failed")]
     AuthFailed,
-    #[error("the account is locked until {0}")]
-    AuthLocked(String),
+    #[error("{0}")]
+    AuthLocked(Lockout),
     #[error("the account is disabled")]
     UserDisabled,
     #[error("the session has expired")]
@@ -86,22 +89,25 @@ pub enum Error {
     StoreExists(String),
     #[error("no such store: {0}")]
     StoreNotFound(String),
+    /// `field` is the stable key the UI highlights (`card number`, `amount`...); `detail` is a
+    /// whole sentence that names the field in each language.
     #[error("invalid {field}: {detail}")]
-    InvalidInput { field: &'static str, detail: String },
+    InvalidInput { field: &'static str, detail: Text },
     #[error("the audit log is broken: {0}")]
     AuditBroken(AuditBreak),
     #[error("no {what} {id}")]
     NotFound { what: &'static str, id: String },
+    /// `detail` says why, as a phrase that follows "not in a state that allows this:".
     #[error("{what} {id} cannot be changed: {detail}")]
     WrongState {
         what: &'static str,
         id: String,
-        detail: String,
+        detail: Text,
     },
     #[error("another engine already runs on this database ({0})")]
     EngineBusy(PathBuf),
     #[error("the bank could not be reached for store {store}: {detail}")]
-    BankUnavailable { store: i64, detail: String },
+    BankUnavailable { store: i64, detail: Text },
     #[error("the file could not be read: {0}")]
     ImportFile(#[from] tahsildar_import::ImportError),
     #[error("no row of the file can be imported")]
@@ -109,7 +115,7 @@ pub enum Error {
     #[error("this file was already committed as batch {0}")]
     ImportAlreadyCommitted(i64),
     #[error("the stored data changed since the dry run: {0}")]
-    ImportStale(String),
+    ImportStale(Text),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -129,23 +135,18 @@ impl Error {
         }
     }
 
-    pub(crate) fn wrong_state(
-        what: &'static str,
-        id: impl ToString,
-        detail: impl Into<String>,
-    ) -> Error {
+    pub(crate) fn wrong_state(what: &'static str, id: impl ToString, detail: Text) -> Error {
         Error::WrongState {
             what,
             id: id.to_string(),
-            detail: detail.into(),
+            detail,
         }
     }
 
-    pub(crate) fn invalid(field: &'static str, detail: impl Into<String>) -> Error {
-        Error::InvalidInput {
-            field,
-            detail: detail.into(),
-        }
+    /// Input refused: `field` is the stable key the UI highlights, `detail` a whole sentence in
+    /// both languages that names the field.
+    pub fn invalid(field: &'static str, detail: Text) -> Error {
+        Error::InvalidInput { field, detail }
     }
 
     /// A stable snake_case code the UI and scripts can rely on.

@@ -1,7 +1,7 @@
 //! Turkish and English texts for every error: what happened and what to do.
 
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 pub(crate) fn message(error: &Error, lang: Lang) -> String {
     use Error::*;
@@ -10,10 +10,13 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             "Veri klasörü belirlenemedi. TAHSILDAR_DATA_DIR ile bir klasör belirtin.",
             "No data directory could be determined. Set one with TAHSILDAR_DATA_DIR.",
         ),
-        Io { path, source } => lang.pick(
-            format!("Dosya işlemi başarısız: {} ({source}). Klasör izinlerini ve boş alanı denetleyin.", path.display()),
-            format!("File operation failed: {} ({source}). Check folder permissions and free space.", path.display()),
-        ),
+        Io { path, source } => {
+            let why = io_reason(source);
+            lang.pick(
+                format!("Dosya işlemi başarısız: {} ({}). Klasör izinlerini ve boş alanı denetleyin.", path.display(), why.tr()),
+                format!("File operation failed: {} ({}). Check folder permissions and free space.", path.display(), why.en()),
+            )
+        }
         VaultMissing(path) => lang.pick(
             format!("{} konumunda kasa yok. Önce kurulum yapın (init) ya da bir yedeği geri yükleyin.", path.display()),
             format!("There is no vault at {}. Set one up first (init) or restore a backup.", path.display()),
@@ -23,12 +26,12 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("A vault already exists at {}; it will not be set up again.", path.display()),
         ),
         VaultDamaged(detail) => lang.pick(
-            format!("Kasa dosyası bozuk ya da eksik ({detail}). Dosyaya dokunulmadı; son yedeği geri yükleyin."),
-            format!("The vault file is damaged or incomplete ({detail}). The file was not touched; restore your latest backup."),
+            format!("Kasa dosyası bozuk ya da eksik ({}). Dosyaya dokunulmadı; son yedeği geri yükleyin.", detail.tr()),
+            format!("The vault file is damaged or incomplete ({}). The file was not touched; restore your latest backup.", detail.en()),
         ),
         VaultForeign(detail) => lang.pick(
-            format!("Bu dosya bir Tahsildar kasası değil ({detail}). Dosyaya dokunulmadı; doğru veri klasörünü seçin."),
-            format!("This file is not a Tahsildar vault ({detail}). The file was not touched; choose the right data directory."),
+            format!("Bu dosya bir Tahsildar kasası değil ({}). Dosyaya dokunulmadı; doğru veri klasörünü seçin.", detail.tr()),
+            format!("This file is not a Tahsildar vault ({}). The file was not touched; choose the right data directory.", detail.en()),
         ),
         VaultWrongKey => lang.pick(
             "Anahtar bu kasayı açmıyor. Dosyaya dokunulmadı. Kurtarma anahtarıyla açın (unlock --recovery-key-env).",
@@ -47,20 +50,20 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("The passphrase must be at least {min} characters."),
         ),
         RecoveryKeyInvalid(why) => lang.pick(
-            format!("Kurtarma anahtarı geçersiz ({why}). Kurulumda verilen anahtarı harfi harfine girin."),
-            format!("The recovery key is not valid ({why}). Enter the key shown at setup exactly."),
+            format!("Kurtarma anahtarı geçersiz ({}). Kurulumda verilen anahtarı harfi harfine girin.", why.tr()),
+            format!("The recovery key is not valid ({}). Enter the key shown at setup exactly.", why.en()),
         ),
         MetaInvalid(detail) => lang.pick(
-            format!("vault.json okunamadı ({detail}). Kurtarma anahtarıyla açın ya da yedeği geri yükleyin."),
-            format!("vault.json could not be read ({detail}). Open with the recovery key or restore a backup."),
+            format!("vault.json okunamadı ({}). Kurtarma anahtarıyla açın ya da yedeği geri yükleyin.", detail.tr()),
+            format!("vault.json could not be read ({}). Open with the recovery key or restore a backup.", detail.en()),
         ),
         NotSqlcipher => lang.pick(
             "Veritabanı kütüphanesi şifreleme desteklemiyor (SQLCipher değil). Uygulamayı yeniden kurun.",
             "The database library has no encryption (not SQLCipher). Reinstall the application.",
         ),
         KeyringUnavailable(detail) => lang.pick(
-            format!("İşletim sistemi anahtarlığına ulaşılamadı ({detail}). Masaüstü oturumunda çalıştırın ya da parola kipini seçin (--passphrase-env)."),
-            format!("The OS keyring is not available ({detail}). Run inside a desktop session or choose passphrase mode (--passphrase-env)."),
+            format!("İşletim sistemi anahtarlığına ulaşılamadı ({}). Masaüstü oturumunda çalıştırın ya da parola kipini seçin (--passphrase-env).", detail.tr()),
+            format!("The OS keyring is not available ({}). Run inside a desktop session or choose passphrase mode (--passphrase-env).", detail.en()),
         ),
         KeyringEntryMissing => lang.pick(
             "Anahtarlıkta bu kasanın anahtarı yok (başka bir bilgisayar ya da silinmiş kayıt). Kurtarma anahtarıyla açın (unlock --recovery-key-env).",
@@ -75,20 +78,20 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("The keyring did not answer within {secs} s (an unlock prompt may be waiting). Unlock the keyring and try again."),
         ),
         Database(e) => lang.pick(
-            format!("Veritabanı hatası: {e}. İşlem yapılmadı; yeniden deneyin."),
-            format!("Database error: {e}. Nothing was changed; try again."),
+            format!("Veritabanı hatası. İşlem yapılmadı; yeniden deneyin. (Teknik ayrıntı: {e})"),
+            format!("Database error. Nothing was changed; try again. (Technical detail: {e})"),
         ),
         Migration { version, detail } => lang.pick(
-            format!("Veritabanı güncellemesi {version} başarısız ({detail}). Değişiklik geri alındı; destekle görüşün."),
-            format!("Database upgrade {version} failed ({detail}). It was rolled back; contact support."),
+            format!("Veritabanı güncellemesi {version} başarısız. Değişiklik geri alındı; destekle görüşün. (Teknik ayrıntı: {detail})"),
+            format!("Database upgrade {version} failed. It was rolled back; contact support. (Technical detail: {detail})"),
         ),
         SealedValueInvalid => lang.pick(
             "Şifreli bir alan açılamadı (veri bozuk ya da başka bir kayda ait).",
             "A sealed field could not be opened (damaged, or it belongs to another record).",
         ),
         BackupInvalid(detail) => lang.pick(
-            format!("Yedek dosyası geçersiz ({detail}). Başka bir yedek seçin."),
-            format!("The backup file is not valid ({detail}). Choose another backup."),
+            format!("Yedek dosyası geçersiz ({}). Başka bir yedek seçin.", detail.tr()),
+            format!("The backup file is not valid ({}). Choose another backup.", detail.en()),
         ),
         BackupWrongPassphrase => lang.pick(
             "Yedek parolası yanlış. Yedeği alırken verilen parolayı girin.",
@@ -102,9 +105,9 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             "Kullanıcı adı ya da parola yanlış.",
             "Wrong user name or password.",
         ),
-        AuthLocked(until) => lang.pick(
-            format!("Çok sayıda hatalı deneme: hesap {until} saatine kadar kilitli. Bir yönetici kilidi açabilir."),
-            format!("Too many failed attempts: the account is locked until {until}. An administrator can unlock it."),
+        AuthLocked(lockout) => lang.pick(
+            format!("Çok sayıda hatalı deneme. {} Bir yönetici kilidi açabilir.", lockout.text().tr()),
+            format!("Too many failed attempts. {} An administrator can unlock it.", lockout.text().en()),
         ),
         UserDisabled => lang.pick(
             "Bu hesap devre dışı. Bir yöneticiye başvurun.",
@@ -117,9 +120,12 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
         PermissionDenied { permission, store } => {
             let scope_tr = store.map(|s| format!(" (mağaza {s})")).unwrap_or_default();
             let scope_en = store.map(|s| format!(" (store {s})")).unwrap_or_default();
+            let name = crate::auth::Permission::from_code(permission)
+                .map(|p| p.text())
+                .unwrap_or_else(|| Text::new(*permission, *permission));
             lang.pick(
-                format!("Bu işlem için yetkiniz yok: {permission}{scope_tr}. Bir yöneticiden yetki isteyin."),
-                format!("You do not have permission for this: {permission}{scope_en}. Ask an administrator."),
+                format!("Bu işlem için yetkiniz yok: {}{scope_tr}. Bir yöneticiden yetki isteyin.", name.tr()),
+                format!("You do not have permission for this: {}{scope_en}. Ask an administrator.", name.en()),
             )
         }
         PasswordTooShort(min) => lang.pick(
@@ -146,10 +152,8 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("{name} adlı mağaza yok."),
             format!("There is no store {name}."),
         ),
-        InvalidInput { field, detail } => lang.pick(
-            format!("Geçersiz {field}: {detail}."),
-            format!("Invalid {field}: {detail}."),
-        ),
+        // The sentence names the field in its own language; `field` stays the key the UI uses.
+        InvalidInput { detail, .. } => detail.get(lang).to_string(),
         AuditBroken(brk) => lang.pick(
             format!("Denetim kaydı bozulmuş: {}. Kayıtlar değiştirilmiş ya da silinmiş olabilir.", brk.describe(Lang::Tr)),
             format!("The audit log is broken: {}. Entries may have been changed or deleted.", brk.describe(Lang::En)),
@@ -159,8 +163,8 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("There is no {what} {id}."),
         ),
         WrongState { what, id, detail } => lang.pick(
-            format!("{} {id} bu işleme uygun durumda değil: {detail}.", what_tr(what)),
-            format!("The {what} {id} is not in a state that allows this: {detail}."),
+            format!("{} {id} bu işleme uygun durumda değil: {}.", capitalised(what_tr(what)), detail.tr()),
+            format!("The {what} {id} is not in a state that allows this: {}.", detail.en()),
         ),
         EngineBusy(path) => lang.pick(
             format!(
@@ -173,8 +177,8 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             ),
         ),
         BankUnavailable { store, detail } => lang.pick(
-            format!("{store} numaralı mağazanın bankasına bağlanılamıyor: {detail}. Mağaza ayarlarını denetleyin."),
-            format!("The bank of store {store} cannot be used: {detail}. Check the store's settings."),
+            format!("{store} numaralı mağazanın bankasına bağlanılamıyor: {}. Mağaza ayarlarını denetleyin.", detail.tr()),
+            format!("The bank of store {store} cannot be used: {}. Check the store's settings.", detail.en()),
         ),
         ImportFile(e) => match lang {
             Lang::Tr => e.message_tr(),
@@ -189,13 +193,44 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("This file was already committed as batch {batch} after the dry run; it was not committed again."),
         ),
         ImportStale(detail) => lang.pick(
-            format!("Deneme raporundan sonra kayıtlar değişti ({detail}). Hiçbir şey kaydedilmedi; deneme raporunu yeniden alın."),
-            format!("The stored data changed since the dry run ({detail}). Nothing was stored; run the dry run again."),
+            format!("Deneme raporundan sonra kayıtlar değişti ({}). Hiçbir şey kaydedilmedi; deneme raporunu yeniden alın.", detail.tr()),
+            format!("The stored data changed since the dry run ({}). Nothing was stored; run the dry run again.", detail.en()),
         ),
         Internal(detail) => lang.pick(
-            format!("Beklenmeyen hata: {detail}."),
-            format!("Unexpected error: {detail}."),
+            format!("Beklenmeyen bir hata oluştu; işlem yapılmadı. (Teknik ayrıntı: {detail})"),
+            format!("An unexpected error occurred; nothing was done. (Technical detail: {detail})"),
         ),
+    }
+}
+
+/// What went wrong with a file, by its kind; the system's own words only for rare kinds.
+fn io_reason(e: &std::io::Error) -> Text {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => Text::new("dosya ya da klasör yok", "no such file or folder"),
+        PermissionDenied => Text::new("erişim izni yok", "permission denied"),
+        AlreadyExists => Text::new("dosya zaten var", "the file already exists"),
+        StorageFull => Text::new("diskte yer kalmadı", "the disk is full"),
+        ReadOnlyFilesystem => Text::new("disk yalnızca okunabilir", "the disk is read-only"),
+        UnexpectedEof => Text::new(
+            "dosya beklenenden kısa",
+            "the file is shorter than expected",
+        ),
+        IsADirectory => Text::new("bu bir klasör, dosya değil", "this is a folder, not a file"),
+        NotADirectory => Text::new("bu bir dosya, klasör değil", "this is a file, not a folder"),
+        _ => Text::new(
+            format!("teknik ayrıntı: {e}"),
+            format!("technical detail: {e}"),
+        ),
+    }
+}
+
+/// The first letter in upper case (the Turkish names used here hold no dotted i first).
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

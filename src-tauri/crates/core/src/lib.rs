@@ -20,9 +20,14 @@ pub mod clock;
 pub mod customer;
 pub mod engine;
 pub mod error;
+#[cfg(test)]
+mod error_language_tests;
 mod error_text;
 pub mod i18n;
 pub mod import;
+#[cfg(test)]
+mod language_check;
+mod paging;
 pub mod paths;
 pub mod payments;
 pub mod plan;
@@ -35,7 +40,7 @@ pub use audit::{
 pub use auth::{Auth, Grant, NewUser, Permission, Role, Scope, Session, UserInfo};
 pub use clock::{Clock, SystemClock, TestClock};
 pub use error::{Error, Result};
-pub use i18n::Lang;
+pub use i18n::{Lang, Text};
 pub use paths::DataDir;
 pub use store::{Environment, Store, StoreCredentials, StoreSettings};
 pub use vault::backup::{BackupSummary, RestoreOptions, RestoreSummary};

@@ -1,10 +1,12 @@
 //! Users, roles, per-store permissions, sign-in and sessions.
 
+pub mod lockout;
 pub mod password;
 pub mod permission;
 pub mod session;
 pub mod users;
 
+pub use lockout::Lockout;
 pub use permission::{Grant, Permission, Role, Scope};
 pub use session::{Auth, IDLE_TIMEOUT, LOCKOUT, MAX_FAILED_ATTEMPTS, Session};
 pub use users::{NewUser, UserInfo};

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Text;
+
 /// One thing a user may do. The snake_case names are stable (stored, shown, sent to the UI).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,6 +50,24 @@ impl Permission {
             Permission::ManageUsers => "manage_users",
             Permission::ViewAudit => "view_audit",
         }
+    }
+
+    /// What the permission allows, as an operator reads it.
+    pub fn text(self) -> Text {
+        let (tr, en) = match self {
+            Permission::CreateCollections => ("tahsilat oluşturma", "creating collections"),
+            Permission::ImportBatches => ("dosyadan aktarma", "importing files"),
+            Permission::SubmitProvisions => ("provizyon gönderme", "sending provisions"),
+            Permission::Void => ("iptal", "voids"),
+            Permission::Refund => ("iade", "refunds"),
+            Permission::ReplaceCard => ("kart değiştirme", "replacing cards"),
+            Permission::ViewReports => ("raporları görme", "viewing reports"),
+            Permission::Export => ("dışa aktarma", "exports"),
+            Permission::ManageStores => ("mağaza yönetimi", "managing stores"),
+            Permission::ManageUsers => ("kullanıcı yönetimi", "managing users"),
+            Permission::ViewAudit => ("denetim kaydını görme", "viewing the audit log"),
+        };
+        Text::new(tr, en)
     }
 
     pub fn from_code(code: &str) -> Option<Permission> {

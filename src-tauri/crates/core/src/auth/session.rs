@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, params};
 use secrecy::SecretString;
 
 use crate::audit::{Actor, AuditAction, AuditRecord, AuditResult, Origin};
+use crate::auth::lockout::Lockout;
 use crate::auth::password;
 use crate::auth::permission::Permission;
 use crate::error::{Error, Result};
@@ -76,17 +77,6 @@ struct UserRow {
 
 fn parse_ts(text: &str) -> Option<Timestamp> {
     text.parse().ok()
-}
-
-/// "27.11.2026 10:45" in Europe/Istanbul.
-pub(crate) fn local_time(ts: Timestamp) -> String {
-    match jiff::tz::TimeZone::get("Europe/Istanbul") {
-        Ok(tz) => ts
-            .to_zoned_datetime(tz)
-            .strftime("%d.%m.%Y %H:%M")
-            .to_string(),
-        Err(_) => ts.to_string(),
-    }
 }
 
 impl Auth {
@@ -161,7 +151,7 @@ impl Auth {
                 )
                 .with_detail(serde_json::json!({ "reason": "locked" })),
             )?;
-            return Err(Error::AuthLocked(local_time(until)));
+            return Err(Error::AuthLocked(Lockout::new(until, now)));
         }
         if !password::verify(password, &user.password_hash) {
             let failed = user.failed_attempts + 1;
@@ -187,7 +177,7 @@ impl Auth {
                 ))
             })?;
             return Err(match lock_until {
-                Some(until) => Error::AuthLocked(local_time(until)),
+                Some(until) => Error::AuthLocked(Lockout::new(until, now)),
                 None => Error::AuthFailed,
             });
         }

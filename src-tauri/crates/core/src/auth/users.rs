@@ -10,6 +10,7 @@ use crate::auth::password;
 use crate::auth::permission::{Grant, Permission, Role, Scope};
 use crate::auth::session::Session;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::vault::Vault;
 
 /// A user as shown in settings (never the password hash).
@@ -39,7 +40,13 @@ fn check_name(name: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid("user name", "1 to 64 visible characters"))
+        Err(Error::invalid(
+            "user name",
+            Text::new(
+                "Kullanıcı adı 1 ile 64 görünür karakter olmalı.",
+                "The user name must be 1 to 64 visible characters.",
+            ),
+        ))
     }
 }
 
@@ -225,7 +232,10 @@ pub fn set_disabled(session: &Session, name: &str, disabled: bool) -> Result<()>
         if id == session.user_id() && disabled {
             return Err(Error::invalid(
                 "user",
-                "you cannot disable your own account",
+                Text::new(
+                    "Kendi hesabınızı devre dışı bırakamazsınız; bunu başka bir yönetici yapmalı.",
+                    "You cannot disable your own account; another administrator must do it.",
+                ),
             ));
         }
         tx.execute(

@@ -11,6 +11,7 @@ use zeroize::Zeroizing;
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::vault::Vault;
 use crate::vault::keys::Keys;
 
@@ -81,19 +82,38 @@ impl CardRule {
         }
     }
 
-    pub(crate) fn to_error(&self) -> Error {
-        let detail = match self {
-            CardRule::InvalidNumber => {
-                "not a valid card number (length or check digit)".to_string()
-            }
-            CardRule::UnknownBrand(masked) => format!(
-                "{masked}: only Visa, Mastercard, Troy and American Express cards are accepted"
+    /// The rule as a sentence in both languages; manual entry and the import report share it.
+    pub(crate) fn text(&self) -> Text {
+        match self {
+            CardRule::InvalidNumber => Text::new(
+                "Kart numarası geçersiz (uzunluk ya da kontrol hanesi tutmuyor).",
+                "The card number is not valid (length or check digit).",
             ),
-            CardRule::ExpiryUnreadable(text) => format!("'{text}' is not a month/year like 08/29"),
-            CardRule::Expired(expiry) => format!("{expiry} is in the past"),
-            CardRule::HolderInvalid => "at most 100 visible characters".to_string(),
-        };
-        Error::invalid(self.field(), detail)
+            CardRule::UnknownBrand(masked) => Text::new(
+                format!(
+                    "{masked}: yalnızca Visa, Mastercard, Troy ve American Express kartları kabul edilir."
+                ),
+                format!(
+                    "{masked}: only Visa, Mastercard, Troy and American Express cards are accepted."
+                ),
+            ),
+            CardRule::ExpiryUnreadable(text) => Text::new(
+                format!("Son kullanma tarihi '{text}' bir ay/yıl değil (ör. 08/29)."),
+                format!("The expiry '{text}' is not a month/year like 08/29."),
+            ),
+            CardRule::Expired(expiry_text) => Text::new(
+                format!("Kartın son kullanma tarihi ({expiry_text}) geçmiş."),
+                format!("The card expired ({expiry_text})."),
+            ),
+            CardRule::HolderInvalid => Text::new(
+                "Kart sahibi adı en çok 100 görünür karakter olabilir.",
+                "The card holder's name is at most 100 visible characters.",
+            ),
+        }
+    }
+
+    pub(crate) fn to_error(&self) -> Error {
+        Error::invalid(self.field(), self.text())
     }
 }
 
@@ -160,9 +180,13 @@ pub(crate) fn insert(
         |r| r.get(0),
     )?;
     if duplicate {
+        let masked = card.pan.masked();
         return Err(Error::invalid(
             "card number",
-            format!("{} is already on file for this customer", card.pan.masked()),
+            Text::new(
+                format!("{masked} numaralı kart bu müşteride zaten kayıtlı."),
+                format!("The card {masked} is already on file for this customer."),
+            ),
         ));
     }
     let position: i64 = if new.alternate {

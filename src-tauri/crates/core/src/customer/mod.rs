@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 pub use card::{CardInfo, NewCard};
 
@@ -42,6 +43,33 @@ fn clean(text: &Option<String>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// The rule a customer field (`reference`, `name`, `e-mail`, `phone`) breaks, as a sentence
+/// in both languages; manual entry and the import report share it.
+pub(crate) fn rule_text(field: &str) -> Text {
+    match field {
+        "reference" => Text::new(
+            "Abone/referans numarası 1 ile 64 görünür karakter olmalı.",
+            "The reference must be 1 to 64 visible characters.",
+        ),
+        "name" => Text::new(
+            "Ad soyad 1 ile 200 görünür karakter olmalı.",
+            "The name must be 1 to 200 visible characters.",
+        ),
+        "e-mail" => Text::new(
+            "E-posta adresi geçersiz.",
+            "The e-mail address is not valid.",
+        ),
+        _ => Text::new(
+            "Telefon numarası geçersiz (7 ile 15 rakam; + - ( ) ve boşluk olabilir).",
+            "The phone number is not valid (7 to 15 digits; + - ( ) and spaces allowed).",
+        ),
+    }
+}
+
+fn refused(field: &'static str) -> Error {
+    Error::invalid(field, rule_text(field))
+}
+
 /// The rules of a customer as entered (manual entry and imports).
 pub(crate) fn check(new: &NewCustomer) -> Result<()> {
     let reference = new.reference.trim();
@@ -49,11 +77,11 @@ pub(crate) fn check(new: &NewCustomer) -> Result<()> {
         || reference.chars().count() > 64
         || reference.chars().any(char::is_control)
     {
-        return Err(Error::invalid("reference", "1 to 64 visible characters"));
+        return Err(refused("reference"));
     }
     let name = new.name.trim();
     if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
-        return Err(Error::invalid("name", "1 to 200 visible characters"));
+        return Err(refused("name"));
     }
     if let Some(email) = clean(&new.email) {
         let ok = email.len() <= 254
@@ -62,10 +90,7 @@ pub(crate) fn check(new: &NewCustomer) -> Result<()> {
                 .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'))
             && !email.chars().any(char::is_whitespace);
         if !ok {
-            return Err(Error::invalid(
-                "e-mail",
-                format!("'{email}' is not an e-mail address"),
-            ));
+            return Err(refused("e-mail"));
         }
     }
     if let Some(phone) = clean(&new.phone) {
@@ -74,10 +99,7 @@ pub(crate) fn check(new: &NewCustomer) -> Result<()> {
             .chars()
             .all(|c| c.is_ascii_digit() || " +-()".contains(c));
         if !allowed || !(7..=15).contains(&digits) {
-            return Err(Error::invalid(
-                "phone",
-                format!("'{phone}' is not a phone number"),
-            ));
+            return Err(refused("phone"));
         }
     }
     Ok(())
@@ -107,7 +129,10 @@ pub fn add(session: &Session, store_id: i64, new: &NewCustomer) -> Result<Custom
         if taken {
             return Err(Error::invalid(
                 "reference",
-                format!("{reference} is already used in this store"),
+                Text::new(
+                    format!("{reference} abone/referans numarası bu mağazada zaten kullanılıyor."),
+                    format!("The reference {reference} is already used in this store."),
+                ),
             ));
         }
         let id = insert(tx, store_id, new, &now)?;

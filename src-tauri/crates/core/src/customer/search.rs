@@ -152,18 +152,15 @@ pub fn search(session: &Session, query: &CustomerQuery) -> Result<CustomerPage> 
     }
     let limit = query.limit.unwrap_or(100);
     if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(Error::invalid(
-            "page size",
-            format!("{limit} is outside 1..{MAX_PAGE}"),
-        ));
+        return Err(crate::paging::page_size_refused(limit, MAX_PAGE));
     }
     let text = query
         .search
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    if text.is_some_and(|t| t.chars().count() > 100) {
-        return Err(Error::invalid("search", "at most 100 characters"));
+    if text.is_some_and(|t| t.chars().count() > crate::paging::MAX_SEARCH_CHARS) {
+        return Err(crate::paging::search_too_long());
     }
     let visible = session.stores_with(Permission::ViewReports)?;
     let filter = format!(

@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Text;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AttemptState {
@@ -57,6 +59,24 @@ impl AttemptState {
             AttemptState::NotFound => "not_found",
             AttemptState::ManualReview => "manual_review",
         }
+    }
+
+    /// The state as an operator reads it (lower case, to stand inside a sentence).
+    pub fn text(self) -> Text {
+        let (tr, en) = match self {
+            AttemptState::Planned => ("planlandı", "planned"),
+            AttemptState::InFlight => (
+                "bankaya gönderildi, yanıt bekleniyor",
+                "sent, awaiting the bank",
+            ),
+            AttemptState::Approved => ("onaylandı", "approved"),
+            AttemptState::Declined => ("reddedildi", "declined"),
+            AttemptState::NotSent => ("gönderilmedi", "not sent"),
+            AttemptState::Unknown => ("sonucu bilinmiyor", "outcome unknown"),
+            AttemptState::NotFound => ("bankada bulunamadı", "not found at the bank"),
+            AttemptState::ManualReview => ("elle inceleme bekliyor", "awaiting manual review"),
+        };
+        Text::new(tr, en)
     }
 
     pub fn parse(text: &str) -> Option<Self> {

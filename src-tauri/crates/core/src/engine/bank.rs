@@ -6,6 +6,7 @@ use std::time::Duration;
 use tahsildar_akbank::{Client, ClientConfig, Credentials};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::store::{self, Environment};
 use crate::vault::Vault;
 
@@ -44,7 +45,10 @@ impl BankDirectory {
             })
             .ok_or_else(|| Error::BankUnavailable {
                 store: store_id,
-                detail: "no simulator is running for this sandbox store".into(),
+                detail: Text::new(
+                    "bu deneme (sandbox) mağazası için çalışan bir banka benzetimi yok",
+                    "no simulator is running for this sandbox store",
+                ),
             })?;
         let creds = store::credentials_for_engine(vault, store_id)?;
         let credentials = Credentials {
@@ -59,7 +63,10 @@ impl BankDirectory {
         config.connect_timeout = connect;
         Client::new(config).map_err(|e| Error::BankUnavailable {
             store: store_id,
-            detail: e.to_string(),
+            detail: Text::new(
+                format!("bağlantı hazırlanamadı; teknik ayrıntı: {e}"),
+                format!("the connection could not be set up; technical detail: {e}"),
+            ),
         })
     }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// A committed batch and where its payments stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,7 +139,7 @@ pub fn cancel(session: &Session, batch_id: i64) -> Result<CancelSummary> {
             return Err(Error::wrong_state(
                 "batch",
                 batch_id,
-                "it is already cancelled",
+                Text::new("zaten iptal edilmiş", "it is already cancelled"),
             ));
         }
         // The engine claims a payment with `UPDATE ... WHERE status = 'scheduled'`: a payment

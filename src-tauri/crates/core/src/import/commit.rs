@@ -14,6 +14,7 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::customer::card::{self, PlacedCard};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::plan::terms::{self, PlanPlacement};
 use crate::vault::keys::Keys;
 
@@ -175,10 +176,10 @@ fn recheck(tx: &Transaction, prepared: &PreparedImport) -> Result<()> {
                     .is_some_and(|set| set.contains(&PlanKey::of(row)))
             });
             if repeated {
-                return Err(Error::ImportStale(format!(
-                    "row {}: customer {} now has this plan",
-                    row.source_row,
-                    row.reference()
+                let (n, reference) = (row.source_row, row.reference());
+                return Err(Error::ImportStale(Text::new(
+                    format!("satır {n}: {reference} abonesinde bu plan artık var"),
+                    format!("row {n}: customer {reference} now has this plan"),
                 )));
             }
         }

@@ -12,6 +12,7 @@ use tahsildar_akbank::money::minor_to_wire;
 
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// Payment statuses, as stored.
 pub const STATUSES: [&str; 10] = [
@@ -27,6 +28,24 @@ pub const STATUSES: [&str; 10] = [
     // A pre-authorisation approved and waiting for its capture (or void).
     "authorized",
 ];
+
+/// A stored payment status as an operator reads it (lower case, to stand inside a sentence).
+pub fn status_text(status: &str) -> Text {
+    let (tr, en) = match status {
+        "scheduled" => ("planlandı", "scheduled"),
+        "processing" => ("işleniyor", "processing"),
+        "paid" => ("ödendi", "paid"),
+        "retry_wait" => ("yeniden denenecek", "waiting for a retry"),
+        "attention" => ("ilgi bekliyor", "needs attention"),
+        "cancelled" => ("iptal edildi", "cancelled"),
+        "voided" => ("bankada iptal edildi", "voided"),
+        "refunded" => ("iade edildi", "refunded"),
+        "partially_refunded" => ("kısmen iade edildi", "partly refunded"),
+        "authorized" => ("ön provizyon alındı", "pre-authorised"),
+        other => (other, other),
+    };
+    Text::new(tr, en)
+}
 
 /// Which payments to list.
 #[derive(Debug, Clone, Default)]
@@ -124,10 +143,7 @@ pub fn list(session: &Session, filter: &PaymentFilter) -> Result<Vec<PaymentRow>
     if let Some(status) = &filter.status
         && !STATUSES.contains(&status.as_str())
     {
-        return Err(Error::invalid(
-            "status",
-            format!("'{status}' is not one of {}", STATUSES.join(", ")),
-        ));
+        return Err(crate::paging::not_one_of("status", status, &STATUSES));
     }
     let visible = session.stores_with(Permission::ViewReports)?;
     let rows = session.vault().db().read(|c| {

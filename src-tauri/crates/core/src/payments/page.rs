@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{PaymentRow, SELECT, STATUSES, from_row};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The most rows one page may hold.
 pub const MAX_PAGE: u32 = 500;
@@ -30,9 +31,10 @@ impl PaymentSort {
             "amount" => Ok(PaymentSort::Amount),
             "status" => Ok(PaymentSort::Status),
             "customer" => Ok(PaymentSort::Customer),
-            other => Err(Error::invalid(
+            other => Err(crate::paging::not_one_of(
                 "sort",
-                format!("'{other}' is not one of due_date, amount, status, customer"),
+                other,
+                &["due_date", "amount", "status", "customer"],
             )),
         }
     }
@@ -186,33 +188,31 @@ fn conditions(query: &PaymentQuery, visible: Option<&[i64]>) -> (String, Vec<Val
 fn check(query: &PaymentQuery) -> Result<u32> {
     for status in &query.statuses {
         if !STATUSES.contains(&status.as_str()) {
-            return Err(Error::invalid(
-                "status",
-                format!("'{status}' is not one of {}", STATUSES.join(", ")),
-            ));
+            return Err(crate::paging::not_one_of("status", status, &STATUSES));
         }
     }
     if let (Some(from), Some(to)) = (query.due_from, query.due_to)
         && from > to
     {
+        let (from, to) = (from.strftime("%d.%m.%Y"), to.strftime("%d.%m.%Y"));
         return Err(Error::invalid(
             "due date",
-            format!("the range starts ({from}) after it ends ({to})"),
+            Text::new(
+                format!("Vade aralığının başı ({from}) sonundan ({to}) sonra."),
+                format!("The due date range starts ({from}) after it ends ({to})."),
+            ),
         ));
     }
     if query
         .search
         .as_ref()
-        .is_some_and(|s| s.chars().count() > 100)
+        .is_some_and(|s| s.chars().count() > crate::paging::MAX_SEARCH_CHARS)
     {
-        return Err(Error::invalid("search", "at most 100 characters"));
+        return Err(crate::paging::search_too_long());
     }
     let limit = query.limit.unwrap_or(100);
     if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(Error::invalid(
-            "page size",
-            format!("{limit} is outside 1..{MAX_PAGE}"),
-        ));
+        return Err(crate::paging::page_size_refused(limit, MAX_PAGE));
     }
     Ok(limit)
 }

@@ -7,6 +7,7 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::customer::card::{self, CardInfo, NewCard};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// Position of a card entered for one payment only: after every card of the customer, and
 /// removed from the customer's list at once.
@@ -33,10 +34,20 @@ pub fn retry_with_card(
     })?;
     session.require(Permission::ReplaceCard, Some(store_id))?;
     if !matches!(status.as_str(), "attention" | "retry_wait" | "scheduled") {
+        let state = super::status_text(&status);
         return Err(Error::wrong_state(
             "payment",
             payment_id,
-            format!("it is {status}"),
+            Text::new(
+                format!(
+                    "durumu \"{}\"; yalnızca ilgi bekleyen, yeniden denenecek ya da planlanmış ödemelerin kartı değişir",
+                    state.tr()
+                ),
+                format!(
+                    "it is \"{}\"; only a payment that needs attention, waits for a retry or is scheduled can change card",
+                    state.en()
+                ),
+            ),
         ));
     }
     let today = crate::plan::today(vault.clock().as_ref());
@@ -52,7 +63,10 @@ pub fn retry_with_card(
             return Err(Error::wrong_state(
                 "payment",
                 payment_id,
-                "its last attempt has no final answer from the bank yet: reconcile it first",
+                Text::new(
+                    "son denemesine bankadan kesin yanıt gelmedi; önce mutabakat yapın",
+                    "its last attempt has no final answer from the bank yet: reconcile it first",
+                ),
             ));
         }
         let entry = NewCard {

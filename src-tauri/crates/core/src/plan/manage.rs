@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 use super::terms::{MAX_AMOUNT_MINOR, PlanInfo, load};
 
@@ -60,6 +61,27 @@ fn change(
     vault.db().read(|c| load(c, id))
 }
 
+/// A plan status as an operator reads it (lower case, to stand inside a sentence).
+fn status_text(status: &str) -> Text {
+    let (tr, en) = match status {
+        "active" => ("etkin", "active"),
+        "paused" => ("duraklatılmış", "paused"),
+        "cancelled" => ("iptal edilmiş", "cancelled"),
+        "completed" => ("tamamlanmış", "completed"),
+        other => (other, other),
+    };
+    Text::new(tr, en)
+}
+
+/// The plan is in `status` where the step needs it `needed_tr` / `needed_en`.
+fn status_is(status: &str, needed_tr: &str, needed_en: &str) -> Text {
+    let state = status_text(status);
+    Text::new(
+        format!("{}, {needed_tr} değil", state.tr()),
+        format!("it is {}, not {needed_en}", state.en()),
+    )
+}
+
 /// Stops taking the plan's payments until it is resumed.
 pub fn pause(session: &Session, id: i64) -> Result<PlanInfo> {
     change(session, id, "pause", |tx, _, _| {
@@ -68,7 +90,7 @@ pub fn pause(session: &Session, id: i64) -> Result<PlanInfo> {
             return Err(Error::wrong_state(
                 "plan",
                 id,
-                format!("it is {status}, not active"),
+                status_is(&status, "etkin", "active"),
             ));
         }
         tx.execute("UPDATE plans SET status = 'paused' WHERE id = ?1", [id])?;
@@ -85,7 +107,7 @@ pub fn resume(session: &Session, id: i64) -> Result<PlanInfo> {
             return Err(Error::wrong_state(
                 "plan",
                 id,
-                format!("it is {status}, not paused"),
+                status_is(&status, "duraklatılmış", "paused"),
             ));
         }
         tx.execute("UPDATE plans SET status = 'active' WHERE id = ?1", [id])?;
@@ -104,13 +126,24 @@ pub fn change_amount(session: &Session, id: i64, amount_minor: i64) -> Result<Pl
     if amount_minor <= 0 || amount_minor > MAX_AMOUNT_MINOR {
         return Err(Error::invalid(
             "amount",
-            "more than zero and at most 1.000.000,00",
+            Text::new(
+                "Tutar sıfırdan büyük ve en çok 1.000.000,00 olmalı.",
+                "The amount must be more than zero and at most 1,000,000.00.",
+            ),
         ));
     }
     change(session, id, "amount", |tx, now, today| {
         let (_, status) = plan_row(tx, id)?;
         if status == "cancelled" || status == "completed" {
-            return Err(Error::wrong_state("plan", id, format!("it is {status}")));
+            let state = status_text(&status);
+            return Err(Error::wrong_state(
+                "plan",
+                id,
+                Text::new(
+                    format!("{}; tutarı değişmez", state.tr()),
+                    format!("it is {}", state.en()),
+                ),
+            ));
         }
         tx.execute(
             "UPDATE plans SET amount_minor = ?1 WHERE id = ?2",
@@ -131,7 +164,11 @@ pub fn cancel(session: &Session, id: i64) -> Result<PlanInfo> {
     change(session, id, "cancel", |tx, now, _| {
         let (_, status) = plan_row(tx, id)?;
         if status == "cancelled" {
-            return Err(Error::wrong_state("plan", id, "it is already cancelled"));
+            return Err(Error::wrong_state(
+                "plan",
+                id,
+                Text::new("zaten iptal edilmiş", "it is already cancelled"),
+            ));
         }
         tx.execute("UPDATE plans SET status = 'cancelled' WHERE id = ?1", [id])?;
         let cancelled = tx.execute(

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::terms::{NewPlan, PlanKind, check, due_dates};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// How many due dates the summary lists.
 pub const SHOWN: usize = 12;
@@ -53,9 +54,12 @@ pub fn preview(session: &Session, plan: &NewPlan) -> Result<PlanPreview> {
     let today = super::today(vault.clock().as_ref());
     check(plan, max_installments, today)?;
     let dates = due_dates(plan);
-    let last = dates
-        .last()
-        .ok_or_else(|| Error::invalid("schedule", "the plan has no payment"))?;
+    let last = dates.last().ok_or_else(|| {
+        Error::invalid(
+            "schedule",
+            Text::new("Planda hiç ödeme yok.", "The plan has no payment."),
+        )
+    })?;
     let installments = match plan.kind {
         PlanKind::Installment(n) => i64::from(n),
         _ => 1,

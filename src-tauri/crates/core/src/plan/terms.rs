@@ -9,6 +9,7 @@ use super::schedule::{Schedule, ScheduleProblem};
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The largest amount of one payment: 1,000,000.00.
 pub const MAX_AMOUNT_MINOR: i64 = 100_000_000;
@@ -93,9 +94,13 @@ pub struct PlanInfo {
 /// Reads `1.234,50`, `1234,50`, `1234.50`, `1,234.50` or `1234` into minor units.
 pub fn parse_amount(text: &str) -> Result<i64> {
     let bad = || {
+        let t = text.trim();
         Error::invalid(
             "amount",
-            format!("'{}' is not an amount like 1.234,50", text.trim()),
+            Text::new(
+                format!("Tutar '{t}' okunamadı; 1.234,50 gibi yazın."),
+                format!("The amount '{t}' is not an amount like 1.234,50."),
+            ),
         )
     };
     let t: String = text
@@ -142,19 +147,32 @@ pub fn parse_amount(text: &str) -> Result<i64> {
     Ok(whole * 100 + cents)
 }
 
-fn schedule_error(problem: ScheduleProblem) -> Error {
-    let detail = match problem {
-        ScheduleProblem::IntervalOutOfRange => "the interval must be 1 to 99 days, weeks or months",
-        ScheduleProblem::CountOutOfRange => "a plan has 1 to 520 payments",
-        ScheduleProblem::EndBeforeStart => "the end date lies before the start date",
-        ScheduleProblem::CadenceUnreadable => "write the interval like 1m, 2w or 10d",
-    };
-    Error::invalid("schedule", detail)
+/// A schedule that cannot be built, as a sentence in both languages; manual entry and the
+/// import report share it.
+pub(crate) fn schedule_text(problem: ScheduleProblem) -> Text {
+    match problem {
+        ScheduleProblem::IntervalOutOfRange => Text::new(
+            "Periyot 1 ile 99 gün, hafta ya da ay arasında olmalı.",
+            "The period must be 1 to 99 days, weeks or months.",
+        ),
+        ScheduleProblem::CountOutOfRange => Text::new(
+            "Bir plan 1 ile 520 arasında ödeme içerir.",
+            "A plan has 1 to 520 payments.",
+        ),
+        ScheduleProblem::EndBeforeStart => Text::new(
+            "Planın sonu başlangıcından önce.",
+            "The plan ends before it starts.",
+        ),
+        ScheduleProblem::CadenceUnreadable => Text::new(
+            "Periyodu 1m (ay), 2w (hafta) ya da 10d (gün) gibi yazın.",
+            "Write the period like 1m (months), 2w (weeks) or 10d (days).",
+        ),
+    }
 }
 
 /// The translated error for a schedule that cannot be built.
 pub fn schedule_problem_error(problem: ScheduleProblem) -> Error {
-    schedule_error(problem)
+    Error::invalid("schedule", schedule_text(problem))
 }
 
 /// The due dates of a plan's payments.
@@ -189,20 +207,41 @@ impl PlanRule {
         }
     }
 
+    /// The rule as a sentence in both languages; manual entry and the import report share it.
+    pub(crate) fn text(&self) -> Text {
+        match self {
+            PlanRule::AmountNotPositive => Text::new(
+                "Tutar sıfırdan büyük olmalı.",
+                "The amount must be more than zero.",
+            ),
+            PlanRule::AmountTooLarge => Text::new(
+                "Bir ödemenin tutarı en çok 1.000.000,00 olabilir.",
+                "One payment is at most 1,000,000.00.",
+            ),
+            PlanRule::StartInPast(date) => {
+                let shown = date.strftime("%d.%m.%Y");
+                Text::new(
+                    format!("Vade tarihi ({shown}) geçmişte."),
+                    format!("The due date ({shown}) is in the past."),
+                )
+            }
+            PlanRule::InstallmentsOutOfRange { n, max } => Text::new(
+                format!("{n} taksit bu mağazada yapılamaz (2..{max})."),
+                format!("{n} installments are not possible at this store (2..{max})."),
+            ),
+            PlanRule::ScheduleStartMismatch => Text::new(
+                "Plan vade tarihinde başlamalı.",
+                "The plan must start on its due date.",
+            ),
+            PlanRule::DescriptionTooLong => Text::new(
+                "Açıklama en çok 200 karakter olabilir.",
+                "The description is at most 200 characters.",
+            ),
+        }
+    }
+
     pub(crate) fn to_error(&self) -> Error {
-        let detail = match self {
-            PlanRule::AmountNotPositive => "must be more than zero".to_string(),
-            PlanRule::AmountTooLarge => "at most 1.000.000,00 per payment".to_string(),
-            PlanRule::StartInPast(start) => format!("{start} is in the past"),
-            PlanRule::InstallmentsOutOfRange { n, max } => {
-                format!("{n} is outside 2..{max} (the store's maximum)")
-            }
-            PlanRule::ScheduleStartMismatch => {
-                "the schedule must start on the plan's date".to_string()
-            }
-            PlanRule::DescriptionTooLong => "at most 200 characters".to_string(),
-        };
-        Error::invalid(self.field(), detail)
+        Error::invalid(self.field(), self.text())
     }
 }
 
@@ -352,7 +391,10 @@ pub fn create_as(session: &Session, plan: &NewPlan, provision: ProvisionKind) ->
     if provision == ProvisionKind::PreAuth && matches!(plan.kind, PlanKind::Recurring(_)) {
         return Err(Error::invalid(
             "pre_auth",
-            "only one-off and installment collections can be pre-authorised",
+            Text::new(
+                "Yalnızca tek çekim ve taksitli tahsilatlar için ön provizyon alınabilir.",
+                "Only one-off and installment collections can be pre-authorised.",
+            ),
         ));
     }
     let now = vault.clock().now().to_string();

@@ -11,6 +11,7 @@ use zeroize::Zeroizing;
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::vault::keys::Keys;
 
 pub use validate::{check_base_url, check_run_time};
@@ -374,8 +375,17 @@ pub fn credentials_for_engine(vault: &crate::vault::Vault, id: i64) -> Result<St
         .optional()?
         .ok_or_else(|| Error::StoreNotFound(id.to_string()))
     })?;
-    let sealed = sealed
-        .ok_or_else(|| Error::invalid("secret key", format!("store {id} has no secret key")))?;
+    let sealed = sealed.ok_or_else(|| {
+        Error::invalid(
+            "secret key",
+            Text::new(
+                format!(
+                    "{id} numaralı mağazanın gizli anahtarı girilmemiş; mağaza ayarlarından girin."
+                ),
+                format!("Store {id} has no secret key; enter it in the store's settings."),
+            ),
+        )
+    })?;
     let plain = vault.keys().open(&sealed, &secret_aad(id))?;
     let text =
         Zeroizing::new(String::from_utf8(plain.to_vec()).map_err(|_| Error::SealedValueInvalid)?);

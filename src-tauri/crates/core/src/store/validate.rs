@@ -3,11 +3,41 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
+
+/// A setting's name as an operator reads it, by its stable key.
+fn setting_name(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "store name" => ("Mağaza adı", "The store name"),
+        "base_url" => ("Banka adresi", "The bank address"),
+        "run_time" => ("Günlük çalışma saati", "The daily run time"),
+        "merchantSafeId" => ("Üye işyeri kimliği (merchantSafeId)", "The merchantSafeId"),
+        "terminalSafeId" => ("Terminal kimliği (terminalSafeId)", "The terminalSafeId"),
+        "secret key" => ("Gizli anahtar", "The secret key"),
+        "concurrency" => ("Eşzamanlı istek sayısı", "The number of parallel requests"),
+        "rate_per_sec" => ("Saniyedeki istek sayısı", "The requests per second"),
+        "max_installments" => ("En çok taksit sayısı", "The maximum number of installments"),
+        _ => ("Ayar", "The setting"),
+    }
+}
+
+/// `field` refused: `tr` and `en` say what it must be, after the setting's name.
+fn refused(field: &'static str, tr: impl std::fmt::Display, en: impl std::fmt::Display) -> Error {
+    let (tr_name, en_name) = setting_name(field);
+    Error::invalid(
+        field,
+        Text::new(format!("{tr_name} {tr}."), format!("{en_name} {en}.")),
+    )
+}
 
 pub(crate) fn check_store_name(name: &str) -> Result<()> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
-        return Err(Error::invalid("store name", "1 to 64 visible characters"));
+        return Err(refused(
+            "store name",
+            "1 ile 64 görünür karakter olmalı",
+            "must be 1 to 64 visible characters",
+        ));
     }
     Ok(())
 }
@@ -18,9 +48,10 @@ pub fn check_base_url(url: &str) -> Result<()> {
     let ok = (url.starts_with("https://") && url.len() > "https://".len())
         || loopback.iter().any(|p| url.starts_with(p));
     if !ok || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(Error::invalid(
+        return Err(refused(
             "base_url",
-            "an https:// address (http:// only on this computer)",
+            "https:// ile başlamalı (http:// yalnızca bu bilgisayardaki adresler için)",
+            "must start with https:// (http:// only for addresses on this computer)",
         ));
     }
     Ok(())
@@ -29,8 +60,9 @@ pub fn check_base_url(url: &str) -> Result<()> {
 /// "HH:MM", 24-hour clock.
 pub fn check_run_time(text: &str) -> Result<()> {
     let bad = || {
-        Error::invalid(
+        refused(
             "run_time",
+            format!("'{text}' okunamadı; 10:00 gibi yazın"),
             format!("'{text}' is not a time of day like 10:00"),
         )
     };
@@ -44,7 +76,11 @@ pub fn check_run_time(text: &str) -> Result<()> {
 
 pub(crate) fn check_safe_id(field: &'static str, value: &str) -> Result<()> {
     if value.len() != 32 || !value.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(Error::invalid(field, "32 letters and digits"));
+        return Err(refused(
+            field,
+            "32 harf ve rakamdan oluşmalı",
+            "must be 32 letters and digits",
+        ));
     }
     Ok(())
 }
@@ -52,9 +88,10 @@ pub(crate) fn check_safe_id(field: &'static str, value: &str) -> Result<()> {
 pub(crate) fn check_secret_key(secret: &SecretString) -> Result<()> {
     let s = secret.expose_secret();
     if s.is_empty() || s.len() > 256 || !s.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(Error::invalid(
+        return Err(refused(
             "secret key",
-            "1 to 256 printable characters without spaces",
+            "boşluksuz 1 ile 256 yazılabilir karakter olmalı",
+            "must be 1 to 256 printable characters without spaces",
         ));
     }
     Ok(())
@@ -62,9 +99,10 @@ pub(crate) fn check_secret_key(secret: &SecretString) -> Result<()> {
 
 pub(crate) fn check_range(field: &'static str, value: u32, min: u32, max: u32) -> Result<()> {
     if value < min || value > max {
-        return Err(Error::invalid(
+        return Err(refused(
             field,
-            format!("{value} is outside {min}..{max}"),
+            format!("{min} ile {max} arasında olmalı ({value} verildi)"),
+            format!("must be {min} to {max} ({value} was given)"),
         ));
     }
     Ok(())

@@ -12,6 +12,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::vault::keys::DataKey;
 
 /// SQLCipher's page size (the default of SQLCipher 4).
@@ -111,15 +112,21 @@ pub(crate) fn check_file(path: &Path) -> Result<()> {
         Err(e) => return Err(Error::io(path, e)),
     };
     if !meta.is_file() {
-        return Err(Error::VaultForeign(format!(
-            "{} is not a file",
-            path.display()
+        let shown = path.display();
+        return Err(Error::VaultForeign(Text::new(
+            format!("{shown} bir dosya değil"),
+            format!("{shown} is not a file"),
         )));
     }
     let len = meta.len();
     if len < PAGE_SIZE || len % PAGE_SIZE != 0 {
-        return Err(Error::VaultDamaged(format!(
-            "size {len} bytes is not a whole number of {PAGE_SIZE}-byte pages (truncated?)"
+        return Err(Error::VaultDamaged(Text::new(
+            format!(
+                "boyutu {len} bayt, {PAGE_SIZE} baytlık sayfaların tam katı değil (kesilmiş olabilir)"
+            ),
+            format!(
+                "size {len} bytes is not a whole number of {PAGE_SIZE}-byte pages (truncated?)"
+            ),
         )));
     }
     let mut header = [0u8; 16];
@@ -128,7 +135,10 @@ pub(crate) fn check_file(path: &Path) -> Result<()> {
         .and_then(|mut f| f.read_exact(&mut header))
         .map_err(|e| Error::io(path, e))?;
     if &header == SQLITE_PLAIN_HEADER {
-        return Err(Error::VaultForeign("an unencrypted SQLite database".into()));
+        return Err(Error::VaultForeign(Text::new(
+            "şifrelenmemiş bir SQLite veritabanı",
+            "an unencrypted SQLite database",
+        )));
     }
     Ok(())
 }
@@ -163,19 +173,21 @@ fn verify_readonly_inner(path: &Path, key: &DataKey, key_matches_meta: bool) -> 
     );
     match tables {
         Ok(1) => check_page_count(path, &conn),
-        Ok(_) => Err(Error::VaultForeign(
-            "no Tahsildar schema in this database".into(),
-        )),
+        Ok(_) => Err(Error::VaultForeign(Text::new(
+            "bu veritabanında Tahsildar tabloları yok",
+            "no Tahsildar schema in this database",
+        ))),
         Err(e) if is_not_a_database(&e) => {
             if key_matches_meta {
-                Err(Error::VaultDamaged(
-                    "the right key does not decrypt the file".into(),
-                ))
+                Err(Error::VaultDamaged(Text::new(
+                    "doğru anahtar dosyayı çözmüyor",
+                    "the right key does not decrypt the file",
+                )))
             } else {
                 Err(Error::VaultWrongKey)
             }
         }
-        Err(e) => Err(Error::VaultDamaged(e.to_string())),
+        Err(e) => Err(unreadable(&e)),
     }
 }
 
@@ -189,15 +201,16 @@ fn check_page_count(path: &Path, conn: &Connection) -> Result<()> {
     }
     let pages: i64 = conn
         .query_row("PRAGMA page_count", [], |r| r.get(0))
-        .map_err(|e| Error::VaultDamaged(e.to_string()))?;
+        .map_err(|e| unreadable(&e))?;
     let pages = pages.max(0) as u64;
     let len = std::fs::metadata(path)
         .map_err(|e| Error::io(path, e))?
         .len();
     if pages * PAGE_SIZE != len {
-        return Err(Error::VaultDamaged(format!(
-            "the file holds {} of {pages} pages (truncated?)",
-            len / PAGE_SIZE
+        let held = len / PAGE_SIZE;
+        return Err(Error::VaultDamaged(Text::new(
+            format!("dosyada {pages} sayfanın yalnızca {held} tanesi var (kesilmiş olabilir)"),
+            format!("the file holds {held} of {pages} pages (truncated?)"),
         )));
     }
     Ok(())
@@ -209,6 +222,14 @@ pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// The file could not be read: SQLite's own words as the technical detail.
+fn unreadable(e: &rusqlite::Error) -> Error {
+    Error::VaultDamaged(Text::new(
+        format!("dosya okunamadı; teknik ayrıntı: {e}"),
+        format!("the file could not be read; technical detail: {e}"),
+    ))
+}
+
 /// Errors met while opening a verified file mean damage, not a bug.
 fn damaged(e: Error) -> Error {
     match e {
@@ -218,7 +239,11 @@ fn damaged(e: Error) -> Error {
                 rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
             ) =>
         {
-            Error::VaultDamaged(msg.unwrap_or_else(|| f.to_string()))
+            let why = msg.unwrap_or_else(|| f.to_string());
+            Error::VaultDamaged(Text::new(
+                format!("SQLite dosyayı okuyamadı; teknik ayrıntı: {why}"),
+                format!("SQLite could not read the file; technical detail: {why}"),
+            ))
         }
         other => other,
     }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use keyring_core::{CredentialStore, Entry};
 
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, Text};
 use crate::vault::keys::DataKey;
 
 /// Service name of every Tahsildar keyring entry; the user part is `vault-<vault id>`.
@@ -44,7 +45,7 @@ enum Source {
 /// Why a store could not be had.
 #[derive(Clone)]
 enum StoreError {
-    Unavailable(String),
+    Unavailable(Text),
     TimedOut(u64),
 }
 
@@ -86,7 +87,7 @@ fn run_timed<T: Send + 'static>(
         .map_err(|_| Error::KeyringTimeout(timeout.as_secs().max(1)))
 }
 
-fn platform_store() -> std::result::Result<Arc<CredentialStore>, String> {
+fn platform_store() -> std::result::Result<Arc<CredentialStore>, Text> {
     #[cfg(target_os = "linux")]
     {
         zbus_secret_service_keyring_store::Store::new()
@@ -107,20 +108,30 @@ fn platform_store() -> std::result::Result<Arc<CredentialStore>, String> {
     }
     #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
     {
-        Err("no keyring store for this operating system".to_string())
+        Err(Text::new(
+            "bu işletim sistemi için anahtarlık desteği yok",
+            "no keyring store for this operating system",
+        ))
     }
 }
 
 /// A short description of a keyring error, without any secret (none is ever in them).
-fn describe(e: &keyring_core::Error) -> String {
+fn describe(e: &keyring_core::Error) -> Text {
     let text = e.to_string();
     let lower = text.to_ascii_lowercase();
     if lower.contains("notfound") || (lower.contains("not found") && lower.contains("connection")) {
-        "no D-Bus session bus".to_string()
+        Text::new("D-Bus oturum veri yolu yok", "no D-Bus session bus")
     } else if lower.contains("serviceunknown") {
-        "no Secret Service on the session bus".to_string()
+        Text::new(
+            "oturum veri yolunda Secret Service yok",
+            "no Secret Service on the session bus",
+        )
     } else {
-        text.chars().take(200).collect()
+        let short: String = text.chars().take(200).collect();
+        Text::new(
+            format!("teknik ayrıntı: {short}"),
+            format!("technical detail: {short}"),
+        )
     }
 }
 
@@ -130,7 +141,7 @@ fn map_error(e: keyring_core::Error) -> Error {
         keyring_core::Error::NoStorageAccess(_) => Error::KeyringLocked,
         other => {
             let text = describe(&other);
-            if text.to_ascii_lowercase().contains("locked") {
+            if text.en().to_ascii_lowercase().contains("locked") {
                 Error::KeyringLocked
             } else {
                 Error::KeyringUnavailable(text)
@@ -157,7 +168,10 @@ impl Keyring {
                 let store = match run_timed(configured_timeout(), platform_store) {
                     Ok(result) => result.map_err(StoreError::Unavailable),
                     Err(Error::KeyringTimeout(secs)) => Err(StoreError::TimedOut(secs)),
-                    Err(other) => Err(StoreError::Unavailable(other.to_string())),
+                    Err(other) => Err(StoreError::Unavailable(Text::new(
+                        other.message(Lang::Tr),
+                        other.message(Lang::En),
+                    ))),
                 };
                 if let Ok(store) = &store {
                     keyring_core::set_default_store(store.clone());
@@ -183,9 +197,9 @@ impl Keyring {
     }
 
     /// A keyring that is known to be unavailable, with the reason.
-    pub fn unavailable(reason: impl Into<String>) -> Keyring {
+    pub fn unavailable(reason: Text) -> Keyring {
         Keyring {
-            source: Source::Given(Err(StoreError::Unavailable(reason.into()))),
+            source: Source::Given(Err(StoreError::Unavailable(reason))),
             timeout: DEFAULT_TIMEOUT,
         }
     }
@@ -226,7 +240,10 @@ impl Keyring {
             entry.get_password().map(zeroize::Zeroizing::new)
         })?;
         DataKey::from_hex(&text).ok_or_else(|| {
-            Error::KeyringUnavailable("the keyring entry is not a Tahsildar key".into())
+            Error::KeyringUnavailable(Text::new(
+                "anahtarlıktaki kayıt bir Tahsildar anahtarı değil",
+                "the keyring entry is not a Tahsildar key",
+            ))
         })
     }
 
@@ -263,9 +280,14 @@ mod tests {
 
     #[test]
     fn unavailable_store_says_why() {
-        let keyring = Keyring::unavailable("no D-Bus session bus");
+        let keyring = Keyring::unavailable(Text::new(
+            "D-Bus oturum veri yolu yok",
+            "no D-Bus session bus",
+        ));
         match keyring.load_key("a") {
-            Err(Error::KeyringUnavailable(why)) => assert!(why.contains("D-Bus")),
+            Err(Error::KeyringUnavailable(why)) => {
+                assert!(why.tr().contains("D-Bus") && why.en().contains("D-Bus"))
+            }
             other => panic!("unexpected {other:?}"),
         }
     }

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::vault::wrap::WrappedKey;
 
 pub const META_FORMAT: u32 = 1;
@@ -52,18 +53,26 @@ impl VaultMeta {
             }
             Err(e) => return Err(Error::io(path, e)),
         };
-        let meta: VaultMeta =
-            serde_json::from_str(&text).map_err(|e| Error::MetaInvalid(e.to_string()))?;
+        let meta: VaultMeta = serde_json::from_str(&text).map_err(|e| {
+            Error::MetaInvalid(Text::new(
+                format!("JSON okunamadı; teknik ayrıntı: {e}"),
+                format!("unreadable JSON; technical detail: {e}"),
+            ))
+        })?;
         if meta.format != META_FORMAT {
-            return Err(Error::MetaInvalid(format!(
-                "unknown format {}",
-                meta.format
+            let format = meta.format;
+            return Err(Error::MetaInvalid(Text::new(
+                format!("bilinmeyen biçim {format}; uygulamanın daha yeni bir sürümü gerekebilir"),
+                format!(
+                    "unknown format {format}; a newer version of the application may be needed"
+                ),
             )));
         }
         if meta.unlock == UnlockMethod::Passphrase && meta.wrapped_key.is_none() {
-            return Err(Error::MetaInvalid(
-                "passphrase mode without a wrapped key".into(),
-            ));
+            return Err(Error::MetaInvalid(Text::new(
+                "parola kipinde ama sarılmış anahtar yok",
+                "passphrase mode without a wrapped key",
+            )));
         }
         Ok(meta)
     }

@@ -17,6 +17,7 @@ use secrecy::SecretString;
 use crate::audit::{self, Actor, AuditAction, AuditRecord, AuditResult, Origin};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::paths::DataDir;
 use db::Db;
 use keyring::Keyring;
@@ -192,7 +193,10 @@ impl Vault {
         }
         let meta = match VaultMeta::read(&dir.meta_path()) {
             Err(Error::VaultMissing(_)) => {
-                return Err(Error::MetaInvalid("vault.json is missing".into()));
+                return Err(Error::MetaInvalid(Text::new(
+                    "vault.json dosyası yok",
+                    "vault.json is missing",
+                )));
             }
             other => other?,
         };
@@ -211,7 +215,10 @@ impl Vault {
                 _ => {
                     return Err(Error::invalid(
                         "passphrase",
-                        "this vault is unlocked with the OS keyring, not a passphrase",
+                        Text::new(
+                            "Bu kasa parolayla değil, işletim sistemi anahtarlığıyla açılıyor.",
+                            "This vault is unlocked with the OS keyring, not a passphrase.",
+                        ),
                     ));
                 }
             },

@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::vault::keys::DataKey;
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -64,6 +65,10 @@ fn symbol_value(c: char) -> Option<u32> {
 }
 
 /// Decodes a recovery key; dashes, spaces and case do not matter, the checksum must.
+fn wrong_length() -> Error {
+    Error::RecoveryKeyInvalid(Text::new("uzunluk yanlış", "wrong length"))
+}
+
 pub fn decode(text: &SecretString) -> Result<DataKey> {
     let mut payload = Zeroizing::new(Vec::with_capacity(PAYLOAD_LEN + 1));
     let (mut acc, mut bits) = (0u32, 0u32);
@@ -71,7 +76,9 @@ pub fn decode(text: &SecretString) -> Result<DataKey> {
         if c == '-' || c.is_whitespace() {
             continue;
         }
-        let value = symbol_value(c).ok_or(Error::RecoveryKeyInvalid("unexpected character"))?;
+        let value = symbol_value(c).ok_or_else(|| {
+            Error::RecoveryKeyInvalid(Text::new("beklenmeyen karakter", "unexpected character"))
+        })?;
         acc = (acc << 5) | value;
         bits += 5;
         if bits >= 8 {
@@ -81,14 +88,14 @@ pub fn decode(text: &SecretString) -> Result<DataKey> {
         acc &= (1 << bits) - 1;
     }
     if payload.len() != PAYLOAD_LEN {
-        return Err(Error::RecoveryKeyInvalid("wrong length"));
+        return Err(wrong_length());
     }
-    let key =
-        DataKey::from_slice(&payload[..32]).ok_or(Error::RecoveryKeyInvalid("wrong length"))?;
+    let key = DataKey::from_slice(&payload[..32]).ok_or_else(wrong_length)?;
     if checksum(key.expose())[..] != payload[32..] {
-        return Err(Error::RecoveryKeyInvalid(
+        return Err(Error::RecoveryKeyInvalid(Text::new(
+            "denetim hanesi tutmuyor, yazım hatası olabilir",
             "checksum mismatch, check for a typo",
-        ));
+        )));
     }
     Ok(key)
 }

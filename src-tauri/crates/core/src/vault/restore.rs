@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::audit::{self, Actor, AuditAction, AuditRecord, AuditResult, Origin};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::paths::DataDir;
 use crate::vault::backup::{
     BACKUP_DB_INFO, BackupHeader, MAGIC, MAX_HEADER, export_into, sqlcipher_key_text,
@@ -52,18 +53,26 @@ fn read_header(file: &Path) -> Result<(BackupHeader, u64)> {
         .read_line(&mut magic)
         .map_err(|e| Error::io(file, e))?;
     if magic.trim_end() != MAGIC {
-        return Err(Error::BackupInvalid("not a Tahsildar backup file".into()));
+        return Err(Error::BackupInvalid(Text::new(
+            "bir Tahsildar yedek dosyası değil",
+            "not a Tahsildar backup file",
+        )));
     }
     let mut line = String::new();
     reader
         .read_line(&mut line)
         .map_err(|e| Error::io(file, e))?;
-    let header: BackupHeader = serde_json::from_str(line.trim_end())
-        .map_err(|e| Error::BackupInvalid(format!("header: {e}")))?;
+    let header: BackupHeader = serde_json::from_str(line.trim_end()).map_err(|e| {
+        Error::BackupInvalid(Text::new(
+            format!("başlık okunamadı; teknik ayrıntı: {e}"),
+            format!("unreadable header; technical detail: {e}"),
+        ))
+    })?;
     if header.format != 1 {
-        return Err(Error::BackupInvalid(format!(
-            "unknown format {}",
-            header.format
+        let format = header.format;
+        return Err(Error::BackupInvalid(Text::new(
+            format!("bilinmeyen biçim {format}; uygulamanın daha yeni bir sürümü gerekebilir"),
+            format!("unknown format {format}; a newer version of the application may be needed"),
         )));
     }
     Ok((header, (magic.len() + line.len()) as u64))
@@ -90,9 +99,10 @@ fn extract_body(file: &Path, offset: u64, header: &BackupHeader, to: &Path) -> R
     }
     out.sync_all().map_err(|e| Error::io(to, e))?;
     if total != header.body_len || hex::encode(hasher.finalize()) != header.body_sha256 {
-        return Err(Error::BackupInvalid(
-            "the file is truncated or damaged (checksum mismatch)".into(),
-        ));
+        return Err(Error::BackupInvalid(Text::new(
+            "dosya kesik ya da bozuk (sağlama toplamı tutmuyor)",
+            "the file is truncated or damaged (checksum mismatch)",
+        )));
     }
     Ok(())
 }
@@ -135,13 +145,19 @@ pub fn restore(
                 r.get::<_, i64>(0)
             })
             .map_err(|_| {
-                Error::BackupInvalid("the body does not open with this passphrase".into())
+                Error::BackupInvalid(Text::new(
+                    "içerik bu parolayla açılmıyor",
+                    "the body does not open with this passphrase",
+                ))
             })?;
             export_into(&conn, &staging, key.expose())?;
         }
         let db = Db::open(&staging, &key, true)?;
         if !db.integrity_ok()? {
-            return Err(Error::BackupInvalid("integrity check failed".into()));
+            return Err(Error::BackupInvalid(Text::new(
+                "bütünlük denetimi başarısız",
+                "integrity check failed",
+            )));
         }
         let keys = Keys::derive(&key);
         db.read(|c| audit::verify(c, &keys))

@@ -11,6 +11,7 @@ use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::vault::keys::{DataKey, random_bytes};
 
 /// Shortest passphrase accepted for a vault or a backup.
@@ -45,8 +46,12 @@ impl KdfParams {
     };
 
     fn argon2(&self) -> Result<Argon2<'static>> {
-        let params = Params::new(self.m_cost, self.t_cost, self.p_cost, Some(32))
-            .map_err(|e| Error::MetaInvalid(format!("Argon2 parameters: {e}")))?;
+        let params = Params::new(self.m_cost, self.t_cost, self.p_cost, Some(32)).map_err(|e| {
+            Error::MetaInvalid(Text::new(
+                format!("Argon2 ayarları geçersiz ({e})"),
+                format!("Argon2 parameters are not valid ({e})"),
+            ))
+        })?;
         Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
     }
 
@@ -136,13 +141,16 @@ impl WrappedKey {
     }
 
     pub(crate) fn salt_bytes(&self) -> Result<Vec<u8>> {
-        hex::decode(&self.salt).map_err(|_| Error::MetaInvalid("salt is not hex".into()))
+        hex::decode(&self.salt).map_err(|_| meta_field_not_hex("salt"))
     }
 
     /// Derives the Argon2 output for this wrapping (the slow step).
     pub(crate) fn master(&self, passphrase: &SecretString) -> Result<Zeroizing<[u8; 32]>> {
         if self.kdf != "argon2id" {
-            return Err(Error::MetaInvalid(format!("unknown KDF {}", self.kdf)));
+            return Err(Error::MetaInvalid(Text::new(
+                format!("bilinmeyen anahtar türetme yöntemi {}", self.kdf),
+                format!("unknown KDF {}", self.kdf),
+            )));
         }
         self.params.derive(passphrase, &self.salt_bytes()?)
     }
@@ -153,12 +161,11 @@ impl WrappedKey {
         master: &[u8; 32],
         context: &str,
     ) -> Result<Option<DataKey>> {
-        let nonce =
-            hex::decode(&self.nonce).map_err(|_| Error::MetaInvalid("nonce is not hex".into()))?;
-        let ciphertext = hex::decode(&self.ciphertext)
-            .map_err(|_| Error::MetaInvalid("wrapped key is not hex".into()))?;
+        let nonce = hex::decode(&self.nonce).map_err(|_| meta_field_not_hex("nonce"))?;
+        let ciphertext =
+            hex::decode(&self.ciphertext).map_err(|_| meta_field_not_hex("wrapped_key"))?;
         if nonce.len() != 24 {
-            return Err(Error::MetaInvalid("nonce length".into()));
+            return Err(meta_field_wrong_length("nonce"));
         }
         let kek = expand(master, WRAP_INFO);
         let plain = XChaCha20Poly1305::new_from_slice(&kek[..])
@@ -175,7 +182,7 @@ impl WrappedKey {
                 let bytes = Zeroizing::new(bytes);
                 DataKey::from_slice(&bytes)
                     .map(Some)
-                    .ok_or_else(|| Error::MetaInvalid("wrapped key length".into()))
+                    .ok_or_else(|| meta_field_wrong_length("wrapped_key"))
             }
             Err(_) => Ok(None),
         }
@@ -187,6 +194,22 @@ impl WrappedKey {
         self.unwrap_with_master(&master, context)?
             .ok_or(Error::WrongPassphrase)
     }
+}
+
+/// A field of vault.json that is not hexadecimal.
+fn meta_field_not_hex(field: &str) -> Error {
+    Error::MetaInvalid(Text::new(
+        format!("{field} alanı onaltılık (hex) değil"),
+        format!("{field} is not hex"),
+    ))
+}
+
+/// A field of vault.json of the wrong length.
+fn meta_field_wrong_length(field: &str) -> Error {
+    Error::MetaInvalid(Text::new(
+        format!("{field} alanının uzunluğu yanlış"),
+        format!("{field} has the wrong length"),
+    ))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use tahsildar_core::plan::{PlanKind, ProvisionKind};
 use tahsildar_core::{EngineConfig, Error};
 
 use crate::invariants;
+use crate::language::assert_one_language;
 use crate::world::{APPROVE, SOFT_51, World};
 
 fn follow_up_state(w: &World, id: i64) -> (String, Option<String>) {
@@ -74,6 +75,7 @@ async fn a_refund_whose_answer_is_lost_is_settled_by_inquiry_on_reconcile() {
         .await
         .unwrap_err();
     assert!(matches!(e, Error::WrongState { .. }), "{e:?}");
+    assert_one_language(&e);
     w.sim.set_faults(Faults::default());
 
     let s = w.engine().reconcile(None).await.unwrap();

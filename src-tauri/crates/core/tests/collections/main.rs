@@ -7,6 +7,7 @@ mod faults;
 mod follow_ups;
 mod installments;
 mod invariants;
+mod language;
 mod plans;
 mod pre_auth;
 mod reversals;

@@ -6,6 +6,7 @@ use tahsildar_core::plan::{PlanKind, ProvisionKind};
 use tahsildar_core::{EngineConfig, Error};
 
 use crate::invariants;
+use crate::language::assert_one_language;
 use crate::world::{APPROVE, APPROVE_MC, SOFT_51, World};
 
 fn captured(w: &World, attempt: i64) -> Option<i64> {
@@ -41,6 +42,7 @@ async fn a_pre_authorisation_waits_for_its_capture_then_refunds_stay_within_it()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::WrongState { .. }), "{e:?}");
+    assert_one_language(&e);
     let e = capture(&w.v.admin, &bank, &cfg, attempt, Some(10_001))
         .await
         .unwrap_err();
@@ -54,6 +56,7 @@ async fn a_pre_authorisation_waits_for_its_capture_then_refunds_stay_within_it()
         ),
         "{e:?}"
     );
+    assert_one_language(&e);
     assert_eq!(w.sim.ledger().len(), 1, "nothing sent for refused requests");
 
     // A partial capture.
@@ -75,12 +78,14 @@ async fn a_pre_authorisation_waits_for_its_capture_then_refunds_stay_within_it()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::WrongState { .. }), "{e:?}");
+    assert_one_language(&e);
 
     // Refunds: up to the captured 70.00, not the authorised 100.00.
     let e = reversal::refund(&w.v.admin, &bank, &cfg, attempt, Some(8_000))
         .await
         .unwrap_err();
     assert!(matches!(e, Error::InvalidInput { .. }), "{e:?}");
+    assert_one_language(&e);
     let part = reversal::refund(&w.v.admin, &bank, &cfg, attempt, Some(3_000))
         .await
         .unwrap();
@@ -120,6 +125,7 @@ async fn a_void_releases_a_pre_authorisation_and_a_decline_follows_the_retry_rul
         .await
         .unwrap_err();
     assert!(matches!(e, Error::WrongState { .. }), "{e:?}");
+    assert_one_language(&e);
     let pre = w
         .sim
         .ledger()
@@ -165,6 +171,7 @@ fn recurring_plans_cannot_be_pre_authorised() {
         ),
         "{e:?}"
     );
+    assert_one_language(&e);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -5,6 +5,7 @@ use tahsildar_core::payments::retry::retry_with_card;
 use tahsildar_core::{BankDirectory, EngineConfig, Error, customer};
 
 use crate::invariants;
+use crate::language::assert_one_language;
 use crate::world::{APPROVE, APPROVE_MC, HARD_54, World, card};
 
 fn approved_attempt(w: &World, payment_id: i64) -> i64 {
@@ -39,6 +40,7 @@ async fn void_and_refunds_up_to_the_captured_amount() {
         .await
         .unwrap_err();
     assert!(matches!(again, Error::WrongState { .. }));
+    assert_one_language(&again);
 
     let a = approved_attempt(&w, refunded);
     let part = reversal::refund(&w.v.admin, &bank, &cfg, a, Some(300))
@@ -56,6 +58,7 @@ async fn void_and_refunds_up_to_the_captured_amount() {
             ..
         }
     ));
+    assert_one_language(&too_much);
     let rest = reversal::refund(&w.v.admin, &bank, &cfg, a, None)
         .await
         .unwrap();
@@ -102,5 +105,6 @@ async fn retry_with_another_card_completes_the_payment() {
     // A paid payment cannot get another card.
     let e = retry_with_card(&w.v.admin, once, &card(APPROVE_MC, false), false).unwrap_err();
     assert!(matches!(e, Error::WrongState { .. }));
+    assert_one_language(&e);
     invariants::check(&w.v.vault, &w.sim.ledger(), true);
 }

@@ -251,7 +251,7 @@ pub fn a_plan_stored_after_the_dry_run_stops_the_commit() {
     let before = counts(&v.admin);
     let err = import::commit(&v.admin, &prepared).unwrap_err();
     assert!(
-        matches!(&err, Error::ImportStale(d) if d.contains("row 3")),
+        matches!(&err, Error::ImportStale(d) if d.en().contains("row 3") && d.tr().contains("satır 3")),
         "{err:?}"
     );
     assert!(

@@ -5,7 +5,7 @@ use tahsildar_core::auth::users;
 use tahsildar_core::store::{self, Environment, StoreSettings};
 use tahsildar_core::vault::backup;
 use tahsildar_core::{
-    Error, Grant, KdfParams, NewUser, Origin, Permission, Role, Scope, Session, audit_log,
+    Error, Grant, KdfParams, Lang, NewUser, Origin, Permission, Role, Scope, Session, audit_log,
 };
 
 use crate::common::*;
@@ -57,18 +57,43 @@ fn ten_failures_lock_for_thirty_minutes_and_an_admin_can_unlock() {
         .sign_in("ayse", &secret("wrong password!!"), Origin::App)
         .unwrap_err();
     assert!(matches!(err, Error::AuthLocked(_)), "{err:?}");
+    let Error::AuthLocked(lock) = &err else {
+        unreachable!()
+    };
+    assert_eq!(lock.minutes_left(), 30);
+    let ends = lock.ends_at();
+    assert_eq!(
+        err.message(Lang::Tr),
+        format!(
+            "Çok sayıda hatalı deneme. Hesap kilitli; 30 dakika sonra yeniden deneyin ({ends}). Bir yönetici kilidi açabilir."
+        )
+    );
+    assert!(
+        err.message(Lang::En)
+            .contains(&format!("try again in 30 minutes ({ends})")),
+        "{}",
+        err.message(Lang::En)
+    );
     // Locked: even the right password is refused.
     let err = f
         .auth
         .sign_in("ayse", &secret(USER_PASSWORD), Origin::App)
         .unwrap_err();
     assert!(matches!(err, Error::AuthLocked(_)));
-    // 29 minutes later still locked, after 30 it opens.
+    // 29 minutes later still locked, for one more minute by the vault's clock; after 30 it
+    // opens.
     f.clock.advance(SignedDuration::from_mins(29));
-    assert!(matches!(
-        f.auth.sign_in("ayse", &secret(USER_PASSWORD), Origin::App),
-        Err(Error::AuthLocked(_))
-    ));
+    let later = f
+        .auth
+        .sign_in("ayse", &secret(USER_PASSWORD), Origin::App)
+        .unwrap_err();
+    let Error::AuthLocked(lock) = &later else {
+        panic!("{later:?}")
+    };
+    assert_eq!(lock.minutes_left(), 1);
+    assert_eq!(lock.ends_at(), ends);
+    assert!(later.message(Lang::Tr).contains("1 dakika sonra"));
+    assert!(later.message(Lang::En).contains("in 1 minute ("));
     f.clock.advance(SignedDuration::from_mins(2));
     f.auth
         .sign_in("ayse", &secret(USER_PASSWORD), Origin::App)

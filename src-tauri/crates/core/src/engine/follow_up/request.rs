@@ -9,6 +9,7 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::auth::Session;
 use crate::engine::attempt_state::AttemptState;
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, Text};
 use crate::plan::ProvisionKind;
 
 /// The attempt as a request sees it.
@@ -70,8 +71,9 @@ pub(crate) fn store_of(session: &Session, attempt_id: i64) -> Result<i64> {
     })
 }
 
-fn money(minor: i64) -> String {
-    tahsildar_akbank::money::minor_to_wire(minor)
+/// An amount in both languages' notation, with the two sentences around it.
+fn with_amount(minor: i64, tr: impl Fn(&str) -> String, en: impl Fn(&str) -> String) -> Text {
+    Text::new(tr(&Lang::Tr.amount(minor)), en(&Lang::En.amount(minor)))
 }
 
 /// The amount and starting point of a request, and whether it waits for its attempt.
@@ -87,7 +89,7 @@ fn check(
     kind: FollowUpKind,
     amount: Option<i64>,
 ) -> Result<Checked> {
-    let wrong = |detail: String| Error::wrong_state("attempt", attempt_id, detail);
+    let wrong = |detail: Text| Error::wrong_state("attempt", attempt_id, detail);
     if kind == FollowUpKind::Void && o.state.needs_inquiry() {
         // Its outcome is not known: the void waits for the inquiry.
         return Ok(Checked {
@@ -97,21 +99,32 @@ fn check(
         });
     }
     if o.state != AttemptState::Approved {
+        let state = o.state.text();
         let detail = match o.state {
             AttemptState::Unknown | AttemptState::InFlight | AttemptState::ManualReview => {
-                format!("its outcome is {}: reconcile it first", o.state.as_str())
+                Text::new(
+                    format!("durumu \"{}\"; önce mutabakat yapın", state.tr()),
+                    format!("its outcome is \"{}\": reconcile it first", state.en()),
+                )
             }
-            other => format!("it is {}: nothing was charged", other.as_str()),
+            _ => Text::new(
+                format!("durumu \"{}\"; karttan para çekilmedi", state.tr()),
+                format!("it is \"{}\": nothing was charged", state.en()),
+            ),
         };
         return Err(wrong(detail));
     }
     if o.voided {
-        return Err(wrong("it is already voided".into()));
+        return Err(wrong(Text::new(
+            "zaten iptal edildi",
+            "it is already voided",
+        )));
     }
     match kind {
-        FollowUpKind::Void if o.refunded_minor > 0 => Err(wrong(
-            "it was partly refunded; refund the rest instead".into(),
-        )),
+        FollowUpKind::Void if o.refunded_minor > 0 => Err(wrong(Text::new(
+            "bir kısmı iade edildi; iptal yerine kalanını iade edin",
+            "it was partly refunded; refund the rest instead",
+        ))),
         FollowUpKind::Void => Ok(Checked {
             amount_minor: o.amount_minor,
             base_minor: 0,
@@ -119,24 +132,38 @@ fn check(
         }),
         FollowUpKind::Refund => {
             if o.kind == ProvisionKind::PreAuth && o.captured_minor.is_none() {
-                return Err(wrong(
-                    "it is a pre-authorisation not yet captured: void it, or capture it first"
-                        .into(),
-                ));
+                return Err(wrong(Text::new(
+                    "henüz tahsil edilmemiş bir ön provizyon; iptal edin ya da önce tahsil edin",
+                    "it is a pre-authorisation not yet captured: void it, or capture it first",
+                )));
             }
             let remaining = o.captured() - o.refunded_minor;
             let amount_minor = match amount {
                 Some(a) if a <= 0 || a > remaining => {
                     return Err(Error::invalid(
                         "amount",
-                        format!(
-                            "more than zero and at most {} still captured",
-                            money(remaining)
+                        with_amount(
+                            remaining,
+                            |a| {
+                                format!(
+                                    "İade tutarı sıfırdan büyük ve en çok iade edilebilecek {a} olmalı."
+                                )
+                            },
+                            |a| {
+                                format!(
+                                    "The refund amount must be more than zero and at most the {a} still captured."
+                                )
+                            },
                         ),
                     ));
                 }
                 Some(a) => a,
-                None if remaining <= 0 => return Err(wrong("nothing left to refund".into())),
+                None if remaining <= 0 => {
+                    return Err(wrong(Text::new(
+                        "iade edilecek tutar kalmadı",
+                        "nothing left to refund",
+                    )));
+                }
                 None => remaining,
             };
             Ok(Checked {
@@ -147,18 +174,34 @@ fn check(
         }
         FollowUpKind::Capture => {
             if o.kind != ProvisionKind::PreAuth {
-                return Err(wrong("it is a sale, not a pre-authorisation".into()));
+                return Err(wrong(Text::new(
+                    "bu bir satış, ön provizyon değil",
+                    "it is a sale, not a pre-authorisation",
+                )));
             }
             if let Some(c) = o.captured_minor {
-                return Err(wrong(format!("it was already captured ({})", money(c))));
+                return Err(wrong(with_amount(
+                    c,
+                    |a| format!("zaten tahsil edildi ({a})"),
+                    |a| format!("it was already captured ({a})"),
+                )));
             }
             let amount_minor = match amount {
                 Some(a) if a <= 0 || a > o.amount_minor => {
                     return Err(Error::invalid(
                         "amount",
-                        format!(
-                            "more than zero and at most {} authorised",
-                            money(o.amount_minor)
+                        with_amount(
+                            o.amount_minor,
+                            |a| {
+                                format!(
+                                    "Tahsil tutarı sıfırdan büyük ve en çok onaylanan {a} olmalı."
+                                )
+                            },
+                            |a| {
+                                format!(
+                                    "The capture amount must be more than zero and at most the {a} authorised."
+                                )
+                            },
                         ),
                     ));
                 }
@@ -195,10 +238,18 @@ pub(crate) fn write_ahead(
             )
             .optional()?;
         if let Some(open) = open {
+            let (tr, en) = match open.as_str() {
+                "void" => ("iptal", "void"),
+                "refund" => ("iade", "refund"),
+                _ => ("tahsil", "capture"),
+            };
             return Err(Error::wrong_state(
                 "attempt",
                 attempt_id,
-                format!("an earlier {open} has no answer yet: reconcile first"),
+                Text::new(
+                    format!("önceki {tr} isteği henüz yanıtlanmadı; önce mutabakat yapın"),
+                    format!("an earlier {en} has no answer yet: reconcile first"),
+                ),
             ));
         }
         let c = check(&o, attempt_id, kind, amount)?;
