@@ -191,23 +191,6 @@ pub fn report_json(report: &ImportReport, lang: Lang) -> Value {
     })
 }
 
-/// `1.234,56` in Turkish, `1,234.56` in English.
-fn money(minor: i64, lang: Lang) -> String {
-    let (group, decimal) = match lang {
-        Lang::Tr => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let whole = (minor / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
-    format!("{grouped}{decimal}{:02}", minor % 100)
-}
-
 /// `dd.MM.yyyy` from `YYYY-MM-DD`.
 fn day(iso: &str) -> String {
     iso.parse::<jiff::civil::Date>()
@@ -260,7 +243,7 @@ fn report_text(report: &ImportReport, lang: Lang) -> String {
             out.push_str(&format!(
                 "  {}  {} {}  ({} {})\n",
                 day(&t.due_date),
-                money(t.amount_minor, lang),
+                lang.amount(t.amount_minor),
                 t.currency,
                 t.payments,
                 lang.pick("ödeme", "payments"),
@@ -275,11 +258,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn amounts_in_both_languages() {
-        assert_eq!(money(12_345_678, Lang::Tr), "123.456,78");
-        assert_eq!(money(12_345_678, Lang::En), "123,456.78");
-        assert_eq!(money(5, Lang::Tr), "0,05");
-        assert_eq!(money(100_000, Lang::En), "1,000.00");
+    fn days_in_turkish_form() {
         assert_eq!(day("2026-12-05"), "05.12.2026");
     }
 }
