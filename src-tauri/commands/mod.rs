@@ -29,12 +29,12 @@
 //!   `allow-<command-name>` in the capability in `tauri.conf.json`.
 
 pub mod app;
-pub mod import;
-pub mod import_files;
-pub mod import_views;
 pub mod attention;
 pub mod collections;
 pub mod customers;
+pub mod import;
+pub mod import_files;
+pub mod import_views;
 pub mod payments;
 pub mod scheduler;
 pub mod session;
