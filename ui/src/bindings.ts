@@ -46,7 +46,10 @@ export const commands = {
 	 *  arrives as `RunProgressEvent`s.
 	 */
 	runNow: () => __TAURI_INVOKE<null>("run_now"),
-	/**  The stores the user may see. */
+	/**
+	 *  The stores the user holds any permission on (the pickers filter them by the permission
+	 *  their screen needs).
+	 */
 	listStores: () => __TAURI_INVOKE<StoreView_Serialize[]>("list_stores"),
 	/**
 	 *  Adds a store (needs `manage_stores` on every store). A test or live store needs its three
