@@ -74,6 +74,8 @@ const shellEn: typeof shellTr = {
     pause: "Pause",
     resume: "Resume",
     runNow: "Run now",
+    problemTitle: "The scheduler is not running in this window: no payment is sent from here",
+    busy: "Another Tahsildar (another window or the command line) runs on this data folder and sends the payments. Here you can look at records and enter collections. To send payments from this window, close the other one and start Tahsildar again.",
   },
 };
 

@@ -72,6 +72,8 @@ const shellTr = {
     pause: "Duraklat",
     resume: "Sürdür",
     runNow: "Şimdi çalıştır",
+    problemTitle: "Zamanlayıcı bu pencerede çalışmıyor: ödemeler buradan gönderilmez",
+    busy: "Bu veri klasöründe başka bir Tahsildar (başka bir pencere ya da komut satırı) çalışıyor; ödemeleri o gönderir. Burada kayıtlara bakabilir ve tahsilat girebilirsiniz. Ödemeleri bu pencereden göndermek için diğerini kapatıp Tahsildar'ı yeniden başlatın.",
   },
 };
 
