@@ -19,8 +19,11 @@ export const commands = {
 	 *  checked before anything is written; the recovery key is returned this once.
 	 */
 	createVault: (request: NewVault) => __TAURI_INVOKE<CreatedVault>("create_vault", { request }),
-	/**  Opens a locked vault with the OS keyring (again), its passphrase or the recovery key. */
-	unlock: (request: UnlockRequest) => __TAURI_INVOKE<SetupStatus_Serialize>("unlock", { request }),
+	/**
+	 *  Opens a locked vault with the OS keyring (again), its passphrase or the recovery key (then
+	 *  optionally re-binding it to this PC).
+	 */
+	unlock: (request: UnlockRequest_Deserialize) => __TAURI_INVOKE<SetupStatus_Serialize>("unlock", { request }),
 	/**
 	 *  Signs a user in. Wrong name or password: `auth_failed`; 10 failures: `auth_locked` with the
 	 *  time the lock ends; a disabled user: `user_disabled`.
@@ -1428,7 +1431,23 @@ export type UnlockKind =
 "passphrase";
 
 /**  What unlocks an existing vault. */
-export type UnlockRequest = { method: "keyring" } | { method: "passphrase"; passphrase: string } | { method: "recovery_key"; recoveryKey: string };
+export type UnlockRequest = UnlockRequest_Serialize | UnlockRequest_Deserialize;
+
+/**  What unlocks an existing vault. */
+export type UnlockRequest_Deserialize = { method: "keyring" } | { method: "passphrase"; passphrase: string } | 
+/**
+ *  The recovery key; `rebind` keeps the vault's key on this PC again at the same time
+ *  (in the OS keyring, or under a new passphrase), so the next start needs no recovery key.
+ */
+{ method: "recovery_key"; recoveryKey: string; rebind?: UnlockChoice | null };
+
+/**  What unlocks an existing vault. */
+export type UnlockRequest_Serialize = { method: "keyring" } | { method: "passphrase"; passphrase: string } | 
+/**
+ *  The recovery key; `rebind` keeps the vault's key on this PC again at the same time
+ *  (in the OS keyring, or under a new passphrase), so the next start needs no recovery key.
+ */
+{ method: "recovery_key"; recoveryKey: string; rebind: UnlockChoice | null };
 
 /**  A user as settings lists them (never the password hash). */
 export type UserView = UserView_Serialize | UserView_Deserialize;

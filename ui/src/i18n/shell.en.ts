@@ -40,6 +40,11 @@ const shellEn: typeof shellTr = {
     open: "Unlock",
     useRecovery: "Unlock with the recovery key",
     recoveryKey: "Recovery key",
+    rebindTitle: "How should the vault open on this PC from now on?",
+    rebindKeyring: "Keep its key in the operating system's keyring (recommended)",
+    rebindPassphrase: "Set a new vault passphrase",
+    rebindLater: "Not now (the next start needs the recovery key again)",
+    newPassphrase: "New vault passphrase",
   },
   signIn: {
     title: "Sign in",

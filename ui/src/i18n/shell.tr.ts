@@ -38,6 +38,11 @@ const shellTr = {
     open: "Kasayı aç",
     useRecovery: "Kurtarma anahtarıyla aç",
     recoveryKey: "Kurtarma anahtarı",
+    rebindTitle: "Kasa bundan sonra bu bilgisayarda nasıl açılsın?",
+    rebindKeyring: "Anahtarı işletim sisteminin anahtar zincirinde sakla (önerilir)",
+    rebindPassphrase: "Yeni bir kasa parolası belirle",
+    rebindLater: "Şimdi değil (bir sonraki açılışta yine kurtarma anahtarı gerekir)",
+    newPassphrase: "Yeni kasa parolası",
   },
   signIn: {
     title: "Giriş",
