@@ -20,6 +20,23 @@ describe("import", () => {
     await $('[data-testid="import-choose-file"]').click();
     await $('[data-testid="import-mapping"]').waitForDisplayed({ timeout: 30_000 });
     await expect($('[data-testid="import-file-name"]')).toHaveText("import-with-errors.xlsx");
+    // The detected mapping is pre-filled: the key on each column's wrapper, and the label
+    // antd shows in the select's own selection element.
+    const expected: [string, string, string][] = [
+      ["A", "reference", "Müşteri kodu"],
+      ["B", "name", "Ad soyad"],
+      ["C", "pan", "Kart numarası"],
+      ["D", "expiry", "Son kullanma"],
+      ["E", "amount", "Tutar"],
+      ["F", "description", "Açıklama"],
+    ];
+    for (const [letter, field, label] of expected) {
+      const column = $(`[data-testid="mapping-${letter}"]`);
+      await expect(column).toHaveAttribute("data-field", field);
+      const chosen = column.$(".ant-select-selection-item");
+      await expect(chosen).toHaveText(label);
+      await expect(chosen).toHaveAttribute("title", label);
+    }
   });
 
   it("shows the bad rows by row and field, and the totals", async () => {
