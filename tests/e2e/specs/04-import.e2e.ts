@@ -63,10 +63,18 @@ describe("import", () => {
     await $('[data-testid="batch-payment-D-101"]').waitForDisplayed();
     expect(await paymentStatus("D-101")).toBe("scheduled");
     await $('[data-testid="batch-run-now"]').click();
+    // The run sends the three payments side by side: wait until none is still on its way.
+    const pending = ["scheduled", "processing"];
     await browser.waitUntil(
-      async () => (await paymentStatus("D-101")) === "paid" && (await paymentStatus("D-103")) !== "scheduled",
+      async () => {
+        for (const reference of ["D-101", "D-102", "D-103"]) {
+          if (pending.includes((await paymentStatus(reference)) ?? "scheduled")) return false;
+        }
+        return true;
+      },
       { timeout: 60_000, interval: 500, timeoutMsg: "the batch's payments were not run" },
     );
+    expect(await paymentStatus("D-101")).toBe("paid");
     expect(await paymentStatus("D-102")).toBe("paid");
     expect(await paymentStatus("D-103")).not.toBe("paid");
     await expect($('[data-testid="batch-payment-D-103"]')).toHaveText(expect.stringContaining("51"));
