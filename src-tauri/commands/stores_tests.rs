@@ -112,3 +112,40 @@ async fn a_user_with_no_grant_left_sees_no_store() {
     let former = state.sign_in("eski", &secret(PASSWORD)).unwrap();
     assert!(store_views(&former).unwrap().is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manager_of_one_store_sees_it_and_may_refund_there_but_not_manage_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (state, a, b) = two_stores(dir.path()).await;
+    let admin = state.session().unwrap();
+    users::add_user(
+        &admin,
+        &NewUser {
+            name: "mudur".into(),
+            password: secret(PASSWORD),
+            role: crate::commands::users::RolePreset::Manager.into(),
+            scope: Scope::Store(a),
+        },
+    )
+    .unwrap();
+    let listed = users::list_users(&admin).unwrap();
+    let manager_info = listed.iter().find(|u| u.name == "mudur").unwrap();
+    assert_eq!(
+        manager_info.role,
+        Role::Manager,
+        "the role is stored as such"
+    );
+
+    let manager = state.sign_in("mudur", &secret(PASSWORD)).unwrap();
+    assert_eq!(names(&store_views(&manager).unwrap()), vec!["Site A"]);
+    manager.require(Permission::Refund, Some(a)).unwrap();
+    manager.require(Permission::ViewAudit, Some(a)).unwrap();
+    for (permission, store) in [
+        (Permission::Refund, Some(b)),
+        (Permission::ManageStores, Some(a)),
+        (Permission::ManageUsers, None),
+    ] {
+        let denied = manager.require(permission, store).unwrap_err();
+        assert_eq!(denied.code(), "permission_denied", "{permission:?}");
+    }
+}

@@ -1164,6 +1164,8 @@ export type RolePreset =
 "admin" | 
 /**  Day-to-day collections work; no refunds, no settings. */
 "operator" | 
+/**  Everything on its stores, refunds included; no user or store settings. */
+"manager" | 
 /**  Reports only. */
 "viewer";
 

@@ -65,6 +65,7 @@ const shellEn: typeof shellTr = {
     roles: {
       admin: "Administrator",
       operator: "Operator",
+      manager: "Manager",
       viewer: "Viewer",
       custom: "Custom",
     },

@@ -63,6 +63,7 @@ const shellTr = {
     roles: {
       admin: "Yönetici",
       operator: "Operatör",
+      manager: "Müdür",
       viewer: "İzleyici",
       custom: "Özel",
     },
