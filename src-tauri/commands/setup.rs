@@ -102,8 +102,15 @@ pub struct CreatedVault {
 )]
 pub enum UnlockRequest {
     Keyring,
-    Passphrase { passphrase: String },
-    RecoveryKey { recovery_key: String },
+    Passphrase {
+        passphrase: String,
+    },
+    /// The recovery key; `rebind` keeps the vault's key on this PC again at the same time
+    /// (in the OS keyring, or under a new passphrase), so the next start needs no recovery key.
+    RecoveryKey {
+        recovery_key: String,
+        rebind: Option<UnlockChoice>,
+    },
 }
 
 fn read_meta(state: &AppState) -> Result<VaultMeta, ShellError> {
@@ -116,6 +123,30 @@ fn open_blocking(state: &AppState, unlock: UnlockWith) -> Result<Vault, ShellErr
         &unlock,
         Arc::new(SystemClock),
     )?)
+}
+
+fn protection_of(choice: UnlockChoice) -> Protection {
+    match choice {
+        UnlockChoice::Keyring => Protection::Keyring(Keyring::platform()),
+        UnlockChoice::Passphrase { passphrase } => {
+            Protection::passphrase(SecretString::from(passphrase))
+        }
+    }
+}
+
+/// Opens the vault with its recovery key and, when asked, keeps its key on this PC again
+/// (audited by core). If that fails nothing is installed and `vault.json` is as it was, so the
+/// user can choose again.
+fn open_with_recovery(
+    state: &AppState,
+    recovery_key: SecretString,
+    rebind: Option<Protection>,
+) -> Result<Vault, ShellError> {
+    let mut vault = open_blocking(state, UnlockWith::RecoveryKey(recovery_key))?;
+    if let Some(protection) = rebind {
+        vault.rebind(&protection, Origin::App)?;
+    }
+    Ok(vault)
 }
 
 /// Where the app stands. Opens a keyring-protected vault on the way (off the UI thread, with
@@ -197,12 +228,7 @@ pub async fn create_vault(
     let _gate = state.opening().await;
     let name = request.admin_name.trim().to_string();
     let password = SecretString::from(request.admin_password);
-    let protection = match request.unlock {
-        UnlockChoice::Keyring => Protection::Keyring(Keyring::platform()),
-        UnlockChoice::Passphrase { passphrase } => {
-            Protection::passphrase(SecretString::from(passphrase))
-        }
-    };
+    let protection = protection_of(request.unlock);
     let (admin_name, admin_password) = (name.clone(), password.clone());
     state
         .blocking(move |_| check_admin(&admin_name, &admin_password))
@@ -257,7 +283,8 @@ pub async fn create_vault(
     }
 }
 
-/// Opens a locked vault with the OS keyring (again), its passphrase or the recovery key.
+/// Opens a locked vault with the OS keyring (again), its passphrase or the recovery key (then
+/// optionally re-binding it to this PC).
 #[tauri::command]
 #[specta::specta]
 pub async fn unlock(
@@ -267,17 +294,29 @@ pub async fn unlock(
     let state = state.inner().clone();
     let _gate = state.opening().await;
     if !state.is_open() {
-        let with = match request {
-            UnlockRequest::Keyring => UnlockWith::Keyring(Keyring::platform()),
-            UnlockRequest::Passphrase { passphrase } => {
-                UnlockWith::Passphrase(SecretString::from(passphrase))
-            }
-            UnlockRequest::RecoveryKey { recovery_key } => {
-                UnlockWith::RecoveryKey(SecretString::from(recovery_key))
-            }
-        };
-        let vault = state.blocking(move |s| open_blocking(s, with)).await?;
+        let vault = state
+            .blocking(move |s| match request {
+                UnlockRequest::Keyring => {
+                    open_blocking(s, UnlockWith::Keyring(Keyring::platform()))
+                }
+                UnlockRequest::Passphrase { passphrase } => {
+                    open_blocking(s, UnlockWith::Passphrase(SecretString::from(passphrase)))
+                }
+                UnlockRequest::RecoveryKey {
+                    recovery_key,
+                    rebind,
+                } => open_with_recovery(
+                    s,
+                    SecretString::from(recovery_key),
+                    rebind.map(protection_of),
+                ),
+            })
+            .await?;
         state.install(vault).await;
     }
     state.blocking(status_of_open).await
 }
+
+#[cfg(test)]
+#[path = "setup_tests.rs"]
+mod tests;

@@ -4,6 +4,7 @@
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use tahsildar_core::Session;
 use tahsildar_core::store::{self, Store, StoreSettings};
 use tauri::State;
 
@@ -109,16 +110,17 @@ impl StoreInput {
     }
 }
 
-/// The stores the user may see.
+/// The stores the user holds any permission on (the pickers filter them by the permission
+/// their screen needs).
 #[tauri::command]
 #[specta::specta]
 pub async fn list_stores(state: State<'_, AppState>) -> Result<Vec<StoreView>, CommandError> {
-    state
-        .blocking(|s| {
-            let stores = store::list(&s.session()?)?;
-            Ok(stores.iter().map(StoreView::from).collect())
-        })
-        .await
+    state.blocking(|s| store_views(&s.session()?)).await
+}
+
+fn store_views(session: &Session) -> Result<Vec<StoreView>, ShellError> {
+    let stores = store::list(session)?;
+    Ok(stores.iter().map(StoreView::from).collect())
 }
 
 /// Adds a store (needs `manage_stores` on every store). A test or live store needs its three
@@ -161,6 +163,10 @@ pub async fn update_store(
         })
         .await
 }
+
+#[cfg(test)]
+#[path = "stores_tests.rs"]
+mod picker_tests;
 
 #[cfg(test)]
 mod tests {

@@ -20,6 +20,8 @@ pub enum RolePreset {
     Admin,
     /// Day-to-day collections work; no refunds, no settings.
     Operator,
+    /// Everything on its stores, refunds included; no user or store settings.
+    Manager,
     /// Reports only.
     Viewer,
 }
@@ -29,6 +31,7 @@ impl From<RolePreset> for Role {
         match preset {
             RolePreset::Admin => Role::Admin,
             RolePreset::Operator => Role::Operator,
+            RolePreset::Manager => Role::Manager,
             RolePreset::Viewer => Role::Viewer,
         }
     }

@@ -13,6 +13,7 @@ import {
   type SetupStatus,
 } from "./api";
 import { AppHeader } from "./components/AppHeader";
+import { EngineProblemAlert } from "./components/EngineProblemAlert";
 import { ErrorAlert } from "./components/ErrorAlert";
 import { NavMenu } from "./components/NavMenu";
 import { ReauthModal } from "./components/ReauthModal";
@@ -57,6 +58,7 @@ function Window() {
     return (
       <SessionContext.Provider value={data.session}>
         <SignedInHeader session={data.session} onSignOut={leave} />
+        <EngineProblemAlert />
         <Workspace />
         <ReauthModal userName={data.session.userName} onSignedIn={signedIn} onGiveUp={leave} />
       </SessionContext.Provider>

@@ -19,8 +19,11 @@ export const commands = {
 	 *  checked before anything is written; the recovery key is returned this once.
 	 */
 	createVault: (request: NewVault) => __TAURI_INVOKE<CreatedVault>("create_vault", { request }),
-	/**  Opens a locked vault with the OS keyring (again), its passphrase or the recovery key. */
-	unlock: (request: UnlockRequest) => __TAURI_INVOKE<SetupStatus_Serialize>("unlock", { request }),
+	/**
+	 *  Opens a locked vault with the OS keyring (again), its passphrase or the recovery key (then
+	 *  optionally re-binding it to this PC).
+	 */
+	unlock: (request: UnlockRequest_Deserialize) => __TAURI_INVOKE<SetupStatus_Serialize>("unlock", { request }),
 	/**
 	 *  Signs a user in. Wrong name or password: `auth_failed`; 10 failures: `auth_locked` with the
 	 *  time the lock ends; a disabled user: `user_disabled`.
@@ -46,7 +49,10 @@ export const commands = {
 	 *  arrives as `RunProgressEvent`s.
 	 */
 	runNow: () => __TAURI_INVOKE<null>("run_now"),
-	/**  The stores the user may see. */
+	/**
+	 *  The stores the user holds any permission on (the pickers filter them by the permission
+	 *  their screen needs).
+	 */
 	listStores: () => __TAURI_INVOKE<StoreView_Serialize[]>("list_stores"),
 	/**
 	 *  Adds a store (needs `manage_stores` on every store). A test or live store needs its three
@@ -1158,6 +1164,8 @@ export type RolePreset =
 "admin" | 
 /**  Day-to-day collections work; no refunds, no settings. */
 "operator" | 
+/**  Everything on its stores, refunds included; no user or store settings. */
+"manager" | 
 /**  Reports only. */
 "viewer";
 
@@ -1425,7 +1433,23 @@ export type UnlockKind =
 "passphrase";
 
 /**  What unlocks an existing vault. */
-export type UnlockRequest = { method: "keyring" } | { method: "passphrase"; passphrase: string } | { method: "recovery_key"; recoveryKey: string };
+export type UnlockRequest = UnlockRequest_Serialize | UnlockRequest_Deserialize;
+
+/**  What unlocks an existing vault. */
+export type UnlockRequest_Deserialize = { method: "keyring" } | { method: "passphrase"; passphrase: string } | 
+/**
+ *  The recovery key; `rebind` keeps the vault's key on this PC again at the same time
+ *  (in the OS keyring, or under a new passphrase), so the next start needs no recovery key.
+ */
+{ method: "recovery_key"; recoveryKey: string; rebind?: UnlockChoice | null };
+
+/**  What unlocks an existing vault. */
+export type UnlockRequest_Serialize = { method: "keyring" } | { method: "passphrase"; passphrase: string } | 
+/**
+ *  The recovery key; `rebind` keeps the vault's key on this PC again at the same time
+ *  (in the OS keyring, or under a new passphrase), so the next start needs no recovery key.
+ */
+{ method: "recovery_key"; recoveryKey: string; rebind: UnlockChoice | null };
 
 /**  A user as settings lists them (never the password hash). */
 export type UserView = UserView_Serialize | UserView_Deserialize;

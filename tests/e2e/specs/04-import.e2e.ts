@@ -20,6 +20,24 @@ describe("import", () => {
     await $('[data-testid="import-choose-file"]').click();
     await $('[data-testid="import-mapping"]').waitForDisplayed({ timeout: 30_000 });
     await expect($('[data-testid="import-file-name"]')).toHaveText("import-with-errors.xlsx");
+    // The detected mapping is pre-filled: the key on each column's wrapper, and the label
+    // antd shows in the select's own selection element (read as its DOM text: WebKit's
+    // WebDriver reports the rendered text of antd's selection as empty).
+    const expected: [string, string, string][] = [
+      ["A", "reference", "Müşteri kodu"],
+      ["B", "name", "Ad soyad"],
+      ["C", "pan", "Kart numarası"],
+      ["D", "expiry", "Son kullanma"],
+      ["E", "amount", "Tutar"],
+      ["F", "description", "Açıklama"],
+    ];
+    for (const [letter, field, label] of expected) {
+      const column = $(`[data-testid="mapping-${letter}"]`);
+      await expect(column).toHaveAttribute("data-field", field);
+      const chosen = column.$(".ant-select-selection-item");
+      await expect(chosen).toHaveElementProperty("textContent", label);
+      await expect(chosen).toHaveAttribute("title", label);
+    }
   });
 
   it("shows the bad rows by row and field, and the totals", async () => {
@@ -45,10 +63,18 @@ describe("import", () => {
     await $('[data-testid="batch-payment-D-101"]').waitForDisplayed();
     expect(await paymentStatus("D-101")).toBe("scheduled");
     await $('[data-testid="batch-run-now"]').click();
+    // The run sends the three payments side by side: wait until none is still on its way.
+    const pending = ["scheduled", "processing"];
     await browser.waitUntil(
-      async () => (await paymentStatus("D-101")) === "paid" && (await paymentStatus("D-103")) !== "scheduled",
+      async () => {
+        for (const reference of ["D-101", "D-102", "D-103"]) {
+          if (pending.includes((await paymentStatus(reference)) ?? "scheduled")) return false;
+        }
+        return true;
+      },
       { timeout: 60_000, interval: 500, timeoutMsg: "the batch's payments were not run" },
     );
+    expect(await paymentStatus("D-101")).toBe("paid");
     expect(await paymentStatus("D-102")).toBe("paid");
     expect(await paymentStatus("D-103")).not.toBe("paid");
     await expect($('[data-testid="batch-payment-D-103"]')).toHaveText(expect.stringContaining("51"));

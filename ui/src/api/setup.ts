@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { commands, type CreatedVault, type NewVault, type SetupStatus, type UnlockRequest } from "../bindings";
+import { commands, type CreatedVault, type NewVault, type SetupStatus, type UnlockChoice, type UnlockRequest } from "../bindings";
 import { call } from "./call";
 
-export type { CreatedVault, NewVault, SetupStatus, UnlockRequest };
+export type { CreatedVault, NewVault, SetupStatus, UnlockChoice, UnlockRequest };
 
 export const SETUP_STATUS_KEY = ["setup_status"] as const;
 

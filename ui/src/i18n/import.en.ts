@@ -26,6 +26,7 @@ const importEn: typeof importTr = {
       column: "Column",
       header: "Header",
       field: "Field",
+      fieldOf: "Field of column {{column}}",
       notRead: "(not read)",
       repeated: "A field was given to more than one column; only the first is read: {{fields}}",
       rerun: "Check again with this mapping",

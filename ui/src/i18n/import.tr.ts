@@ -24,6 +24,7 @@ const importTr = {
       column: "Sütun",
       header: "Başlık",
       field: "Alan",
+      fieldOf: "{{column}} sütununun alanı",
       notRead: "(okunmaz)",
       repeated: "Aynı alan birden fazla sütuna verildi; yalnızca ilk sütun okunur: {{fields}}",
       rerun: "Bu eşlemeyle yeniden kontrol et",

@@ -62,6 +62,7 @@ const settingsEn: typeof settingsTr = {
     roleHelp: {
       admin: "Everything, on every store.",
       operator: "Day-to-day collections; no refunds, no settings.",
+      manager: "Everything on their stores (refunds included); no user or store settings.",
       viewer: "Reports only.",
     },
   },

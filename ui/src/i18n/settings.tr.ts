@@ -60,6 +60,7 @@ const settingsTr = {
     roleHelp: {
       admin: "Her şey, tüm mağazalarda.",
       operator: "Günlük tahsilat işleri; iade ve ayarlar yok.",
+      manager: "Mağazalarında her şey (iade dahil); kullanıcı ve mağaza ayarları yok.",
       viewer: "Yalnızca raporlar.",
     },
   },

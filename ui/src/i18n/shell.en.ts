@@ -40,6 +40,11 @@ const shellEn: typeof shellTr = {
     open: "Unlock",
     useRecovery: "Unlock with the recovery key",
     recoveryKey: "Recovery key",
+    rebindTitle: "How should the vault open on this PC from now on?",
+    rebindKeyring: "Keep its key in the operating system's keyring (recommended)",
+    rebindPassphrase: "Set a new vault passphrase",
+    rebindLater: "Not now (the next start needs the recovery key again)",
+    newPassphrase: "New vault passphrase",
   },
   signIn: {
     title: "Sign in",
@@ -60,6 +65,7 @@ const shellEn: typeof shellTr = {
     roles: {
       admin: "Administrator",
       operator: "Operator",
+      manager: "Manager",
       viewer: "Viewer",
       custom: "Custom",
     },
@@ -74,6 +80,8 @@ const shellEn: typeof shellTr = {
     pause: "Pause",
     resume: "Resume",
     runNow: "Run now",
+    problemTitle: "The scheduler is not running in this window: no payment is sent from here",
+    busy: "Another Tahsildar (another window or the command line) runs on this data folder and sends the payments. Here you can look at records and enter collections. To send payments from this window, close the other one and start Tahsildar again.",
   },
 };
 

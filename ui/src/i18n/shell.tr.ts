@@ -38,6 +38,11 @@ const shellTr = {
     open: "Kasayı aç",
     useRecovery: "Kurtarma anahtarıyla aç",
     recoveryKey: "Kurtarma anahtarı",
+    rebindTitle: "Kasa bundan sonra bu bilgisayarda nasıl açılsın?",
+    rebindKeyring: "Anahtarı işletim sisteminin anahtar zincirinde sakla (önerilir)",
+    rebindPassphrase: "Yeni bir kasa parolası belirle",
+    rebindLater: "Şimdi değil (bir sonraki açılışta yine kurtarma anahtarı gerekir)",
+    newPassphrase: "Yeni kasa parolası",
   },
   signIn: {
     title: "Giriş",
@@ -58,6 +63,7 @@ const shellTr = {
     roles: {
       admin: "Yönetici",
       operator: "Operatör",
+      manager: "Müdür",
       viewer: "İzleyici",
       custom: "Özel",
     },
@@ -72,6 +78,8 @@ const shellTr = {
     pause: "Duraklat",
     resume: "Sürdür",
     runNow: "Şimdi çalıştır",
+    problemTitle: "Zamanlayıcı bu pencerede çalışmıyor: ödemeler buradan gönderilmez",
+    busy: "Bu veri klasöründe başka bir Tahsildar (başka bir pencere ya da komut satırı) çalışıyor; ödemeleri o gönderir. Burada kayıtlara bakabilir ve tahsilat girebilirsiniz. Ödemeleri bu pencereden göndermek için diğerini kapatıp Tahsildar'ı yeniden başlatın.",
   },
 };
 

@@ -47,15 +47,22 @@ export function ImportMapping({
           {
             title: t("import.mapping.field"),
             key: "field",
-            render: (_, column) => (
-              <Select
-                style={{ width: 260 }}
-                data-testid={`mapping-${column.letter}`}
-                value={choices.find((c) => c.index === column.index)?.field ?? ""}
-                options={options}
-                onChange={(value: string) => onChange(withChoice(choices, column.index, value === "" ? null : value))}
-              />
-            ),
+            render: (_, column) => {
+              const field = choices.find((c) => c.index === column.index)?.field ?? "";
+              // The wrapper carries the test id and the chosen key: antd renders the visible
+              // label in its own element, away from the Select's props.
+              return (
+                <div data-testid={`mapping-${column.letter}`} data-field={field}>
+                  <Select
+                    style={{ width: 260 }}
+                    aria-label={t("import.mapping.fieldOf", { column: column.letter })}
+                    value={field}
+                    options={options}
+                    onChange={(value: string) => onChange(withChoice(choices, column.index, value === "" ? null : value))}
+                  />
+                </div>
+              );
+            },
           },
         ]}
       />

@@ -43,6 +43,60 @@ describe("UnlockPage", () => {
     await userEvent.type(screen.getByTestId("unlock-secret"), "ABCD-EFGH");
     await userEvent.click(screen.getByTestId("unlock-submit"));
     expect((await screen.findByTestId("unlock-error")).textContent).toContain("Kurtarma anahtarı geçersiz.");
-    expect(calls).toEqual([{ cmd: "unlock", args: { request: { method: "recovery_key", recoveryKey: "ABCD-EFGH" } } }]);
+    expect(calls).toEqual([
+      {
+        cmd: "unlock",
+        args: { request: { method: "recovery_key", recoveryKey: "ABCD-EFGH", rebind: { method: "keyring" } } },
+      },
+    ]);
+  });
+
+  it("re-binds to a new passphrase only once it is long enough", async () => {
+    const calls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      return { state: "signed_out", lastUser: null };
+    });
+    const unlocked = vi.fn();
+    renderWithBackend(<UnlockPage status={{ state: "locked", unlock: "passphrase", problem: null }} onUnlocked={unlocked} />);
+    await userEvent.click(screen.getByTestId("unlock-use-recovery"));
+    expect(screen.getByText("Kasa bundan sonra bu bilgisayarda nasıl açılsın?")).toBeTruthy();
+    await userEvent.type(screen.getByTestId("unlock-secret"), "ABCD-EFGH");
+    await userEvent.click(screen.getByTestId("unlock-rebind-passphrase"));
+    await userEvent.type(screen.getByTestId("unlock-new-passphrase"), "kisa");
+    expect(screen.getByTestId("unlock-submit").hasAttribute("disabled")).toBe(true);
+    await userEvent.type(screen.getByTestId("unlock-new-passphrase"), "-ama-yeterli");
+    await userEvent.click(screen.getByTestId("unlock-submit"));
+    await waitFor(() => expect(unlocked).toHaveBeenCalled());
+    expect(calls).toEqual([
+      {
+        cmd: "unlock",
+        args: {
+          request: {
+            method: "recovery_key",
+            recoveryKey: "ABCD-EFGH",
+            rebind: { method: "passphrase", passphrase: "kisa-ama-yeterli" },
+          },
+        },
+      },
+    ]);
+  });
+
+  it("can leave the binding as it is", async () => {
+    const calls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      return { state: "signed_out", lastUser: null };
+    });
+    renderWithBackend(<UnlockPage status={{ state: "locked", unlock: "keyring", problem: null }} onUnlocked={() => {}} />);
+    await userEvent.click(screen.getByTestId("unlock-use-recovery"));
+    await userEvent.type(screen.getByTestId("unlock-secret"), "ABCD-EFGH");
+    await userEvent.click(screen.getByTestId("unlock-rebind-later"));
+    await userEvent.click(screen.getByTestId("unlock-submit"));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toEqual({
+      cmd: "unlock",
+      args: { request: { method: "recovery_key", recoveryKey: "ABCD-EFGH", rebind: null } },
+    });
   });
 });

@@ -1,16 +1,23 @@
 import { useState } from "react";
-import { Button, Card, Flex, Form, Input, Typography } from "antd";
+import { Button, Card, Flex, Form, Input, Radio, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { unlockVault, type SetupStatus, type UnlockRequest } from "../api";
+import { unlockVault, type SetupStatus, type UnlockChoice, type UnlockRequest } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { characterCount, MIN_PASSWORD_LENGTH } from "./setup/passwordRules";
 
 type Locked = Extract<SetupStatus, { state: "locked" }>;
+type Rebind = "keyring" | "passphrase" | "later";
 
-/** A vault whose key is not at hand: the passphrase, the keyring again, or the recovery key. */
+/**
+ * A vault whose key is not at hand: the passphrase, the keyring again, or the recovery key.
+ * With the recovery key the user also chooses how the vault opens on this PC from then on.
+ */
 export function UnlockPage({ status, onUnlocked }: { status: Locked; onUnlocked: (next: SetupStatus) => void }) {
   const { t } = useTranslation();
   const [secret, setSecret] = useState("");
   const [useRecovery, setUseRecovery] = useState(false);
+  const [rebind, setRebind] = useState<Rebind>("keyring");
+  const [newPassphrase, setNewPassphrase] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(status.problem ?? undefined);
 
@@ -20,6 +27,7 @@ export function UnlockPage({ status, onUnlocked }: { status: Locked; onUnlocked:
     try {
       const next = await unlockVault(request);
       setSecret("");
+      setNewPassphrase("");
       onUnlocked(next);
     } catch (failure) {
       setError(failure);
@@ -28,9 +36,19 @@ export function UnlockPage({ status, onUnlocked }: { status: Locked; onUnlocked:
     }
   };
 
+  const binding = (): UnlockChoice | null =>
+    rebind === "keyring"
+      ? { method: "keyring" }
+      : rebind === "passphrase"
+        ? { method: "passphrase", passphrase: newPassphrase }
+        : null;
   const withSecret = (): UnlockRequest =>
-    useRecovery ? { method: "recovery_key", recoveryKey: secret } : { method: "passphrase", passphrase: secret };
+    useRecovery
+      ? { method: "recovery_key", recoveryKey: secret, rebind: binding() }
+      : { method: "passphrase", passphrase: secret };
   const asksSecret = useRecovery || status.unlock === "passphrase";
+  const ready =
+    secret !== "" && (!useRecovery || rebind !== "passphrase" || characterCount(newPassphrase) >= MIN_PASSWORD_LENGTH);
 
   return (
     <Card style={{ maxWidth: 560, margin: "64px auto" }} data-testid="unlock-page">
@@ -46,7 +64,7 @@ export function UnlockPage({ status, onUnlocked }: { status: Locked; onUnlocked:
           </Button>
         )}
         {asksSecret && (
-          <Form layout="vertical" onFinish={() => secret && attempt(withSecret())}>
+          <Form layout="vertical" onFinish={() => ready && attempt(withSecret())}>
             <Form.Item label={useRecovery ? t("unlock.recoveryKey") : t("unlock.passphrase")}>
               <Input.Password
                 autoFocus
@@ -55,7 +73,38 @@ export function UnlockPage({ status, onUnlocked }: { status: Locked; onUnlocked:
                 data-testid="unlock-secret"
               />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} disabled={!secret} data-testid="unlock-submit">
+            {useRecovery && (
+              <Form.Item label={t("unlock.rebindTitle")}>
+                <Radio.Group value={rebind} onChange={(e) => setRebind(e.target.value as Rebind)}>
+                  <Space direction="vertical">
+                    <Radio value="keyring" data-testid="unlock-rebind-keyring">
+                      {t("unlock.rebindKeyring")}
+                    </Radio>
+                    <Radio value="passphrase" data-testid="unlock-rebind-passphrase">
+                      {t("unlock.rebindPassphrase")}
+                    </Radio>
+                    <Radio value="later" data-testid="unlock-rebind-later">
+                      {t("unlock.rebindLater")}
+                    </Radio>
+                  </Space>
+                </Radio.Group>
+              </Form.Item>
+            )}
+            {useRecovery && rebind === "passphrase" && (
+              <Form.Item
+                label={t("unlock.newPassphrase")}
+                extra={t("setup.passphraseRule", { min: MIN_PASSWORD_LENGTH })}
+                required
+              >
+                <Input.Password
+                  autoComplete="new-password"
+                  value={newPassphrase}
+                  onChange={(e) => setNewPassphrase(e.target.value)}
+                  data-testid="unlock-new-passphrase"
+                />
+              </Form.Item>
+            )}
+            <Button type="primary" htmlType="submit" loading={busy} disabled={!ready} data-testid="unlock-submit">
               {t("unlock.open")}
             </Button>
           </Form>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { SessionContext } from "../../session";
 import { renderWithBackend } from "../../test/render";
 import { PaymentsPage } from "./PaymentsPage";
 
@@ -31,10 +32,14 @@ function row(id: number) {
   };
 }
 
-function backend() {
+function store(id: number, name: string) {
+  return { id, name, environment: "test", maxInstallments: 12, enabled: true };
+}
+
+function backend(stores: object[] = []) {
   const queries: Query[] = [];
   mockIPC((cmd, args) => {
-    if (cmd === "list_stores") return [];
+    if (cmd === "list_stores") return stores;
     if (cmd === "list_payments") {
       const query = (args as { query: Query }).query;
       queries.push(query);
@@ -77,5 +82,28 @@ describe("PaymentsPage", () => {
     await userEvent.clear(screen.getByTestId("filter-due-from"));
     await userEvent.type(screen.getByTestId("filter-due-from"), "01.03.2027");
     await waitFor(() => expect(queries.at(-1)).toMatchObject({ dueFrom: "2027-03-01" }));
+  });
+
+  it("offers in the store filter only the stores whose payments the user may see", async () => {
+    backend([store(1, "Site A"), store(2, "Site B")]);
+    const session = {
+      userId: 2,
+      userName: "ayse",
+      role: "custom",
+      permissions: [
+        { permission: "view_reports", allStores: false, storeIds: [1] },
+        { permission: "import_batches", allStores: false, storeIds: [2] },
+      ],
+    };
+    renderWithBackend(
+      <SessionContext.Provider value={session}>
+        <PaymentsPage />
+      </SessionContext.Provider>,
+    );
+    await screen.findByText("Müşteri 1");
+    const filter = screen.getByTestId("filter-store");
+    await userEvent.click(filter.querySelector(".ant-select-selector") ?? filter);
+    expect(await screen.findByTitle("Site A")).toBeTruthy();
+    expect(screen.queryByTitle("Site B")).toBeNull();
   });
 });

@@ -2,11 +2,12 @@ import { useState } from "react";
 import { Button, Flex, Input, Select, Table, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
-import { emptyPaymentQuery, PAYMENT_STATUSES, usePaymentPage, useStores, type PaymentQueryInput, type PaymentRowView } from "../../api";
+import { can, emptyPaymentQuery, PAYMENT_STATUSES, usePaymentPage, useStores, type PaymentQueryInput, type PaymentRowView } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PaymentStatusTag } from "../../components/PaymentStatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
 import { parseDateInput } from "../../forms/dateInput";
+import { useSession } from "../../session";
 import { PaymentDetailDrawer } from "./PaymentDetailDrawer";
 
 const SORT_KEYS: Record<string, string> = { dueDate: "due_date", amountMinor: "amount", status: "status", customerName: "customer" };
@@ -17,7 +18,12 @@ const SORT_KEYS: Record<string, string> = { dueDate: "due_date", amountMinor: "a
  */
 export function PaymentsPage() {
   const { t } = useTranslation();
+  const session = useSession();
   const stores = useStores();
+  // Only the stores whose payments the user may see (the list offers every store they work on).
+  const storeOptions = (stores.data ?? [])
+    .filter((s) => can(session, "view_reports", s.id))
+    .map((s) => ({ value: s.id, label: s.name }));
   const [query, setQuery] = useState<PaymentQueryInput>(emptyPaymentQuery());
   const [dueFrom, setDueFrom] = useState("");
   const [dueTo, setDueTo] = useState("");
@@ -43,7 +49,7 @@ export function PaymentsPage() {
           data-testid="filter-store"
           value={query.storeId ?? undefined}
           onChange={(id?: number) => change({ storeId: id ?? null })}
-          options={(stores.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          options={storeOptions}
         />
         <Select
           mode="multiple"

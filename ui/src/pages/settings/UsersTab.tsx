@@ -15,7 +15,7 @@ import {
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { characterCount, MIN_PASSWORD_LENGTH } from "../setup/passwordRules";
 
-const ROLES: RolePreset[] = ["operator", "viewer", "admin"];
+const ROLES: RolePreset[] = ["operator", "manager", "viewer", "admin"];
 
 interface NewUserValues {
   name: string;

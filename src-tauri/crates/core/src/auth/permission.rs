@@ -84,6 +84,8 @@ pub enum Role {
     /// Day-to-day work: collections, imports, provisions, voids, card replacement, reports,
     /// exports. Refunds (money going back out) and all settings stay with the administrator.
     Operator,
+    /// Everything on its stores (refunds included) except managing users and stores.
+    Manager,
     /// Reports only.
     Viewer,
     Custom,
@@ -94,15 +96,22 @@ impl Role {
         match self {
             Role::Admin => "admin",
             Role::Operator => "operator",
+            Role::Manager => "manager",
             Role::Viewer => "viewer",
             Role::Custom => "custom",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Role> {
-        [Role::Admin, Role::Operator, Role::Viewer, Role::Custom]
-            .into_iter()
-            .find(|r| r.code() == code)
+        [
+            Role::Admin,
+            Role::Operator,
+            Role::Manager,
+            Role::Viewer,
+            Role::Custom,
+        ]
+        .into_iter()
+        .find(|r| r.code() == code)
     }
 
     /// The permissions of the preset.
@@ -118,6 +127,17 @@ impl Role {
                 ReplaceCard,
                 ViewReports,
                 Export,
+            ],
+            Role::Manager => &[
+                CreateCollections,
+                ImportBatches,
+                SubmitProvisions,
+                Void,
+                Refund,
+                ReplaceCard,
+                ViewReports,
+                Export,
+                ViewAudit,
             ],
             Role::Viewer => &[ViewReports],
             Role::Custom => &[],
@@ -161,5 +181,29 @@ impl Grant {
             .iter()
             .map(|&permission| Grant { permission, scope })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manager_may_do_everything_but_manage_users_and_stores() {
+        let managed: Vec<Permission> = Permission::ALL
+            .iter()
+            .copied()
+            .filter(|p| !matches!(p, Permission::ManageUsers | Permission::ManageStores))
+            .collect();
+        assert_eq!(Role::Manager.permissions(), managed.as_slice());
+        assert_eq!(Role::from_code("manager"), Some(Role::Manager));
+        assert_eq!(Role::Manager.code(), "manager");
+    }
+
+    #[test]
+    fn a_manager_preset_stays_on_its_store() {
+        let grants = Grant::preset(Role::Manager, Scope::Store(7));
+        assert!(grants.iter().all(|g| g.scope == Scope::Store(7)));
+        assert_eq!(grants.len(), Role::Manager.permissions().len());
     }
 }

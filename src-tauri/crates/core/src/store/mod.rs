@@ -329,32 +329,43 @@ pub fn update(session: &Session, id: i64, settings: &StoreSettings) -> Result<St
     vault.db().read(|c| load(c, id))
 }
 
-/// Stores the user may see (`view_reports` on them, or `manage_stores`).
+/// Stores the user may see: those on which they hold any permission. A user who may only
+/// import, or only create collections, on a store still needs its name and environment to
+/// pick it.
 pub fn list(session: &Session) -> Result<Vec<Store>> {
-    let reports = session.stores_with(Permission::ViewReports)?;
-    let manage = session.stores_with(Permission::ManageStores)?;
+    let visible = visible_stores(session)?;
     let all: Vec<Store> = session.vault().db().read(|c| {
         let mut stmt = c.prepare(&format!("{SELECT_STORE} ORDER BY name"))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
     })?;
-    let visible = |id: i64| {
-        [&reports, &manage]
-            .iter()
-            .any(|scope| scope.as_ref().is_none_or(|ids| ids.contains(&id)))
-    };
-    if reports.is_none() || manage.is_none() {
-        return Ok(all);
-    }
-    Ok(all.into_iter().filter(|s| visible(s.id)).collect())
+    Ok(match visible {
+        None => all,
+        Some(ids) => all.into_iter().filter(|s| ids.contains(&s.id)).collect(),
+    })
 }
 
-/// One store, if the user may see it.
+/// One store, if the user may see it (any permission on it).
 pub fn get(session: &Session, id: i64) -> Result<Store> {
-    session
-        .require(Permission::ViewReports, Some(id))
-        .or_else(|_| session.require(Permission::ManageStores, Some(id)))?;
+    if visible_stores(session)?.is_some_and(|ids| !ids.contains(&id)) {
+        return Err(Error::PermissionDenied {
+            permission: Permission::ViewReports.code(),
+            store: Some(id),
+        });
+    }
     session.vault().db().read(|c| load(c, id))
+}
+
+/// Store ids on which the user holds any permission; `None` means every store.
+fn visible_stores(session: &Session) -> Result<Option<std::collections::BTreeSet<i64>>> {
+    let mut ids = std::collections::BTreeSet::new();
+    for &permission in Permission::ALL {
+        match session.stores_with(permission)? {
+            None => return Ok(None),
+            Some(scope) => ids.extend(scope),
+        }
+    }
+    Ok(Some(ids))
 }
 
 /// The terminal credentials with the opened secret key, for the engine that submits

@@ -56,6 +56,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "payment_indexes",
         include_str!("../../migrations/0007_payment_indexes.sql"),
     ),
+    (
+        8,
+        "manager_role",
+        include_str!("../../migrations/0008_manager_role.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

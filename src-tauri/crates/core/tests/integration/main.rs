@@ -8,5 +8,6 @@ mod common;
 mod concurrency;
 mod failures;
 mod keyring;
+mod migrations;
 mod no_keyring;
 mod stores;

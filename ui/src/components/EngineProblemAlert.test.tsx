@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { screen } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import i18n from "../i18n";
+import { renderWithBackend } from "../test/render";
+import { EngineProblemAlert } from "./EngineProblemAlert";
+
+const IDLE = { queued: 0, running: 0, done: 0, approved: 0, declined: 0, unresolved: 0, lastOutcome: null, active: false, paused: false };
+
+function backend(status: object) {
+  mockIPC((cmd) => (cmd === "scheduler_status" ? status : null));
+}
+
+const BUSY = {
+  running: false,
+  problem: { code: "engine_busy", message: "A collection engine already runs on this database.", field: null },
+  progress: IDLE,
+  nextRun: null,
+};
+
+describe("EngineProblemAlert", () => {
+  it("says in Turkish that another Tahsildar holds the data folder", async () => {
+    backend(BUSY);
+    renderWithBackend(<EngineProblemAlert />);
+    const alert = await screen.findByTestId("engine-problem");
+    expect(alert.dataset.code).toBe("engine_busy");
+    expect(alert.textContent).toContain("Zamanlayıcı bu pencerede çalışmıyor");
+    expect(alert.textContent).toContain("başka bir Tahsildar");
+  });
+
+  it("says the same in English", async () => {
+    await i18n.changeLanguage("en");
+    backend(BUSY);
+    renderWithBackend(<EngineProblemAlert />);
+    const alert = await screen.findByTestId("engine-problem");
+    expect(alert.textContent).toContain("The scheduler is not running in this window");
+    expect(alert.textContent).toContain("Another Tahsildar");
+  });
+
+  it("shows the backend's message for any other reason", async () => {
+    backend({ ...BUSY, problem: { code: "bank_unavailable", message: "Banka yanıt vermiyor.", field: null } });
+    renderWithBackend(<EngineProblemAlert />);
+    expect((await screen.findByTestId("engine-problem")).textContent).toContain("Banka yanıt vermiyor.");
+  });
+
+  it("stays hidden while the engine runs", async () => {
+    backend({ ...BUSY, running: true, problem: null });
+    const view = renderWithBackend(<EngineProblemAlert />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(view.container.textContent).toBe("");
+    expect(screen.queryByTestId("engine-problem")).toBeNull();
+  });
+});
