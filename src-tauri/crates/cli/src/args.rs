@@ -149,6 +149,7 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoleArg {
     Admin,
+    Manager,
     Operator,
     Viewer,
 }

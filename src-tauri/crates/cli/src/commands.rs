@@ -233,6 +233,7 @@ fn user(cli: &Cli, out: &Output, cmd: &UserCommand) -> Result<()> {
             };
             let role = match role {
                 RoleArg::Admin => Role::Admin,
+                RoleArg::Manager => Role::Manager,
                 RoleArg::Operator => Role::Operator,
                 RoleArg::Viewer => Role::Viewer,
             };

@@ -193,6 +193,28 @@ fn users_stores_permissions_and_unlock() {
         .collect();
     assert_eq!(names, vec!["Merkez"]);
 
+    // A manager of Merkez works on Merkez but manages neither users nor stores.
+    ok(run(
+        acting(&cli, "admin"),
+        &[
+            "user", "add", "mudur", "--role", "manager", "--store", "Merkez",
+        ],
+    ));
+    let manager = || {
+        let mut c = acting(&cli, "mudur");
+        c.env("TAHSILDAR_PASSWORD", USER_PASSWORD);
+        c
+    };
+    let seen = ok(run(manager(), &["store", "list"]));
+    assert_eq!(seen["stores"].as_array().unwrap().len(), 1);
+    for args in [
+        &["user", "add", "z", "--role", "viewer"][..],
+        &["store", "add", "Y", "--env", "test"],
+    ] {
+        let err = fails(run(manager(), args));
+        assert_eq!(err["code"], "permission_denied", "{args:?}");
+    }
+
     // Ten wrong passwords lock ayse; the administrator unlocks her.
     for i in 1..=10 {
         let mut c = acting(&cli, "ayse");
