@@ -33,8 +33,6 @@ pub enum ShellError {
     SandboxBank(String),
     #[error("a user cannot disable their own account")]
     CannotDisableSelf,
-    #[error("invalid {field}: {detail}")]
-    Invalid { field: &'static str, detail: String },
     #[error(transparent)]
     Core(#[from] tahsildar_core::Error),
     #[error("internal error: {0}")]
@@ -53,7 +51,6 @@ impl ShellError {
             ShellError::EngineUnavailable(_) => "engine_unavailable",
             ShellError::SandboxBank(_) => "sandbox_bank_unavailable",
             ShellError::CannotDisableSelf => "cannot_disable_self",
-            ShellError::Invalid { .. } => "invalid_input",
             ShellError::Core(err) => err.code(),
             ShellError::Internal(_) => "internal",
         }
@@ -63,7 +60,6 @@ impl ShellError {
     pub fn field(&self) -> Option<&str> {
         use tahsildar_core::Error as Core;
         match self {
-            ShellError::Invalid { field, .. } => Some(field),
             ShellError::CannotDisableSelf => Some("name"),
             ShellError::Core(Core::InvalidInput { field, .. }) => Some(field),
             ShellError::Core(Core::PasswordTooShort(_)) => Some("password"),
@@ -123,10 +119,6 @@ impl ShellError {
             ShellError::CannotDisableSelf => lang.pick(
                 "Kendi hesabınızı devre dışı bırakamazsınız; bunu başka bir yönetici yapmalı.",
                 "You cannot disable your own account; another administrator must do it.",
-            ),
-            ShellError::Invalid { field, detail } => lang.pick(
-                format!("Geçersiz {field}: {detail}"),
-                format!("Invalid {field}: {detail}"),
             ),
             ShellError::Internal(detail) => lang.pick(
                 format!("Beklenmeyen bir hata oluştu ({detail})."),

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use tahsildar_core::Currency;
+use tahsildar_core::Text;
 use tahsildar_core::plan::{self, NewPlan, PlanKind, schedule};
 use tauri::State;
 
@@ -75,33 +75,32 @@ pub struct CollectionCreated {
     pub first_due_date: Option<String>,
 }
 
-fn invalid(field: &'static str, detail: impl Into<String>) -> ShellError {
-    ShellError::Invalid {
-        field,
-        detail: detail.into(),
-    }
+fn invalid(field: &'static str, detail: Text) -> ShellError {
+    tahsildar_core::Error::invalid(field, detail).into()
 }
 
 fn to_plan(input: &CollectionInput, today: jiff::civil::Date) -> Result<NewPlan, ShellError> {
     let amount_minor = plan::parse_amount(&input.amount)?;
     let currency_text = input.currency.as_deref().unwrap_or("TRY");
-    let currency: Currency = currency_text.parse().map_err(|_| {
-        invalid(
-            "currency",
-            format!("'{currency_text}' is not one of TRY, USD, EUR, GBP"),
-        )
-    })?;
+    let currency = plan::parse_currency(currency_text)?;
+
     let start = match input.start_date.as_deref().filter(|d| !d.trim().is_empty()) {
         Some(d) => date("date", d)?,
         None => today,
     };
     let kind = match input.kind {
         CollectionKind::OneOff => PlanKind::OneOff,
-        CollectionKind::Installment => PlanKind::Installment(
-            input
-                .installments
-                .ok_or_else(|| invalid("installments", "give the number of installments"))?,
-        ),
+        CollectionKind::Installment => {
+            PlanKind::Installment(input.installments.ok_or_else(|| {
+                invalid(
+                    "installments",
+                    Text::new(
+                        "Taksit sayısını girin.",
+                        "Enter the number of installments.",
+                    ),
+                )
+            })?)
+        }
         CollectionKind::Recurring => {
             let cadence: schedule::Cadence = input
                 .cadence
@@ -118,7 +117,10 @@ fn to_plan(input: &CollectionInput, today: jiff::civil::Date) -> Result<NewPlan,
                 _ => {
                     return Err(invalid(
                         "schedule",
-                        "give either a number of payments or a last date",
+                        Text::new(
+                            "Ya ödeme sayısını ya da son tarihi girin.",
+                            "Enter either a number of payments or a last date.",
+                        ),
                     ));
                 }
             };

@@ -207,10 +207,7 @@ impl std::fmt::Debug for NewCardInput {
 
 /// Reads `YYYY-MM-DD` for a named field.
 pub(crate) fn date(field: &'static str, text: &str) -> Result<jiff::civil::Date, ShellError> {
-    text.trim().parse().map_err(|_| ShellError::Invalid {
-        field,
-        detail: format!("'{}' is not a date like 2026-12-31", text.trim()),
-    })
+    Ok(tahsildar_core::plan::parse_date(field, text)?)
 }
 
 impl NewCardInput {

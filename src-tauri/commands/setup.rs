@@ -204,13 +204,7 @@ fn status_of_open(state: &AppState) -> Result<SetupStatus, ShellError> {
 }
 
 fn check_admin(name: &str, password: &SecretString) -> Result<(), ShellError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
-        return Err(ShellError::Invalid {
-            field: "name",
-            detail: "1 to 64 visible characters".into(),
-        });
-    }
+    users::check_name(name)?;
     password::check_policy(password)?;
     Ok(())
 }

@@ -4,8 +4,8 @@
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use tahsildar_core::Session;
 use tahsildar_core::store::{self, Store, StoreSettings};
+use tahsildar_core::{Session, Text};
 use tauri::State;
 
 use crate::environment::Environment;
@@ -135,9 +135,14 @@ pub async fn create_store(
         .blocking(move |s| {
             let session = s.session()?;
             let name = input.name.clone().unwrap_or_default();
-            let environment = input.environment.ok_or(ShellError::Invalid {
-                field: "environment",
-                detail: "choose test or live".into(),
+            let environment = input.environment.ok_or_else(|| {
+                tahsildar_core::Error::invalid(
+                    "environment",
+                    Text::new(
+                        "Ortamı seçin: test ya da canlı.",
+                        "Choose the environment: test or live.",
+                    ),
+                )
             })?;
             let mut settings = input.into_settings();
             settings.name = None;

@@ -18,20 +18,7 @@ fn invalid(field: &'static str, detail: Text) -> CliError {
 }
 
 fn date(field: &'static str, text: &str) -> Result<jiff::civil::Date> {
-    text.trim().parse().map_err(|_| {
-        let t = text.trim();
-        let (tr, en) = match field {
-            "until" => ("Bitiş tarihi", "The end date"),
-            _ => ("Tarih", "The date"),
-        };
-        invalid(
-            field,
-            Text::new(
-                format!("{tr} '{t}' okunamadı; 2026-12-31 gibi yazın."),
-                format!("{en} '{t}' is not a date like 2026-12-31."),
-            ),
-        )
-    })
+    Ok(plan::parse_date(field, text)?)
 }
 
 fn customer_id(session: &Session, store: &str, reference: &str) -> Result<(i64, i64)> {
@@ -199,16 +186,8 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
     let session = sign_in(cli)?;
     let (_, customer_id) = customer_id(&session, &a.store, &a.reference)?;
     let amount_minor = plan::parse_amount(&a.amount)?;
-    let currency: tahsildar_core::Currency = a.currency.parse().map_err(|_| {
-        let c = &a.currency;
-        invalid(
-            "currency",
-            Text::new(
-                format!("Para birimi '{c}' tanınmıyor; TRY, USD, EUR ya da GBP olmalı."),
-                format!("The currency '{c}' is not one of TRY, USD, EUR, GBP."),
-            ),
-        )
-    })?;
+    let currency = plan::parse_currency(&a.currency)?;
+
     let start = match &a.date {
         Some(d) => date("date", d)?,
         None => plan::today(session.vault().clock().as_ref()),

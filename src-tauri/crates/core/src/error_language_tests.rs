@@ -16,8 +16,9 @@ use crate::engine::attempt_state::AttemptState;
 use crate::error::Error;
 use crate::i18n::{Lang, Text};
 use crate::language_check::{english_in_turkish, turkish_in_english};
+use crate::plan::parse_amount;
 use crate::plan::schedule::ScheduleProblem;
-use crate::plan::terms::{PlanRule, parse_amount, schedule_problem_error};
+use crate::plan::terms::{PlanRule, schedule_problem_error};
 
 /// Its place in the enum; a new variant does not compile until it is listed here and given a
 /// representative below.

@@ -33,7 +33,8 @@ pub struct NewUser {
     pub scope: Scope,
 }
 
-fn check_name(name: &str) -> Result<()> {
+/// A user name: 1 to 64 visible characters.
+pub fn check_name(name: &str) -> Result<()> {
     let ok = !name.trim().is_empty()
         && name.chars().count() <= 64
         && !name.chars().any(char::is_control);
