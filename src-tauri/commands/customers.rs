@@ -2,6 +2,7 @@
 //! adding a card. Card numbers arrive once, go straight into a secret type and never come back:
 //! every view carries the masked number only.
 
+use super::count;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -14,10 +15,6 @@ use tauri::State;
 use super::payments::PaymentPageView;
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
-
-fn count(n: impl TryInto<u32>) -> u32 {
-    n.try_into().unwrap_or(u32::MAX)
-}
 
 /// Which customers to list.
 #[derive(Debug, Clone, Default, Deserialize, Type)]

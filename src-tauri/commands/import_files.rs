@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex};
 
 use tahsildar_core::import::PreparedImport;
 
-use super::import_views::{ProblemView, ReportPage, ReportRowView, RowFilter, count};
+use super::count;
+use super::import_views::{ProblemView, ReportPage, ReportRowView, RowFilter};
 
 /// Test-only: the file the open dialog would return, for the end-to-end suite (a native dialog
 /// cannot be driven). Read by Rust in debug builds only; the webview never supplies a path.

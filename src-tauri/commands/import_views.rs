@@ -1,6 +1,7 @@
 //! What the import wizard shows, as the UI receives it: the dry-run summary, report pages,
 //! batches and their payments. Card numbers appear masked only.
 
+use super::count;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tahsildar_core::import::{
@@ -9,10 +10,6 @@ use tahsildar_core::import::{
 };
 use tahsildar_core::payments::PaymentRow;
 use tahsildar_import::{ColumnMapping, Field, MappingSource};
-
-pub(crate) fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
 
 /// A file chosen in the native dialog, known to the UI only by its token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]

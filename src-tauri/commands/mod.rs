@@ -47,6 +47,11 @@ use tauri_specta::{Builder, ErrorHandlingMode, collect_commands, collect_events}
 
 use crate::error::CommandError;
 
+/// A count as the UI's number type holds it (u32; larger counts show as the largest).
+pub(crate) fn count(n: impl TryInto<u32>) -> u32 {
+    n.try_into().unwrap_or(u32::MAX)
+}
+
 /// The command set with its TypeScript types; registered with Tauri and exported to
 /// `ui/src/bindings.ts`. Every command here must also be listed in `build.rs`.
 pub fn specta_builder() -> Builder<tauri::Wry> {

@@ -2,6 +2,7 @@
 //! timeline, and the actions on it: void, refund (full or part), retry with another card,
 //! cancel the plan. Each action is checked again in core against the user's permission.
 
+use super::count;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tahsildar_core::engine::reversal::{self, ReversalOutcome};
@@ -14,10 +15,6 @@ use tauri::State;
 use super::customers::{NewCardInput, date};
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
-
-fn count(n: impl TryInto<u32>) -> u32 {
-    n.try_into().unwrap_or(u32::MAX)
-}
 
 /// Which payments to show, in which order.
 #[derive(Debug, Clone, Default, Deserialize, Type)]

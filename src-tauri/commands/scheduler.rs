@@ -1,6 +1,7 @@
 //! The background scheduler: its status (with the progress of the current run, also pushed to
 //! the UI as `RunProgressEvent`), pause, resume and run now.
 
+use super::count;
 use jiff::ZonedDateTime as Zoned;
 use jiff::civil::Time;
 use serde::{Deserialize, Serialize};
@@ -12,10 +13,6 @@ use tauri::State;
 
 use crate::error::CommandError;
 use crate::state::AppState;
-
-fn count(n: u64) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
 
 /// Progress of the current (or last) run, pushed to the UI whenever it changes.
 #[derive(
