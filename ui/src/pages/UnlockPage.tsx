@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { unlockVault, type SetupStatus, type UnlockChoice, type UnlockRequest } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { characterCount, MIN_PASSWORD_LENGTH } from "./setup/passwordRules";
+import { NewPassphraseField } from "./setup/NewPassphraseField";
 
 type Locked = Extract<SetupStatus, { state: "locked" }>;
 type Rebind = "keyring" | "passphrase" | "later";
@@ -91,18 +92,12 @@ export function UnlockPage({ status, onUnlocked }: { status: Locked; onUnlocked:
               </Form.Item>
             )}
             {useRecovery && rebind === "passphrase" && (
-              <Form.Item
+              <NewPassphraseField
                 label={t("unlock.newPassphrase")}
-                extra={t("setup.passphraseRule", { min: MIN_PASSWORD_LENGTH })}
-                required
-              >
-                <Input.Password
-                  autoComplete="new-password"
-                  value={newPassphrase}
-                  onChange={(e) => setNewPassphrase(e.target.value)}
-                  data-testid="unlock-new-passphrase"
-                />
-              </Form.Item>
+                value={newPassphrase}
+                onChange={setNewPassphrase}
+                testId="unlock-new-passphrase"
+              />
             )}
             <Button type="primary" htmlType="submit" loading={busy} disabled={!ready} data-testid="unlock-submit">
               {t("unlock.open")}

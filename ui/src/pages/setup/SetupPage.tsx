@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { createVault, type CreatedVault, type NewVault } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { characterCount, MIN_PASSWORD_LENGTH, passwordAcceptable } from "./passwordRules";
+import { NewPassphraseField } from "./NewPassphraseField";
 import { PasswordRules } from "./PasswordRules";
 import { RecoveryKeyStep } from "./RecoveryKeyStep";
 
@@ -115,19 +116,13 @@ export function SetupPage({
               </Space>
             </Radio.Group>
             {method === "passphrase" && (
-              <Form.Item
+              <NewPassphraseField
                 label={t("setup.passphrase")}
-                extra={t("setup.passphraseRule", { min: MIN_PASSWORD_LENGTH })}
+                value={passphrase}
+                onChange={setPassphrase}
+                testId="setup-passphrase"
                 style={{ marginTop: 16 }}
-                required
-              >
-                <Input.Password
-                  autoComplete="new-password"
-                  value={passphrase}
-                  onChange={(e) => setPassphrase(e.target.value)}
-                  data-testid="setup-passphrase"
-                />
-              </Form.Item>
+              />
             )}
           </>
         )}
