@@ -89,6 +89,7 @@ test-ui:
 	cd ui && npm test
 
 test-e2e: app
+	cd tests/e2e && npx --no-install tsc --noEmit -p .
 	tests/e2e/run.sh
 
 ## bench: benchmarks (not tests): the importer, a 100,000-row import, then a 10,000-payment run against the simulator
@@ -106,6 +107,7 @@ lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run typecheck
+	cd tests/e2e && npx --no-install tsc --noEmit -p .
 
 clean:
 	cargo clean

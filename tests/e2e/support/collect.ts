@@ -87,7 +87,7 @@ export async function closeDrawer(): Promise<void> {
   if ((await shown()).length === 0) throw new Error("no side panel is open");
   // A click while the panel still slides in can miss; click again until it is gone. A panel
   // that is sliding out no longer carries the open class.
-  const closed = async () => (await shown()).length === 0 || (await $$(".ant-drawer-open")).length === 0;
+  const closed = async () => (await shown()).length === 0 || (await $$(".ant-drawer-open").length) === 0;
   await browser.waitUntil(
     async () => {
       const [close] = await shown();

@@ -32,7 +32,10 @@ impl CliError {
 
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            CliError::Core(e) => e.message(lang),
+            CliError::Core(e) => match how_on_the_command_line(e.code()) {
+                Some(hint) => format!("{} ({hint})", e.message(lang)),
+                None => e.message(lang),
+            },
             CliError::MissingEnv(var) => lang.pick(
                 format!("{var} ortam değişkeni tanımlı değil ya da boş; değeri bu değişkenle verin."),
                 format!("The environment variable {var} is not set or empty; provide the value through it."),
@@ -54,5 +57,33 @@ impl CliError {
                 format!("The sandbox bank could not start: {detail}. Something may be blocking local network ports; or give a running simulator with --sandbox-url."),
             ),
         }
+    }
+}
+
+/// The option that does what a core message asks for, on the command line.
+fn how_on_the_command_line(code: &str) -> Option<&'static str> {
+    match code {
+        "vault_wrong_key" | "keyring_entry_missing" => Some("unlock --recovery-key-env VAR"),
+        "vault_passphrase_required" | "keyring_unavailable" => Some("--passphrase-env VAR"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_messages_get_the_command_line_option_only_here() {
+        let core = tahsildar_core::Error::KeyringEntryMissing;
+        assert!(!core.message(Lang::Tr).contains("--"));
+        let cli = CliError::Core(core).message(Lang::Tr);
+        assert!(
+            cli.starts_with("Anahtarlıkta bu kasanın anahtarı yok"),
+            "{cli}"
+        );
+        assert!(cli.ends_with("(unlock --recovery-key-env VAR)"), "{cli}");
+        let other = CliError::Core(tahsildar_core::Error::WrongPassphrase).message(Lang::En);
+        assert!(!other.contains("--"), "{other}");
     }
 }

@@ -34,16 +34,16 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("This file is not a Tahsildar vault ({}). The file was not touched; choose the right data directory.", detail.en()),
         ),
         VaultWrongKey => lang.pick(
-            "Anahtar bu kasayı açmıyor. Dosyaya dokunulmadı. Kurtarma anahtarıyla açın (unlock --recovery-key-env).",
-            "The key does not open this vault. The file was not touched. Open it with the recovery key (unlock --recovery-key-env).",
+            "Anahtar bu kasayı açmıyor. Dosyaya dokunulmadı. Kurtarma anahtarıyla açın.",
+            "The key does not open this vault. The file was not touched. Open it with the recovery key.",
         ),
         WrongPassphrase => lang.pick(
             "Parola yanlış. Dosyaya dokunulmadı. Parolayı unuttuysanız kurtarma anahtarını kullanın.",
             "Wrong passphrase. The file was not touched. If you forgot it, use the recovery key.",
         ),
         PassphraseRequired => lang.pick(
-            "Bu kasa parolayla açılıyor; parolayı verin (--passphrase-env DEĞİŞKEN).",
-            "This vault is unlocked with a passphrase; provide it (--passphrase-env VAR).",
+            "Bu kasa parolayla açılıyor; parolayı girin.",
+            "This vault is unlocked with a passphrase; enter it.",
         ),
         PassphraseTooShort(min) => lang.pick(
             format!("Parola en az {min} karakter olmalı."),
@@ -62,12 +62,12 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             "The database library has no encryption (not SQLCipher). Reinstall the application.",
         ),
         KeyringUnavailable(detail) => lang.pick(
-            format!("İşletim sistemi anahtarlığına ulaşılamadı ({}). Masaüstü oturumunda çalıştırın ya da parola kipini seçin (--passphrase-env).", detail.tr()),
-            format!("The OS keyring is not available ({}). Run inside a desktop session or choose passphrase mode (--passphrase-env).", detail.en()),
+            format!("İşletim sistemi anahtarlığına ulaşılamadı ({}). Masaüstü oturumunda çalıştırın ya da parola kipini seçin.", detail.tr()),
+            format!("The OS keyring is not available ({}). Run inside a desktop session or choose passphrase mode.", detail.en()),
         ),
         KeyringEntryMissing => lang.pick(
-            "Anahtarlıkta bu kasanın anahtarı yok (başka bir bilgisayar ya da silinmiş kayıt). Kurtarma anahtarıyla açın (unlock --recovery-key-env).",
-            "The keyring holds no key for this vault (another PC or a deleted entry). Open it with the recovery key (unlock --recovery-key-env).",
+            "Anahtarlıkta bu kasanın anahtarı yok (başka bir bilgisayar ya da silinmiş kayıt). Kurtarma anahtarıyla açın.",
+            "The keyring holds no key for this vault (another PC or a deleted entry). Open it with the recovery key.",
         ),
         KeyringLocked => lang.pick(
             "Anahtarlık kilitli. Masaüstü oturumunda anahtarlığın kilidini açıp yeniden deneyin.",
