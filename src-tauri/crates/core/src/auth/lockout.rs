@@ -41,7 +41,7 @@ impl Lockout {
         } else {
             "%H:%M"
         };
-        match jiff::tz::TimeZone::get("Europe/Istanbul") {
+        match jiff::tz::TimeZone::get(crate::plan::TIME_ZONE) {
             Ok(tz) => self
                 .until
                 .to_zoned_datetime(tz)
