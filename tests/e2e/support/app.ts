@@ -19,9 +19,10 @@ export function freshDataDir(): string {
   return mkdtempSync(path.join(base, "data-"));
 }
 
-/** Ends the app's session, waits until its process is gone, and starts it again on the same
- * data folder (the running app of a folder refuses a second start). */
-export async function restartApp(): Promise<void> {
+/** Ends the app's session, waits until its process is gone, runs `whileStopped` (if given)
+ * and starts the app again on the same data folder (the running app of a folder refuses a
+ * second start). */
+export async function restartApp(whileStopped?: () => void): Promise<void> {
   const dir = dataDir();
   await browser.deleteSession();
   const running = () => {
@@ -33,6 +34,7 @@ export async function restartApp(): Promise<void> {
     }
   };
   for (let i = 0; i < 100 && running(); i++) await new Promise((r) => setTimeout(r, 100));
+  whileStopped?.();
   await browser.reloadSession();
 }
 
