@@ -19,9 +19,9 @@ use tauri_specta::Event;
 
 use super::import_files::{DryRun, ImportFiles, e2e_file, file_name};
 use super::import_views::{
-    BatchPaymentView, BatchView, CancelView, ChosenFile, ColumnChoice, DryRunView, ReportPage,
-    RowFilter,
+    BatchView, CancelView, ChosenFile, ColumnChoice, DryRunView, ReportPage, RowFilter,
 };
+use super::payments::PaymentRowView;
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
 
@@ -293,7 +293,7 @@ pub async fn cancel_import_batch(
 pub async fn list_batch_payments(
     state: State<'_, AppState>,
     batch_id: i64,
-) -> Result<Vec<BatchPaymentView>, CommandError> {
+) -> Result<Vec<PaymentRowView>, CommandError> {
     state
         .blocking(move |s| {
             let filter = PaymentFilter {
@@ -301,7 +301,7 @@ pub async fn list_batch_payments(
                 ..PaymentFilter::default()
             };
             let rows = payments::list(&s.session()?, &filter)?;
-            Ok(rows.into_iter().map(BatchPaymentView::from).collect())
+            Ok(rows.into_iter().map(PaymentRowView::from).collect())
         })
         .await
 }

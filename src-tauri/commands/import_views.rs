@@ -8,7 +8,6 @@ use tahsildar_core::import::{
     BatchInfo, CancelSummary, DueTotal, ImportReport, Problem, ProblemSeverity, RowStatus,
     RowSummary,
 };
-use tahsildar_core::payments::PaymentRow;
 use tahsildar_import::{ColumnMapping, Field, MappingSource};
 
 /// A file chosen in the native dialog, known to the UI only by its token.
@@ -304,40 +303,6 @@ impl From<CancelSummary> for CancelView {
             batch_id: c.batch_id,
             cancelled: c.cancelled,
             kept: c.kept,
-        }
-    }
-}
-
-/// One payment a batch brought, with its latest bank answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct BatchPaymentView {
-    pub id: i64,
-    pub customer_ref: String,
-    pub customer_name: String,
-    pub amount_minor: i64,
-    pub currency: String,
-    pub due_date: String,
-    /// `scheduled`, `paid`, `declined`, `cancelled`...
-    pub status: String,
-    pub masked_pan: Option<String>,
-    pub host_code: Option<String>,
-    pub message: Option<String>,
-}
-
-impl From<PaymentRow> for BatchPaymentView {
-    fn from(p: PaymentRow) -> Self {
-        BatchPaymentView {
-            id: p.id,
-            customer_ref: p.customer_ref,
-            customer_name: p.customer_name,
-            amount_minor: p.amount_minor,
-            currency: p.currency,
-            due_date: p.due_date,
-            status: p.status,
-            masked_pan: p.masked_pan,
-            host_code: p.host_code,
-            message: p.message,
         }
     }
 }

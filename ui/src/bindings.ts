@@ -102,7 +102,7 @@ export const commands = {
 	/**  Cancels the batch's payments that have not run; needs `import_batches` on its store. */
 	cancelImportBatch: (batchId: number) => __TAURI_INVOKE<CancelView>("cancel_import_batch", { batchId }),
 	/**  The payments a batch brought (first 1000), with their latest bank answer. */
-	listBatchPayments: (batchId: number) => __TAURI_INVOKE<BatchPaymentView_Serialize[]>("list_batch_payments", { batchId }),
+	listBatchPayments: (batchId: number) => __TAURI_INVOKE<PaymentRowView_Serialize[]>("list_batch_payments", { batchId }),
 	/**
 	 *  Saves the import template where the user chooses in the native save dialog; the file's
 	 *  name, or `null` when the dialog was closed.
@@ -195,39 +195,6 @@ export type AttentionQueueView_Serialize = {
 	payments: AttentionItemView_Serialize[],
 	paymentsTotal: number,
 	expiringCards: ExpiringCardView_Serialize[],
-};
-
-/**  One payment a batch brought, with its latest bank answer. */
-export type BatchPaymentView = BatchPaymentView_Serialize | BatchPaymentView_Deserialize;
-
-/**  One payment a batch brought, with its latest bank answer. */
-export type BatchPaymentView_Deserialize = {
-	id: number,
-	customerRef: string,
-	customerName: string,
-	amountMinor: number,
-	currency: string,
-	dueDate: string,
-	/**  `scheduled`, `paid`, `declined`, `cancelled`... */
-	status: string,
-	maskedPan?: string | null,
-	hostCode?: string | null,
-	message?: string | null,
-};
-
-/**  One payment a batch brought, with its latest bank answer. */
-export type BatchPaymentView_Serialize = {
-	id: number,
-	customerRef: string,
-	customerName: string,
-	amountMinor: number,
-	currency: string,
-	dueDate: string,
-	/**  `scheduled`, `paid`, `declined`, `cancelled`... */
-	status: string,
-	maskedPan: string | null,
-	hostCode: string | null,
-	message: string | null,
 };
 
 /**  A committed batch. */

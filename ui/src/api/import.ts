@@ -2,7 +2,6 @@ import { useQuery } from "@tanstack/react-query";
 import {
   commands,
   events,
-  type BatchPaymentView_Serialize,
   type BatchView_Serialize,
   type CancelView,
   type ChosenFile,
@@ -18,7 +17,6 @@ import {
 } from "../bindings";
 import { call } from "./call";
 
-export type BatchPaymentView = BatchPaymentView_Serialize;
 export type BatchView = BatchView_Serialize;
 export type ColumnView = ColumnView_Serialize;
 export type DryRunView = DryRunView_Serialize;
