@@ -1,10 +1,10 @@
-import { useState } from "react";
 import { Form, Modal } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { addCard, CUSTOMERS_KEY, toApiError } from "../../api";
+import { addCard, CUSTOMERS_KEY } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CardFields, cardInput, type CardValues } from "../../forms/CardFields";
+import { useCardForm } from "../../forms/useCardForm";
 
 /**
  * Adds a card to a customer. The number lives only in this form until it is sent; the form is
@@ -13,31 +13,12 @@ import { CardFields, cardInput, type CardValues } from "../../forms/CardFields";
 export function AddCardModal({ customerId, open, onClose }: { customerId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form] = Form.useForm<CardValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const close = () => {
-    form.resetFields();
-    setError(null);
-    onClose();
-  };
-
-  const save = async (values: CardValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await addCard(customerId, cardInput(values));
-      await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
-      close();
-    } catch (e) {
-      setError(toApiError(e));
-      // The number is typed again rather than kept after a refusal.
-      form.setFieldValue("number", "");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const card = useCardForm<CardValues>(async (values) => {
+    await addCard(customerId, cardInput(values));
+    await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+    card.close();
+  }, onClose);
+  const { form, busy, error, close, save } = card;
 
   return (
     <Modal

@@ -1,10 +1,10 @@
-import { useState } from "react";
 import { Checkbox, Form, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { ATTENTION_KEY, CUSTOMERS_KEY, PAYMENTS_KEY, retryWithCard, toApiError } from "../../api";
+import { ATTENTION_KEY, CUSTOMERS_KEY, PAYMENTS_KEY, retryWithCard } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CardFields, cardInput, type CardValues } from "../../forms/CardFields";
+import { useCardForm } from "../../forms/useCardForm";
 
 /**
  * Another card for one payment (from the attention queue or a declined payment). The number
@@ -23,31 +23,13 @@ export function RetryWithCardModal({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form] = Form.useForm<CardValues & { keepOnFile?: boolean }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const close = () => {
-    form.resetFields();
-    setError(null);
-    onClose();
-  };
-
-  const save = async (values: CardValues & { keepOnFile?: boolean }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await retryWithCard(paymentId, cardInput(values), values.keepOnFile ?? false);
-      form.resetFields();
-      await Promise.all([PAYMENTS_KEY, ATTENTION_KEY, CUSTOMERS_KEY].map((queryKey) => client.invalidateQueries({ queryKey })));
-      onDone();
-    } catch (e) {
-      setError(toApiError(e));
-      form.setFieldValue("number", "");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const card = useCardForm<CardValues & { keepOnFile?: boolean }>(async (values) => {
+    await retryWithCard(paymentId, cardInput(values), values.keepOnFile ?? false);
+    card.form.resetFields();
+    await Promise.all([PAYMENTS_KEY, ATTENTION_KEY, CUSTOMERS_KEY].map((queryKey) => client.invalidateQueries({ queryKey })));
+    onDone();
+  }, onClose);
+  const { form, busy, error, close, save } = card;
 
   return (
     <Modal
