@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use tahsildar_akbank::terminal::test_terminals;
 
+use crate::clock::SimClock;
 use crate::faults::Faults;
 
 /// A terminal the simulated host knows.
@@ -66,6 +67,8 @@ pub struct SimConfig {
     pub faults: Faults,
     /// Keep the ledger as JSON lines in this file and reload it on start.
     pub ledger_path: Option<PathBuf>,
+    /// What the host takes for now (booking times, the report's days, card expiry).
+    pub clock: SimClock,
 }
 
 impl Default for SimConfig {
@@ -76,6 +79,7 @@ impl Default for SimConfig {
             seed: 1,
             faults: Faults::default(),
             ledger_path: None,
+            clock: SimClock::system(),
         }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 use tahsildar_akbank::sign::{format_date_time, istanbul, parse_date_time, verify};
 
+use crate::clock::SimClock;
 use crate::config::SimTerminal;
 use crate::faults::FaultDice;
 use crate::ledger::{Ledger, LedgerEntry};
@@ -71,6 +72,7 @@ pub struct HostState {
     pub(crate) stan: u32,
     /// `terminal|key` -> ledger ids, for order ids, org order ids and track ids.
     pub(crate) index: HashMap<String, Vec<u64>>,
+    pub(crate) clock: SimClock,
 }
 
 /// The request time and derived values.
@@ -81,8 +83,8 @@ pub(crate) struct Now {
 }
 
 impl Now {
-    pub(crate) fn get() -> Now {
-        let ts = jiff::Timestamp::now();
+    pub(crate) fn get(clock: &SimClock) -> Now {
+        let ts = clock.now();
         let zoned = ts.to_zoned_datetime(istanbul());
         let base = jiff::civil::date(2024, 1, 1);
         let days = zoned.date().duration_since(base).as_secs() / 86_400;
@@ -100,13 +102,19 @@ pub(crate) fn key(terminal: &str, id: &str) -> String {
 
 impl HostState {
     /// A host over a ledger; `seed` drives auth codes, RRNs and bank order ids.
-    pub fn new(ledger: Ledger, terminals: Vec<SimTerminal>, seed: u64) -> HostState {
+    pub fn new(
+        ledger: Ledger,
+        terminals: Vec<SimTerminal>,
+        seed: u64,
+        clock: SimClock,
+    ) -> HostState {
         let mut h = HostState {
             stan: ledger.entries().iter().map(|e| e.stan).max().unwrap_or(0),
             ledger,
             terminals,
             dice: FaultDice::new(seed ^ 0x5EED_BA4C),
             index: HashMap::new(),
+            clock,
         };
         let entries: Vec<LedgerEntry> = h.ledger.entries().to_vec();
         for e in &entries {
@@ -201,7 +209,7 @@ impl HostState {
             }
             Some(_) => {}
         }
-        let now = Now::get();
+        let now = Now::get(&self.clock);
         if endpoint == Endpoint::History {
             return crate::report::history(self, &terminal, &req, &now);
         }

@@ -37,6 +37,7 @@
 //! (listener closed, reopened on the same port). One seed gives one sequence of faults.
 
 pub mod cards;
+pub mod clock;
 pub mod config;
 pub mod error;
 pub mod faults;
@@ -47,6 +48,7 @@ pub mod report;
 pub mod server;
 mod txn;
 
+pub use clock::SimClock;
 pub use config::{SimConfig, SimTerminal};
 pub use error::SimError;
 pub use faults::Faults;

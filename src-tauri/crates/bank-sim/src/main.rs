@@ -93,6 +93,7 @@ async fn main() {
             refuse_connections: false,
             refuse_for_ms: 0,
         },
+        ..SimConfig::default()
     };
     let handle = match Simulator::start(config).await {
         Ok(h) => h,

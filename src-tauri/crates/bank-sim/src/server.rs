@@ -91,6 +91,7 @@ impl Simulator {
                 ledger,
                 config.terminals.clone(),
                 config.seed,
+                config.clock.clone(),
             )),
             faults: Mutex::new(Faults::default()),
             dice: Mutex::new(FaultDice::new(config.seed)),

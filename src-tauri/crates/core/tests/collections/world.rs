@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use secrecy::SecretString;
-use tahsildar_bank_sim::{SimConfig, SimHandle, Simulator};
+use tahsildar_bank_sim::{SimClock, SimConfig, SimHandle, Simulator};
 use tahsildar_core::auth::users;
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind};
@@ -192,6 +192,12 @@ impl Vaulted {
     }
 }
 
+/// The simulator's clock reading a test clock.
+pub fn sim_clock(clock: &Arc<TestClock>) -> SimClock {
+    let clock = clock.clone();
+    SimClock::from_fn(move || tahsildar_core::Clock::now(clock.as_ref()))
+}
+
 pub fn card(pan: &str, alternate: bool) -> NewCard {
     NewCard {
         pan: secret(pan),
@@ -210,12 +216,17 @@ pub struct World {
 }
 
 impl World {
+    /// The simulator keeps the vault's test clock, so bookings, report days and card expiries
+    /// move with it.
     pub async fn new() -> World {
-        let sim = Simulator::start(SimConfig::default()).await.unwrap();
-        World {
-            v: Vaulted::new(),
-            sim,
-        }
+        let v = Vaulted::new();
+        let sim = Simulator::start(SimConfig {
+            clock: sim_clock(&v.clock),
+            ..SimConfig::default()
+        })
+        .await
+        .unwrap();
+        World { v, sim }
     }
 
     pub fn engine(&self) -> Engine {

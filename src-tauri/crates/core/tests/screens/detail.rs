@@ -1,7 +1,7 @@
 //! A payment's timeline and actions against the simulator: a soft decline explained from the
 //! code catalogue, the attention queue, retry with another card, a partial refund.
 
-use tahsildar_bank_sim::{SimConfig, Simulator};
+use tahsildar_bank_sim::{SimClock, SimConfig, Simulator};
 use tahsildar_core::engine::reversal;
 use tahsildar_core::payments::queue::{Problem, queue};
 use tahsildar_core::payments::retry::retry_with_card;
@@ -15,8 +15,14 @@ const HARD_54: &str = "4000000000000069";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn decline_queue_retry_refund_all_show_in_the_timeline() {
-    let sim = Simulator::start(SimConfig::default()).await.unwrap();
     let office = Office::new();
+    let clock = office.clock.clone();
+    let sim = Simulator::start(SimConfig {
+        clock: SimClock::from_fn(move || tahsildar_core::Clock::now(clock.as_ref())),
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
     let bank = BankDirectory::new(Some(sim.base_url()));
     let cfg = EngineConfig::fast();
     let customer = office.customer("T-1", "Zeynep Demir", &[(HARD_54, "12/30")]);
