@@ -97,8 +97,7 @@ fn next_run_text(session: &tahsildar_core::Session) -> Option<String> {
         .filter(|s| s.enabled)
         .map(|s| s.run_time)
         .collect();
-    let tz = jiff::tz::TimeZone::get(tahsildar_core::plan::TIME_ZONE).ok()?;
-    let now = jiff::Timestamp::now().to_zoned_datetime(tz);
+    let now = jiff::Timestamp::now().to_zoned_datetime(tahsildar_core::plan::time_zone());
     next_run(&now, &times).map(|at| at.strftime("%d.%m.%Y %H:%M").to_string())
 }
 

@@ -41,14 +41,10 @@ impl Lockout {
         } else {
             "%H:%M"
         };
-        match jiff::tz::TimeZone::get(crate::plan::TIME_ZONE) {
-            Ok(tz) => self
-                .until
-                .to_zoned_datetime(tz)
-                .strftime(pattern)
-                .to_string(),
-            Err(_) => self.until.to_string(),
-        }
+        self.until
+            .to_zoned_datetime(crate::plan::time_zone())
+            .strftime(pattern)
+            .to_string()
     }
 
     /// "Hesap kilitli; 27 dakika sonra yeniden deneyin (15:42)." and its English.

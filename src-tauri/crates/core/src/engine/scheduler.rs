@@ -103,8 +103,10 @@ async fn run_once(engine: &Engine, store: Option<i64>) -> Result<()> {
 /// payments overdue from an earlier day (the PC was off at the run time).
 fn stores_due(engine: &Engine, last_run: &HashMap<i64, Date>) -> Result<Vec<(i64, Date)>> {
     let vault = engine.vault();
-    let tz = jiff::tz::TimeZone::get(crate::plan::TIME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC);
-    let now = vault.clock().now().to_zoned_datetime(tz);
+    let now = vault
+        .clock()
+        .now()
+        .to_zoned_datetime(crate::plan::time_zone());
     let today = now.date();
     let stores: Vec<(i64, String, bool)> = vault.db().read(|c| {
         let mut stmt = c.prepare(

@@ -16,11 +16,13 @@ use jiff::civil::Date;
 
 use crate::clock::Clock;
 
-/// The time zone every due date is in.
-pub const TIME_ZONE: &str = "Europe/Istanbul";
+/// The time zone every due date, run time and "today" is in: Europe/Istanbul, from the time-zone
+/// database built into the program (so a PC without one never falls back to UTC).
+pub fn time_zone() -> jiff::tz::TimeZone {
+    tahsildar_akbank::sign::istanbul()
+}
 
 /// Today's date in Europe/Istanbul.
 pub fn today(clock: &dyn Clock) -> Date {
-    let tz = jiff::tz::TimeZone::get(TIME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC);
-    clock.now().to_zoned_datetime(tz).date()
+    clock.now().to_zoned_datetime(time_zone()).date()
 }
