@@ -331,7 +331,7 @@ pub async fn save_import_template(
     let name = file_name(&path);
     state
         .blocking(move |_| {
-            import::write_template(&path).map_err(tahsildar_core::Error::from)?;
+            import::write_template(&path)?;
             Ok(())
         })
         .await?;

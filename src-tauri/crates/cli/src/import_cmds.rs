@@ -80,7 +80,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
             )
         }
         Command::Template { out: file } => {
-            import::write_template(file).map_err(tahsildar_core::Error::from)?;
+            import::write_template(file)?;
             out.result(
                 format!("Şablon yazıldı: {}.", file.display()),
                 format!("Template written: {}.", file.display()),

@@ -129,7 +129,7 @@ fn main() {
 }
 
 fn write_files(xlsx: &Path, csv_path: &Path) {
-    let mut wb = template_workbook().unwrap();
+    let mut wb = template_workbook(jiff::civil::date(2026, 11, 27)).unwrap();
     let f = TemplateFormats::new();
     let ws = wb.worksheet_from_index(0).unwrap();
     let mut csv = std::io::BufWriter::new(std::fs::File::create(csv_path).unwrap());

@@ -1,8 +1,12 @@
 //! The downloadable template: canonical Turkish headers, text-formatted card columns, two
 //! example rows with the sandbox's test cards, and an explanation sheet (Turkish, then English).
+//! The examples are dated from the day the template is made (due next month, cards valid for
+//! years), so a template imported as it is never trips over a past date.
 
 use std::path::Path;
 
+use jiff::ToSpan;
+use jiff::civil::Date;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use crate::ImportError;
@@ -72,22 +76,74 @@ pub fn is_text_column(field: Field) -> bool {
     )
 }
 
-/// The template as a workbook, for callers that add rows before saving (the data sheet is
-/// index 0, headers on row 1, examples on rows 2 and 3).
-pub fn template_workbook() -> Result<Workbook, ImportError> {
-    build().map_err(xlsx_error)
+/// The template made on `today`, as a workbook, for callers that add rows before saving (the
+/// data sheet is index 0, headers on row 1, examples on rows 2 and 3).
+pub fn template_workbook(today: Date) -> Result<Workbook, ImportError> {
+    build(today).map_err(xlsx_error)
 }
 
-/// The template's bytes.
-pub fn template_bytes() -> Result<Vec<u8>, ImportError> {
-    build()
+/// The bytes of the template made on `today`.
+pub fn template_bytes(today: Date) -> Result<Vec<u8>, ImportError> {
+    build(today)
         .and_then(|mut wb| wb.save_to_buffer())
         .map_err(xlsx_error)
 }
 
-/// Write the template to `path`.
-pub fn write_template(path: &Path) -> Result<(), ImportError> {
-    build().and_then(|mut wb| wb.save(path)).map_err(xlsx_error)
+/// Writes the template made on `today` to `path`.
+pub fn write_template(path: &Path, today: Date) -> Result<(), ImportError> {
+    build(today)
+        .and_then(|mut wb| wb.save(path))
+        .map_err(xlsx_error)
+}
+
+const MONTHS_TR: [&str; 12] = [
+    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
+    "Kasım", "Aralık",
+];
+
+/// The two example rows, as text: a monthly due from the 1st of next month and a three-
+/// instalment sale on the 15th, on cards that expire three and four years from now.
+fn examples(today: Date) -> [[String; 15]; 2] {
+    let next_month = today.first_of_month().saturating_add(1.month());
+    let expiry = |years: i16| format!("{:02}/{:02}", today.month(), (today.year() + years) % 100);
+    let month = MONTHS_TR[next_month.month() as usize - 1];
+    let t = |v: &str| v.to_string();
+    [
+        [
+            t("D-12"),
+            t("Ayşe Yılmaz"),
+            t("4355 0930 0031 5232"),
+            expiry(3),
+            t("1250"),
+            t("TRY"),
+            t("1"),
+            next_month.to_string(),
+            t("aylık"),
+            t("12"),
+            format!("{month} {} aidatı", next_month.year()),
+            t(""),
+            t(""),
+            t("ayse@example.com"),
+            t("05321234567"),
+        ],
+        [
+            t("P-2048"),
+            t("Mehmet Demir"),
+            t("5218076007402834"),
+            expiry(4),
+            t("2400.5"),
+            t("TRY"),
+            t("3"),
+            next_month.saturating_add(14.days()).to_string(),
+            t(""),
+            t(""),
+            t("Kasko poliçesi"),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+        ],
+    ]
 }
 
 fn xlsx_error(e: XlsxError) -> ImportError {
@@ -96,7 +152,7 @@ fn xlsx_error(e: XlsxError) -> ImportError {
     }
 }
 
-fn build() -> Result<Workbook, XlsxError> {
+fn build(today: Date) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let f = TemplateFormats::new();
     let header = Format::new()
@@ -127,44 +183,9 @@ fn build() -> Result<Workbook, XlsxError> {
         ws.write_string_with_format(0, col, field.header_tr(), hf)?;
     }
     ws.set_freeze_panes(1, 0)?;
-    let examples: [[&str; 15]; 2] = [
-        [
-            "D-12",
-            "Ayşe Yılmaz",
-            "4355 0930 0031 5232",
-            "11/28",
-            "1250",
-            "TRY",
-            "1",
-            "2026-12-01",
-            "aylık",
-            "12",
-            "Aralık 2026 aidatı",
-            "",
-            "",
-            "ayse@example.com",
-            "05321234567",
-        ],
-        [
-            "P-2048",
-            "Mehmet Demir",
-            "5218076007402834",
-            "05/29",
-            "2400.5",
-            "TRY",
-            "3",
-            "2026-12-15",
-            "",
-            "",
-            "Kasko poliçesi",
-            "",
-            "",
-            "",
-            "",
-        ],
-    ];
-    for (i, example) in examples.iter().enumerate() {
-        write_row(ws, i as u32 + 1, example, &f)?;
+    for (i, example) in examples(today).iter().enumerate() {
+        let cells: Vec<&str> = example.iter().map(String::as_str).collect();
+        write_row(ws, i as u32 + 1, &cells, &f)?;
     }
     help_sheet(wb.add_worksheet())?;
     Ok(wb)

@@ -12,11 +12,14 @@ use tahsildar_import::{
     Cell, Every, Expiry, Field, MappingSource, PeriodUnit, detect_mapping, map_rows,
 };
 
+/// The day the templates of these tests are made: their examples are dated from it.
+const MADE_ON: jiff::civil::Date = date(2026, 11, 27);
+
 #[test]
 fn template_itself_reads_with_its_examples() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("sablon.xlsx");
-    tahsildar_import::write_template(&p).unwrap();
+    tahsildar_import::write_template(&p, MADE_ON).unwrap();
     let table = read(&p).unwrap();
     assert_eq!(table.sheet_name, DATA_SHEET);
     assert_eq!(table.header_row, 1);
@@ -52,13 +55,22 @@ fn template_itself_reads_with_its_examples() {
     );
     assert_eq!(first.due_date, Some(date(2026, 12, 1)));
     assert_eq!(
+        first.expiry,
+        Some(Expiry {
+            year: 2029,
+            month: 11
+        })
+    );
+    assert_eq!(first.description.as_deref(), Some("Aralık 2026 aidatı"));
+    assert_eq!(
         batch.rows[1].pan.as_ref().unwrap().expose_secret(),
         "5218076007402834"
     );
     assert_eq!(batch.rows[1].installments, 3);
     assert_eq!(batch.rows[1].amount_minor, Some(240050));
+    assert_eq!(batch.rows[1].due_date, Some(date(2026, 12, 15)));
     assert!(
-        tahsildar_import::template_bytes()
+        tahsildar_import::template_bytes(MADE_ON)
             .unwrap()
             .starts_with(b"PK\x03\x04")
     );
@@ -68,7 +80,7 @@ fn template_itself_reads_with_its_examples() {
 fn template_filled_with_a_thousand_rows() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("dolu.xlsx");
-    let mut wb = template_workbook().unwrap();
+    let mut wb = template_workbook(MADE_ON).unwrap();
     let f = TemplateFormats::new();
     let ws = wb.worksheet_from_index(0).unwrap();
     let cards = ["4355093000315232", "5218 0760 0740 2834"];

@@ -48,12 +48,18 @@ pub use commit::{commit, commit_with_progress};
 pub use report::{DueTotal, ImportReport, RowStatus, RowSummary};
 pub use tahsildar_import::worker::run_if_worker;
 pub use tahsildar_import::{
-    Field, MappingSpec as ImportMapping, Problem, Severity as ProblemSeverity, write_template,
+    Field, MappingSpec as ImportMapping, Problem, Severity as ProblemSeverity,
 };
 
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use validate::{ReadyRow, Rules, StoredCustomer};
+
+/// Writes the import template to `path`, its examples dated from today in Istanbul.
+pub fn write_template(path: &std::path::Path) -> Result<()> {
+    let today = crate::plan::today(&crate::SystemClock);
+    Ok(tahsildar_import::write_template(path, today)?)
+}
 
 /// How to read the file.
 #[derive(Debug, Clone, Default)]
