@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Cli, acting, fails, init_passphrase, ok, run};
+use common::{Cli, acting, expiry_in, fails, init_passphrase, ok, run, today};
 use serde_json::Value;
 
 const PANS: [&str; 4] = [
@@ -15,12 +15,6 @@ const PANS: [&str; 4] = [
     "4355 0930 0031 5232",
     "5218-0760-0740-2834",
 ];
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../import/tests/fixtures")
-        .join(name)
-}
 
 fn admin(cli: &Cli, args: &[&str]) -> std::process::Output {
     run(acting(cli, "admin"), args)
@@ -39,13 +33,16 @@ fn assert_no_pan(out: &std::process::Output) {
 
 fn rules_csv(dir: &Path) -> PathBuf {
     let path = dir.join("kurallar.csv");
+    let valid = expiry_in(4);
     std::fs::write(
         &path,
-        "Abone No;Ad Soyad;Kart No;Son Kullanma;Tutar;Vade Tarihi\n\
-         K-1;Ayşe Yılmaz;4355093000315232;12/30;1.250,00;\n\
-         K-2;Ömer Çelik;4355093000315233;12/30;100,00;\n\
-         K-3;İsmail Işık;5218076007402834;01/20;100,00;\n\
-         K-4;Şule Öztürk;5218076007402834;05/35;0,00;\n",
+        format!(
+            "Abone No;Ad Soyad;Kart No;Son Kullanma;Tutar;Vade Tarihi\n\
+             K-1;Ayşe Yılmaz;4355093000315232;{valid};1.250,00;\n\
+             K-2;Ömer Çelik;4355093000315233;{valid};100,00;\n\
+             K-3;İsmail Işık;5218076007402834;01/20;100,00;\n\
+             K-4;Şule Öztürk;5218076007402834;{valid};0,00;\n"
+        ),
     )
     .unwrap();
     path
@@ -132,7 +129,19 @@ fn the_dry_run_report_as_json_and_in_turkish() {
 fn a_commit_prints_the_batch_and_the_batch_can_be_cancelled() {
     let cli = Cli::new();
     init_passphrase(&cli);
-    let file = fixture("cp1254.csv");
+    // Three one-off payments due today.
+    let file = cli.tmp().join("aidatlar.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "Abone No;Ad Soyad;Kart Numarası;Son Kullanma;Tutar;Açıklama\n\
+             1001;Ayşe Yılmaz;4355093000315232;{0};1.234,56;Ocak aidatı\n\
+             1002;İsmail Işık;5218076007402834;{0};1.234;Şubat aidatı\n\
+             1003;Gülşen Çakır;4355093000315232;{0};99,90;\"Mart; Nisan\"\n",
+            expiry_in(4)
+        ),
+    )
+    .unwrap();
     let out = admin(
         &cli,
         &["import", file.to_str().unwrap(), "--store", "Sandbox"],
@@ -146,7 +155,7 @@ fn a_commit_prints_the_batch_and_the_batch_can_be_cancelled() {
     );
     let batches = ok(admin(&cli, &["batches", "--store", "Sandbox"]));
     assert_eq!(batches[0]["id"], batch);
-    assert_eq!(batches[0]["file_name"], "cp1254.csv");
+    assert_eq!(batches[0]["file_name"], "aidatlar.csv");
     assert_eq!(batches[0]["payments_pending"], 3);
     let payments = ok(admin(&cli, &["payments", "--batch", &batch.to_string()]));
     assert_eq!(payments.as_array().unwrap().len(), 3);
@@ -231,7 +240,10 @@ fn the_template_filled_with_a_thousand_rows_imports_without_errors() {
         .map(|c| c.to_string())
         .collect();
     assert_eq!(headers, TEMPLATE_HEADERS);
-    // Fill it: 1,000 rows, card columns as text, amounts as numbers, dates as dates.
+    // Fill it: 1,000 rows, card columns as text, amounts as numbers, dates as dates. The first
+    // due dates fall on the 28 days after today.
+    let first_due = |i: u32| today().checked_add(jiff::Span::new().days(1 + i64::from(i % 28)));
+    let (visa_expiry, mc_expiry) = (expiry_in(3), expiry_in(4));
     let filled = cli.tmp().join("aralik.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet().set_name(&sheet).unwrap();
@@ -242,9 +254,9 @@ fn the_template_filled_with_a_thousand_rows_imports_without_errors() {
     for i in 0..1000u32 {
         let r = i + 1;
         let (pan, expiry) = if i % 2 == 0 {
-            ("4355093000315232", "11/28")
+            ("4355093000315232", visa_expiry.as_str())
         } else {
-            ("5218076007402834", "05/29")
+            ("5218076007402834", mc_expiry.as_str())
         };
         ws.write_string(r, 0, format!("D-{i:04}")).unwrap();
         ws.write_string(r, 1, format!("Sakin {i}")).unwrap();
@@ -255,7 +267,13 @@ fn the_template_filled_with_a_thousand_rows_imports_without_errors() {
         ws.write_string(r, 5, "TRY").unwrap();
         ws.write_number(r, 6, if i % 10 == 0 { 3.0 } else { 1.0 })
             .unwrap();
-        let due = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 12, 1 + (i % 28) as u8).unwrap();
+        let d = first_due(i).unwrap();
+        let due = rust_xlsxwriter::ExcelDateTime::from_ymd(
+            d.year() as u16,
+            d.month() as u8,
+            d.day() as u8,
+        )
+        .unwrap();
         ws.write_datetime_with_format(r, 7, &due, &date).unwrap();
         if i % 5 == 0 {
             ws.write_string(r, 8, "aylık").unwrap();
@@ -287,14 +305,16 @@ fn the_template_filled_with_a_thousand_rows_imports_without_errors() {
     assert_eq!(v["new_customers"], 1000);
     // 800 single or installment payments and 200 monthly plans of 12.
     assert_eq!(v["payments"], 800 + 200 * 12);
-    let december: i64 = v["totals"]
+    // Every row's first payment falls in those 28 days; a monthly plan's next ones later.
+    let last_first_due = first_due(27).unwrap().to_string();
+    let first_dues: i64 = v["totals"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|t| t["due_date"].as_str().unwrap().starts_with("2026-12"))
+        .filter(|t| t["due_date"].as_str().unwrap() <= last_first_due.as_str())
         .map(|t| t["payments"].as_i64().unwrap())
         .sum();
-    assert_eq!(december, 1000);
+    assert_eq!(first_dues, 1000);
 }
 
 /// SIGABRT, which `std::process::abort` raises.
@@ -307,7 +327,25 @@ fn libc_sigabrt() -> i32 {
 fn a_process_killed_halfway_through_a_commit_leaves_nothing() {
     let cli = Cli::new();
     init_passphrase(&cli);
-    let file = fixture("odfpy.ods");
+    // Two plans, 12 monthly and 4 quarterly payments, starting next month.
+    let file = cli.tmp().join("uyeler.csv");
+    let start = |days: i64| {
+        let d = today().checked_add(jiff::Span::new().days(days)).unwrap();
+        format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+    };
+    std::fs::write(
+        &file,
+        format!(
+            "Üye No;Müşteri;Kart No;Son Kullanma;Tutar;Periyot;Ödeme Sayısı;Vade\n\
+             U-01;Şule Öztürk;4355093000315232;{};350,00;aylık;12;{}\n\
+             U-02;Çağrı Ünal;5218076007402834;{};350,50;3 ayda bir;4;{}\n",
+            expiry_in(3),
+            start(30),
+            expiry_in(4),
+            start(31),
+        ),
+    )
+    .unwrap();
     let mut c = acting(&cli, "admin");
     c.env("TAHSILDAR_FAILPOINT", "import_mid_commit").args([
         "import",
@@ -341,11 +379,14 @@ fn a_mapping_file_names_columns_the_headers_do_not() {
     let cli = Cli::new();
     init_passphrase(&cli);
     let path = cli.tmp().join("kodlu.csv");
+    let valid = expiry_in(4);
     std::fs::write(
         &path,
-        "Kod X;Ad Soyad;Kart No;Son Kullanma;Tutar\n\
-         K-1;Ayşe Yılmaz;4355093000315232;12/30;100,00\n\
-         K-2;Ömer Çelik;5218076007402834;05/29;200,00\n",
+        format!(
+            "Kod X;Ad Soyad;Kart No;Son Kullanma;Tutar\n\
+             K-1;Ayşe Yılmaz;4355093000315232;{valid};100,00\n\
+             K-2;Ömer Çelik;5218076007402834;{valid};200,00\n"
+        ),
     )
     .unwrap();
     let file = path.to_str().unwrap();

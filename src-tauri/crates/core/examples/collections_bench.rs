@@ -146,7 +146,7 @@ async fn main() {
         let c = customer::add(&admin, store_id, &new).expect("customer").id;
         let card = NewCard {
             pan: secret("4355093000315232"),
-            expiry: "12/30".into(),
+            expiry: format!("{:02}/{:02}", today.month(), (today.year() + 4) % 100),
             holder: None,
             alternate: false,
             instruction_date: None,

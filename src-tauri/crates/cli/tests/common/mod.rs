@@ -82,6 +82,17 @@ pub fn fails(out: Output) -> Value {
     v["error"].clone()
 }
 
+/// Today in Istanbul, as the product computes it (the CLI runs on the system clock).
+pub fn today() -> jiff::civil::Date {
+    tahsildar_core::plan::today(&tahsildar_core::SystemClock)
+}
+
+/// A card expiry `years` after today's month, `MM/YY`: valid whatever day the tests run.
+pub fn expiry_in(years: i16) -> String {
+    let t = today();
+    format!("{:02}/{:02}", t.month(), (t.year() + years) % 100)
+}
+
 pub fn require_session_bus() {
     assert!(
         std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
