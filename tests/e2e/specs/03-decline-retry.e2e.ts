@@ -1,6 +1,6 @@
 import { $, expect } from "@wdio/globals";
 import { fill, openScreen, signInFresh } from "../support/app.ts";
-import { addCard, closeDrawer, addCustomer, CARDS, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
+import { addCard, closeDrawer, addCustomer, CARDS, expiryIn, oneOffSale, openPaymentOf, runNow, waitForDetailStatus } from "../support/collect.ts";
 
 describe("a declined card, then another card", () => {
   it("is declined with the Turkish reason and waits in the attention queue", async () => {
@@ -25,7 +25,7 @@ describe("a declined card, then another card", () => {
   it("takes another card for the same payment and the next run approves it", async () => {
     await $('[data-testid="attention-page"] [data-problem="declined"] button.ant-btn-primary').click();
     await fill("card-number", CARDS.approveMastercard);
-    await fill("card-expiry", "11/29");
+    await fill("card-expiry", expiryIn(3));
     await $('[data-testid="retry-submit"]').click();
     await $('[data-testid="retry-form"]').waitForDisplayed({ reverse: true });
     await expect($('[data-testid="attention-page"]')).toHaveText(expect.stringContaining("Müdahale bekleyen ödeme yok."));

@@ -6,8 +6,6 @@
 import { $, $$, browser, expect } from "@wdio/globals";
 import { fill, openScreen } from "./app.ts";
 
-/** Sandbox test cards (GUIDE §5). */
-
 /** Clicks once nothing covers the element (a drawer or a message may still be sliding away). */
 export async function press(testId: string): Promise<void> {
   const element = $(`[data-testid="${testId}"]`);
@@ -25,6 +23,7 @@ export async function press(testId: string): Promise<void> {
   );
 }
 
+/** The sandbox bank's test cards (README, "Sandbox mode"). */
 export const CARDS = {
   approve: "4355093000315232",
   approveMastercard: "5218076007402834",
@@ -41,8 +40,16 @@ export async function addCustomer(reference: string, name: string): Promise<void
   await expect($('[data-testid="customer-detail"]')).toHaveAttribute("data-customer", reference);
 }
 
+/** A card expiry `years` after this month in Istanbul, `MM/YY`: valid whatever day the suite runs. */
+export function expiryIn(years: number): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Istanbul", year: "numeric", month: "2-digit" })
+    .formatToParts(new Date());
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return `${String(part("month")).padStart(2, "0")}/${String((part("year") + years) % 100).padStart(2, "0")}`;
+}
+
 /** Adds a card on the open customer's page and checks that only its masked form is shown. */
-export async function addCard(number: string, expiry = "12/30"): Promise<void> {
+export async function addCard(number: string, expiry = expiryIn(4)): Promise<void> {
   await press("card-add");
   await fill("card-number", number);
   await fill("card-expiry", expiry);
