@@ -51,7 +51,7 @@ export const config: WebdriverIO.Config = {
   logLevel: "warn",
   framework: "mocha",
   reporters: ["spec"],
-  mochaOpts: { ui: "bdd", timeout: 60_000 },
+  mochaOpts: { ui: "bdd", timeout: 120_000 },
   waitforTimeout: 20_000,
   connectionRetryCount: 1,
 

@@ -33,7 +33,9 @@ export async function restartApp(whileStopped?: () => void): Promise<void> {
       return false;
     }
   };
-  for (let i = 0; i < 100 && running(); i++) await new Promise((r) => setTimeout(r, 100));
+  // Shutting down waits for the engine to stop, which takes longer on a busy machine.
+  for (let i = 0; i < 300 && running(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (running()) throw new Error(`the app on ${dir} did not exit within 30 s of its session's end`);
   whileStopped?.();
   await browser.reloadSession();
 }
