@@ -164,10 +164,28 @@ pub const HOST_CODES: &[CodeInfo] = &[
         en: "Refer to card issuer (special condition). Try again later.",
     },
     CodeInfo {
+        code: "03",
+        class: OurError,
+        tr: "Geçersiz üye işyeri. Mağazanın terminal bilgilerini bankanızla kontrol edin.",
+        en: "Invalid merchant. Check the store's terminal details with your bank.",
+    },
+    CodeInfo {
+        code: "04",
+        class: HardDecline,
+        tr: "Karta el konulmalı (banka kartı kapattı). Bu kartla tekrar denemeyin; müşteriden başka kart isteyin.",
+        en: "Pick up card (the issuer has closed it). Do not retry this card; ask the customer for another card.",
+    },
+    CodeInfo {
         code: "05",
         class: SoftDecline,
         tr: "İşlem onaylanmadı. Daha sonra tekrar deneyin ya da kart sahibiyle görüşün.",
         en: "Do not honour. Try again later or contact the cardholder.",
+    },
+    CodeInfo {
+        code: "07",
+        class: HardDecline,
+        tr: "Karta el konulmalı (özel durum, dolandırıcılık şüphesi). Bu kartla tekrar denemeyin.",
+        en: "Pick up card, special condition (suspected fraud). Do not retry this card.",
     },
     CodeInfo {
         code: "09",
@@ -194,6 +212,12 @@ pub const HOST_CODES: &[CodeInfo] = &[
         en: "Invalid card number. Get the correct card details from the customer.",
     },
     CodeInfo {
+        code: "15",
+        class: HardDecline,
+        tr: "Kartı veren banka bulunamadı. Kart numarasını müşteriyle kontrol edin.",
+        en: "No such issuer. Check the card number with the customer.",
+    },
+    CodeInfo {
         code: "19",
         class: SoftDecline,
         tr: "Kart hatası; işlem yeniden denenmeli. Daha sonra tekrar deneyin.",
@@ -210,6 +234,12 @@ pub const HOST_CODES: &[CodeInfo] = &[
         class: HardDecline,
         tr: "Çalıntı kart. Bu kartla tekrar denemeyin; müşteriden başka kart isteyin.",
         en: "Stolen card. Do not retry this card; ask the customer for another card.",
+    },
+    CodeInfo {
+        code: "46",
+        class: HardDecline,
+        tr: "Kart hesabı kapalı. Bu kartla tekrar denemeyin; müşteriden başka kart isteyin.",
+        en: "The card account is closed. Do not retry this card; ask the customer for another card.",
     },
     CodeInfo {
         code: "51",
@@ -230,10 +260,40 @@ pub const HOST_CODES: &[CodeInfo] = &[
         en: "Transaction not permitted to the cardholder (e.g. online/mail order disabled). The customer should call their bank.",
     },
     CodeInfo {
+        code: "58",
+        class: OurError,
+        tr: "Bu işlem bu terminale kapalı (ör. mail order izni yok). Bankanızla görüşün.",
+        en: "Transaction not permitted to this terminal (e.g. no mail order permission). Contact your bank.",
+    },
+    CodeInfo {
+        code: "59",
+        class: HardDecline,
+        tr: "Dolandırıcılık şüphesi. Bu kartla tekrar denemeyin; müşteriyle görüşün.",
+        en: "Suspected fraud. Do not retry this card; contact the customer.",
+    },
+    CodeInfo {
+        code: "61",
+        class: SoftDecline,
+        tr: "Kartın tutar limiti aşıldı. Daha sonra tekrar deneyin ya da kart sahibiyle görüşün.",
+        en: "The card's amount limit is exceeded. Try again later or contact the cardholder.",
+    },
+    CodeInfo {
         code: "62",
         class: HardDecline,
         tr: "Kısıtlı kart. Bu kartla tekrar denemeyin; müşteriden başka kart isteyin.",
         en: "Restricted card. Do not retry this card; ask the customer for another card.",
+    },
+    CodeInfo {
+        code: "65",
+        class: SoftDecline,
+        tr: "Kartın işlem sayısı limiti aşıldı. Daha sonra tekrar deneyin.",
+        en: "The card's transaction count limit is exceeded. Try again later.",
+    },
+    CodeInfo {
+        code: "78",
+        class: SoftDecline,
+        tr: "Kart henüz kullanıma açılmamış. Müşteri kartını açtıktan sonra tekrar deneyin.",
+        en: "The card is not activated yet. Try again once the customer has activated it.",
     },
     CodeInfo {
         code: "83",
@@ -259,6 +319,30 @@ pub const HOST_CODES: &[CodeInfo] = &[
         tr: "Genel hata. Daha sonra tekrar deneyin.",
         en: "General error. Try again later.",
     },
+    CodeInfo {
+        code: "N7",
+        class: HardDecline,
+        tr: "Güvenlik kodu (CVV2) hatalı. Bu bilgilerle tekrar denemeyin; müşteriden doğru kart bilgisini alın.",
+        en: "The security code (CVV2) does not match. Do not retry with these details; get the correct card details from the customer.",
+    },
+    CodeInfo {
+        code: "R0",
+        class: HardDecline,
+        tr: "Kart sahibi bu ödemeyi durdurdu (ödeme durdurma talimatı). Bu kartla tekrar denemeyin; müşteriyle görüşün.",
+        en: "The cardholder stopped this payment (stop payment order). Do not retry this card; contact the customer.",
+    },
+    CodeInfo {
+        code: "R1",
+        class: HardDecline,
+        tr: "Kart sahibi bu işyerine verdiği ödeme talimatını iptal etti. Bu kartla tekrar denemeyin; müşteriyle görüşün.",
+        en: "The cardholder revoked this merchant's payment authorisation. Do not retry this card; contact the customer.",
+    },
+    CodeInfo {
+        code: "R3",
+        class: HardDecline,
+        tr: "Kart sahibi tüm ödeme talimatlarını iptal etti. Bu kartla tekrar denemeyin; müşteriyle görüşün.",
+        en: "The cardholder revoked all payment authorisations. Do not retry this card; contact the customer.",
+    },
 ];
 
 const UNKNOWN: CodeInfo = CodeInfo {
@@ -268,11 +352,13 @@ const UNKNOWN: CodeInfo = CodeInfo {
     en: "Unknown bank response. Check the transaction status; contact your bank if it persists.",
 };
 
+/// A host decline whose code the catalogue does not know: the card is not tried again (it may
+/// be a "never approve" code), the customer's next card is.
 const UNKNOWN_HOST_DECLINE: CodeInfo = CodeInfo {
     code: "",
-    class: SoftDecline,
-    tr: "Banka işlemi onaylamadı (tanımsız kod). Daha sonra tekrar deneyin ya da kart sahibiyle görüşün.",
-    en: "The bank declined the transaction (unlisted code). Try again later or contact the cardholder.",
+    class: HardDecline,
+    tr: "Banka işlemi onaylamadı (tanımsız kod). Bu kartla tekrar denenmeyecek; müşteriyle görüşün.",
+    en: "The bank declined the transaction (unlisted code). This card will not be tried again; contact the customer.",
 };
 
 /// Looks up a VPS code alone.
@@ -326,7 +412,7 @@ mod tests {
         assert_eq!(describe("VPS-1005", Some("54")).class, HardDecline);
         assert_eq!(describe("VPS-1005", Some("14")).class, HardDecline);
         assert_eq!(describe("VPS-1005", Some("005")).code, "05");
-        assert_eq!(describe("VPS-1005", Some("77")).class, SoftDecline);
+        assert_eq!(describe("VPS-1005", Some("77")).class, HardDecline);
         assert_eq!(describe("VPS-0000", Some("00")).class, Approved);
         assert_eq!(describe("VPS-1013", None).class, OurError);
         assert_eq!(describe("VPS-9999", None).class, Unknown);
@@ -338,12 +424,19 @@ mod tests {
     }
 
     #[test]
-    fn guide_classes() {
-        for c in ["05", "51", "91", "96"] {
+    fn retry_classes() {
+        for c in ["05", "51", "61", "65", "78", "91", "96"] {
             assert_eq!(host(c).unwrap().class, SoftDecline, "{c}");
         }
-        for c in ["14", "41", "43", "54", "57", "62"] {
+        // Visa's category 1 "never approve" codes, and the other card-level refusals.
+        for c in [
+            "04", "07", "12", "14", "15", "41", "43", "46", "54", "57", "59", "62", "N7", "R0",
+            "R1", "R3",
+        ] {
             assert_eq!(host(c).unwrap().class, HardDecline, "{c}");
+        }
+        for c in ["03", "58"] {
+            assert_eq!(host(c).unwrap().class, OurError, "{c}");
         }
     }
 }

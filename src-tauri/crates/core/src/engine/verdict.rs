@@ -1,11 +1,14 @@
 //! What the engine makes of the bank's answer to a sale and to an inquiry.
 //!
-//! This is where GUIDE section 4's rule 2 lives: only a definitive host answer is a decline. A
-//! timeout, reset, 5xx or unreadable body means the bank may have booked the sale, so the attempt
-//! becomes `unknown` and is resolved by inquiry. A refusal before any byte left, or a 429 from
-//! the host's rate limiter, means nothing was booked, so the same order id is sent again. A
-//! VPS-1013 ("order id already used") to one of our own order ids means an earlier send landed:
-//! inquire, never decline.
+//! Only a definite answer the catalogue knows is a decline (docs/engine.md, "What an answer
+//! means"). A timeout, reset, 5xx or unreadable body means the bank may have booked the sale, so
+//! the attempt becomes `unknown` and is resolved by inquiry; so does a code the catalogue does
+//! not know, since reading it as a decline and retrying under a new order id could charge twice.
+//! A refusal before any byte left, or a 429 from the host's rate limiter, means nothing was
+//! booked, so the same order id is sent again. A VPS-1013 ("order id already used") to one of
+//! our own order ids means an earlier send landed: inquire, never decline. A host decline
+//! (VPS-1005) with a host code the catalogue does not know is a decline that is not retried on
+//! the same card.
 
 use std::time::Duration;
 
@@ -54,13 +57,14 @@ impl Verdict {
     }
 }
 
-/// How a declined answer counts for retries.
-pub fn decline_kind(class: CodeClass) -> DeclineKind {
+/// How a definite decline counts for retries; `None` when the code is not a decline the
+/// catalogue knows (then nothing can be concluded from the answer).
+pub fn decline_kind(class: CodeClass) -> Option<DeclineKind> {
     match class {
-        CodeClass::HardDecline => DeclineKind::Hard,
-        CodeClass::OurError => DeclineKind::OurError,
-        // An unlisted code is treated as a soft decline: retried later, within the schedule.
-        CodeClass::SoftDecline | CodeClass::Unknown | CodeClass::Approved => DeclineKind::Soft,
+        CodeClass::HardDecline => Some(DeclineKind::Hard),
+        CodeClass::OurError => Some(DeclineKind::OurError),
+        CodeClass::SoftDecline => Some(DeclineKind::Soft),
+        CodeClass::Unknown | CodeClass::Approved => None,
     }
 }
 
@@ -84,9 +88,17 @@ pub fn of_sale(outcome: &Outcome) -> Verdict {
         Outcome::Declined(reply) if reply.is_duplicate_order() => Verdict::Inquire {
             reason: "the bank already holds this order id".into(),
         },
-        Outcome::Declined(reply) => Verdict::Declined {
-            kind: decline_kind(reply.info().class),
-            answer: answer_of(reply),
+        Outcome::Declined(reply) => match decline_kind(reply.info().class) {
+            Some(kind) => Verdict::Declined {
+                kind,
+                answer: answer_of(reply),
+            },
+            None => Verdict::Inquire {
+                reason: format!(
+                    "the bank answered with a code this program does not know ({})",
+                    reply.response_code
+                ),
+            },
         },
         Outcome::NotSent(reason) => Verdict::Resend {
             wait: None,
@@ -100,7 +112,7 @@ pub fn of_sale(outcome: &Outcome) -> Verdict {
             reason: reason.clone(),
         },
         // Refused before processing (bad hash, credentials, field format): our configuration.
-        Outcome::Rejected(error) => {
+        Outcome::Rejected(error) if decline_kind(error.info().class).is_some() => {
             let code = if error.code.is_empty() {
                 error.http_status.to_string()
             } else {
@@ -115,6 +127,9 @@ pub fn of_sale(outcome: &Outcome) -> Verdict {
                 },
             }
         }
+        Outcome::Rejected(error) => Verdict::Inquire {
+            reason: format!("the bank refused it with a code this program does not know ({error})"),
+        },
     }
 }
 
@@ -155,14 +170,16 @@ pub fn of_inquiry(state: &OrderState) -> Resolution {
         OrderState::Approved { row, .. } => Resolution::Approved(answer(row)),
         OrderState::Voided(row) | OrderState::Refunded(row) => Resolution::Reversed(answer(row)),
         OrderState::Declined(row) => {
-            let class = catalogue::describe(
-                row.response_code.as_deref().unwrap_or_default(),
-                row.host_response_code.as_deref(),
-            )
-            .class;
-            Resolution::Declined {
-                kind: decline_kind(class),
-                answer: answer(row),
+            let code = row.response_code.as_deref().unwrap_or_default();
+            let class = catalogue::describe(code, row.host_response_code.as_deref()).class;
+            match decline_kind(class) {
+                Some(kind) => Resolution::Declined {
+                    kind,
+                    answer: answer(row),
+                },
+                None => Resolution::Undetermined(format!(
+                    "the bank's record has a code this program does not know ({code})"
+                )),
             }
         }
         OrderState::Suspicious(row) => Resolution::Suspicious(answer(row)),
@@ -250,6 +267,30 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn an_answer_the_catalogue_does_not_know_is_never_a_decline() {
+        let v = of_sale(&Outcome::Declined(reply("VPS-9997", None)));
+        assert!(matches!(v, Verdict::Inquire { .. }), "{v:?}");
+        let refused = of_sale(&Outcome::Rejected(ApiError {
+            http_status: 403,
+            code: "VPS-8888".into(),
+            message: "?".into(),
+        }));
+        assert!(matches!(refused, Verdict::Inquire { .. }), "{refused:?}");
+        // A host decline with an unlisted host code is a decline, not retried on this card.
+        let host = of_sale(&Outcome::Declined(reply("VPS-1005", Some("Q9"))));
+        assert!(
+            matches!(
+                host,
+                Verdict::Declined {
+                    kind: DeclineKind::Hard,
+                    ..
+                }
+            ),
+            "{host:?}"
+        );
     }
 
     #[test]
