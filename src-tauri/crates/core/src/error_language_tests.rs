@@ -235,7 +235,8 @@ fn rule_refusals() -> Vec<Error> {
             &["due_date", "amount", "status", "customer"],
         ),
         crate::paging::not_one_of("status", "odendi", &crate::payments::STATUSES),
-        crate::store::check_base_url("http://ornek.com.tr").unwrap_err(),
+        crate::store::check_base_url(crate::store::Environment::Test, "http://ornek.com.tr")
+            .unwrap_err(),
         crate::store::check_run_time("25:00").unwrap_err(),
     ]);
     errors

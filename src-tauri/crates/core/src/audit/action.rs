@@ -49,6 +49,8 @@ codes!(
         ImportCancel => "import.cancel",
         ProvisionSubmit => "provision.submit",
         ProvisionOutcome => "provision.outcome",
+        ProvisionWithdraw => "provision.withdraw",
+        ProvisionReview => "provision.review",
         Void => "payment.void",
         Refund => "payment.refund",
         Export => "export",

@@ -1,14 +1,16 @@
-//! The provision state machine of one attempt (GUIDE section 4).
+//! The provision state machine of one attempt (docs/engine.md has the whole picture).
 //!
 //! ```text
 //! planned -> in_flight -> approved | declined | not_sent | unknown
 //! unknown -> (inquiry by order id, with backoff) -> approved | declined | not_found | unknown
-//! not_found, not_sent -> in_flight again with the SAME order id
-//! unknown after N inquiries -> manual_review
+//! not_found (seen twice, after the grace period), not_sent -> in_flight again, SAME order id
+//! planned, not_sent, not_found -> withdrawn (its payment may no longer be collected)
+//! unknown after N inquiries, or after N lost replies -> manual_review
+//! manual_review -> (an operator asks the bank) -> approved | declined | not_found
 //! ```
 //! Every change of state is written to the database before anything else happens; this module
 //! only says which changes are allowed, so that no code path can, say, turn an `unknown` attempt
-//! into a decline without an answer from the bank.
+//! into a decline without an answer from the bank, or withdraw one the bank may have booked.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,10 +35,13 @@ pub enum AttemptState {
     NotFound,
     /// Inquiries kept failing; an operator must look at it with the bank.
     ManualReview,
+    /// Never reached the bank and taken back: its payment may no longer be collected, or an
+    /// operator closed it as not charged once the bank confirmed it has no such order.
+    Withdrawn,
 }
 
 impl AttemptState {
-    pub const ALL: [AttemptState; 8] = [
+    pub const ALL: [AttemptState; 9] = [
         AttemptState::Planned,
         AttemptState::InFlight,
         AttemptState::Approved,
@@ -45,6 +50,7 @@ impl AttemptState {
         AttemptState::Unknown,
         AttemptState::NotFound,
         AttemptState::ManualReview,
+        AttemptState::Withdrawn,
     ];
 
     /// The stable name stored in the database.
@@ -58,6 +64,7 @@ impl AttemptState {
             AttemptState::Unknown => "unknown",
             AttemptState::NotFound => "not_found",
             AttemptState::ManualReview => "manual_review",
+            AttemptState::Withdrawn => "withdrawn",
         }
     }
 
@@ -75,6 +82,10 @@ impl AttemptState {
             AttemptState::Unknown => ("sonucu bilinmiyor", "outcome unknown"),
             AttemptState::NotFound => ("bankada bulunamadı", "not found at the bank"),
             AttemptState::ManualReview => ("elle inceleme bekliyor", "awaiting manual review"),
+            AttemptState::Withdrawn => (
+                "geri çekildi, bankaya ulaşmadı",
+                "withdrawn, never reached the bank",
+            ),
         };
         Text::new(tr, en)
     }
@@ -83,9 +94,13 @@ impl AttemptState {
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
-    /// Approved and declined are the bank's final word on an order id.
+    /// Approved and declined are the bank's final word on an order id; a withdrawn attempt
+    /// never reached the bank and is never sent again.
     pub fn is_final(self) -> bool {
-        matches!(self, AttemptState::Approved | AttemptState::Declined)
+        matches!(
+            self,
+            AttemptState::Approved | AttemptState::Declined | AttemptState::Withdrawn
+        )
     }
 
     /// The request may be sent (again) under the same order id.
@@ -109,7 +124,8 @@ impl AttemptState {
         use AttemptState::*;
         matches!(
             (self, next),
-            (Planned | NotSent | NotFound, InFlight)
+            (Planned | NotSent | NotFound, InFlight | Withdrawn)
+                | (NotFound, ManualReview)
                 | (InFlight, Approved | Declined | NotSent | Unknown)
                 | (
                     Unknown | ManualReview,
@@ -146,7 +162,7 @@ mod tests {
 
     #[test]
     fn final_states_never_change() {
-        for from in [Approved, Declined] {
+        for from in [Approved, Declined, Withdrawn] {
             for to in AttemptState::ALL {
                 assert!(!from.can_become(to), "{from:?} -> {to:?}");
             }
@@ -161,5 +177,16 @@ mod tests {
         assert!(!ManualReview.can_become(InFlight));
         assert!(Unknown.needs_inquiry() && InFlight.needs_inquiry());
         assert!(!Unknown.may_send());
+    }
+
+    #[test]
+    fn only_what_never_reached_the_bank_is_withdrawn() {
+        for state in AttemptState::ALL {
+            assert_eq!(
+                state.can_become(Withdrawn),
+                matches!(state, Planned | NotSent | NotFound),
+                "{state:?}"
+            );
+        }
     }
 }

@@ -3,11 +3,12 @@
 //!
 //! Each is written ahead (`in_flight`) before it is sent and is sent at most once: there is no
 //! order id of ours on a follow-up that the host could use to refuse a second copy, so a copy
-//! could refund twice. An answer that does not arrive leaves it `unknown`, and an inquiry of the
-//! original order settles it, as for sales: a void shows as `txnStatus` V, a refund in the
-//! refunded amount of the order, a capture as a closed pre-authorisation with its amount. That
-//! the bank did *not* do it is only concluded once the request's time limit has passed (it
-//! could still be on its way); until then it stays `unknown`.
+//! could refund twice. An answer that does not arrive, or one with a code the catalogue does not
+//! know, leaves it `unknown`, and an inquiry of the original order settles it, as for sales: a
+//! void shows as `txnStatus` V, a capture as a closed pre-authorisation with its amount, a refund
+//! in the refunded amount of the order. That the bank did *not* do it is only concluded once the
+//! request's time limit has passed (it could still be on its way); for a refund only from the
+//! day's history report (settlement), since whether an inquiry lists refunds is not known.
 //!
 //! A void asked for while the attempt's own outcome is unknown is kept as `requested`: it is
 //! sent as soon as reconciliation finds the attempt approved, and closed with the reason when
@@ -25,7 +26,6 @@ pub(crate) use send::{send, settle, start_requested};
 
 use super::config::EngineConfig;
 use crate::error::{Error, Result};
-use crate::plan::ProvisionKind;
 
 /// What a follow-up does to its attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -81,7 +81,6 @@ pub(crate) struct FollowUp {
     pub base_minor: i64,
     pub sent_at: Option<String>,
     pub attempt_id: i64,
-    pub attempt_kind: ProvisionKind,
     pub payment_id: i64,
     /// The original order id (the attempt's).
     pub order_id: String,
@@ -90,15 +89,14 @@ pub(crate) struct FollowUp {
 
 pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<FollowUp> {
     conn.query_row(
-        "SELECT r.id, r.kind, r.state, r.amount_minor, r.base_minor, r.sent_at, a.id, a.kind,
+        "SELECT r.id, r.kind, r.state, r.amount_minor, r.base_minor, r.sent_at, a.id,
                 a.payment_id, a.order_id, a.currency
          FROM reversals r JOIN attempts a ON a.id = r.attempt_id
          WHERE r.id = ?1",
         [id],
         |r| {
             let kind: String = r.get(1)?;
-            let attempt_kind: String = r.get(7)?;
-            let currency: u16 = r.get(10)?;
+            let currency: u16 = r.get(9)?;
             Ok(FollowUp {
                 id: r.get(0)?,
                 kind: FollowUpKind::parse(&kind).unwrap_or(FollowUpKind::Void),
@@ -107,9 +105,8 @@ pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<FollowUp> {
                 base_minor: r.get(4)?,
                 sent_at: r.get(5)?,
                 attempt_id: r.get(6)?,
-                attempt_kind: ProvisionKind::parse(&attempt_kind).unwrap_or_default(),
-                payment_id: r.get(8)?,
-                order_id: r.get(9)?,
+                payment_id: r.get(7)?,
+                order_id: r.get(8)?,
                 currency: Currency::from_code(currency).unwrap_or(Currency::Try),
             })
         },
@@ -202,11 +199,9 @@ pub(crate) fn decide(f: &FollowUp, state: &OrderState) -> Option<Settled> {
                 amount_minor: f.amount_minor,
             })
         }
-        (Refund, OrderState::Approved { refunded_minor, .. })
-            if *refunded_minor <= f.base_minor =>
-        {
-            not_done("the order's refunded amount has not changed")
-        }
+        // Whether an inquiry lists refunds at all is not known for the real host: an unchanged
+        // refunded amount proves nothing. Only the day's history report can show that a
+        // refund did not happen (settlement); until then it stays open.
         (Capture, OrderState::Approved { row, .. }) => match row.pre_auth_status.as_deref() {
             Some("C") => Some(Settled::Approved {
                 amount_minor: row

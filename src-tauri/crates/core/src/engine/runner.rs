@@ -12,6 +12,8 @@ use tokio::sync::{Semaphore, watch};
 mod attempt;
 mod follow_ups;
 
+pub(crate) use attempt::Asking;
+
 use super::actor::EngineActor;
 use super::attempt_state::AttemptState;
 use super::bank::BankDirectory;
@@ -48,11 +50,13 @@ pub struct RunSummary {
     pub store_errors: Vec<String>,
 }
 
-/// A store's client, concurrency and rate limit.
-struct Lane {
+/// A store's client, concurrency and rate limit, as its settings were at `version` (the
+/// store's `updated_at`): a change of settings takes effect on the next attempt.
+pub(crate) struct Lane {
     client: Client,
     permits: Arc<Semaphore>,
     rate: RateLimiter,
+    version: String,
 }
 
 struct Inner {
@@ -81,7 +85,7 @@ impl std::fmt::Debug for Engine {
 }
 
 /// How the work on one attempt ended for this run.
-enum Drive {
+pub(crate) enum Drive {
     Settled,
     Parked,
     Review,
@@ -126,9 +130,24 @@ impl Engine {
         self.inner.progress.send_modify(f);
     }
 
-    fn lane(&self, store_id: i64) -> Result<Arc<Lane>> {
+    pub(crate) fn actor(&self) -> &EngineActor {
+        &self.inner.actor
+    }
+
+    pub(crate) fn config(&self) -> &EngineConfig {
+        &self.inner.config
+    }
+
+    pub(crate) fn lane(&self, store_id: i64) -> Result<Arc<Lane>> {
+        let (concurrency, rate, version): (u32, u32, String) = self.inner.vault.db().read(|c| {
+            Ok(c.query_row(
+                "SELECT concurrency, rate_per_sec, updated_at FROM stores WHERE id = ?1",
+                [store_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?)
+        })?;
         let mut lanes = self.inner.lanes.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(lane) = lanes.get(&store_id) {
+        if let Some(lane) = lanes.get(&store_id).filter(|l| l.version == version) {
             return Ok(lane.clone());
         }
         let cfg = &self.inner.config;
@@ -138,17 +157,11 @@ impl Engine {
             cfg.request_timeout,
             cfg.connect_timeout,
         )?;
-        let (concurrency, rate): (u32, u32) = self.inner.vault.db().read(|c| {
-            Ok(c.query_row(
-                "SELECT concurrency, rate_per_sec FROM stores WHERE id = ?1",
-                [store_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?)
-        })?;
         let lane = Arc::new(Lane {
             client,
             permits: Arc::new(Semaphore::new(concurrency.max(1) as usize)),
             rate: RateLimiter::new(rate),
+            version,
         });
         lanes.insert(store_id, lane.clone());
         Ok(lane)
@@ -176,11 +189,37 @@ impl Engine {
     /// Resolves every attempt whose outcome is not settled (unknown, not sent, not found, and
     /// manual reviews, which get one inquiry each) without taking new payments.
     pub async fn reconcile(&self, store: Option<i64>) -> Result<RunSummary> {
+        self.reconcile_where(store, None).await
+    }
+
+    /// Between runs: only the attempts with a check planned by now (a lost reply, a not-found
+    /// answer waiting for its confirmation, a resend after the bank could not be reached).
+    pub async fn reconcile_due(&self) -> Result<RunSummary> {
+        let now = self.inner.vault.clock().now();
+        self.reconcile_where(None, Some(now)).await
+    }
+
+    /// Whether any attempt has a check planned by now.
+    pub fn has_due_checks(&self) -> Result<bool> {
+        let now = self.inner.vault.clock().now();
         let work = self
             .inner
             .vault
             .db()
-            .read(|c| record::open_work_list(c, store))?;
+            .read(|c| record::open_work_list(c, None, Some(now)))?;
+        Ok(!work.is_empty())
+    }
+
+    async fn reconcile_where(
+        &self,
+        store: Option<i64>,
+        due_by: Option<jiff::Timestamp>,
+    ) -> Result<RunSummary> {
+        let work = self
+            .inner
+            .vault
+            .db()
+            .read(|c| record::open_work_list(c, store, due_by))?;
         let mut summary = self.run_list(work, false).await?;
         // After the attempts: a void that waited for its attempt's inquiry goes out now.
         summary.follow_ups += self.settle_follow_ups(store).await?;
@@ -294,10 +333,10 @@ impl Engine {
                     if state == AttemptState::Approved {
                         self.carry_out_requested_void(lane, attempt_id).await?;
                     }
-                    outcome = if state == AttemptState::Approved {
-                        PaymentOutcome::Approved
-                    } else {
-                        PaymentOutcome::Declined
+                    outcome = match state {
+                        AttemptState::Approved => PaymentOutcome::Approved,
+                        AttemptState::Withdrawn => PaymentOutcome::Skipped,
+                        _ => PaymentOutcome::Declined,
                     };
                 }
                 Drive::Parked => return Ok(PaymentOutcome::Unresolved),

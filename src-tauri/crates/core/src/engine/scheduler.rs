@@ -1,6 +1,8 @@
 //! The background scheduler: a tokio task that runs each store's due payments at its run time
 //! (Europe/Istanbul), catches up at once on payments left from days the PC was off, runs on
-//! demand, and can be paused and resumed. The app and the CLI start the same task.
+//! demand, and can be paused and resumed. Between runs it settles the attempts that have a
+//! check planned (a lost reply, a not-found answer waiting for its confirmation). The app and
+//! the CLI start the same task.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -75,12 +77,18 @@ pub fn spawn(engine: Engine) -> SchedulerHandle {
                     }
                 },
                 _ = tick.tick() => {
-                    if !paused && let Ok(stores) = stores_due(&engine, &last_run) {
+                    if paused {
+                        continue;
+                    }
+                    if let Ok(stores) = stores_due(&engine, &last_run) {
                         for (store, today) in stores {
                             if run_once(&engine, Some(store)).await.is_ok() {
                                 last_run.insert(store, today);
                             }
                         }
+                    }
+                    if engine.has_due_checks().unwrap_or(false) {
+                        let _ = engine.reconcile_due().await;
                     }
                 }
             }
@@ -110,8 +118,9 @@ fn stores_due(engine: &Engine, last_run: &HashMap<i64, Date>) -> Result<Vec<(i64
     let today = now.date();
     let stores: Vec<(i64, String, bool)> = vault.db().read(|c| {
         let mut stmt = c.prepare(
-            "SELECT s.id, s.run_time, EXISTS (SELECT 1 FROM payments p WHERE p.store_id = s.id
-                 AND p.status IN ('scheduled', 'retry_wait') AND p.next_try_on < ?1)
+            "SELECT s.id, s.run_time, EXISTS (SELECT 1 FROM payments p JOIN plans pl ON pl.id = p.plan_id
+                 WHERE p.store_id = s.id AND pl.status = 'active'
+                   AND p.status IN ('scheduled', 'retry_wait') AND p.next_try_on < ?1)
              FROM stores s WHERE s.enabled = 1",
         )?;
         let rows = stmt.query_map([today.to_string()], |r| {

@@ -33,29 +33,20 @@ pub fn retry_with_card(
         .ok_or_else(|| Error::not_found("payment", payment_id))
     })?;
     session.require(Permission::ReplaceCard, Some(store_id))?;
-    if !matches!(status.as_str(), "attention" | "retry_wait" | "scheduled") {
-        let state = super::status_text(&status);
-        return Err(Error::wrong_state(
-            "payment",
-            payment_id,
-            Text::new(
-                format!(
-                    "durumu \"{}\"; yalnızca ilgi bekleyen, yeniden denenecek ya da planlanmış ödemelerin kartı değişir",
-                    state.tr()
-                ),
-                format!(
-                    "it is \"{}\"; only a payment that needs attention, waits for a retry or is scheduled can change card",
-                    state.en()
-                ),
-            ),
-        ));
-    }
+    may_change_card(payment_id, &status)?;
     let today = crate::plan::today(vault.clock().as_ref());
     let checked = card::check(new, today)?;
     let now = vault.clock().now().to_string();
     let card_id = vault.write_audited(|tx, keys| {
+        // Again inside the transaction: a run may have taken the payment meanwhile.
+        let status: String =
+            tx.query_row("SELECT status FROM payments WHERE id = ?1", [payment_id], |r| {
+                r.get(0)
+            })?;
+        may_change_card(payment_id, &status)?;
         let open: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ('approved', 'declined'))",
+            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1
+                 AND state NOT IN ('approved', 'declined', 'withdrawn'))",
             [payment_id],
             |r| r.get(0),
         )?;
@@ -96,4 +87,26 @@ pub fn retry_with_card(
         Ok((card_id, record))
     })?;
     vault.db().read(|c| card::load(c, card_id))
+}
+
+/// Only a payment that needs attention, waits for a retry or is scheduled can change card.
+fn may_change_card(payment_id: i64, status: &str) -> Result<()> {
+    if matches!(status, "attention" | "retry_wait" | "scheduled") {
+        return Ok(());
+    }
+    let state = super::status_text(status);
+    Err(Error::wrong_state(
+        "payment",
+        payment_id,
+        Text::new(
+            format!(
+                "durumu \"{}\"; yalnızca ilgi bekleyen, yeniden denenecek ya da planlanmış ödemelerin kartı değişir",
+                state.tr()
+            ),
+            format!(
+                "it is \"{}\"; only a payment that needs attention, waits for a retry or is scheduled can change card",
+                state.en()
+            ),
+        ),
+    ))
 }

@@ -9,6 +9,8 @@ use tahsildar_akbank::catalogue::{self, CodeClass};
 
 use super::PaymentRow;
 use crate::auth::{Permission, Session};
+use crate::engine::attempt_state::AttemptState;
+use crate::engine::record::Hold;
 use crate::error::{Error, Result};
 
 /// One step of a payment's history.
@@ -86,8 +88,17 @@ fn currency_alpha(code: u16) -> String {
         .to_string()
 }
 
-/// Fills the class and explanation from the code catalogue.
+/// Fills the class and explanation from the code catalogue, or for a withdrawn attempt from
+/// the reason it was withdrawn.
 fn explain(entry: &mut TimelineEntry) {
+    if entry.kind == "sale" && entry.state == AttemptState::Withdrawn.as_str() {
+        if let Some(hold) = entry.message.as_deref().and_then(Hold::from_code) {
+            let text = hold.text();
+            entry.explanation_tr = Some(text.tr().to_string());
+            entry.explanation_en = Some(text.en().to_string());
+        }
+        return;
+    }
     if let Some(vps) = entry.vps_code.as_deref() {
         let info = catalogue::describe(vps, entry.host_code.as_deref());
         entry.class = Some(class_code(info.class).to_string());
@@ -222,7 +233,7 @@ pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
             |r| r.get(0),
         )?;
         let open_attempt: bool = c.query_row(
-            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ('approved', 'declined'))",
+            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ('approved', 'declined', 'withdrawn'))",
             [payment_id],
             |r| r.get(0),
         )?;

@@ -1,10 +1,13 @@
 //! Changes to a running plan: pause, resume, a new amount for future payments, cancel. History
-//! (paid, declined, in-progress payments) is never touched.
+//! (paid, declined, in-progress payments) is never touched. Pausing or cancelling withdraws the
+//! attempts that never reached the bank; what the bank may hold is settled by inquiry first.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
+use crate::engine::EngineActor;
+use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 
@@ -35,15 +38,21 @@ fn change(
     session: &Session,
     id: i64,
     what: &'static str,
-    f: impl FnOnce(&Transaction, &str, &str) -> Result<serde_json::Value>,
+    f: impl FnOnce(&Transaction, &Scribe, &str) -> Result<serde_json::Value>,
 ) -> Result<PlanInfo> {
     let store_id = store_of(session, id)?;
     session.require(Permission::CreateCollections, Some(store_id))?;
     let vault = session.vault();
+    let actor = EngineActor::of_session(session);
     let now = vault.clock().now().to_string();
     let today = super::today(vault.clock().as_ref()).to_string();
-    vault.write_audited(|tx, _| {
-        let mut detail = f(tx, &now, &today)?;
+    vault.write_audited(|tx, keys| {
+        let scribe = Scribe {
+            keys,
+            at: vault.clock().now(),
+            actor: &actor,
+        };
+        let mut detail = f(tx, &scribe, &today)?;
         detail["change"] = what.into();
         tx.execute(
             "UPDATE plans SET updated_at = ?1 WHERE id = ?2",
@@ -84,7 +93,7 @@ fn status_is(status: &str, needed_tr: &str, needed_en: &str) -> Text {
 
 /// Stops taking the plan's payments until it is resumed.
 pub fn pause(session: &Session, id: i64) -> Result<PlanInfo> {
-    change(session, id, "pause", |tx, _, _| {
+    change(session, id, "pause", |tx, scribe, _| {
         let (_, status) = plan_row(tx, id)?;
         if status != "active" {
             return Err(Error::wrong_state(
@@ -94,14 +103,16 @@ pub fn pause(session: &Session, id: i64) -> Result<PlanInfo> {
             ));
         }
         tx.execute("UPDATE plans SET status = 'paused' WHERE id = ?1", [id])?;
-        Ok(serde_json::json!({}))
+        let withdrawn = withdraw_unsent(tx, scribe, WithdrawScope::Plan(id), Hold::PlanPaused)?;
+        Ok(serde_json::json!({ "withdrawn": withdrawn }))
     })
 }
 
-/// Takes the plan's payments again. Payments that fell due during the pause are skipped
-/// (cancelled), not charged late.
+/// Takes the plan's payments again. Payments that fell due during the pause and were never
+/// charged (no attempt reached the bank) are skipped (cancelled), not charged late.
 pub fn resume(session: &Session, id: i64) -> Result<PlanInfo> {
-    change(session, id, "resume", |tx, now, today| {
+    change(session, id, "resume", |tx, scribe, today| {
+        let now = &scribe.now();
         let (_, status) = plan_row(tx, id)?;
         if status != "paused" {
             return Err(Error::wrong_state(
@@ -114,7 +125,8 @@ pub fn resume(session: &Session, id: i64) -> Result<PlanInfo> {
         let skipped = tx.execute(
             "UPDATE payments SET status = 'cancelled', attention = 'skipped while the plan was paused', updated_at = ?1
              WHERE plan_id = ?2 AND status = 'scheduled' AND due_date < ?3
-               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
+               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id
+                               AND a.state <> 'withdrawn')",
             params![now, id, today],
         )?;
         Ok(serde_json::json!({ "skipped": skipped }))
@@ -132,7 +144,8 @@ pub fn change_amount(session: &Session, id: i64, amount_minor: i64) -> Result<Pl
             ),
         ));
     }
-    change(session, id, "amount", |tx, now, today| {
+    change(session, id, "amount", |tx, scribe, today| {
+        let now = &scribe.now();
         let (_, status) = plan_row(tx, id)?;
         if status == "cancelled" || status == "completed" {
             let state = status_text(&status);
@@ -159,9 +172,12 @@ pub fn change_amount(session: &Session, id: i64, amount_minor: i64) -> Result<Pl
     })
 }
 
-/// Cancels the plan: payments not yet taken are cancelled, history is kept.
+/// Cancels the plan: payments not yet taken are cancelled, attempts that never reached the bank
+/// are withdrawn, history is kept. An attempt the bank may hold is settled by inquiry; if the
+/// bank then confirms it has nothing, it is withdrawn too.
 pub fn cancel(session: &Session, id: i64) -> Result<PlanInfo> {
-    change(session, id, "cancel", |tx, now, _| {
+    change(session, id, "cancel", |tx, scribe, _| {
+        let now = &scribe.now();
         let (_, status) = plan_row(tx, id)?;
         if status == "cancelled" {
             return Err(Error::wrong_state(
@@ -176,6 +192,7 @@ pub fn cancel(session: &Session, id: i64) -> Result<PlanInfo> {
              WHERE plan_id = ?2 AND status IN ('scheduled', 'retry_wait')",
             params![now, id],
         )?;
-        Ok(serde_json::json!({ "cancelled": cancelled }))
+        let withdrawn = withdraw_unsent(tx, scribe, WithdrawScope::Plan(id), Hold::PlanCancelled)?;
+        Ok(serde_json::json!({ "cancelled": cancelled + withdrawn, "withdrawn": withdrawn }))
     })
 }

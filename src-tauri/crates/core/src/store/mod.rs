@@ -10,6 +10,8 @@ use zeroize::Zeroizing;
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
+use crate::engine::EngineActor;
+use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::vault::keys::Keys;
@@ -208,9 +210,6 @@ fn apply(
         set("environment", &env.code())?;
     }
     if let Some(url) = &s.base_url {
-        if let Some(url) = url {
-            check_base_url(url)?;
-        }
         set("base_url", url)?;
     }
     if let Some(v) = &s.merchant_safe_id {
@@ -247,6 +246,18 @@ fn apply(
     }
     if let Some(v) = s.enabled {
         set("enabled", &v)?;
+    }
+    // The address is checked against the environment the store ends up in.
+    let (environment, base_url): (String, Option<String>) = tx.query_row(
+        "SELECT environment, base_url FROM stores WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if let Some(url) = base_url {
+        check_base_url(
+            Environment::from_code(&environment).unwrap_or(Environment::Sandbox),
+            &url,
+        )?;
     }
     tx.execute(
         "UPDATE stores SET updated_at = ?2 WHERE id = ?1",
@@ -313,17 +324,37 @@ pub fn update(session: &Session, id: i64, settings: &StoreSettings) -> Result<St
     session.require(Permission::ManageStores, Some(id))?;
     let vault = session.vault();
     let now = vault.clock().now().to_string();
+    let actor = EngineActor::of_session(session);
     vault.write_audited(|tx, keys| {
-        load(tx, id)?;
+        let before = load(tx, id)?;
         let (changed, credentials) = apply(tx, keys, id, settings, &now)?;
         let action = if credentials {
             AuditAction::StoreCredentialsChange
         } else {
             AuditAction::StoreUpdate
         };
+        let mut detail = serde_json::json!({ "fields": changed });
+        let after = load(tx, id)?;
+        if after.base_url != before.base_url || after.environment != before.environment {
+            detail["base_url"] = serde_json::json!({
+                "old": before.effective_base_url(), "new": after.effective_base_url(),
+            });
+        }
+        if before.enabled && !after.enabled {
+            // What never reached the bank is taken back; it goes out with a new attempt once
+            // the store is enabled again.
+            let scribe = Scribe {
+                keys,
+                at: vault.clock().now(),
+                actor: &actor,
+            };
+            let withdrawn =
+                withdraw_unsent(tx, &scribe, WithdrawScope::Store(id), Hold::StoreDisabled)?;
+            detail["withdrawn"] = withdrawn.into();
+        }
         let record = session
             .record(action, format!("store:{id}"), AuditResult::Ok)
-            .with_detail(serde_json::json!({ "fields": changed }));
+            .with_detail(detail);
         Ok(((), record))
     })?;
     vault.db().read(|c| load(c, id))

@@ -2,8 +2,14 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
+use super::Environment;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+
+/// Akbank's test host.
+pub const TEST_HOST: &str = "apipre.akbank.com";
+/// Akbank's production host.
+pub const LIVE_HOST: &str = "api.akbank.com";
 
 /// A setting's name as an operator reads it, by its stable key.
 fn setting_name(field: &str) -> (&'static str, &'static str) {
@@ -42,19 +48,56 @@ pub(crate) fn check_store_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-/// An `https://` URL (or `http://` on loopback, for a local simulator).
-pub fn check_base_url(url: &str) -> Result<()> {
-    let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
-    let ok = (url.starts_with("https://") && url.len() > "https://".len())
-        || loopback.iter().any(|p| url.starts_with(p));
-    if !ok || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(refused(
-            "base_url",
-            "https:// ile başlamalı (http:// yalnızca bu bilgisayardaki adresler için)",
-            "must start with https:// (http:// only for addresses on this computer)",
-        ));
+/// The host a store of `environment` may talk to: Akbank's own host for test and live stores
+/// (`https://`), or an address on this computer (a local simulator or gateway, `http://` or
+/// `https://`); a sandbox store only the latter. Nothing else, so a mistyped or planted address
+/// can never receive card numbers.
+pub fn check_base_url(environment: Environment, url: &str) -> Result<()> {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", ""));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = if authority.starts_with('[') {
+        authority.split_inclusive(']').next().unwrap_or("")
+    } else {
+        authority.split(':').next().unwrap_or("")
+    };
+    let port_ok = authority[host.len()..]
+        .strip_prefix(':')
+        .is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    let clean =
+        !url.chars().any(|c| c.is_whitespace() || c.is_control()) && !authority.contains('@');
+    let loopback = matches!(scheme, "http" | "https")
+        && matches!(
+            host.to_ascii_lowercase().as_str(),
+            "127.0.0.1" | "localhost" | "[::1]"
+        );
+    let akbank = scheme == "https"
+        && match environment {
+            Environment::Sandbox => false,
+            Environment::Test => host.eq_ignore_ascii_case(TEST_HOST),
+            Environment::Live => host.eq_ignore_ascii_case(LIVE_HOST),
+        };
+    if clean && port_ok && (loopback || akbank) {
+        return Ok(());
     }
-    Ok(())
+    Err(match environment {
+        Environment::Sandbox => refused(
+            "base_url",
+            "deneme (sandbox) mağazasında yalnızca bu bilgisayardaki bir adres olabilir (ör. http://127.0.0.1:8080)",
+            "of a sandbox store can only be an address on this computer (e.g. http://127.0.0.1:8080)",
+        ),
+        Environment::Test => refused(
+            "base_url",
+            format!(
+                "test mağazasında https://{TEST_HOST} ya da bu bilgisayardaki bir adres olmalı"
+            ),
+            format!("of a test store must be https://{TEST_HOST} or an address on this computer"),
+        ),
+        Environment::Live => refused(
+            "base_url",
+            format!("canlı mağazada https://{LIVE_HOST} ya da bu bilgisayardaki bir adres olmalı"),
+            format!("of a live store must be https://{LIVE_HOST} or an address on this computer"),
+        ),
+    })
 }
 
 /// "HH:MM", 24-hour clock.
@@ -117,9 +160,43 @@ mod tests {
         assert!(check_run_time("10:00").is_ok());
         assert!(check_run_time("24:00").is_err());
         assert!(check_run_time("9:00").is_err());
-        assert!(check_base_url("https://apipre.akbank.com/api/v1/payment/virtualpos").is_ok());
-        assert!(check_base_url("http://127.0.0.1:8080").is_ok());
-        assert!(check_base_url("http://example.com").is_err());
+        assert!(check_safe_id("merchantSafeId", "2023090417500272654BD9A49CF07574").is_ok());
+    }
+
+    #[test]
+    fn a_store_talks_only_to_akbank_or_to_this_computer() {
+        use Environment::{Live, Sandbox, Test};
+        let test_host = "https://apipre.akbank.com/api/v1/payment/virtualpos";
+        let live_host = "https://api.akbank.com/api/v1/payment/virtualpos";
+        assert!(check_base_url(Test, test_host).is_ok());
+        assert!(check_base_url(Live, live_host).is_ok());
+        assert!(
+            check_base_url(Live, test_host).is_err(),
+            "live store on the test host"
+        );
+        assert!(
+            check_base_url(Test, live_host).is_err(),
+            "test store on the live host"
+        );
+        for env in [Sandbox, Test, Live] {
+            assert!(check_base_url(env, "http://127.0.0.1:8080/api/v1/payment/virtualpos").is_ok());
+            assert!(check_base_url(env, "http://localhost:9").is_ok());
+            assert!(check_base_url(env, "http://[::1]:8080").is_ok());
+            for bad in [
+                "http://example.com",
+                "https://example.com/api",
+                "https://api.akbank.com.evil.tr/x",
+                "https://api.akbank.com@evil.tr/x",
+                "http://127.0.0.1.evil.tr",
+                "http://127.0.0.1:80x",
+                "ftp://127.0.0.1",
+                "https://api.akbank.com /x",
+                "",
+            ] {
+                assert!(check_base_url(env, bad).is_err(), "{env:?} {bad}");
+            }
+        }
+        assert!(check_base_url(Sandbox, live_host).is_err());
         assert!(check_safe_id("merchantSafeId", "2023090417500272654BD9A49CF07574").is_ok());
         assert!(check_safe_id("merchantSafeId", "short").is_err());
     }

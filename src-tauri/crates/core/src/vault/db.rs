@@ -61,6 +61,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "manager_role",
         include_str!("../../migrations/0008_manager_role.sql"),
     ),
+    (
+        9,
+        "attempt_edges",
+        include_str!("../../migrations/0009_attempt_edges.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

@@ -229,9 +229,16 @@ async fn a_void_of_an_attempt_the_bank_never_received_closes_without_a_resend() 
         .unwrap();
     assert_eq!(out.state, "requested");
     w.sim.set_faults(Faults::default());
+    // The bank's first "no such order" is not enough: the void waits.
+    w.engine().reconcile(None).await.unwrap();
+    assert_eq!(follow_up_state(&w, out.reversal_id).0, "requested");
+    assert_eq!(w.v.attempts(payment)[0].0, "manual_review");
+    // Asked again after the grace period, the bank confirms: the attempt is withdrawn.
+    w.v.clock.advance(jiff::SignedDuration::from_secs(5));
     w.engine().reconcile(None).await.unwrap();
     let (state, message) = follow_up_state(&w, out.reversal_id);
     assert_eq!(state, "closed", "{message:?}");
+    assert_eq!(w.v.attempts(payment)[0].0, "withdrawn");
     assert_eq!(w.v.payment_status(payment), "cancelled");
     assert!(w.sim.ledger().is_empty(), "the sale was not sent again");
     // A later run does not take the cancelled payment.

@@ -160,10 +160,21 @@ pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
                 );
             }
         }
+        // A withdrawn attempt never reached the bank: nothing is charged under its order id.
+        if a.state == "withdrawn" {
+            assert!(
+                at_bank.is_none_or(|e| !e.is_charge()),
+                "I3: {} withdrawn here but charged at the bank",
+                a.order_id
+            );
+        }
         // I4: with the host up nothing stays unresolved, except in manual review with a reason.
         if host_up {
             assert!(
-                matches!(a.state.as_str(), "approved" | "declined" | "manual_review"),
+                matches!(
+                    a.state.as_str(),
+                    "approved" | "declined" | "withdrawn" | "manual_review"
+                ),
                 "I4: {} left {}",
                 a.order_id,
                 a.state

@@ -2,6 +2,7 @@
 //! loopback. Run inside `scripts/keyring-session.sh` like the other core tests.
 
 mod crash;
+mod edges;
 mod engine;
 mod faults;
 mod follow_ups;

@@ -142,7 +142,7 @@ impl Vaulted {
             .db()
             .read(|c| {
                 Ok(c.query_row(
-                    "SELECT id FROM attempts WHERE payment_id = ?1 AND state <> 'declined'",
+                    "SELECT id FROM attempts WHERE payment_id = ?1 AND state NOT IN ('declined', 'withdrawn')",
                     [payment_id],
                     |r| r.get(0),
                 )?)

@@ -7,7 +7,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::FollowUpKind;
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::Session;
+use crate::engine::EngineActor;
 use crate::engine::attempt_state::AttemptState;
+use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Text};
 use crate::plan::ProvisionKind;
@@ -17,6 +19,8 @@ struct Original {
     payment_id: i64,
     order_id: String,
     state: AttemptState,
+    /// The bank showed the booking as suspicious (in manual review): it may be voided now.
+    suspicious: bool,
     kind: ProvisionKind,
     amount_minor: i64,
     refunded_minor: i64,
@@ -36,7 +40,8 @@ impl Original {
 
 fn original(tx: &Transaction, attempt_id: i64) -> Result<Original> {
     tx.query_row(
-        "SELECT payment_id, order_id, state, kind, amount_minor, refunded_minor, captured_minor, voided
+        "SELECT payment_id, order_id, state, kind, amount_minor, refunded_minor, captured_minor, voided,
+                suspicious
          FROM attempts WHERE id = ?1",
         [attempt_id],
         |r| {
@@ -51,6 +56,7 @@ fn original(tx: &Transaction, attempt_id: i64) -> Result<Original> {
                 refunded_minor: r.get(5)?,
                 captured_minor: r.get(6)?,
                 voided: r.get(7)?,
+                suspicious: r.get(8)?,
             })
         },
     )
@@ -90,6 +96,14 @@ fn check(
     amount: Option<i64>,
 ) -> Result<Checked> {
     let wrong = |detail: Text| Error::wrong_state("attempt", attempt_id, detail);
+    if kind == FollowUpKind::Void && o.state == AttemptState::ManualReview && o.suspicious {
+        // The bank holds the booking but marks it suspicious: void it now.
+        return Ok(Checked {
+            amount_minor: o.amount_minor,
+            base_minor: 0,
+            waits: false,
+        });
+    }
     if kind == FollowUpKind::Void && o.state.needs_inquiry() {
         // Its outcome is not known: the void waits for the inquiry.
         return Ok(Checked {
@@ -218,8 +232,9 @@ fn check(
 }
 
 /// Checks the request against the attempt and writes it ahead: `in_flight` to be sent now, or
-/// `requested` for a void of an attempt whose outcome is not known yet. Returns the id and
-/// whether it is to be sent now.
+/// `requested` for a void of an attempt whose outcome is not known yet. A void of an attempt
+/// that never reached the bank withdraws it (and cancels its payment) instead: the row is
+/// written `closed`. Returns the id and whether it is to be sent now.
 pub(crate) fn write_ahead(
     session: &Session,
     attempt_id: i64,
@@ -228,8 +243,28 @@ pub(crate) fn write_ahead(
 ) -> Result<(i64, bool)> {
     let vault = session.vault();
     let now = vault.clock().now().to_string();
-    vault.write_audited(|tx, _| {
+    let actor = EngineActor::of_session(session);
+    vault.write_audited(|tx, keys| {
         let o = original(tx, attempt_id)?;
+        if kind == FollowUpKind::Void && o.state.may_send() {
+            let scribe = Scribe {
+                keys,
+                at: vault.clock().now(),
+                actor: &actor,
+            };
+            withdraw_unsent(tx, &scribe, WithdrawScope::Attempt(attempt_id), Hold::VoidRequested)?;
+            tx.execute(
+                "INSERT INTO reversals (attempt_id, kind, amount_minor, state, message, requested_by, created_at, finished_at)
+                 VALUES (?1, 'void', ?2, 'closed', 'nothing to void: it never reached the bank; the payment is cancelled', ?3, ?4, ?4)",
+                params![attempt_id, o.amount_minor, session.user_id(), now],
+            )?;
+            let id = tx.last_insert_rowid();
+            let record = session
+                .record(AuditAction::Void, format!("payment:{}", o.payment_id), AuditResult::Ok)
+                .with_detail(serde_json::json!({ "attempt": attempt_id, "order_id": o.order_id,
+                    "reversal": id, "kind": "void", "state": "closed", "withdrawn": true }));
+            return Ok(((id, false), record));
+        }
         let open: Option<String> = tx
             .query_row(
                 "SELECT kind FROM reversals WHERE attempt_id = ?1 AND state IN ('requested', 'in_flight', 'unknown')",

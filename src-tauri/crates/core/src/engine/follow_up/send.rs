@@ -11,10 +11,12 @@ use super::{
 };
 use crate::audit::{AuditAction, AuditResult};
 use crate::engine::actor::EngineActor;
+use crate::engine::attempt_state::AttemptState;
 use crate::engine::config::EngineConfig;
 use crate::engine::failpoint;
+use crate::engine::record::transition;
+use crate::engine::verdict::decline_kind;
 use crate::error::Result;
-use crate::plan::ProvisionKind;
 use crate::vault::Vault;
 
 fn audit_action(kind: FollowUpKind) -> AuditAction {
@@ -83,12 +85,10 @@ pub(crate) async fn send(
     let target = OrderTarget::OrderId(f.order_id.clone());
     let answer = match f.kind {
         FollowUpKind::Void => client.void(target).await,
+        // The amount is always sent, so the bank never refunds more than was asked for.
         FollowUpKind::Refund => {
-            // A full refund of an untouched order omits the amount; after a partial refund, or
-            // for a part, the amount is sent, so the bank never refunds more than remains.
-            let full = f.base_minor == 0 && is_full_refund(vault, &f)?;
-            let amount = (!full).then(|| Money::new(f.amount_minor, f.currency));
-            client.refund(target, amount).await
+            let amount = Money::new(f.amount_minor, f.currency);
+            client.refund(target, Some(amount)).await
         }
         FollowUpKind::Capture => {
             let request = PostAuthRequest {
@@ -106,6 +106,29 @@ pub(crate) async fn send(
                 amount_minor: f.amount_minor,
             };
             record(vault, actor, &f, &settled, codes_of(r))?;
+        }
+        // An answer the catalogue does not know says nothing: the inquiry decides.
+        Outcome::Declined(r) if decline_kind(r.info().class).is_none() => {
+            return lost(
+                vault,
+                client,
+                actor,
+                config,
+                id,
+                &format!("unknown code {}", r.response_code),
+            )
+            .await;
+        }
+        Outcome::Rejected(e) if decline_kind(e.info().class).is_none() => {
+            return lost(
+                vault,
+                client,
+                actor,
+                config,
+                id,
+                &format!("unknown refusal {e}"),
+            )
+            .await;
         }
         Outcome::Declined(r) => {
             let codes = codes_of(r);
@@ -129,25 +152,24 @@ pub(crate) async fn send(
             record(vault, actor, &f, &Settled::Declined(why), Codes::default())?;
         }
         Outcome::Unknown(reason) => {
-            mark_unknown(vault, id, reason)?;
-            tokio::time::sleep(config.inquiry_wait(0)).await;
-            return settle(vault, client, actor, config, id).await;
+            return lost(vault, client, actor, config, id, reason).await;
         }
     }
     vault.db().read(|c| outcome(c, id))
 }
 
-/// Whether a refund is for everything the attempt captured.
-fn is_full_refund(vault: &Vault, f: &FollowUp) -> Result<bool> {
-    let captured: i64 = vault.db().read(|c| {
-        Ok(c.query_row(
-            "SELECT CASE kind WHEN 'pre_auth' THEN COALESCE(captured_minor, 0) ELSE amount_minor END
-             FROM attempts WHERE id = ?1",
-            [f.attempt_id],
-            |r| r.get(0),
-        )?)
-    })?;
-    Ok(f.amount_minor == captured && f.attempt_kind == ProvisionKind::Sale)
+/// The answer was lost or could not be read: `unknown`, then one inquiry after the first wait.
+async fn lost(
+    vault: &Vault,
+    client: &Client,
+    actor: &EngineActor,
+    config: &EngineConfig,
+    id: i64,
+    reason: &str,
+) -> Result<ReversalOutcome> {
+    mark_unknown(vault, id, reason)?;
+    tokio::time::sleep(config.inquiry_wait(0)).await;
+    settle(vault, client, actor, config, id).await
 }
 
 fn mark_unknown(vault: &Vault, id: i64, reason: &str) -> Result<()> {
@@ -216,7 +238,12 @@ fn record(
         if state == "approved" {
             let status = match f.kind {
                 FollowUpKind::Void => {
-                    tx.execute("UPDATE attempts SET voided = 1 WHERE id = ?1", [f.attempt_id])?;
+                    // A suspicious booking voided from manual review: the bank had booked it.
+                    transition(tx, f.attempt_id, AttemptState::ManualReview, AttemptState::Approved)?;
+                    tx.execute(
+                        "UPDATE attempts SET voided = 1, finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND state = 'approved'",
+                        params![f.attempt_id, now],
+                    )?;
                     "voided"
                 }
                 FollowUpKind::Capture => {

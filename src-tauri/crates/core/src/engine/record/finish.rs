@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use rusqlite::{Transaction, params};
 
-use super::{AttemptRow, set_attention};
+use super::{AttemptRow, Scribe, set_attention, transition};
 use crate::audit::{AuditAction, AuditResult};
 use crate::customer::card;
 use crate::engine::actor::EngineActor;
@@ -43,28 +43,33 @@ fn attention_text(reason: AttentionReason, answer: &HostAnswer) -> String {
     }
 }
 
-/// Records the final answer on the attempt and moves the payment on (paid, retry later, next
-/// card now, attention), with the audit entry, in one transaction.
+/// Records the final answer on an attempt that was `from` (in flight, unknown or in manual
+/// review) and moves the payment on (paid, retry later, next card now, attention), with the
+/// audit entry, in one transaction. Nothing changes when the attempt had already moved on.
 pub(crate) fn finish(
     vault: &Vault,
     actor: &EngineActor,
     attempt: &AttemptRow,
+    from: AttemptState,
     result: &Final,
     policy: &RetryPolicy,
     today: Date,
 ) -> Result<()> {
-    let now = vault.clock().now().to_string();
+    let scribe = Scribe::of(vault, actor);
+    let now = scribe.now();
     vault.db().write(|tx| {
         let (state, answer, kind) = match result {
             Final::Approved(a) => (AttemptState::Approved, a, None),
             Final::Declined { kind, answer } => (AttemptState::Declined, answer, Some(*kind)),
         };
+        if !transition(tx, attempt.id, from, state)? {
+            return Ok(());
+        }
         tx.execute(
-            "UPDATE attempts SET state = ?1, vps_code = ?2, host_code = ?3, message = ?4, auth_code = ?5, rrn = ?6,
-                 decline_kind = ?7, finished_at = ?8
-             WHERE id = ?9",
+            "UPDATE attempts SET vps_code = ?1, host_code = ?2, message = ?3, auth_code = ?4, rrn = ?5,
+                 decline_kind = ?6, finished_at = ?7
+             WHERE id = ?8",
             params![
-                state.as_str(),
                 answer.vps_code,
                 answer.host_code,
                 answer.message,
@@ -101,7 +106,7 @@ pub(crate) fn finish(
                 "attempt": attempt.id, "order_id": attempt.order_id, "state": state.as_str(),
                 "vps_code": answer.vps_code, "host_code": answer.host_code, "payment": payment_status,
             }));
-        crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
+        scribe.append(tx, &record)?;
         Ok(())
     })
 }
@@ -149,11 +154,20 @@ fn after_decline(
     today: Date,
     now: &str,
 ) -> Result<String> {
-    let (soft, first): (u32, Option<String>) = tx.query_row(
-        "SELECT soft_declines, first_soft_decline FROM payments WHERE id = ?1",
+    let (soft, first, plan): (u32, Option<String>, String) = tx.query_row(
+        "SELECT p.soft_declines, p.first_soft_decline, pl.status FROM payments p
+         JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
         [attempt.payment_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
+    if plan == "cancelled" {
+        // Cancelled while this attempt was on its way: nothing more is tried.
+        tx.execute(
+            "UPDATE payments SET status = 'cancelled', next_try_on = NULL, updated_at = ?1 WHERE id = ?2",
+            params![now, attempt.payment_id],
+        )?;
+        return Ok("cancelled".into());
+    }
     let first = first.and_then(|d| d.parse::<Date>().ok()).unwrap_or(today);
     let soft = if kind == DeclineKind::Soft {
         soft + 1
@@ -168,6 +182,7 @@ fn after_decline(
             soft_declines: soft,
             has_next_card: next_card.is_some(),
         },
+        today,
     );
     let pid = attempt.payment_id;
     Ok(match step {

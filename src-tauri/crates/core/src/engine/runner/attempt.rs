@@ -9,26 +9,43 @@ use super::{Drive, Engine, Lane};
 use crate::customer::card;
 use crate::engine::attempt_state::AttemptState;
 use crate::engine::failpoint;
-use crate::engine::record::{self, AttemptRow, Final};
-use crate::engine::verdict::{self, HostAnswer, Resolution, Verdict};
+use crate::engine::record::{self, AttemptRow, Final, NotFoundStep, Resend};
+use crate::engine::retry_policy::DeclineKind;
+use crate::engine::verdict::{self, Resolution, Verdict};
 use crate::error::Result;
 use crate::plan::ProvisionKind;
 
+/// How an inquiry is asked: in a run, or once for an attempt in manual review (which leaves
+/// review only on a definite answer or by an operator).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asking {
+    InRun,
+    Once,
+}
+
 impl Engine {
     /// Moves one attempt through the state machine until it is settled, parked or in review.
-    pub(super) async fn drive(&self, lane: &Lane, attempt_id: i64) -> Result<Drive> {
+    pub(crate) async fn drive(&self, lane: &Lane, attempt_id: i64) -> Result<Drive> {
         let vault = &self.inner.vault;
         let cfg = &self.inner.config;
         let mut retries = 0u32;
+        let mut waited_for_not_found = false;
         loop {
             let attempt = vault.db().read(|c| record::load_attempt(c, attempt_id))?;
             match attempt.state {
-                AttemptState::Approved | AttemptState::Declined => return Ok(Drive::Settled),
+                AttemptState::Approved | AttemptState::Declined | AttemptState::Withdrawn => {
+                    return Ok(Drive::Settled);
+                }
                 AttemptState::Planned | AttemptState::NotSent | AttemptState::NotFound => {
-                    if record::mark_resending(vault, attempt_id)?
-                        && let Some(d) = self.send(lane, &attempt, &mut retries).await?
-                    {
-                        return Ok(d);
+                    match record::begin_resend(vault, &self.inner.actor, attempt_id, cfg, false)? {
+                        Resend::Go => {
+                            if let Some(d) = self.send(lane, &attempt, &mut retries).await? {
+                                return Ok(d);
+                            }
+                        }
+                        Resend::Withdrawn => return Ok(Drive::Settled),
+                        Resend::Review => return Ok(Drive::Review),
+                        Resend::Moved => {}
                     }
                 }
                 AttemptState::InFlight => {
@@ -38,29 +55,47 @@ impl Engine {
                 }
                 AttemptState::Unknown => {
                     tokio::time::sleep(cfg.inquiry_wait(attempt.inquiries)).await;
-                    if let Some(d) = self.inquire(lane, &attempt, &mut retries, false).await? {
-                        return Ok(d);
+                    match self
+                        .inquire(lane, &attempt, &mut retries, Asking::InRun)
+                        .await?
+                    {
+                        Inquired::Ended(d) => return Ok(d),
+                        Inquired::Continue => {}
+                        // The first "no such order" is only noted. Waiting for the second
+                        // answer within this run is worth it when it is close; otherwise, or
+                        // if the clock did not move on while waiting, a later run asks again.
+                        Inquired::AskAgainIn(wait)
+                            if !waited_for_not_found && wait <= cfg.max_retry_after =>
+                        {
+                            waited_for_not_found = true;
+                            tokio::time::sleep(wait).await;
+                        }
+                        Inquired::AskAgainIn(_) => return Ok(Drive::Parked),
                     }
                 }
                 AttemptState::ManualReview => {
-                    return Ok(self
-                        .inquire(lane, &attempt, &mut retries, true)
-                        .await?
-                        .unwrap_or(Drive::Review));
+                    return Ok(
+                        match self
+                            .inquire(lane, &attempt, &mut retries, Asking::Once)
+                            .await?
+                        {
+                            Inquired::Ended(d) => d,
+                            Inquired::Continue | Inquired::AskAgainIn(_) => Drive::Review,
+                        },
+                    );
                 }
             }
         }
     }
 
     /// Sends the sale of an attempt that is `in_flight`; `Some` when the drive ends here.
-    async fn send(
+    pub(crate) async fn send(
         &self,
         lane: &Lane,
         attempt: &AttemptRow,
         retries: &mut u32,
     ) -> Result<Option<Drive>> {
         let vault = &self.inner.vault;
-        let cfg = &self.inner.config;
         lane.rate.wait().await;
         let outcome = {
             // The card is opened right before the request is built and dropped right after.
@@ -82,39 +117,44 @@ impl Engine {
         let today = self.today();
         let result = match verdict::of_sale(&outcome) {
             Verdict::Approved(answer) => {
-                record::finish(
-                    vault,
-                    &self.inner.actor,
-                    attempt,
-                    &Final::Approved(answer),
-                    &cfg.policy,
-                    today,
-                )?;
+                let result = Final::Approved(answer);
+                self.finish(attempt, AttemptState::InFlight, &result, today)?;
                 Some(Drive::Settled)
             }
             Verdict::Declined { kind, answer } => {
                 let result = Final::Declined { kind, answer };
-                record::finish(
-                    vault,
-                    &self.inner.actor,
-                    attempt,
-                    &result,
-                    &cfg.policy,
-                    today,
-                )?;
+                self.finish(attempt, AttemptState::InFlight, &result, today)?;
                 Some(Drive::Settled)
             }
             Verdict::Resend { wait, reason } => {
-                record::mark(vault, attempt.id, AttemptState::NotSent, &reason)?;
+                record::not_sent(vault, attempt.id, &reason)?;
                 self.pause_before_retry(wait, retries).await
             }
             Verdict::Inquire { reason } => {
-                record::mark(vault, attempt.id, AttemptState::Unknown, &reason)?;
+                record::lost_reply(vault, attempt.id, &reason)?;
                 None
             }
         };
         failpoint::hit(failpoint::AFTER_RECORD);
         Ok(result)
+    }
+
+    fn finish(
+        &self,
+        attempt: &AttemptRow,
+        from: AttemptState,
+        result: &Final,
+        today: jiff::civil::Date,
+    ) -> Result<()> {
+        record::finish(
+            &self.inner.vault,
+            &self.inner.actor,
+            attempt,
+            from,
+            result,
+            &self.inner.config.policy,
+            today,
+        )
     }
 
     /// Waits before sending again after nothing reached the bank; parks the attempt for the
@@ -130,17 +170,18 @@ impl Engine {
         None
     }
 
-    /// Asks the bank what became of an attempt; `Some` when the drive ends here.
-    async fn inquire(
+    /// Asks the bank what became of an attempt that is `unknown` or in manual review.
+    pub(crate) async fn inquire(
         &self,
         lane: &Lane,
         attempt: &AttemptRow,
         retries: &mut u32,
-        once: bool,
-    ) -> Result<Option<Drive>> {
+        asking: Asking,
+    ) -> Result<Inquired> {
         let vault = &self.inner.vault;
         let cfg = &self.inner.config;
         let actor = &self.inner.actor;
+        let from = attempt.state;
         lane.rate.wait().await;
         let answer = lane
             .client
@@ -153,25 +194,21 @@ impl Engine {
                 InquiryOutcome::Throttled { retry_after } => *retry_after,
                 _ => None,
             };
-            return Ok(if once {
-                Some(Drive::Review)
-            } else {
-                self.pause_before_retry(wait, retries).await
+            return Ok(match asking {
+                Asking::Once => Inquired::Ended(Drive::Review),
+                Asking::InRun => match self.pause_before_retry(wait, retries).await {
+                    Some(d) => Inquired::Ended(d),
+                    None => Inquired::Continue,
+                },
             });
         }
         let state = order_state::interpret(&answer, &attempt.order_id);
         let today = self.today();
+        let settled = Inquired::Ended(Drive::Settled);
         Ok(match verdict::of_inquiry(&state) {
             Resolution::Approved(answer) => {
-                record::finish(
-                    vault,
-                    actor,
-                    attempt,
-                    &Final::Approved(answer),
-                    &cfg.policy,
-                    today,
-                )?;
-                Some(Drive::Settled)
+                self.finish(attempt, from, &Final::Approved(answer), today)?;
+                settled
             }
             Resolution::Reversed(mut answer) => {
                 answer.message = Some(format!(
@@ -179,70 +216,58 @@ impl Engine {
                     answer.message.unwrap_or_default()
                 ));
                 let result = Final::Declined {
-                    kind: crate::engine::retry_policy::DeclineKind::Soft,
+                    kind: DeclineKind::Soft,
                     answer,
                 };
-                record::finish(vault, actor, attempt, &result, &cfg.policy, today)?;
-                Some(Drive::Settled)
+                self.finish(attempt, from, &result, today)?;
+                settled
             }
             Resolution::Declined { kind, answer } => {
-                record::finish(
-                    vault,
-                    actor,
-                    attempt,
-                    &Final::Declined { kind, answer },
-                    &cfg.policy,
-                    today,
-                )?;
-                Some(Drive::Settled)
+                self.finish(attempt, from, &Final::Declined { kind, answer }, today)?;
+                settled
             }
-            Resolution::NotFound
-                if vault.db().read(|c| record::void_requested(c, attempt.id))? =>
-            {
-                // An operator asked to void it: rather than sending it again, it is withdrawn
-                // and the void request closed (nothing was charged).
-                let answer = HostAnswer {
-                    vps_code: Some("VPS-1123".into()),
-                    message: Some("the bank has no record of it; not sent again".into()),
-                    ..HostAnswer::default()
-                };
-                let result = Final::Declined {
-                    kind: crate::engine::retry_policy::DeclineKind::Hard,
-                    answer,
-                };
-                record::finish(vault, actor, attempt, &result, &cfg.policy, today)?;
-                Some(Drive::Settled)
-            }
-            Resolution::NotFound if once => {
-                // Leave manual review only through an operator or a definite answer.
-                Some(Drive::Review)
-            }
-            Resolution::NotFound => {
-                record::mark(
-                    vault,
-                    attempt.id,
-                    AttemptState::NotFound,
-                    "the bank has no record of it",
-                )?;
-                None
-            }
+            Resolution::NotFound => match record::not_found(vault, attempt.id, cfg)? {
+                // Confirmed for an unknown attempt: it is `not_found` now, and the drive
+                // decides whether it is sent again or withdrawn. One in manual review is
+                // withdrawn if its payment may no longer be collected, else waits for an
+                // operator, who now sees the confirmation.
+                NotFoundStep::Confirmed if from == AttemptState::ManualReview => {
+                    if record::withdraw_confirmed_review(vault, actor, attempt.id)? {
+                        settled
+                    } else {
+                        Inquired::Ended(Drive::Review)
+                    }
+                }
+                NotFoundStep::Confirmed => Inquired::Continue,
+                NotFoundStep::AskAgainIn(wait) => Inquired::AskAgainIn(wait),
+            },
             Resolution::Suspicious(answer) => {
                 let why = format!(
-                    "the bank marks it suspicious ({})",
+                    "the bank marks it suspicious ({}); void it, or call the bank",
                     answer.message.unwrap_or_else(|| "txnStatus S".into())
                 );
-                record::manual_review(vault, actor, attempt, &why)?;
-                Some(Drive::Review)
+                record::manual_review(vault, actor, attempt.id, &why, true)?;
+                Inquired::Ended(Drive::Review)
             }
-            Resolution::Undetermined(_) if once => Some(Drive::Review),
+            Resolution::Undetermined(_) if asking == Asking::Once => Inquired::Ended(Drive::Review),
             Resolution::Undetermined(reason) => {
                 if record::inquiry_undetermined(vault, actor, attempt, &reason, cfg.max_inquiries)?
                 {
-                    Some(Drive::Review)
+                    Inquired::Ended(Drive::Review)
                 } else {
-                    None
+                    Inquired::Continue
                 }
             }
         })
     }
+}
+
+/// Where an inquiry leaves the drive.
+pub(crate) enum Inquired {
+    /// The drive ends here.
+    Ended(Drive),
+    /// Look at the attempt again (its state may have changed).
+    Continue,
+    /// The bank has no record yet; a second answer is needed this long from now.
+    AskAgainIn(Duration),
 }

@@ -1,0 +1,73 @@
+//! Claiming a due payment: its attempt is written ahead with a new order id, in one
+//! transaction committed before any request is built.
+
+use jiff::civil::Date;
+use rusqlite::params;
+
+use super::{Scribe, set_attention};
+use crate::audit::{AuditAction, AuditResult};
+use crate::customer::card;
+use crate::engine::actor::EngineActor;
+use crate::engine::order_id::new_order_id;
+use crate::error::Result;
+use crate::plan::ProvisionKind;
+use crate::vault::Vault;
+
+/// Claims a due payment and writes its attempt ahead as `in_flight` with a new order id.
+/// `None` when the payment is not (or no longer) due, its plan is not active, its store is
+/// disabled, or it has no card (then it goes to the attention queue).
+pub(crate) fn claim(
+    vault: &Vault,
+    actor: &EngineActor,
+    payment_id: i64,
+    today: Date,
+) -> Result<Option<i64>> {
+    let scribe = Scribe::of(vault, actor);
+    let now = scribe.now();
+    vault.db().write(|tx| {
+        let claimed = tx.execute(
+            "UPDATE payments SET status = 'processing', updated_at = ?1
+             WHERE id = ?2 AND status IN ('scheduled', 'retry_wait') AND next_try_on <= ?3
+               AND EXISTS (SELECT 1 FROM plans pl WHERE pl.id = payments.plan_id AND pl.status = 'active')
+               AND EXISTS (SELECT 1 FROM stores s WHERE s.id = payments.store_id AND s.enabled = 1)",
+            params![now, payment_id, today.to_string()],
+        )?;
+        if claimed != 1 {
+            return Ok(None);
+        }
+        let (customer_id, card_id, amount, currency, installments, pre_auth): (i64, Option<i64>, i64, u16, i64, bool) = tx.query_row(
+            "SELECT pl.customer_id, p.card_id, p.amount_minor, p.currency, pl.installments, pl.pre_auth
+             FROM payments p JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
+            [payment_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )?;
+        let kind = if pre_auth { ProvisionKind::PreAuth } else { ProvisionKind::Sale };
+        let card_id = match card_id {
+            Some(id) => Some(id),
+            None => card::list_of(tx, customer_id)?.first().map(|c| c.id),
+        };
+        let Some(card_id) = card_id else {
+            set_attention(tx, payment_id, "no card on file", &now)?;
+            return Ok(None);
+        };
+        let order_id = new_order_id(today);
+        tx.execute(
+            "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
+                 created_at, sent_at, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_flight', 1, ?7, ?7, ?8)",
+            params![payment_id, order_id, card_id, amount, currency, installments, now, kind.as_str()],
+        )?;
+        let attempt_id = tx.last_insert_rowid();
+        tx.execute("UPDATE payments SET card_id = ?1 WHERE id = ?2", params![card_id, payment_id])?;
+        let masked: String = tx.query_row("SELECT masked_pan FROM cards WHERE id = ?1", [card_id], |r| r.get(0))?;
+        let record = actor
+            .record(AuditAction::ProvisionSubmit, format!("payment:{payment_id}"), AuditResult::Ok)
+            .with_detail(serde_json::json!({
+                "attempt": attempt_id, "order_id": order_id, "amount_minor": amount,
+                "currency": currency, "installments": installments, "masked_pan": masked,
+                "kind": kind.as_str(),
+            }));
+        scribe.append(tx, &record)?;
+        Ok(Some(attempt_id))
+    })
+}
