@@ -1,4 +1,4 @@
-//! The simulator's test cards (GUIDE section 5) and how the "issuer" answers a card.
+//! The simulator's test cards and how the "issuer" answers a card.
 
 use tahsildar_akbank::card::luhn_valid;
 

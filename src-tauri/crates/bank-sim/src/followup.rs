@@ -3,12 +3,11 @@
 use serde_json::{Value, json};
 
 use crate::cards::host_message;
+use crate::fields::{amount, order_id, track_id};
 use crate::host::{Answer, HostState, reply_head};
 use crate::ledger::{EntryStatus, LedgerEntry};
-use crate::txn::{
-    Ctx, already_voided, amount, entry, host_refusal, issue, issued_reply, not_found, order_id,
-    pre_host, sale_reply, track_id,
-};
+use crate::refusals::{already_voided, host_refusal, not_found, pre_host};
+use crate::txn::{Ctx, entry, issue, issued_reply, sale_reply};
 
 /// The original row of a follow-up: by orderId (a sale or pre-auth), or by orderTrackId plus
 /// `recurring.recurringOrder` (a charged instalment).

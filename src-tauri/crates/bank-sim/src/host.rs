@@ -246,7 +246,7 @@ impl HostState {
             "1002" => crate::followup::refund(self, &ctx),
             "1003" => crate::followup::void(self, &ctx),
             "1013" => crate::followup::cancel_recurring(self, &ctx),
-            "1010" => crate::report::inquiry(self, &ctx),
+            "1010" => crate::inquiry::inquiry(self, &ctx),
             _ => Err(Answer::pattern("txnCode")),
         };
         result.unwrap_or_else(|a| a)
