@@ -53,7 +53,9 @@ pub(crate) fn post_auth(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> 
         return Ok(not_found(ctx, order));
     };
     match pre.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
+        EntryStatus::Voided | EntryStatus::TechnicallyReversed => {
+            return Ok(already_voided(ctx, order));
+        }
         EntryStatus::Approved => {}
         _ => return Ok(not_found(ctx, order)),
     }
@@ -104,7 +106,9 @@ pub(crate) fn refund(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     };
     let orig = h.ledger.get(id).clone();
     match orig.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
+        EntryStatus::Voided | EntryStatus::TechnicallyReversed => {
+            return Ok(already_voided(ctx, order));
+        }
         EntryStatus::Approved => {}
         _ => return Ok(not_found(ctx, order)),
     }
@@ -129,7 +133,8 @@ pub(crate) fn refund(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     Ok(Answer::ok(issued_reply(ctx, &iss, order, ctx.now.batch)))
 }
 
-/// 1003: voids an approved sale, pre-auth (with its post-auth) or charged instalment.
+/// 1003: voids an approved sale, pre-auth (with its post-auth) or charged instalment. A row the
+/// host reversed itself gets VPS-1008.
 pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     let (id, order) = original(h, ctx)?;
     let Some(id) = id else {
@@ -137,7 +142,9 @@ pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     };
     let orig = h.ledger.get(id).clone();
     match orig.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
+        EntryStatus::Voided | EntryStatus::TechnicallyReversed => {
+            return Ok(already_voided(ctx, order));
+        }
         EntryStatus::Approved => {}
         _ => return Ok(not_found(ctx, order)),
     }

@@ -6,9 +6,11 @@ use crate::host::{Answer, HostState, amount_number, reply_head};
 use crate::ledger::{EntryStatus, LedgerEntry};
 use crate::txn::Ctx;
 
+/// `txnStatus`. R stands for a reversal: the host's own ("Teknik İptal"), or a full refund.
 fn txn_status(e: &LedgerEntry) -> &'static str {
     match e.status {
         EntryStatus::Voided => "V",
+        EntryStatus::TechnicallyReversed => "R",
         EntryStatus::Approved if e.suspicious => "S",
         EntryStatus::Approved if e.refunded_minor > 0 && e.refunded_minor >= gross(e) => "R",
         _ => "N",
@@ -52,7 +54,22 @@ pub fn inquiry_row(e: &LedgerEntry) -> Value {
         v["ccbRewardAmount"] = json!(0);
         v["xcbRewardAmount"] = json!(0);
     }
-    if e.txn_code == "1004" && e.status != EntryStatus::Declined {
+    if e.status == EntryStatus::TechnicallyReversed {
+        // The host reversed it before any answer was recorded, as its report shows such rows:
+        // no response or host code and no authorisation code.
+        for k in [
+            "responseCode",
+            "responseMessage",
+            "hostResponseCode",
+            "hostMessage",
+            "authCode",
+        ] {
+            if let Some(o) = v.as_object_mut() {
+                o.remove(k);
+            }
+        }
+    }
+    if e.txn_code == "1004" && matches!(e.status, EntryStatus::Approved | EntryStatus::Voided) {
         v["preAuthStatus"] = json!(if e.pre_auth_closed_minor.is_some() {
             "C"
         } else {
@@ -88,11 +105,12 @@ pub fn inquiry_row(e: &LedgerEntry) -> Value {
     v
 }
 
-/// 1010 by `orderId` (the order and its follow-ups) or `orderTrackId` (every instalment).
+/// 1010 by `orderId` (the order and its follow-ups) or `orderTrackId` (every instalment). A held
+/// id is not found.
 pub(crate) fn inquiry(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     let order = &ctx.req["order"];
     let t = &ctx.terminal.terminal_safe_id;
-    let (id, rows): (String, Vec<&LedgerEntry>) =
+    let (id, mut rows): (String, Vec<&LedgerEntry>) =
         if let Some(track) = order["orderTrackId"].as_str() {
             (
                 track.to_string(),
@@ -106,6 +124,7 @@ pub(crate) fn inquiry(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
         } else {
             return Err(Answer::missing("orderId"));
         };
+    rows.retain(|e| e.status != EntryStatus::Held);
     if rows.is_empty() {
         return Ok(Answer::ok(reply_head(
             ctx.txn_code,

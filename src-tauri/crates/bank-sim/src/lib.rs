@@ -33,12 +33,19 @@
 //!
 //! # Faults
 //! See [`Faults`]: latency and jitter (the host books first, then waits), 429 and 503 before
-//! booking (nothing booked), drop / 500 / truncated body / suspicious + 504 after booking, and a real refusal
-//! (listener closed, reopened on the same port). One seed gives one sequence of faults.
+//! booking (nothing booked), drop / 500 / truncated body / suspicious + 504 after booking, and a
+//! real refusal (listener closed, reopened on the same port). Also: an order id held without a
+//! record (504; inquiry VPS-1123, the id again VPS-1013), an unlisted responseCode after booking
+//! (`VPS-9997`, [`UNLISTED_CODE`]), a lost reply to refunds, voids and captures only, and a sale
+//! reversed by the host ("Teknik İptal") with the connection dropped. Every fault and switch can
+//! be set at start ([`SimConfig::faults`], a command-line flag) and at run time
+//! (`PUT /__sim/faults`). One seed gives one sequence of faults; faults added later draw from a
+//! second generator, so a seed gives the same earlier faults as before they existed.
 
 pub mod cards;
 pub mod clock;
 pub mod config;
+mod delivery;
 pub mod error;
 pub mod faults;
 mod fields;
@@ -53,6 +60,7 @@ mod txn;
 
 pub use clock::SimClock;
 pub use config::{SimConfig, SimTerminal};
+pub use delivery::{UNLISTED_CODE, UNLISTED_MESSAGE};
 pub use error::SimError;
 pub use faults::Faults;
 pub use ledger::{EntryStatus, LedgerEntry};

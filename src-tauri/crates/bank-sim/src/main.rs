@@ -60,6 +60,21 @@ struct Args {
     /// Retry-After seconds of a 429.
     #[arg(long, default_value_t = 1)]
     retry_after_secs: u64,
+    /// Probability of holding a new sale's order id without a record and answering HTTP 504
+    /// (inquiry: VPS-1123; the same id again: VPS-1013).
+    #[arg(long, default_value_t = 0.0)]
+    hold_without_record: f64,
+    /// Probability of booking then answering HTTP 200 with the unlisted code VPS-9997.
+    #[arg(long, default_value_t = 0.0)]
+    unlisted_code_after_booking: f64,
+    /// Probability of booking a refund, void or post-auth then closing the connection without a
+    /// reply (sales and inquiries answer).
+    #[arg(long, default_value_t = 0.0)]
+    drop_follow_up_reply: f64,
+    /// Probability of booking an approved sale, reversing it at the host ("Teknik İptal") and
+    /// closing the connection without a reply.
+    #[arg(long, default_value_t = 0.0)]
+    technical_reversal_after_booking: f64,
 }
 
 #[tokio::main]
@@ -90,8 +105,11 @@ async fn main() {
             suspicious_after_booking: a.suspicious_after_booking,
             throttle_429: a.throttle_429,
             retry_after_secs: a.retry_after_secs,
-            refuse_connections: false,
-            refuse_for_ms: 0,
+            hold_without_record: a.hold_without_record,
+            unlisted_code_after_booking: a.unlisted_code_after_booking,
+            drop_follow_up_reply: a.drop_follow_up_reply,
+            technical_reversal_after_booking: a.technical_reversal_after_booking,
+            ..Faults::NONE
         },
         ..SimConfig::default()
     };

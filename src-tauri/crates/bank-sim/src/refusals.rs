@@ -1,10 +1,11 @@
-//! Refusals that book nothing at the issuer: pre-host answers (`rrn` "0", batch 0) and
-//! host-level declines of follow-ups.
+//! Refusals that never reach the issuer: pre-host answers (`rrn` "0", batch 0), held order ids,
+//! and host-level declines of follow-ups.
 
 use serde_json::{Value, json};
 
 use crate::cards::host_message;
-use crate::host::{Answer, reply_head};
+use crate::host::{Answer, HostState, reply_head};
+use crate::ledger::{EntryStatus, LedgerEntry};
 use crate::txn::Ctx;
 
 /// A reply for an answer that never reached the issuer.
@@ -48,4 +49,14 @@ pub(crate) fn host_refusal(ctx: &Ctx, host_code: &str, order: Value) -> Answer {
     v["transaction"] = json!({"stan": 0, "rrn": "0", "batchNumber": 0});
     v["order"] = order;
     Answer::ok(v)
+}
+
+/// Reserves the order id of `row` without a visible record (fault `hold_without_record`).
+/// Nothing reaches the issuer; the server answers HTTP 504.
+pub(crate) fn hold(h: &mut HostState, mut row: LedgerEntry) -> Answer {
+    row.status = EntryStatus::Held;
+    h.book(row);
+    let mut a = Answer::ok(Value::Null);
+    a.held = true;
+    a
 }

@@ -7,9 +7,9 @@ use tahsildar_akbank::card::mask_digits;
 use crate::cards::{CardVerdict, host_message, verdict};
 use crate::config::SimTerminal;
 use crate::fields::{amount, card, order_id, small_int, track_id};
-use crate::host::{Answer, HostState, Now, reply_head};
+use crate::host::{Answer, HostState, Now, Rules, reply_head};
 use crate::ledger::{EntryStatus, LedgerEntry};
-use crate::refusals::{duplicate, pre_host};
+use crate::refusals::{duplicate, hold, pre_host};
 
 /// The request being handled.
 pub(crate) struct Ctx<'a> {
@@ -17,6 +17,7 @@ pub(crate) struct Ctx<'a> {
     pub(crate) req: &'a Value,
     pub(crate) now: &'a Now,
     pub(crate) txn_code: &'a str,
+    pub(crate) rules: &'a Rules,
 }
 
 pub(crate) struct Issued {
@@ -50,13 +51,9 @@ pub(crate) fn issue(h: &mut HostState, host_code: &str) -> Issued {
     }
 }
 
-pub(crate) fn entry(
-    ctx: &Ctx,
-    iss: &Issued,
-    txn_code: &str,
-    amount: i64,
-    currency: u16,
-) -> LedgerEntry {
+/// A row of this request before any issuer answer: no codes, no RRN, batch 0 (as the host
+/// writes a refusal that never reached the issuer). Declined until stamped.
+pub(crate) fn bare_entry(ctx: &Ctx, txn_code: &str, amount: i64, currency: u16) -> LedgerEntry {
     LedgerEntry {
         id: 0,
         terminal_safe_id: ctx.terminal.terminal_safe_id.clone(),
@@ -69,12 +66,39 @@ pub(crate) fn entry(
         currency,
         install_count: 1,
         masked_pan: String::new(),
+        status: EntryStatus::Declined,
+        refunded_minor: 0,
+        response_code: String::new(),
+        response_message: String::new(),
+        host_response_code: None,
+        host_message: None,
+        auth_code: None,
+        rrn: None,
+        stan: 0,
+        batch_number: 0,
+        time: ctx.now.text.clone(),
+        planned_time: None,
+        cancel_time: None,
+        pre_auth_closed_minor: None,
+        pre_auth_close_time: None,
+        suspicious: false,
+    }
+}
+
+/// A row with the issuer's answer.
+pub(crate) fn entry(
+    ctx: &Ctx,
+    iss: &Issued,
+    txn_code: &str,
+    amount: i64,
+    currency: u16,
+) -> LedgerEntry {
+    LedgerEntry {
         status: if iss.code == "VPS-0000" {
             EntryStatus::Approved
         } else {
             EntryStatus::Declined
         },
-        refunded_minor: 0,
         response_code: iss.code.to_string(),
         response_message: iss.message.to_string(),
         host_response_code: Some(iss.host.clone()),
@@ -83,12 +107,7 @@ pub(crate) fn entry(
         rrn: Some(iss.rrn.clone()),
         stan: iss.stan,
         batch_number: ctx.now.batch,
-        time: ctx.now.text.clone(),
-        planned_time: None,
-        cancel_time: None,
-        pre_auth_closed_minor: None,
-        pre_auth_close_time: None,
-        suspicious: false,
+        ..bare_entry(ctx, txn_code, amount, currency)
     }
 }
 
@@ -127,13 +146,21 @@ pub(crate) fn sale(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     if !h.rows_for(&ctx.terminal.terminal_safe_id, &id).is_empty() {
         return Ok(duplicate(ctx, &id, order));
     }
+    let mut row = bare_entry(ctx, ctx.txn_code, minor, currency);
+    row.order_id = Some(id.clone());
+    row.org_order_id = Some(id.clone());
+    row.install_count = install as u32;
+    row.masked_pan = mask_digits(&card.pan);
+    if ctx.rules.hold_without_record {
+        return Ok(hold(h, row));
+    }
     let v = verdict(&card.pan, card.expired);
     let iss = issue(h, verdict_code(v));
     let mut e = entry(ctx, &iss, ctx.txn_code, minor, currency);
-    e.order_id = Some(id.clone());
-    e.org_order_id = Some(id.clone());
-    e.install_count = install as u32;
-    e.masked_pan = mask_digits(&card.pan);
+    e.order_id = row.order_id;
+    e.org_order_id = row.org_order_id;
+    e.install_count = row.install_count;
+    e.masked_pan = row.masked_pan;
     let booked = h.book(e);
     let mut a = Answer::ok(sale_reply(ctx, &iss, order));
     a.drop_connection = v == CardVerdict::ApproveThenDrop;
