@@ -58,6 +58,15 @@ pub struct Faults {
     /// inquiry shows the row with `txnStatus` R and no responseCode, the history report lists
     /// it as "Teknik İptal". A declined booking is answered as usual.
     pub technical_reversal_after_booking: f64,
+    /// An inquiry (1010) lists no refund (1002) rows, and the original row's `txnStatus` stays
+    /// N after a partial or full refund (whether the real host shows R is not known). The
+    /// history report still lists the refund rows.
+    pub inquiry_omits_refunds: bool,
+    /// A void (1003) of a captured pre-auth also voids the pre-auth row (its hold released at
+    /// once). Off, the host does what Akbank's test host does: it voids only the post-auth
+    /// (1005) row and reopens the pre-auth (`preAuthStatus` O, close amount 0), whose hold stands
+    /// until a second void releases it.
+    pub void_after_capture_voids_pre_auth: bool,
 }
 
 impl Faults {
@@ -78,6 +87,8 @@ impl Faults {
         unlisted_code_after_booking: 0.0,
         drop_follow_up_reply: 0.0,
         technical_reversal_after_booking: 0.0,
+        inquiry_omits_refunds: false,
+        void_after_capture_voids_pre_auth: false,
     };
 }
 

@@ -133,8 +133,11 @@ pub(crate) fn refund(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     Ok(Answer::ok(issued_reply(ctx, &iss, order, ctx.now.batch)))
 }
 
-/// 1003: voids an approved sale, pre-auth (with its post-auth) or charged instalment. A row the
-/// host reversed itself gets VPS-1008.
+/// 1003: voids an approved sale, open pre-auth or charged instalment. A captured pre-auth loses
+/// its capture: by default, as on Akbank's test host, only the post-auth (1005) row is voided and
+/// the pre-auth reopens with its hold (`preAuthStatus` O, close amount 0), so a second void
+/// releases the pre-auth and a third gets VPS-1008; with `void_after_capture_voids_pre_auth`
+/// both rows are voided at once. A row the host reversed itself gets VPS-1008 too.
 pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     let (id, order) = original(h, ctx)?;
     let Some(id) = id else {
@@ -153,8 +156,7 @@ pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
         return Ok(host_refusal(ctx, "12", order));
     }
     let iss = issue(h, "00");
-    h.ledger.update(id, |o| o.status = EntryStatus::Voided);
-    let follow_ups: Vec<u64> = h
+    let captures: Vec<u64> = h
         .rows_for(
             &ctx.terminal.terminal_safe_id,
             orig.order_id.as_deref().unwrap_or_default(),
@@ -163,7 +165,16 @@ pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
         .filter(|e| e.txn_code == "1005" && e.status == EntryStatus::Approved)
         .map(|e| e.id)
         .collect();
-    for f in follow_ups {
+    let captured = orig.txn_code == "1004" && orig.pre_auth_closed_minor.is_some();
+    if captured && !ctx.rules.void_after_capture_voids_pre_auth {
+        h.ledger.update(id, |p| {
+            p.pre_auth_closed_minor = None;
+            p.pre_auth_close_time = None;
+        });
+    } else {
+        h.ledger.update(id, |o| o.status = EntryStatus::Voided);
+    }
+    for f in captures {
         h.ledger.update(f, |o| o.status = EntryStatus::Voided);
     }
     let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, iss.code, iss.message);

@@ -78,13 +78,19 @@ impl Answer {
 pub struct Rules {
     /// Reserve a new sale's order id without a visible record.
     pub hold_without_record: bool,
+    /// Inquiries list no refund rows.
+    pub inquiry_omits_refunds: bool,
+    /// A void of a captured pre-auth voids the pre-auth row too.
+    pub void_after_capture_voids_pre_auth: bool,
 }
 
 impl Rules {
     /// The rules of one request under `faults`, with the faults drawn for it.
-    pub fn new(_faults: &Faults, plan: &FaultPlan) -> Rules {
+    pub fn new(faults: &Faults, plan: &FaultPlan) -> Rules {
         Rules {
             hold_without_record: plan.hold,
+            inquiry_omits_refunds: faults.inquiry_omits_refunds,
+            void_after_capture_voids_pre_auth: faults.void_after_capture_voids_pre_auth,
         }
     }
 }

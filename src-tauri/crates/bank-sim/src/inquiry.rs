@@ -6,13 +6,18 @@ use crate::host::{Answer, HostState, amount_number, reply_head};
 use crate::ledger::{EntryStatus, LedgerEntry};
 use crate::txn::Ctx;
 
-/// `txnStatus`. R stands for a reversal: the host's own ("Teknik İptal"), or a full refund.
-fn txn_status(e: &LedgerEntry) -> &'static str {
+/// `txnStatus`. R stands for a reversal: the host's own ("Teknik İptal"), or a full refund when
+/// the inquiry lists refunds; an inquiry that omits them leaves a refunded row N.
+fn txn_status(e: &LedgerEntry, lists_refunds: bool) -> &'static str {
     match e.status {
         EntryStatus::Voided => "V",
         EntryStatus::TechnicallyReversed => "R",
         EntryStatus::Approved if e.suspicious => "S",
-        EntryStatus::Approved if e.refunded_minor > 0 && e.refunded_minor >= gross(e) => "R",
+        EntryStatus::Approved
+            if lists_refunds && e.refunded_minor > 0 && e.refunded_minor >= gross(e) =>
+        {
+            "R"
+        }
         _ => "N",
     }
 }
@@ -25,8 +30,12 @@ fn gross(e: &LedgerEntry) -> i64 {
     }
 }
 
-/// An inquiry row as the real host writes it.
+/// An inquiry row as the real host writes it (with refunds listed).
 pub fn inquiry_row(e: &LedgerEntry) -> Value {
+    row(e, true)
+}
+
+fn row(e: &LedgerEntry, lists_refunds: bool) -> Value {
     let mut v = json!({
         "txnCode": e.txn_code,
         "amount": amount_number(e.amount_minor),
@@ -48,7 +57,7 @@ pub fn inquiry_row(e: &LedgerEntry) -> Value {
         v["stan"] = json!(e.stan);
         v["batchNumber"] = json!(e.batch_number);
         v["txnDateTime"] = json!(e.time);
-        v["txnStatus"] = json!(txn_status(e));
+        v["txnStatus"] = json!(txn_status(e, lists_refunds));
         v["settlementId"] = json!(format!("sim-{}", e.id));
         v["pcbRewardAmount"] = json!(0);
         v["ccbRewardAmount"] = json!(0);
@@ -106,10 +115,11 @@ pub fn inquiry_row(e: &LedgerEntry) -> Value {
 }
 
 /// 1010 by `orderId` (the order and its follow-ups) or `orderTrackId` (every instalment). A held
-/// id is not found.
+/// id is not found; with `inquiry_omits_refunds` refund rows are left out.
 pub(crate) fn inquiry(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     let order = &ctx.req["order"];
     let t = &ctx.terminal.terminal_safe_id;
+    let lists_refunds = !ctx.rules.inquiry_omits_refunds;
     let (id, mut rows): (String, Vec<&LedgerEntry>) =
         if let Some(track) = order["orderTrackId"].as_str() {
             (
@@ -124,7 +134,7 @@ pub(crate) fn inquiry(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
         } else {
             return Err(Answer::missing("orderId"));
         };
-    rows.retain(|e| e.status != EntryStatus::Held);
+    rows.retain(|e| e.status != EntryStatus::Held && (lists_refunds || e.txn_code != "1002"));
     if rows.is_empty() {
         return Ok(Answer::ok(reply_head(
             ctx.txn_code,
@@ -135,6 +145,6 @@ pub(crate) fn inquiry(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
         )));
     }
     let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, "VPS-0000", "BAŞARILI");
-    v["txnDetailList"] = Value::Array(rows.into_iter().map(inquiry_row).collect());
+    v["txnDetailList"] = Value::Array(rows.into_iter().map(|e| row(e, lists_refunds)).collect());
     Ok(Answer::ok(v))
 }

@@ -23,6 +23,17 @@
 //! recurring fields: VPS-1055; nothing pending to cancel: VPS-1059. Inquiry of nothing: VPS-1123.
 //! Follow-ups (1002, 1005) get a bank UUID order id with `orgOrderId` = the original.
 //!
+//! A void (1003) of a captured pre-auth voids the post-auth (1005) row only, as on Akbank's test
+//! host: the pre-auth row stays `txnStatus` N and reopens (`preAuthStatus` O, close amount 0,
+//! close date 1900-01-01), its hold standing; a second void releases the pre-auth, a third gets
+//! VPS-1008. With `void_after_capture_voids_pre_auth` both rows are voided at once. A void,
+//! refund or capture of a sale the host reversed itself gets VPS-1008.
+//!
+//! An inquiry lists an order's refund (1002) rows, and a fully refunded row shows R; whether
+//! Akbank's host does is not known, so `inquiry_omits_refunds` leaves them out (the row stays N,
+//! however much is refunded). A reversed row ("Teknik İptal") shows R without response, host or
+//! authorisation code.
+//!
 //! # Test cards (any future expiry; an expired one gets host 54, a bad Luhn number host 14)
 //! 4355093000315232 and 5218076007402834 (and any other valid number) approve;
 //! 4000000000000002 declines 05; 4000000000009995 declines 51; 4000000000000069 declines 54;

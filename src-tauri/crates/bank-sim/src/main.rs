@@ -75,6 +75,13 @@ struct Args {
     /// closing the connection without a reply.
     #[arg(long, default_value_t = 0.0)]
     technical_reversal_after_booking: f64,
+    /// Inquiries list no refund rows (the report still does).
+    #[arg(long)]
+    inquiry_omits_refunds: bool,
+    /// A void of a captured pre-auth voids the pre-auth too (Akbank's test host voids only the
+    /// post-auth and reopens the pre-auth).
+    #[arg(long)]
+    void_after_capture_voids_pre_auth: bool,
 }
 
 #[tokio::main]
@@ -109,6 +116,8 @@ async fn main() {
             unlisted_code_after_booking: a.unlisted_code_after_booking,
             drop_follow_up_reply: a.drop_follow_up_reply,
             technical_reversal_after_booking: a.technical_reversal_after_booking,
+            inquiry_omits_refunds: a.inquiry_omits_refunds,
+            void_after_capture_voids_pre_auth: a.void_after_capture_voids_pre_auth,
             ..Faults::NONE
         },
         ..SimConfig::default()
