@@ -67,6 +67,10 @@ pub struct Faults {
     /// (1005) row and reopens the pre-auth (`preAuthStatus` O, close amount 0), whose hold stands
     /// until a second void releases it.
     pub void_after_capture_voids_pre_auth: bool,
+    /// Treat the Mastercard test card 5218076007402834 as a card of another bank: an instalment
+    /// sale or pre-auth on it gets VPS-1044, as on [`crate::cards::NOT_ONUS`]. Off by default:
+    /// Akbank's test host approved instalments on that card.
+    pub mastercard_test_card_not_onus: bool,
 }
 
 impl Faults {
@@ -89,6 +93,7 @@ impl Faults {
         technical_reversal_after_booking: 0.0,
         inquiry_omits_refunds: false,
         void_after_capture_voids_pre_auth: false,
+        mastercard_test_card_not_onus: false,
     };
 }
 

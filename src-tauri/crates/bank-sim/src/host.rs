@@ -82,6 +82,8 @@ pub struct Rules {
     pub inquiry_omits_refunds: bool,
     /// A void of a captured pre-auth voids the pre-auth row too.
     pub void_after_capture_voids_pre_auth: bool,
+    /// Instalments on the Mastercard test card get VPS-1044.
+    pub mastercard_test_card_not_onus: bool,
 }
 
 impl Rules {
@@ -91,6 +93,7 @@ impl Rules {
             hold_without_record: plan.hold,
             inquiry_omits_refunds: faults.inquiry_omits_refunds,
             void_after_capture_voids_pre_auth: faults.void_after_capture_voids_pre_auth,
+            mastercard_test_card_not_onus: faults.mastercard_test_card_not_onus,
         }
     }
 }

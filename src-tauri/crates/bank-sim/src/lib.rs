@@ -23,6 +23,11 @@
 //! recurring fields: VPS-1055; nothing pending to cancel: VPS-1059. Inquiry of nothing: VPS-1123.
 //! Follow-ups (1002, 1005) get a bank UUID order id with `orgOrderId` = the original.
 //!
+//! Refusals before the issuer that the host still records (`rrn` "0", batch 0, no host code; the
+//! order id is spent, later uses get VPS-1013, the report lists a "Başarısız" row in batch 0):
+//! an instalment sale or pre-auth on a card of another bank gets VPS-1044 "Not-Onus Kart hatalı
+//! taksit"; an American Express card gets VPS-1066.
+//!
 //! A void (1003) of a captured pre-auth voids the post-auth (1005) row only, as on Akbank's test
 //! host: the pre-auth row stays `txnStatus` N and reopens (`preAuthStatus` O, close amount 0,
 //! close date 1900-01-01), its hold standing; a second void releases the pre-auth, a third gets
@@ -35,10 +40,12 @@
 //! authorisation code.
 //!
 //! # Test cards (any future expiry; an expired one gets host 54, a bad Luhn number host 14)
-//! 4355093000315232 and 5218076007402834 (and any other valid number) approve;
-//! 4000000000000002 declines 05; 4000000000009995 declines 51; 4000000000000069 declines 54;
-//! 4000000000000127 declines 14; 4000000000000119 is booked as approved and the connection is
-//! then closed without a reply.
+//! 4355093000315232 and 5218076007402834 (and any other valid number) approve, instalments
+//! included; 4000000000000002 declines 05; 4000000000009995 declines 51; 4000000000000069
+//! declines 54; 4000000000000127 declines 14; 4000000000000119 is booked as approved and the
+//! connection is then closed without a reply; 5105105105105100 is another bank's card (single
+//! payments approve, instalments get VPS-1044, as do instalments on 5218076007402834 with
+//! `mastercard_test_card_not_onus`); American Express numbers get VPS-1066.
 //!
 //! A suspicious booking (fault `suspicious_after_booking`) shows `txnStatus` S until voided.
 //!

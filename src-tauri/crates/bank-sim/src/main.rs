@@ -82,6 +82,9 @@ struct Args {
     /// post-auth and reopens the pre-auth).
     #[arg(long)]
     void_after_capture_voids_pre_auth: bool,
+    /// Instalments on the Mastercard test card get VPS-1044, as for a card of another bank.
+    #[arg(long)]
+    mastercard_test_card_not_onus: bool,
 }
 
 #[tokio::main]
@@ -118,6 +121,7 @@ async fn main() {
             technical_reversal_after_booking: a.technical_reversal_after_booking,
             inquiry_omits_refunds: a.inquiry_omits_refunds,
             void_after_capture_voids_pre_auth: a.void_after_capture_voids_pre_auth,
+            mastercard_test_card_not_onus: a.mastercard_test_card_not_onus,
             ..Faults::NONE
         },
         ..SimConfig::default()

@@ -1,10 +1,11 @@
-//! Refusals that never reach the issuer: pre-host answers (`rrn` "0", batch 0), held order ids,
-//! and host-level declines of follow-ups.
+//! Refusals that never reach the issuer: pre-host answers (`rrn` "0", batch 0), some of which
+//! the host records and so spend the order id, held ids, and host-level declines of follow-ups.
 
 use serde_json::{Value, json};
+use tahsildar_akbank::card::Brand;
 
-use crate::cards::host_message;
-use crate::host::{Answer, HostState, reply_head};
+use crate::cards::{host_message, is_not_onus};
+use crate::host::{Answer, HostState, Rules, reply_head};
 use crate::ledger::{EntryStatus, LedgerEntry};
 use crate::txn::Ctx;
 
@@ -49,6 +50,24 @@ pub(crate) fn host_refusal(ctx: &Ctx, host_code: &str, order: Value) -> Answer {
     v["transaction"] = json!({"stan": 0, "rrn": "0", "batchNumber": 0});
     v["order"] = order;
     Answer::ok(v)
+}
+
+/// What the host refuses before the issuer for a card and an instalment count, recording the
+/// refusal (Akbank's history fixtures list such rows as "Başarısız" with batch 0): VPS-1066 for
+/// a scheme the terminal does not take (American Express), VPS-1044 for instalments on a card
+/// of another bank.
+pub(crate) fn before_issuer(
+    pan: &str,
+    install: u64,
+    rules: &Rules,
+) -> Option<(&'static str, &'static str)> {
+    if Brand::from_digits(pan) == Brand::Amex {
+        return Some(("VPS-1066", "Bu kart şeması desteklenmemektedir."));
+    }
+    if install > 1 && is_not_onus(pan, rules.mastercard_test_card_not_onus) {
+        return Some(("VPS-1044", "Not-Onus Kart hatalı taksit"));
+    }
+    None
 }
 
 /// Reserves the order id of `row` without a visible record (fault `hold_without_record`).

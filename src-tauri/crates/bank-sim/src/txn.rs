@@ -9,7 +9,7 @@ use crate::config::SimTerminal;
 use crate::fields::{amount, card, order_id, small_int, track_id};
 use crate::host::{Answer, HostState, Now, Rules, reply_head};
 use crate::ledger::{EntryStatus, LedgerEntry};
-use crate::refusals::{duplicate, hold, pre_host};
+use crate::refusals::{before_issuer, duplicate, hold, pre_host};
 
 /// The request being handled.
 pub(crate) struct Ctx<'a> {
@@ -153,6 +153,13 @@ pub(crate) fn sale(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     row.masked_pan = mask_digits(&card.pan);
     if ctx.rules.hold_without_record {
         return Ok(hold(h, row));
+    }
+    if let Some((code, message)) = before_issuer(&card.pan, install, ctx.rules) {
+        // Refused before the issuer, yet recorded: the id is spent, the report lists the row.
+        row.response_code = code.into();
+        row.response_message = message.into();
+        h.book(row);
+        return Ok(pre_host(ctx, code, message, order));
     }
     let v = verdict(&card.pan, card.expired);
     let iss = issue(h, verdict_code(v));

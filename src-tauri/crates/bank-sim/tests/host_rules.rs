@@ -1,5 +1,5 @@
-//! Switchable host behaviours: inquiries without refund rows, and a void after a captured
-//! pre-authorisation.
+//! Switchable host behaviours: inquiries without refund rows, a void after a captured
+//! pre-authorisation, and refusals before the issuer that still spend the order id.
 
 mod common;
 
@@ -7,6 +7,7 @@ use common::*;
 use tahsildar_akbank::{
     Currency, Money, OrderState, OrderTarget, Outcome, PostAuthRequest, TxnReply,
 };
+use tahsildar_bank_sim::cards::{MASTERCARD_TEST_CARD, NOT_ONUS};
 use tahsildar_bank_sim::{EntryStatus, Faults};
 
 fn capture(order: &str, minor: i64) -> PostAuthRequest {
@@ -158,4 +159,112 @@ async fn a_void_after_capture_can_void_the_pre_auth_too() {
     assert!(h.ledger().iter().all(|e| e.status == EntryStatus::Voided));
     let o = c.void(OrderTarget::OrderId(id.clone())).await;
     assert_eq!(declined(&o).response_code, "VPS-1008");
+}
+
+/// A refusal before the issuer: `rrn` "0", batch 0, no host code.
+fn assert_pre_host(o: &Outcome, code: &str) {
+    let r = declined(o);
+    assert_eq!(r.response_code, code, "{r:?}");
+    assert_eq!(r.rrn.as_deref(), Some("0"));
+    assert_eq!(r.batch_number, Some(0));
+    assert!(r.host_response_code.is_none());
+}
+
+#[tokio::test]
+async fn refusals_before_the_issuer_are_recorded_and_spend_the_order_id() {
+    let h = sim_at(&TestClock::at(noon()), Faults::NONE).await;
+    let c = client(&h);
+    // Instalments on another bank's card.
+    let inst = order_id();
+    assert_pre_host(
+        &c.sale(&sale_req(&inst, NOT_ONUS, 15000, 3)).await,
+        "VPS-1044",
+    );
+    let pre = order_id();
+    assert_pre_host(
+        &c.pre_auth(&sale_req(&pre, NOT_ONUS, 15000, 2)).await,
+        "VPS-1044",
+    );
+    // American Express is not taken.
+    let amex = order_id();
+    assert_pre_host(
+        &c.sale(&sale_req(&amex, "378282246310005", 1500, 1)).await,
+        "VPS-1066",
+    );
+    // The ids are spent, even for an acceptable card and a single payment.
+    for id in [&inst, &pre, &amex] {
+        let again = c.sale(&sale_req(id, APPROVE, 15000, 1)).await;
+        assert!(declined(&again).is_duplicate_order(), "{id}: {again:?}");
+        match resolve(&c, id).await {
+            OrderState::Declined(row) => {
+                assert!(matches!(
+                    row.response_code.as_deref(),
+                    Some("VPS-1044" | "VPS-1066")
+                ));
+            }
+            other => panic!("{id}: {other:?}"),
+        }
+    }
+    let ledger = h.ledger();
+    for id in [&inst, &pre, &amex] {
+        let rows = entries_for(&ledger, id);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].status, rows[0].batch_number, rows[0].rrn.as_deref()),
+            (EntryStatus::Declined, 0, None)
+        );
+        assert!(!rows[0].is_charge());
+    }
+    // The report lists them as failed, in batch 0, without RRN or host code.
+    let report = day_rows(&c, noon().date()).await;
+    let row = rows_of(&report, &inst)[0];
+    assert_eq!(row["txnStatus"], "Başarısız");
+    assert_eq!(row["responseCode"], "VPS-1044");
+    assert_eq!(row["responseMessage"], "Not-Onus Kart hatalı taksit");
+    assert_eq!(
+        (
+            row["batchNumber"].as_u64(),
+            row["installmentCount"].as_u64()
+        ),
+        (Some(0), Some(3))
+    );
+    for absent in ["rrn", "hostResponseCode", "authCode", "settlementId"] {
+        assert!(row.get(absent).is_none(), "{absent} in {row}");
+    }
+    assert_eq!(rows_of(&report, &amex)[0]["responseCode"], "VPS-1066");
+    // A single payment on the other bank's card is fine.
+    approved(&c.sale(&sale_req(&order_id(), NOT_ONUS, 15000, 1)).await);
+}
+
+#[tokio::test]
+async fn the_mastercard_test_card_takes_instalments_unless_switched() {
+    let h = sim_at(&TestClock::at(noon()), Faults::NONE).await;
+    let c = client(&h);
+    // As on Akbank's test host: instalments on it are approved.
+    let r = approved(
+        &c.sale(&sale_req(&order_id(), MASTERCARD_TEST_CARD, 9000, 6))
+            .await,
+    )
+    .clone();
+    assert_eq!(r.host_response_code.as_deref(), Some("00"));
+    approved(
+        &c.pre_auth(&sale_req(&order_id(), MASTERCARD_TEST_CARD, 9000, 3))
+            .await,
+    );
+    h.set_faults(Faults {
+        mastercard_test_card_not_onus: true,
+        ..Faults::NONE
+    });
+    let id = order_id();
+    assert_pre_host(
+        &c.sale(&sale_req(&id, MASTERCARD_TEST_CARD, 9000, 6)).await,
+        "VPS-1044",
+    );
+    assert!(declined(&c.sale(&sale_req(&id, APPROVE, 9000, 1)).await).is_duplicate_order());
+    // Single payments on it, and instalments on Akbank's own card, still go through.
+    approved(
+        &c.sale(&sale_req(&order_id(), MASTERCARD_TEST_CARD, 9000, 1))
+            .await,
+    );
+    approved(&c.sale(&sale_req(&order_id(), APPROVE, 9000, 6)).await);
 }
