@@ -39,6 +39,13 @@
 //! however much is refunded). A reversed row ("Teknik İptal") shows R without response, host or
 //! authorisation code.
 //!
+//! The history report lists sales, pre-auths, post-auths and refunds (follow-ups with the bank's
+//! order id and `orgOrderId` = the merchant's), declines and refusals before the issuer
+//! ("Başarısız"), voided rows ("İptal": a void changes the row's status and adds no row of its
+//! own) and host reversals ("Teknik İptal", no responseCode). Each row belongs to the Istanbul
+//! day of its `txnDateTime`, the time it was booked (a void the next day leaves the row on its
+//! own day). Held ids and planned instalments are not listed.
+//!
 //! # Test cards (any future expiry; an expired one gets host 54, a bad Luhn number host 14)
 //! 4355093000315232 and 5218076007402834 (and any other valid number) approve, instalments
 //! included; 4000000000000002 declines 05; 4000000000009995 declines 51; 4000000000000069

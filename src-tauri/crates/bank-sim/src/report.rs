@@ -131,10 +131,12 @@ pub(crate) fn history(h: &mut HostState, t: &SimTerminal, req: &Value, now: &Now
         if e < s || s.saturating_add(jiff::Span::new().days(1)) < e {
             return Answer::http_error(400, "400", "Tarih aralığı en fazla 1 gün olabilir");
         }
+        // Booking times and the range are both Istanbul wall-clock times, so a row belongs to
+        // the Istanbul day of its txnDateTime whatever the clock's zone. Both ends included.
         h.ledger()
             .iter()
             .filter(booked)
-            .filter(|x| x.time.as_str() >= start && x.time.as_str() <= end)
+            .filter(|x| parse_date_time(&x.time).is_some_and(|at| s <= at && at <= e))
             .collect()
     };
     let mut v = json!({
