@@ -43,20 +43,24 @@ pub struct Faults {
     /// A sale or pre-auth (1000/1004 by `orderId`, not recurring) with a new order id: the host
     /// reserves the id but books nothing visible and answers HTTP 504 without a body. An inquiry
     /// of the id then answers VPS-1123 and any later 1000/1004 with it VPS-1013; nothing is
-    /// charged and the history report does not list it.
+    /// charged and the history report does not list it (ledger status
+    /// [`crate::EntryStatus::Held`]).
     pub hold_without_record: f64,
     /// Process (book) a sale, pre-auth, refund, void or post-auth as usual, then answer HTTP 200
     /// with a `responseCode` no catalogue knows (`VPS-9997` "Beklenmeyen hata") and no host code.
-    /// Only business answers (HTTP 200) are replaced; inquiries and reports answer normally.
+    /// Every HTTP 200 answer to those is replaced, a refusal that booked nothing (VPS-1013,
+    /// VPS-1007, ...) too; inquiries and reports answer normally.
     pub unlisted_code_after_booking: f64,
     /// Process (book) a refund, void or post-auth (1002/1003/1005), then close the connection
     /// without a reply. Unlike `drop_after_booking`, which loses every reply (sales, inquiries
-    /// and reports too), this loses only the replies to follow-ups.
+    /// and reports too), this loses only the replies to follow-ups, the host's refusals of them
+    /// included.
     pub drop_follow_up_reply: f64,
     /// Book an approved sale or pre-auth (not recurring), then reverse it at the host
     /// ("Teknik İptal") and close the connection without a reply: nothing stays charged, an
     /// inquiry shows the row with `txnStatus` R and no responseCode, the history report lists
-    /// it as "Teknik İptal". A declined booking is answered as usual.
+    /// it as "Teknik İptal" (ledger status [`crate::EntryStatus::TechnicallyReversed`]). A
+    /// declined booking is answered as usual.
     pub technical_reversal_after_booking: f64,
     /// An inquiry (1010) lists no refund (1002) rows, and the original row's `txnStatus` stays
     /// N after a partial or full refund (whether the real host shows R is not known). The
