@@ -1,4 +1,4 @@
-//! The simulator's test cards (GUIDE section 5) and how the "issuer" answers a card.
+//! The simulator's test cards and how the "issuer" answers a card.
 
 use tahsildar_akbank::card::luhn_valid;
 
@@ -14,7 +14,7 @@ pub enum CardVerdict {
 }
 
 /// Approved test cards.
-pub const APPROVED: [&str; 2] = ["4355093000315232", "5218076007402834"];
+pub const APPROVED: [&str; 2] = ["4355093000315232", MASTERCARD_TEST_CARD];
 /// Declined 05 (soft).
 pub const DECLINE_05: &str = "4000000000000002";
 /// Declined 51, insufficient funds (soft).
@@ -25,6 +25,17 @@ pub const DECLINE_54: &str = "4000000000000069";
 pub const DECLINE_14: &str = "4000000000000127";
 /// Booked, then the connection is dropped before the reply.
 pub const BOOK_THEN_DROP: &str = "4000000000000119";
+/// A Mastercard of another bank ("not on us"): single payments approve, instalments get
+/// VPS-1044 before the issuer.
+pub const NOT_ONUS: &str = "5105105105105100";
+/// The Mastercard test card, an Akbank card unless `mastercard_test_card_not_onus` is set.
+pub const MASTERCARD_TEST_CARD: &str = "5218076007402834";
+
+/// Whether the host takes `pan` for a card of another bank, for which it refuses instalments.
+/// Every other card counts as Akbank's own, so instalments work on them as before.
+pub fn is_not_onus(pan: &str, mastercard_test_card_not_onus: bool) -> bool {
+    pan == NOT_ONUS || (mastercard_test_card_not_onus && pan == MASTERCARD_TEST_CARD)
+}
 
 /// Host message of a host code.
 pub fn host_message(code: &str) -> &'static str {

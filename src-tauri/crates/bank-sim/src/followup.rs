@@ -3,12 +3,11 @@
 use serde_json::{Value, json};
 
 use crate::cards::host_message;
+use crate::fields::{amount, order_id, track_id};
 use crate::host::{Answer, HostState, reply_head};
 use crate::ledger::{EntryStatus, LedgerEntry};
-use crate::txn::{
-    Ctx, already_voided, amount, entry, host_refusal, issue, issued_reply, not_found, order_id,
-    pre_host, sale_reply, track_id,
-};
+use crate::refusals::{already_voided, host_refusal, not_found, pre_host};
+use crate::txn::{Ctx, entry, issue, issued_reply, sale_reply};
 
 /// The original row of a follow-up: by orderId (a sale or pre-auth), or by orderTrackId plus
 /// `recurring.recurringOrder` (a charged instalment).
@@ -54,7 +53,9 @@ pub(crate) fn post_auth(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> 
         return Ok(not_found(ctx, order));
     };
     match pre.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
+        EntryStatus::Voided | EntryStatus::TechnicallyReversed => {
+            return Ok(already_voided(ctx, order));
+        }
         EntryStatus::Approved => {}
         _ => return Ok(not_found(ctx, order)),
     }
@@ -105,7 +106,9 @@ pub(crate) fn refund(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     };
     let orig = h.ledger.get(id).clone();
     match orig.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
+        EntryStatus::Voided | EntryStatus::TechnicallyReversed => {
+            return Ok(already_voided(ctx, order));
+        }
         EntryStatus::Approved => {}
         _ => return Ok(not_found(ctx, order)),
     }
@@ -130,7 +133,11 @@ pub(crate) fn refund(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     Ok(Answer::ok(issued_reply(ctx, &iss, order, ctx.now.batch)))
 }
 
-/// 1003: voids an approved sale, pre-auth (with its post-auth) or charged instalment.
+/// 1003: voids an approved sale, open pre-auth or charged instalment. A captured pre-auth loses
+/// its capture: by default, as on Akbank's test host, only the post-auth (1005) row is voided and
+/// the pre-auth reopens with its hold (`preAuthStatus` O, close amount 0), so a second void
+/// releases the pre-auth and a third gets VPS-1008; with `void_after_capture_voids_pre_auth`
+/// both rows are voided at once. A row the host reversed itself gets VPS-1008 too.
 pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     let (id, order) = original(h, ctx)?;
     let Some(id) = id else {
@@ -138,7 +145,9 @@ pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     };
     let orig = h.ledger.get(id).clone();
     match orig.status {
-        EntryStatus::Voided => return Ok(already_voided(ctx, order)),
+        EntryStatus::Voided | EntryStatus::TechnicallyReversed => {
+            return Ok(already_voided(ctx, order));
+        }
         EntryStatus::Approved => {}
         _ => return Ok(not_found(ctx, order)),
     }
@@ -147,8 +156,7 @@ pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
         return Ok(host_refusal(ctx, "12", order));
     }
     let iss = issue(h, "00");
-    h.ledger.update(id, |o| o.status = EntryStatus::Voided);
-    let follow_ups: Vec<u64> = h
+    let captures: Vec<u64> = h
         .rows_for(
             &ctx.terminal.terminal_safe_id,
             orig.order_id.as_deref().unwrap_or_default(),
@@ -157,7 +165,16 @@ pub(crate) fn void(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
         .filter(|e| e.txn_code == "1005" && e.status == EntryStatus::Approved)
         .map(|e| e.id)
         .collect();
-    for f in follow_ups {
+    let captured = orig.txn_code == "1004" && orig.pre_auth_closed_minor.is_some();
+    if captured && !ctx.rules.void_after_capture_voids_pre_auth {
+        h.ledger.update(id, |p| {
+            p.pre_auth_closed_minor = None;
+            p.pre_auth_close_time = None;
+        });
+    } else {
+        h.ledger.update(id, |o| o.status = EntryStatus::Voided);
+    }
+    for f in captures {
         h.ledger.update(f, |o| o.status = EntryStatus::Voided);
     }
     let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, iss.code, iss.message);

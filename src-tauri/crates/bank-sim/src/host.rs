@@ -7,8 +7,8 @@ use tahsildar_akbank::sign::{format_date_time, istanbul, parse_date_time, verify
 
 use crate::clock::SimClock;
 use crate::config::SimTerminal;
-use crate::faults::FaultDice;
-use crate::ledger::{Ledger, LedgerEntry};
+use crate::faults::{FaultDice, FaultPlan, Faults};
+use crate::ledger::{EntryStatus, Ledger, LedgerEntry};
 
 /// Which endpoint was called.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,10 @@ pub struct Answer {
     pub drop_connection: bool,
     /// The sale or pre-auth row this request booked.
     pub booked: Option<u64>,
+    /// The txnCode of a transaction request that got as far as dispatch.
+    pub txn_code: Option<String>,
+    /// The order id was held without a record (fault `hold_without_record`): answer HTTP 504.
+    pub held: bool,
 }
 
 impl Answer {
@@ -39,6 +43,8 @@ impl Answer {
             body,
             drop_connection: false,
             booked: None,
+            txn_code: None,
+            held: false,
         }
     }
 
@@ -48,6 +54,8 @@ impl Answer {
             body: json!({"code": code, "message": message}),
             drop_connection: false,
             booked: None,
+            txn_code: None,
+            held: false,
         }
     }
 
@@ -61,6 +69,32 @@ impl Answer {
 
     pub(crate) fn missing(field: &str) -> Answer {
         Answer::http_error(400, "400", &format!("{field} alanı zorunludur"))
+    }
+}
+
+/// How the host treats one request: its switches, and the drawn faults that change the
+/// processing itself (the others change only the reply).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rules {
+    /// Reserve a new sale's order id without a visible record.
+    pub hold_without_record: bool,
+    /// Inquiries list no refund rows.
+    pub inquiry_omits_refunds: bool,
+    /// A void of a captured pre-auth voids the pre-auth row too.
+    pub void_after_capture_voids_pre_auth: bool,
+    /// Instalments on the Mastercard test card get VPS-1044.
+    pub mastercard_test_card_not_onus: bool,
+}
+
+impl Rules {
+    /// The rules of one request under `faults`, with the faults drawn for it.
+    pub fn new(faults: &Faults, plan: &FaultPlan) -> Rules {
+        Rules {
+            hold_without_record: plan.hold,
+            inquiry_omits_refunds: faults.inquiry_omits_refunds,
+            void_after_capture_voids_pre_auth: faults.void_after_capture_voids_pre_auth,
+            mastercard_test_card_not_onus: faults.mastercard_test_card_not_onus,
+        }
     }
 }
 
@@ -167,13 +201,39 @@ impl HostState {
         self.ledger.update(id, |e| e.suspicious = true);
     }
 
+    /// Reverses an approved sale or pre-auth at the host ("Teknik İptal"), as the real host
+    /// does with some interrupted transactions. False (nothing changed) for any other row: a
+    /// decline has nothing to reverse, and a recurring order would leave its plan behind.
+    pub fn reverse_technically(&mut self, id: u64) -> bool {
+        let e = self.ledger.get(id);
+        let reversible = e.status == EntryStatus::Approved
+            && matches!(e.txn_code.as_str(), "1000" | "1004")
+            && e.recurring_order.is_none();
+        if reversible {
+            self.ledger
+                .update(id, |e| e.status = EntryStatus::TechnicallyReversed);
+        }
+        reversible
+    }
+
     /// The ledger rows.
     pub fn ledger(&self) -> &[LedgerEntry] {
         self.ledger.entries()
     }
 
-    /// Answers one request.
+    /// Answers one request as the plain host.
     pub fn handle(&mut self, endpoint: Endpoint, auth_hash: Option<&str>, body: &[u8]) -> Answer {
+        self.handle_with(endpoint, auth_hash, body, &Rules::default())
+    }
+
+    /// Answers one request under `rules`.
+    pub fn handle_with(
+        &mut self,
+        endpoint: Endpoint,
+        auth_hash: Option<&str>,
+        body: &[u8],
+        rules: &Rules,
+    ) -> Answer {
         let Ok(req) = serde_json::from_slice::<Value>(body) else {
             return Answer::http_error(400, "400", "İstek gövdesi geçerli bir JSON değil");
         };
@@ -238,6 +298,7 @@ impl HostState {
             req: &req,
             now: &now,
             txn_code: &txn_code,
+            rules,
         };
         let result = match txn_code.as_str() {
             "1000" if req.get("recurring").is_some() => crate::txn::recurring_sale(self, &ctx),
@@ -246,10 +307,12 @@ impl HostState {
             "1002" => crate::followup::refund(self, &ctx),
             "1003" => crate::followup::void(self, &ctx),
             "1013" => crate::followup::cancel_recurring(self, &ctx),
-            "1010" => crate::report::inquiry(self, &ctx),
+            "1010" => crate::inquiry::inquiry(self, &ctx),
             _ => Err(Answer::pattern("txnCode")),
         };
-        result.unwrap_or_else(|a| a)
+        let mut answer = result.unwrap_or_else(|a| a);
+        answer.txn_code = Some(txn_code);
+        answer
     }
 }
 

@@ -22,6 +22,11 @@ pub enum EntryStatus {
     Waiting,
     /// A recurring instalment cancelled before being charged.
     Cancelled,
+    /// An order id the host reserved without a visible record (fault `hold_without_record`):
+    /// inquiries do not find it, the report does not list it, the id cannot be used again.
+    Held,
+    /// Approved, then reversed by the host itself ("Teknik İptal"): nothing stays charged.
+    TechnicallyReversed,
 }
 
 /// One transaction at the bank. Holds the masked card number only.
@@ -86,7 +91,8 @@ pub struct LedgerEntry {
 }
 
 impl LedgerEntry {
-    /// True when money was taken (or authorised) and not voided.
+    /// True when money was taken (or authorised) and not voided or reversed; a held id or a
+    /// refusal never is.
     pub fn is_charge(&self) -> bool {
         self.status == EntryStatus::Approved
             && matches!(self.txn_code.as_str(), "1000" | "1004" | "1005")

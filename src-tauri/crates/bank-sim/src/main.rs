@@ -60,6 +60,31 @@ struct Args {
     /// Retry-After seconds of a 429.
     #[arg(long, default_value_t = 1)]
     retry_after_secs: u64,
+    /// Probability of holding a new sale's order id without a record and answering HTTP 504
+    /// (inquiry: VPS-1123; the same id again: VPS-1013).
+    #[arg(long, default_value_t = 0.0)]
+    hold_without_record: f64,
+    /// Probability of booking then answering HTTP 200 with the unlisted code VPS-9997.
+    #[arg(long, default_value_t = 0.0)]
+    unlisted_code_after_booking: f64,
+    /// Probability of booking a refund, void or post-auth then closing the connection without a
+    /// reply (sales and inquiries answer).
+    #[arg(long, default_value_t = 0.0)]
+    drop_follow_up_reply: f64,
+    /// Probability of booking an approved sale, reversing it at the host ("Teknik İptal") and
+    /// closing the connection without a reply.
+    #[arg(long, default_value_t = 0.0)]
+    technical_reversal_after_booking: f64,
+    /// Inquiries list no refund rows (the report still does).
+    #[arg(long)]
+    inquiry_omits_refunds: bool,
+    /// A void of a captured pre-auth voids the pre-auth too (Akbank's test host voids only the
+    /// post-auth and reopens the pre-auth).
+    #[arg(long)]
+    void_after_capture_voids_pre_auth: bool,
+    /// Instalments on the Mastercard test card get VPS-1044, as for a card of another bank.
+    #[arg(long)]
+    mastercard_test_card_not_onus: bool,
 }
 
 #[tokio::main]
@@ -90,8 +115,14 @@ async fn main() {
             suspicious_after_booking: a.suspicious_after_booking,
             throttle_429: a.throttle_429,
             retry_after_secs: a.retry_after_secs,
-            refuse_connections: false,
-            refuse_for_ms: 0,
+            hold_without_record: a.hold_without_record,
+            unlisted_code_after_booking: a.unlisted_code_after_booking,
+            drop_follow_up_reply: a.drop_follow_up_reply,
+            technical_reversal_after_booking: a.technical_reversal_after_booking,
+            inquiry_omits_refunds: a.inquiry_omits_refunds,
+            void_after_capture_voids_pre_auth: a.void_after_capture_voids_pre_auth,
+            mastercard_test_card_not_onus: a.mastercard_test_card_not_onus,
+            ..Faults::NONE
         },
         ..SimConfig::default()
     };

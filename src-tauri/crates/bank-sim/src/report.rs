@@ -1,163 +1,116 @@
-//! Read-only answers: order inquiry (1010) and the history report.
+//! The history report (`/portal/report/transaction`): a day's or a batch's rows.
 
 use serde_json::{Value, json};
 use tahsildar_akbank::history::encode_report_data;
 use tahsildar_akbank::sign::parse_date_time;
 
 use crate::config::SimTerminal;
-use crate::host::{Answer, HostState, Now, amount_number, reply_head};
+use crate::host::{Answer, HostState, Now, amount_number};
 use crate::ledger::{EntryStatus, LedgerEntry};
-use crate::txn::Ctx;
+
+pub use crate::inquiry::inquiry_row;
 
 /// At most this many rows in one report (VPS-2235 beyond).
 pub const REPORT_LIMIT: usize = 9999;
 
-fn txn_status(e: &LedgerEntry) -> &'static str {
+/// `txnStatus` of a report row. A void flips the voided row to "İptal" (the report has no row
+/// of its own for a 1003, as in Akbank's fixtures); a host reversal is "Teknik İptal".
+fn report_status(e: &LedgerEntry) -> &'static str {
     match e.status {
-        EntryStatus::Voided => "V",
-        EntryStatus::Approved if e.suspicious => "S",
-        EntryStatus::Approved if e.refunded_minor > 0 && e.refunded_minor >= gross(e) => "R",
-        _ => "N",
+        EntryStatus::Approved => "Başarılı",
+        EntryStatus::TechnicallyReversed => "Teknik İptal",
+        EntryStatus::Voided => "İptal",
+        _ => "Başarısız",
     }
 }
 
-fn gross(e: &LedgerEntry) -> i64 {
-    if e.txn_code == "1004" {
-        e.pre_auth_closed_minor.unwrap_or(e.amount_minor)
-    } else {
-        e.amount_minor
+fn currency_label(code: u16) -> &'static str {
+    match code {
+        949 => "TRY",
+        840 => "USD",
+        978 => "EUR",
+        826 => "GBP",
+        392 => "JPY",
+        643 => "RUB",
+        _ => "",
     }
 }
 
-/// An inquiry row as the real host writes it.
-pub fn inquiry_row(e: &LedgerEntry) -> Value {
+/// A report row as Akbank's history fixtures show one: fields the host has no value for are
+/// left out rather than null (a refusal before the issuer has no RRN, settlement or host code,
+/// and batch 0; a "Teknik İptal" row has no response, host or authorisation code). Follow-ups
+/// carry the bank's order id and `orgOrderId` = the merchant's order, so every row can be
+/// matched to the merchant's own records.
+fn history_row(e: &LedgerEntry) -> Value {
     let mut v = json!({
         "txnCode": e.txn_code,
-        "amount": amount_number(e.amount_minor),
-        "currencyCode": e.currency,
-        "installCount": e.install_count,
-        "maskedCardNumber": e.masked_pan,
-    });
-    if e.status == EntryStatus::Waiting || e.status == EntryStatus::Cancelled {
-        // A planned instalment that was never sent to the issuer.
-    } else {
-        v["responseCode"] = json!(e.response_code);
-        v["responseMessage"] = json!(e.response_message);
-        v["hostResponseCode"] = json!(e.host_response_code);
-        v["hostMessage"] = json!(e.host_message);
-        v["orderId"] = json!(e.order_id);
-        v["orgOrderId"] = json!(e.org_order_id);
-        v["authCode"] = json!(e.auth_code);
-        v["rrn"] = json!(e.rrn);
-        v["stan"] = json!(e.stan);
-        v["batchNumber"] = json!(e.batch_number);
-        v["txnDateTime"] = json!(e.time);
-        v["txnStatus"] = json!(txn_status(e));
-        v["settlementId"] = json!(format!("sim-{}", e.id));
-        v["pcbRewardAmount"] = json!(0);
-        v["ccbRewardAmount"] = json!(0);
-        v["xcbRewardAmount"] = json!(0);
-    }
-    if e.txn_code == "1004" && e.status != EntryStatus::Declined {
-        v["preAuthStatus"] = json!(if e.pre_auth_closed_minor.is_some() {
-            "C"
-        } else {
-            "O"
-        });
-        v["preAuthCloseAmount"] = amount_number(e.pre_auth_closed_minor.unwrap_or(0));
-        v["preAuthCloseDate"] = json!(
-            e.pre_auth_close_time
-                .clone()
-                .unwrap_or_else(|| "1900-01-01T00:00:00.000".into())
-        );
-    }
-    if let Some(n) = e.recurring_order {
-        v["requestType"] = json!("R");
-        v["orderTrackId"] = json!(e.order_track_id);
-        v["recurringOrder"] = json!(n);
-        v["plannedDateTime"] = json!(e.planned_time);
-        v["tryCount"] = json!(0);
-        let status = match (e.txn_code.as_str(), e.status) {
-            ("1000", EntryStatus::Approved) => Some("S"),
-            ("1000", EntryStatus::Waiting) => Some("W"),
-            ("1000", EntryStatus::Voided) => Some("V"),
-            ("1000", EntryStatus::Cancelled) => Some("C"),
-            _ => None,
-        };
-        if let Some(s) = status {
-            v["requestStatus"] = json!(s);
-        }
-        if let Some(c) = &e.cancel_time {
-            v["cancelDate"] = json!(c);
-        }
-    }
-    v
-}
-
-/// 1010 by `orderId` (the order and its follow-ups) or `orderTrackId` (every instalment).
-pub(crate) fn inquiry(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
-    let order = &ctx.req["order"];
-    let t = &ctx.terminal.terminal_safe_id;
-    let (id, rows): (String, Vec<&LedgerEntry>) =
-        if let Some(track) = order["orderTrackId"].as_str() {
-            (
-                track.to_string(),
-                h.rows_for(t, track)
-                    .into_iter()
-                    .filter(|e| e.order_track_id.as_deref() == Some(track))
-                    .collect(),
-            )
-        } else if let Some(oid) = order["orderId"].as_str() {
-            (oid.to_string(), h.rows_for(t, oid))
-        } else {
-            return Err(Answer::missing("orderId"));
-        };
-    if rows.is_empty() {
-        return Ok(Answer::ok(reply_head(
-            ctx.txn_code,
-            ctx.terminal,
-            ctx.now,
-            "VPS-1123",
-            &format!("İşlem bulunamadı. Sipariş Numarası : {id}"),
-        )));
-    }
-    let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, "VPS-0000", "BAŞARILI");
-    v["txnDetailList"] = Value::Array(rows.into_iter().map(inquiry_row).collect());
-    Ok(Answer::ok(v))
-}
-
-fn history_row(e: &LedgerEntry) -> Value {
-    let status = match e.status {
-        EntryStatus::Approved => "Başarılı",
-        EntryStatus::Declined => "Başarısız",
-        _ => "İptal",
-    };
-    json!({
-        "txnCode": e.txn_code,
-        "responseCode": e.response_code,
-        "responseMessage": e.response_message,
-        "hostResponseCode": e.host_response_code,
-        "hostResponseMessage": e.host_message,
-        "orderId": e.order_id,
-        "orgOrderId": e.org_order_id,
-        "authCode": e.auth_code,
-        "rrn": e.rrn.as_deref().and_then(|r| r.parse::<u64>().ok()),
-        "amount": amount_number(e.amount_minor),
-        "currencyCode": e.currency,
-        "installmentCount": e.install_count,
-        "batchNumber": e.batch_number,
-        "maskedCardNumber": e.masked_pan,
         "txnDateTime": e.time,
-        "txnStatus": status,
-    })
+        "maskedCardNumber": e.masked_pan,
+        "batchNumber": e.batch_number,
+        "stan": e.stan,
+        "txnStatus": report_status(e),
+        "amount": amount_number(e.amount_minor),
+        "currencyCode": e.currency,
+        "currencyLabel": currency_label(e.currency),
+        "installmentCount": e.install_count,
+        "installmentLabel": if e.install_count > 1 {
+            e.install_count.to_string()
+        } else {
+            "Peşin".to_string()
+        },
+        "ccbRewardAmount": 0,
+        "pcbRewardAmount": 0,
+        "xcbRewardAmount": 0,
+        "preAuthCloseAmount": amount_number(e.pre_auth_closed_minor.unwrap_or(0)),
+    });
+    let o = v.as_object_mut().expect("an object");
+    let mut put = |k: &str, x: Option<Value>| {
+        if let Some(x) = x {
+            o.insert(k.to_string(), x);
+        }
+    };
+    if e.status != EntryStatus::TechnicallyReversed {
+        put("responseCode", Some(json!(e.response_code)));
+        put("responseMessage", Some(json!(e.response_message)));
+        put(
+            "hostResponseCode",
+            e.host_response_code.clone().map(Value::from),
+        );
+        put(
+            "hostResponseMessage",
+            e.host_message.clone().map(Value::from),
+        );
+        put("authCode", e.auth_code.clone().map(Value::from));
+    }
+    put("orderId", e.order_id.clone().map(Value::from));
+    put("orgOrderId", e.org_order_id.clone().map(Value::from));
+    put(
+        "rrn",
+        e.rrn
+            .as_deref()
+            .and_then(|r| r.parse::<u64>().ok())
+            .map(Value::from),
+    );
+    if e.batch_number != 0 {
+        put("settlementId", Some(json!(format!("sim-{}", e.id))));
+    }
+    put(
+        "preAuthCloseDate",
+        e.pre_auth_close_time.clone().map(Value::from),
+    );
+    v
 }
 
 /// The history report: a range of at most one day, or a batch number.
 pub(crate) fn history(h: &mut HostState, t: &SimTerminal, req: &Value, now: &Now) -> Answer {
     let report = &req["report"];
     let booked = |e: &&LedgerEntry| {
+        // Planned instalments were never sent; a held id has no visible record.
         e.terminal_safe_id == t.terminal_safe_id
-            && !matches!(e.status, EntryStatus::Waiting | EntryStatus::Cancelled)
+            && !matches!(
+                e.status,
+                EntryStatus::Waiting | EntryStatus::Cancelled | EntryStatus::Held
+            )
     };
     let rows: Vec<&LedgerEntry> = if let Some(batch) = report["batchNumber"].as_u64() {
         h.ledger()
@@ -178,10 +131,12 @@ pub(crate) fn history(h: &mut HostState, t: &SimTerminal, req: &Value, now: &Now
         if e < s || s.saturating_add(jiff::Span::new().days(1)) < e {
             return Answer::http_error(400, "400", "Tarih aralığı en fazla 1 gün olabilir");
         }
+        // Booking times and the range are both Istanbul wall-clock times, so a row belongs to
+        // the Istanbul day of its txnDateTime whatever the clock's zone. Both ends included.
         h.ledger()
             .iter()
             .filter(booked)
-            .filter(|x| x.time.as_str() >= start && x.time.as_str() <= end)
+            .filter(|x| parse_date_time(&x.time).is_some_and(|at| s <= at && at <= e))
             .collect()
     };
     let mut v = json!({

@@ -18,9 +18,10 @@ use tokio::task::JoinHandle;
 use tower::ServiceExt as _;
 
 use crate::config::SimConfig;
+use crate::delivery::{Delivery, decide};
 use crate::error::SimError;
 use crate::faults::{FaultDice, Faults};
-use crate::host::{Endpoint, HostState};
+use crate::host::{Endpoint, HostState, Rules};
 use crate::ledger::{Ledger, LedgerEntry};
 
 /// Path prefix of the bank API.
@@ -291,40 +292,26 @@ async fn bank(
             .into_response();
     }
     let auth = headers.get("auth-hash").and_then(|v| v.to_str().ok());
+    let rules = Rules::new(&faults, &plan);
     // The host books at once and answers after the delay, so a client that gives up during a
     // long delay leaves a booked transaction behind, as a slow real host would.
-    let answer = lock(&s.host).handle(endpoint, auth, &body);
+    let answer = lock(&s.host).handle_with(endpoint, auth, &body, &rules);
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    if answer.drop_connection || plan.drop_after {
-        kill.0.notify_one();
-        std::future::pending::<()>().await;
-    }
-    if plan.suspicious {
-        if let Some(id) = answer.booked {
-            lock(&s.host).mark_suspicious(id);
+    let delivery = decide(&mut lock(&s.host), &plan, &answer);
+    match delivery {
+        Delivery::Drop => {
+            kill.0.notify_one();
+            // Never answers: the connection task drops the socket.
+            std::future::pending().await
         }
-        return (
-            StatusCode::GATEWAY_TIMEOUT,
-            "<html><body>504 Gateway Timeout</body></html>",
-        )
-            .into_response();
+        Delivery::Page(status, page) => (status, page).into_response(),
+        Delivery::Json(status, body) => (status, axum::Json(body)).into_response(),
+        Delivery::Truncated(status, cut) => {
+            (status, [(header::CONTENT_TYPE, "application/json")], cut).into_response()
+        }
     }
-    if plan.error_after {
-        return (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "<html><body>500 Internal Server Error</body></html>",
-        )
-            .into_response();
-    }
-    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
-    if plan.malformed {
-        let full = serde_json::to_string(&answer.body).unwrap_or_default();
-        let cut: String = full.chars().take(full.chars().count() / 2).collect();
-        return (status, [(header::CONTENT_TYPE, "application/json")], cut).into_response();
-    }
-    (status, axum::Json(answer.body)).into_response()
 }
 
 async fn ledger_json(State(s): State<Arc<Shared>>) -> Response {

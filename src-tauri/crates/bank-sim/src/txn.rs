@@ -1,14 +1,15 @@
-//! New transactions (sale, pre-auth, recurring sale) and the field readers and reply builders
-//! shared with the follow-ups.
+//! New transactions (sale, pre-auth, recurring sale) and the booking and reply builders shared
+//! with the follow-ups.
 
 use serde_json::{Value, json};
 use tahsildar_akbank::card::mask_digits;
-use tahsildar_akbank::money::wire_to_minor;
 
 use crate::cards::{CardVerdict, host_message, verdict};
 use crate::config::SimTerminal;
-use crate::host::{Answer, HostState, Now, reply_head};
+use crate::fields::{amount, card, order_id, small_int, track_id};
+use crate::host::{Answer, HostState, Now, Rules, reply_head};
 use crate::ledger::{EntryStatus, LedgerEntry};
+use crate::refusals::{before_issuer, duplicate, hold, pre_host};
 
 /// The request being handled.
 pub(crate) struct Ctx<'a> {
@@ -16,149 +17,7 @@ pub(crate) struct Ctx<'a> {
     pub(crate) req: &'a Value,
     pub(crate) now: &'a Now,
     pub(crate) txn_code: &'a str,
-}
-
-const CURRENCIES: [u16; 6] = [949, 840, 978, 826, 392, 643];
-
-fn id_ok(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// `transaction.amount` (string `^\d+\.\d{2}$`) and `currencyCode`.
-pub(crate) fn amount(req: &Value) -> Result<(i64, u16), Answer> {
-    let t = &req["transaction"];
-    let minor = match &t["amount"] {
-        Value::Null => return Err(Answer::missing("amount")),
-        Value::String(s) => wire_to_minor(s).map_err(|_| Answer::pattern("amount"))?,
-        _ => return Err(Answer::pattern("amount")),
-    };
-    if minor <= 0 {
-        return Err(Answer::pattern("amount"));
-    }
-    let currency = match &t["currencyCode"] {
-        Value::Null => return Err(Answer::missing("currencyCode")),
-        v => v
-            .as_u64()
-            .and_then(|c| u16::try_from(c).ok())
-            .filter(|c| CURRENCIES.contains(c))
-            .ok_or_else(|| Answer::pattern("currencyCode"))?,
-    };
-    Ok((minor, currency))
-}
-
-pub(crate) fn order_id(req: &Value) -> Result<String, Answer> {
-    match &req["order"]["orderId"] {
-        Value::Null => Err(Answer::missing("orderId")),
-        Value::String(s) if id_ok(s) => Ok(s.clone()),
-        _ => Err(Answer::pattern("orderId")),
-    }
-}
-
-pub(crate) fn track_id(req: &Value) -> Result<String, Answer> {
-    match &req["order"]["orderTrackId"] {
-        Value::Null => Err(Answer::missing("orderTrackId")),
-        Value::String(s) if id_ok(s) => Ok(s.clone()),
-        _ => Err(Answer::pattern("orderTrackId")),
-    }
-}
-
-struct CardIn {
-    pan: String,
-    expired: bool,
-}
-
-fn card(req: &Value, now: &Now) -> Result<CardIn, Answer> {
-    let c = &req["card"];
-    let pan = match &c["cardNumber"] {
-        Value::Null => return Err(Answer::missing("cardNumber")),
-        Value::String(s)
-            if (12..=19).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            s.clone()
-        }
-        _ => return Err(Answer::pattern("cardNumber")),
-    };
-    match &c["cvv2"] {
-        Value::Null => {}
-        Value::String(s) if (3..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) => {
-        }
-        _ => return Err(Answer::pattern("cvv2")),
-    }
-    let exp = match &c["expireDate"] {
-        Value::Null => return Err(Answer::missing("expireDate")),
-        Value::String(s) if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) => s.clone(),
-        _ => return Err(Answer::pattern("expireDate")),
-    };
-    let month: i32 = exp[..2].parse().unwrap_or(0);
-    let year: i32 = 2000 + exp[2..].parse::<i32>().unwrap_or(0);
-    if !(1..=12).contains(&month) {
-        return Err(Answer::pattern("expireDate"));
-    }
-    let today = now.zoned.date();
-    let expired = (i32::from(today.year()), i32::from(today.month())) > (year, month);
-    Ok(CardIn { pan, expired })
-}
-
-fn small_int(
-    req: &Value,
-    obj: &str,
-    field: &str,
-    range: std::ops::RangeInclusive<u64>,
-    default: u64,
-) -> Result<u64, Answer> {
-    match &req[obj][field] {
-        Value::Null => Ok(default),
-        v => v
-            .as_u64()
-            .filter(|n| range.contains(n))
-            .ok_or_else(|| Answer::pattern(field)),
-    }
-}
-
-/// A reply for an answer that never reached the issuer.
-pub(crate) fn pre_host(ctx: &Ctx, code: &str, message: &str, order: Value) -> Answer {
-    let mut v = reply_head(ctx.txn_code, ctx.terminal, ctx.now, code, message);
-    v["transaction"] = json!({"stan": 0, "rrn": "0", "batchNumber": 0});
-    if !order.is_null() {
-        v["order"] = order;
-    }
-    Answer::ok(v)
-}
-
-fn duplicate(ctx: &Ctx, id: &str, order: Value) -> Answer {
-    pre_host(
-        ctx,
-        "VPS-1013",
-        &format!("Sipariş Numarası : {id} tekil olmalıdır"),
-        order,
-    )
-}
-
-pub(crate) fn not_found(ctx: &Ctx, order: Value) -> Answer {
-    pre_host(ctx, "VPS-1007", "Orjinal İşlem bulunamadı", order)
-}
-
-pub(crate) fn already_voided(ctx: &Ctx, order: Value) -> Answer {
-    pre_host(ctx, "VPS-1008", "Daha önce iptal edilmiş işlem", order)
-}
-
-/// A host-level decline of a follow-up (no row booked): VPS-1005 with the host code.
-pub(crate) fn host_refusal(ctx: &Ctx, host_code: &str, order: Value) -> Answer {
-    let mut v = reply_head(
-        ctx.txn_code,
-        ctx.terminal,
-        ctx.now,
-        "VPS-1005",
-        "Provizyon Hatası",
-    );
-    v["hostResponseCode"] = json!(host_code);
-    v["hostMessage"] = json!(host_message(host_code));
-    v["transaction"] = json!({"stan": 0, "rrn": "0", "batchNumber": 0});
-    v["order"] = order;
-    Answer::ok(v)
+    pub(crate) rules: &'a Rules,
 }
 
 pub(crate) struct Issued {
@@ -192,13 +51,9 @@ pub(crate) fn issue(h: &mut HostState, host_code: &str) -> Issued {
     }
 }
 
-pub(crate) fn entry(
-    ctx: &Ctx,
-    iss: &Issued,
-    txn_code: &str,
-    amount: i64,
-    currency: u16,
-) -> LedgerEntry {
+/// A row of this request before any issuer answer: no codes, no RRN, batch 0 (as the host
+/// writes a refusal that never reached the issuer). Declined until stamped.
+pub(crate) fn bare_entry(ctx: &Ctx, txn_code: &str, amount: i64, currency: u16) -> LedgerEntry {
     LedgerEntry {
         id: 0,
         terminal_safe_id: ctx.terminal.terminal_safe_id.clone(),
@@ -211,12 +66,39 @@ pub(crate) fn entry(
         currency,
         install_count: 1,
         masked_pan: String::new(),
+        status: EntryStatus::Declined,
+        refunded_minor: 0,
+        response_code: String::new(),
+        response_message: String::new(),
+        host_response_code: None,
+        host_message: None,
+        auth_code: None,
+        rrn: None,
+        stan: 0,
+        batch_number: 0,
+        time: ctx.now.text.clone(),
+        planned_time: None,
+        cancel_time: None,
+        pre_auth_closed_minor: None,
+        pre_auth_close_time: None,
+        suspicious: false,
+    }
+}
+
+/// A row with the issuer's answer.
+pub(crate) fn entry(
+    ctx: &Ctx,
+    iss: &Issued,
+    txn_code: &str,
+    amount: i64,
+    currency: u16,
+) -> LedgerEntry {
+    LedgerEntry {
         status: if iss.code == "VPS-0000" {
             EntryStatus::Approved
         } else {
             EntryStatus::Declined
         },
-        refunded_minor: 0,
         response_code: iss.code.to_string(),
         response_message: iss.message.to_string(),
         host_response_code: Some(iss.host.clone()),
@@ -225,12 +107,7 @@ pub(crate) fn entry(
         rrn: Some(iss.rrn.clone()),
         stan: iss.stan,
         batch_number: ctx.now.batch,
-        time: ctx.now.text.clone(),
-        planned_time: None,
-        cancel_time: None,
-        pre_auth_closed_minor: None,
-        pre_auth_close_time: None,
-        suspicious: false,
+        ..bare_entry(ctx, txn_code, amount, currency)
     }
 }
 
@@ -269,13 +146,28 @@ pub(crate) fn sale(h: &mut HostState, ctx: &Ctx) -> Result<Answer, Answer> {
     if !h.rows_for(&ctx.terminal.terminal_safe_id, &id).is_empty() {
         return Ok(duplicate(ctx, &id, order));
     }
+    let mut row = bare_entry(ctx, ctx.txn_code, minor, currency);
+    row.order_id = Some(id.clone());
+    row.org_order_id = Some(id.clone());
+    row.install_count = install as u32;
+    row.masked_pan = mask_digits(&card.pan);
+    if ctx.rules.hold_without_record {
+        return Ok(hold(h, row));
+    }
+    if let Some((code, message)) = before_issuer(&card.pan, install, ctx.rules) {
+        // Refused before the issuer, yet recorded: the id is spent, the report lists the row.
+        row.response_code = code.into();
+        row.response_message = message.into();
+        h.book(row);
+        return Ok(pre_host(ctx, code, message, order));
+    }
     let v = verdict(&card.pan, card.expired);
     let iss = issue(h, verdict_code(v));
     let mut e = entry(ctx, &iss, ctx.txn_code, minor, currency);
-    e.order_id = Some(id.clone());
-    e.org_order_id = Some(id.clone());
-    e.install_count = install as u32;
-    e.masked_pan = mask_digits(&card.pan);
+    e.order_id = row.order_id;
+    e.org_order_id = row.org_order_id;
+    e.install_count = row.install_count;
+    e.masked_pan = row.masked_pan;
     let booked = h.book(e);
     let mut a = Answer::ok(sale_reply(ctx, &iss, order));
     a.drop_connection = v == CardVerdict::ApproveThenDrop;

@@ -1,8 +1,13 @@
 //! Helpers shared by the loopback tests.
 #![allow(dead_code)]
 
+use std::io::Read as _;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use base64::Engine as _;
+use serde_json::Value;
 
 use tahsildar_akbank::reply::TxnReply;
 use tahsildar_akbank::terminal::test_terminals;
@@ -10,10 +15,107 @@ use tahsildar_akbank::{
     Card, Client, ClientConfig, Credentials, Currency, Cvv, Expiry, Money, Outcome, Pan,
     SaleRequest,
 };
-use tahsildar_bank_sim::{EntryStatus, LedgerEntry, SimConfig, SimHandle, Simulator};
+use tahsildar_bank_sim::{
+    EntryStatus, Faults, LedgerEntry, SimClock, SimConfig, SimHandle, Simulator,
+};
 
 pub async fn sim() -> SimHandle {
     Simulator::start(SimConfig::default()).await.unwrap()
+}
+
+/// A clock the test sets; the simulator reads it, so no answer depends on the day tests run.
+#[derive(Clone)]
+pub struct TestClock(Arc<Mutex<jiff::Timestamp>>);
+
+impl TestClock {
+    /// A clock at Istanbul wall-clock time `at`.
+    pub fn at(at: jiff::civil::DateTime) -> TestClock {
+        let c = TestClock(Arc::new(Mutex::new(jiff::Timestamp::UNIX_EPOCH)));
+        c.set(at);
+        c
+    }
+
+    /// Moves the clock to Istanbul wall-clock time `at`.
+    pub fn set(&self, at: jiff::civil::DateTime) {
+        let ts = at
+            .to_zoned_datetime(tahsildar_akbank::sign::istanbul())
+            .unwrap()
+            .timestamp();
+        *self.0.lock().unwrap() = ts;
+    }
+
+    pub fn sim_clock(&self) -> SimClock {
+        let c = self.0.clone();
+        SimClock::from_fn(move || *c.lock().unwrap())
+    }
+}
+
+/// A simulator on a test clock with faults set from the start.
+pub async fn sim_at(clock: &TestClock, faults: Faults) -> SimHandle {
+    Simulator::start(SimConfig {
+        clock: clock.sim_clock(),
+        faults,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
+/// The rows of a history report as the host sent them (every field, `orgOrderId` included),
+/// for `report` = `{"startDateTime":…,"endDateTime":…}` or `{"batchNumber":…}`.
+pub async fn report_rows(c: &Client, report: Value) -> Vec<Value> {
+    let body = serde_json::json!({
+        "terminal": {
+            "merchantSafeId": test_terminals::A_MERCHANT_SAFE_ID,
+            "terminalSafeId": test_terminals::A_TERMINAL_SAFE_ID,
+        },
+        "randomNumber": tahsildar_akbank::sign::random_number(),
+        "report": report,
+    });
+    let ex = c
+        .post(
+            "/portal/report/transaction",
+            zeroize::Zeroizing::new(serde_json::to_vec(&body).unwrap()),
+        )
+        .await;
+    let tahsildar_akbank::Exchange::Body(b) = ex else {
+        panic!("{ex:?}")
+    };
+    let reply: Value = serde_json::from_slice(&b).unwrap();
+    assert_eq!(reply["responseCode"], "VPS-0000", "{reply}");
+    let gz = base64::engine::general_purpose::STANDARD
+        .decode(reply["data"].as_str().unwrap())
+        .unwrap();
+    let mut json = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut json)
+        .unwrap();
+    let data: Value = serde_json::from_slice(&json).unwrap();
+    data["txnDetailList"].as_array().unwrap().clone()
+}
+
+/// The report rows of one Istanbul day.
+pub async fn day_rows(c: &Client, day: jiff::civil::Date) -> Vec<Value> {
+    let start = day
+        .at(0, 0, 0, 0)
+        .strftime("%Y-%m-%dT%H:%M:%S%.3f")
+        .to_string();
+    let end = day
+        .at(23, 59, 59, 999_000_000)
+        .strftime("%Y-%m-%dT%H:%M:%S%.3f")
+        .to_string();
+    report_rows(
+        c,
+        serde_json::json!({"startDateTime": start, "endDateTime": end}),
+    )
+    .await
+}
+
+/// The report rows that belong to `order` (its own, and follow-ups by `orgOrderId`).
+pub fn rows_of<'a>(rows: &'a [Value], order: &str) -> Vec<&'a Value> {
+    rows.iter()
+        .filter(|r| r["orderId"] == order || r["orgOrderId"] == order)
+        .collect()
 }
 
 pub fn client_for(h: &SimHandle, creds: Credentials) -> Client {
@@ -112,3 +214,33 @@ pub fn declined(o: &Outcome) -> &TxnReply {
         other => panic!("expected declined, got {other:?}"),
     }
 }
+
+/// What an inquiry of `id` says.
+pub async fn resolve(c: &Client, id: &str) -> tahsildar_akbank::OrderState {
+    tahsildar_akbank::interpret(
+        &c.inquiry(&tahsildar_akbank::OrderRef::OrderId(id.into()))
+            .await,
+        id,
+    )
+}
+
+/// The inquiry rows of `id` (panics unless the host found the order).
+pub async fn inquiry_rows(c: &Client, id: &str) -> Vec<tahsildar_akbank::InquiryRow> {
+    match c
+        .inquiry(&tahsildar_akbank::OrderRef::OrderId(id.into()))
+        .await
+    {
+        tahsildar_akbank::InquiryOutcome::Found(i) => i.rows,
+        other => panic!("{id}: {other:?}"),
+    }
+}
+
+/// A fixed Istanbul noon, far from the cards' 11/2040 expiry and from any day boundary.
+pub fn noon() -> jiff::civil::DateTime {
+    jiff::civil::datetime(2031, 6, 14, 12, 0, 0, 0)
+}
+
+/// Sale-approving test card (Akbank's).
+pub const APPROVE: &str = "4355093000315232";
+/// Declines 05.
+pub const DECLINE_05: &str = "4000000000000002";
