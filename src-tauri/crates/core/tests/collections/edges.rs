@@ -14,16 +14,7 @@ use crate::world::{APPROVE, SOFT_51, World};
 
 const REFUSED: Faults = Faults {
     refuse_connections: true,
-    latency_ms: 0,
-    jitter_ms: 0,
-    drop_after_booking: 0.0,
-    error_5xx_before_booking: 0.0,
-    error_5xx_after_booking: 0.0,
-    malformed_after_booking: 0.0,
-    suspicious_after_booking: 0.0,
-    throttle_429: 0.0,
-    retry_after_secs: 0,
-    refuse_for_ms: 0,
+    ..Faults::NONE
 };
 
 /// A payment due today whose attempt never reached the bank (the host refused connections).

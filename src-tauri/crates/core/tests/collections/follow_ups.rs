@@ -36,16 +36,7 @@ fn booked(w: &World, txn_code: &str) -> usize {
 
 const DROP_ALL: Faults = Faults {
     drop_after_booking: 1.0,
-    latency_ms: 0,
-    jitter_ms: 0,
-    error_5xx_before_booking: 0.0,
-    error_5xx_after_booking: 0.0,
-    malformed_after_booking: 0.0,
-    suspicious_after_booking: 0.0,
-    throttle_429: 0.0,
-    retry_after_secs: 0,
-    refuse_connections: false,
-    refuse_for_ms: 0,
+    ..Faults::NONE
 };
 
 const FAIL_BEFORE_ALL: Faults = Faults {
