@@ -28,9 +28,13 @@ pub struct HistoryRow {
     /// `hostResponseMessage`.
     #[serde(rename = "hostResponseMessage", default, deserialize_with = "opt_text")]
     pub host_response_message: Option<String>,
-    /// `orderId`.
+    /// `orderId`: the merchant's for a sale or pre-auth, the bank's own for a refund or
+    /// post-auth.
     #[serde(rename = "orderId", default, deserialize_with = "opt_text")]
     pub order_id: Option<String>,
+    /// `orgOrderId`: the order a refund or post-auth belongs to (itself for a sale).
+    #[serde(rename = "orgOrderId", default, deserialize_with = "opt_text")]
+    pub org_order_id: Option<String>,
     /// `authCode`.
     #[serde(rename = "authCode", default, deserialize_with = "opt_text")]
     pub auth_code: Option<String>,
@@ -58,6 +62,35 @@ pub struct HistoryRow {
     /// `txnStatus`: `Başarılı`, `Başarısız`, `İptal`, `Teknik İptal`.
     #[serde(rename = "txnStatus", default, deserialize_with = "opt_text")]
     pub txn_status: Option<String>,
+}
+
+/// What a report row's Turkish `txnStatus` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryStatus {
+    /// `Başarılı`: done (charged, refunded, captured).
+    Done,
+    /// `Başarısız`: refused (by the issuer, or before it).
+    Refused,
+    /// `İptal`: voided.
+    Voided,
+    /// `Teknik İptal`: reversed by the host itself (an interrupted transaction); nothing stays
+    /// charged.
+    TechnicallyReversed,
+    /// Anything else.
+    Other,
+}
+
+impl HistoryRow {
+    /// The row's status.
+    pub fn status(&self) -> HistoryStatus {
+        match self.txn_status.as_deref().map(str::trim) {
+            Some("Başarılı") => HistoryStatus::Done,
+            Some("Başarısız") => HistoryStatus::Refused,
+            Some("İptal") => HistoryStatus::Voided,
+            Some("Teknik İptal") => HistoryStatus::TechnicallyReversed,
+            _ => HistoryStatus::Other,
+        }
+    }
 }
 
 /// The decoded history report.

@@ -24,7 +24,7 @@ pub use card::{Brand, Card, Cvv, Expiry, Pan};
 pub use catalogue::{CodeClass, CodeInfo, describe};
 pub use client::{Client, ClientConfig, Exchange, LIVE_BASE_URL, TEST_BASE_URL};
 pub use error::{Error, Result};
-pub use history::{HistoryAnswer, HistoryReport, HistoryRow};
+pub use history::{HistoryAnswer, HistoryReport, HistoryRow, HistoryStatus};
 pub use money::{Amount, Currency, Money};
 pub use order_state::{InstalmentState, OrderState, interpret, interpret_instalment};
 pub use outcome::{ApiError, Failure, HistoryOutcome, InquiryOutcome, Outcome};

@@ -70,8 +70,9 @@ pub enum Command {
     /// Run the background scheduler in the foreground until interrupted (Ctrl+C): each store
     /// at its run time, and at once for payments left from days this PC was off.
     Schedule(crate::collect_args::RunArgs),
-    /// Resolve attempts whose outcome is not known, by asking the bank.
-    Reconcile(crate::collect_args::RunArgs),
+    /// Resolve attempts whose outcome is not known, by asking the bank, and match the days not
+    /// yet settled (or one day, with --day) against the bank's history report.
+    Reconcile(crate::collect_args::ReconcileArgs),
     /// List payments.
     Payments(crate::collect_args::PaymentsArgs),
     /// Payments an operator must act on.

@@ -94,6 +94,15 @@ pub struct RunArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Match this day (YYYY-MM-DD, Istanbul) against the bank's history report, settled or not.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub day: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct PaymentsArgs {
     #[arg(long, value_name = "STORE")]
     pub store: Option<String>,

@@ -175,9 +175,9 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 json!({ "payment": payment, "card": card.id, "masked_pan": card.masked_pan, "kept_on_file": keep }),
             )
         }
-        Command::Run(a) => crate::engine_cmds::run(cli, out, a, false),
+        Command::Run(a) => crate::engine_cmds::run(cli, out, a, None),
         Command::Schedule(a) => crate::engine_cmds::schedule(cli, out, a),
-        Command::Reconcile(a) => crate::engine_cmds::run(cli, out, a, true),
+        Command::Reconcile(a) => crate::engine_cmds::run(cli, out, &a.run, Some(a.day.as_deref())),
         _ => Err(CliError::Output("command not handled".into())),
     }
 }

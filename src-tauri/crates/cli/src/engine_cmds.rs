@@ -22,13 +22,19 @@ fn config() -> EngineConfig {
     }
 }
 
-pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Result<()> {
+/// `run`, or with `reconcile` set `reconcile [--day D]` (Some(None): the days not settled).
+pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile: Option<Option<&str>>) -> Result<()> {
     let session = sign_in(cli)?;
     let store = args
         .store
         .as_deref()
         .map(|s| store_id(&session, s))
         .transpose()?;
+    let day = reconcile
+        .flatten()
+        .map(|d| tahsildar_core::plan::input::parse_date("day", d))
+        .transpose()?;
+    let reconcile_only = reconcile.is_some();
     tahsildar_core::engine::runner::require_run(&session, store)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -43,7 +49,22 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Res
             config(),
             EngineActor::of_session(&session),
         )?;
-        let reconciled = engine.reconcile(store).await?;
+        let mut reconciled = engine.reconcile(store).await?;
+        if let Some(day) = day {
+            let stores = match store {
+                Some(id) => vec![id],
+                None => tahsildar_core::store::list(&session)?
+                    .into_iter()
+                    .filter(|s| s.enabled)
+                    .map(|s| s.id)
+                    .collect(),
+            };
+            let mut days = Vec::new();
+            for id in stores {
+                days.push(engine.settle_day(id, day).await?);
+            }
+            reconciled.settlement.days = days;
+        }
         if reconcile_only {
             return Ok::<_, CliError>(reconciled);
         }
@@ -85,28 +106,77 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile_only: bool) -> Res
         }
     };
     let s = &summary;
+    let days = |lang: tahsildar_core::Lang| -> String {
+        let mut text = String::new();
+        for d in &s.settlement.days {
+            let state = d.state.text();
+            text.push_str(&lang.pick(
+                format!(
+                    "\n{} {}: {} ({} satır, {} eşleşti, {} fark, {} bekleyen){}",
+                    d.day,
+                    d.store_name,
+                    state.tr(),
+                    d.bank_rows,
+                    d.matched,
+                    d.differences,
+                    d.open_here,
+                    if d.complete { "" } else { "; gün bitmedi" }
+                ),
+                format!(
+                    "\n{} {}: {} ({} rows, {} matched, {} differences, {} waiting){}",
+                    d.day,
+                    d.store_name,
+                    state.en(),
+                    d.bank_rows,
+                    d.matched,
+                    d.differences,
+                    d.open_here,
+                    if d.complete { "" } else { "; day not over" }
+                ),
+            ));
+        }
+        for e in &s.settlement.errors {
+            text.push_str(&lang.pick(
+                format!("\nMutabakat yapılamadı: {e}"),
+                format!("\nNot settled: {e}"),
+            ));
+        }
+        if s.held_for_settlement {
+            text.push_str(&lang.pick(
+                "\nGeri yüklenen kasa bankayla mutabık olana kadar yeni tahsilat gönderilmez.",
+                "\nThe restored vault sends nothing new until it is settled with the bank.",
+            ));
+        }
+        text
+    };
     out.result(
         format!(
-            "Bitti: {} ödeme; {} onay, {} red, {} sonuçsuz, {} dikkat.{}",
+            "Bitti: {} ödeme; {} onay, {} red, {} sonuçsuz, {} dikkat.{}{}",
             s.payments,
             s.approved,
             s.declined,
             s.unresolved,
             s.attention,
-            problems("Sorunlar")
+            problems("Sorunlar"),
+            days(tahsildar_core::Lang::Tr)
         ),
         format!(
-            "Done: {} payment(s); {} approved, {} declined, {} unresolved, {} attention.{}",
+            "Done: {} payment(s); {} approved, {} declined, {} unresolved, {} attention.{}{}",
             s.payments,
             s.approved,
             s.declined,
             s.unresolved,
             s.attention,
-            problems("Problems")
+            problems("Problems"),
+            days(tahsildar_core::Lang::En)
         ),
         json!(summary),
     )
 }
+
+/// How long a void, refund or capture waits for another engine on the data folder (a `run`
+/// about to end) before it gives up: it never runs beside one.
+const FOLLOW_UP_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// `void ATTEMPT`, `refund ATTEMPT [--amount A]` and `capture ATTEMPT [--amount A]`.
 pub fn follow_up(
@@ -119,6 +189,10 @@ pub fn follow_up(
 ) -> Result<()> {
     let session = sign_in(cli)?;
     let amount = amount.map(tahsildar_core::plan::parse_amount).transpose()?;
+    let _lock = tahsildar_core::engine::EngineLock::acquire_waiting(
+        session.vault().dir().root(),
+        FOLLOW_UP_PATIENCE,
+    )?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

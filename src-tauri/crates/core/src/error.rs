@@ -108,6 +108,10 @@ pub enum Error {
     EngineBusy(PathBuf),
     #[error("the bank could not be reached for store {store}: {detail}")]
     BankUnavailable { store: i64, detail: Text },
+    /// A restored vault sends and takes nothing new until every day since the backup (`since`,
+    /// `YYYY-MM-DD`) is settled against the bank's history report.
+    #[error("restored vault: not settled with the bank since {since}")]
+    RestoreNotSettled { since: String },
     #[error("the file could not be read: {0}")]
     ImportFile(#[from] tahsildar_import::ImportError),
     #[error("no row of the file can be imported")]
@@ -192,6 +196,7 @@ impl Error {
             Error::WrongState { .. } => "wrong_state",
             Error::EngineBusy(_) => "engine_busy",
             Error::BankUnavailable { .. } => "bank_unavailable",
+            Error::RestoreNotSettled { .. } => "restore_not_settled",
             Error::ImportFile(e) => e.code(),
             Error::ImportNothingToCommit => "import_nothing_to_commit",
             Error::ImportAlreadyCommitted(_) => "import_already_committed",

@@ -70,9 +70,10 @@ fn variant(e: &Error) -> usize {
         ImportAlreadyCommitted(_) => 42,
         ImportStale(_) => 43,
         Internal(_) => 44,
+        RestoreNotSettled { .. } => 45,
     }
 }
-const VARIANTS: usize = 45;
+const VARIANTS: usize = 46;
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()
@@ -164,6 +165,9 @@ fn one_of_each() -> Vec<Error> {
                 "bu deneme (sandbox) mağazası için çalışan bir banka benzetimi yok",
                 "no simulator is running for this sandbox store",
             ),
+        },
+        Error::RestoreNotSettled {
+            since: "2026-11-20".into(),
         },
         Error::ImportFile(tahsildar_import::ImportError::PasswordProtected),
         Error::ImportNothingToCommit,

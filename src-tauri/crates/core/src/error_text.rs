@@ -180,6 +180,10 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
             format!("{store} numaralı mağazanın bankasına bağlanılamıyor: {}. Mağaza ayarlarını denetleyin.", detail.tr()),
             format!("The bank of store {store} cannot be used: {}. Check the store's settings.", detail.en()),
         ),
+        RestoreNotSettled { since } => lang.pick(
+            format!("Kasa bir yedekten geri yüklendi: {since} gününden bu yana bankanın kayıtlarıyla mutabakat tamamlanmadan yeni tahsilat gönderilmez ve girilmez. Mutabakat ekranındaki farkları giderin."),
+            format!("The vault was restored from a backup: nothing new is sent or entered until every day since {since} is settled against the bank's record. Resolve the differences on the settlement screen."),
+        ),
         ImportFile(e) => match lang {
             Lang::Tr => e.message_tr(),
             Lang::En => e.message_en(),

@@ -31,6 +31,7 @@ mod paging;
 pub mod paths;
 pub mod payments;
 pub mod plan;
+pub mod settlement;
 pub mod store;
 pub mod vault;
 

@@ -154,7 +154,7 @@ fn a_void_of_an_attempt_still_unknown_is_carried_out_by_reconcile() {
 }
 
 #[test]
-fn sigkill_before_a_refund_is_sent_then_reconcile_closes_it_after_its_time_limit() {
+fn sigkill_before_a_refund_is_sent_then_the_days_report_closes_it_after_its_time_limit() {
     let sim = Sim::start();
     let d = Data::new(&sim);
     d.due("N-1", "CARD_A", "45");
@@ -167,8 +167,8 @@ fn sigkill_before_a_refund_is_sent_then_reconcile_closes_it_after_its_time_limit
         .output()
         .unwrap();
     assert!(!out.status.success(), "stopped before sending");
-    // Past the request's time limit (3 s with the fast settings) the bank's word that nothing
-    // was refunded closes it; reconciliation never sends it itself.
+    // Past the grace period (1 s with the fast settings) the day's history report, which lists
+    // no such refund, closes it; reconciliation never sends it itself.
     std::thread::sleep(Duration::from_millis(3_200));
     let summary = d.run(&["reconcile"]);
     assert_eq!(summary["follow_ups"], 1, "{summary}");

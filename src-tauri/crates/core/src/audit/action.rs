@@ -52,6 +52,8 @@ codes!(
         ProvisionWithdraw => "provision.withdraw",
         ProvisionReview => "provision.review",
         Void => "payment.void",
+        SettlementDay => "settlement.day",
+        SettlementResolve => "settlement.resolve",
         Refund => "payment.refund",
         Export => "export",
         VaultCreate => "vault.create",

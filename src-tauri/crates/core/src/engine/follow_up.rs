@@ -22,7 +22,7 @@ use tahsildar_akbank::{Currency, OrderState};
 pub(crate) mod request;
 mod send;
 
-pub(crate) use send::{send, settle, start_requested};
+pub(crate) use send::{send, settle, settle_from_report, start_requested};
 
 use super::config::EngineConfig;
 use crate::error::{Error, Result};

@@ -34,6 +34,20 @@ impl EngineLock {
         }
     }
 
+    /// Takes the lock, waiting up to `patience` for another engine to let go of it (a run of
+    /// the command line that is about to end); then fails with `EngineBusy`.
+    pub fn acquire_waiting(root: &Path, patience: std::time::Duration) -> Result<EngineLock> {
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            match EngineLock::acquire(root) {
+                Err(Error::EngineBusy(_)) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                other => return other,
+            }
+        }
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -51,5 +65,21 @@ mod tests {
         assert_eq!(second.code(), "engine_busy");
         drop(first);
         EngineLock::acquire(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn waiting_for_the_lock_takes_it_once_it_is_let_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = EngineLock::acquire(dir.path()).unwrap();
+        let patience = std::time::Duration::from_millis(300);
+        let busy = EngineLock::acquire_waiting(dir.path(), patience).unwrap_err();
+        assert_eq!(busy.code(), "engine_busy");
+        let root = dir.path().to_path_buf();
+        let waiter = std::thread::spawn(move || {
+            EngineLock::acquire_waiting(&root, std::time::Duration::from_secs(10)).is_ok()
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        drop(first);
+        assert!(waiter.join().unwrap());
     }
 }

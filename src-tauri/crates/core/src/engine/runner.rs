@@ -11,8 +11,10 @@ use tokio::sync::{Semaphore, watch};
 
 mod attempt;
 mod follow_ups;
+mod settle;
 
 pub(crate) use attempt::Asking;
+pub use settle::SettlementReport;
 
 use super::actor::EngineActor;
 use super::attempt_state::AttemptState;
@@ -48,6 +50,10 @@ pub struct RunSummary {
     pub follow_ups: u64,
     /// Stores whose payments could not be sent, with the reason.
     pub store_errors: Vec<String>,
+    /// The days matched against the bank's history report after the run.
+    pub settlement: SettlementReport,
+    /// A restored vault whose days since the backup are not settled yet: nothing new was sent.
+    pub held_for_settlement: bool,
 }
 
 /// A store's client, concurrency and rate limit, as its settings were at `version` (the
@@ -172,24 +178,49 @@ impl Engine {
     }
 
     /// Runs everything due now (of one store, or all) and waits until done: open attempts are
-    /// resolved first, then due payments are claimed and sent.
+    /// resolved first, then due payments are claimed and sent, then the days not yet settled
+    /// are matched against the bank's history report. A restored vault first settles every day
+    /// since its backup, and sends nothing new until they are.
     pub async fn run(&self, store: Option<i64>) -> Result<RunSummary> {
+        let vault = &self.inner.vault;
+        let mut settled_first = None;
+        if vault.db().read(crate::settlement::settle_from)?.is_some() {
+            settled_first = Some(self.settle_pending(None).await?);
+        }
+        let held = vault.db().read(crate::settlement::settle_from)?.is_some();
         let today = self.today();
-        let work = self
-            .inner
-            .vault
-            .db()
-            .read(|c| record::work_list(c, store, today))?;
+        let work = vault.db().read(|c| {
+            if held {
+                record::open_work_list(c, store, None)
+            } else {
+                record::work_list(c, store, today)
+            }
+        })?;
         let follow_ups = self.settle_follow_ups(store).await?;
-        let mut summary = self.run_list(work, true).await?;
+        let mut summary = self.run_list(work, !held).await?;
         summary.follow_ups += follow_ups;
+        summary.held_for_settlement = held;
+        summary.settlement = match settled_first {
+            Some(report) if held => report,
+            _ => self.settle_pending(store).await?,
+        };
+        summary.follow_ups += summary.settlement.follow_ups;
         Ok(summary)
     }
 
     /// Resolves every attempt whose outcome is not settled (unknown, not sent, not found, and
     /// manual reviews, which get one inquiry each) without taking new payments.
     pub async fn reconcile(&self, store: Option<i64>) -> Result<RunSummary> {
-        self.reconcile_where(store, None).await
+        let mut summary = self.reconcile_where(store, None).await?;
+        summary.settlement = self.settle_pending(store).await?;
+        summary.follow_ups += summary.settlement.follow_ups;
+        summary.held_for_settlement = self
+            .inner
+            .vault
+            .db()
+            .read(crate::settlement::settle_from)?
+            .is_some();
+        Ok(summary)
     }
 
     /// Between runs: only the attempts with a check planned by now (a lost reply, a not-found

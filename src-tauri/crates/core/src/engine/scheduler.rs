@@ -1,8 +1,9 @@
 //! The background scheduler: a tokio task that runs each store's due payments at its run time
 //! (Europe/Istanbul), catches up at once on payments left from days the PC was off, runs on
-//! demand, and can be paused and resumed. Between runs it settles the attempts that have a
-//! check planned (a lost reply, a not-found answer waiting for its confirmation). The app and
-//! the CLI start the same task.
+//! demand, and can be paused and resumed. At start it matches the days not yet settled against
+//! the bank's history report; between runs it settles the attempts that have a check planned
+//! (a lost reply, a not-found answer waiting for its confirmation). The app and the CLI start
+//! the same task.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -57,6 +58,8 @@ pub fn spawn(engine: Engine) -> SchedulerHandle {
     let (tx, mut rx) = mpsc::channel(16);
     let progress = engine.progress();
     let task = tokio::spawn(async move {
+        // At start: the days not settled yet (the PC was off, the app was closed).
+        let _ = engine.settle_pending(None).await;
         let mut last_run: HashMap<i64, Date> = HashMap::new();
         let mut paused = false;
         let mut tick = tokio::time::interval(TICK);

@@ -41,6 +41,9 @@ pub fn commit_with_progress(
         return Err(Error::ImportNothingToCommit);
     }
     let vault = session.vault();
+    vault
+        .db()
+        .read(crate::settlement::require_no_restore_hold)?;
     let now = vault.clock().now().to_string();
     let total = prepared.rows.len() as u64;
     let batch_id = vault.write_audited(|tx, keys| {

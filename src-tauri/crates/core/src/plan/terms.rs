@@ -330,6 +330,9 @@ pub fn create_as(session: &Session, plan: &NewPlan, provision: ProvisionKind) ->
         .ok_or_else(|| Error::not_found("customer", plan.customer_id))
     })?;
     session.require(Permission::CreateCollections, Some(store_id))?;
+    vault
+        .db()
+        .read(crate::settlement::require_no_restore_hold)?;
     let today = super::today(vault.clock().as_ref());
     check(plan, max_installments, today)?;
     if provision == ProvisionKind::PreAuth && matches!(plan.kind, PlanKind::Recurring(_)) {

@@ -66,6 +66,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "attempt_edges",
         include_str!("../../migrations/0009_attempt_edges.sql"),
     ),
+    (
+        10,
+        "settlement",
+        include_str!("../../migrations/0010_settlement.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).
@@ -291,21 +296,21 @@ fn migrate(conn: &mut Connection) -> Result<()> {
             applied_at TEXT NOT NULL
         )",
     )?;
-    let current: u32 = conn.query_row(
-        "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-        [],
-        |r| r.get(0),
-    )?;
-    // A migration may rebuild a table that others refer to (SQLite cannot change a constraint in
-    // place), so foreign keys are off while it runs and checked before it commits.
+    let applied: Vec<u32> = {
+        let mut stmt = conn.prepare("SELECT version FROM schema_migrations")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
+    // Rebuilding a table means dropping it, which foreign keys would refuse.
     conn.pragma_update(None, "foreign_keys", "OFF")?;
-    let result = apply_migrations(conn, current);
+    let result = apply_migrations(conn, &applied);
     conn.pragma_update(None, "foreign_keys", "ON")?;
     result
 }
 
-fn apply_migrations(conn: &mut Connection, current: u32) -> Result<()> {
-    for &(version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+/// Applies, in order, every migration not recorded as applied.
+fn apply_migrations(conn: &mut Connection, applied: &[u32]) -> Result<()> {
+    for &(version, name, sql) in MIGRATIONS.iter().filter(|m| !applied.contains(&m.0)) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let failed = |detail: String| Error::Migration { version, detail };
         tx.execute_batch(sql).map_err(|e| failed(e.to_string()))?;

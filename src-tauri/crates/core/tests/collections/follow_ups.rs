@@ -78,7 +78,7 @@ async fn a_refund_whose_answer_is_lost_is_settled_by_inquiry_on_reconcile() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_refund_that_never_reached_the_bank_is_closed_only_after_its_time_limit() {
+async fn a_refund_that_never_reached_the_bank_is_closed_only_by_the_days_report() {
     let mut w = World::new().await;
     let c = w.v.customer("F-2", &[APPROVE]);
     let payment = w.v.one_off(c, 5_000);
@@ -97,13 +97,17 @@ async fn a_refund_that_never_reached_the_bank_is_closed_only_after_its_time_limi
     let s = w.engine().reconcile(None).await.unwrap();
     assert_eq!(s.follow_ups, 0);
     assert_eq!(follow_up_state(&w, out.reversal_id).0, "unknown");
-    // Past its time limit, the bank's word that nothing was refunded closes it.
+    // Past its time limit, the day's history report, which lists no such refund, closes it.
     w.v.advance_days(1);
     let s = w.engine().reconcile(None).await.unwrap();
     assert_eq!(s.follow_ups, 1);
     let (state, message) = follow_up_state(&w, out.reversal_id);
     assert_eq!(state, "declined");
-    assert!(message.unwrap().contains("did not reach the bank"));
+    assert!(
+        message
+            .unwrap()
+            .contains("report of the day does not list it")
+    );
     assert_eq!(w.v.payment_status(payment), "paid");
     assert_eq!(booked(&w, "1002"), 0, "never resent by reconciliation");
     // The operator may now ask again.

@@ -210,6 +210,36 @@ pub(crate) async fn settle(
     vault.db().read(|c| outcome(c, id))
 }
 
+/// Settles a follow-up whose answer was lost from the day's history report: done when the report
+/// lists it, not done when it had time to appear there and does not.
+pub(crate) fn settle_from_report(
+    vault: &Vault,
+    actor: &EngineActor,
+    id: i64,
+    done: bool,
+    bank_order_id: Option<String>,
+) -> Result<()> {
+    let f = vault.db().read(|c| load(c, id))?;
+    if !matches!(f.state.as_str(), "unknown" | "in_flight") {
+        return Ok(());
+    }
+    let settled = if done {
+        Settled::Approved {
+            amount_minor: f.amount_minor,
+        }
+    } else {
+        Settled::Declined(format!(
+            "{}: the bank's report of the day does not list it",
+            f.kind.as_str()
+        ))
+    };
+    let codes = Codes {
+        bank_order_id,
+        ..Codes::default()
+    };
+    record(vault, actor, &f, &settled, codes)
+}
+
 /// Records how a follow-up ended and, when approved, its effect on the attempt and payment,
 /// with the audit entry, in one transaction. Only an open follow-up is changed.
 fn record(
@@ -269,6 +299,16 @@ fn record(
                 params![status, now, f.payment_id],
             )?;
             payment_status = Some(status);
+            // The day whose report listed the attempt is read again: it shows this now.
+            let listed: Option<(i64, String)> = rusqlite::OptionalExtension::optional(tx.query_row(
+                "SELECT p.store_id, a.bank_day FROM attempts a JOIN payments p ON p.id = a.payment_id
+                 WHERE a.id = ?1 AND a.bank_day IS NOT NULL",
+                [f.attempt_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            ))?;
+            if let Some((store_id, day)) = listed {
+                crate::settlement::reopen_day(tx, store_id, &day)?;
+            }
         }
         let result = if state == "approved" { AuditResult::Ok } else { AuditResult::Failed };
         let record = actor

@@ -50,7 +50,13 @@ pub(crate) fn claim(
             set_attention(tx, payment_id, "no card on file", &now)?;
             return Ok(None);
         };
-        let order_id = new_order_id(today);
+        let tag = crate::settlement::order_tag(tx)?;
+        let attempt_no: u32 = tx.query_row(
+            "SELECT count(*) + 1 FROM attempts WHERE payment_id = ?1",
+            [payment_id],
+            |r| r.get(0),
+        )?;
+        let order_id = new_order_id(&tag, today, payment_id, attempt_no);
         tx.execute(
             "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
                  created_at, sent_at, kind)
