@@ -9,8 +9,8 @@ use tahsildar_core::auth::users;
 use tahsildar_core::store::{self, Environment, StoreSettings};
 use tahsildar_core::vault::backup;
 use tahsildar_core::{
-    Auth, DataDir, KdfParams, Keyring, NewUser, Origin, Protection, RestoreOptions, Role, Scope,
-    Session, SystemClock, UnlockWith, Vault,
+    Auth, DataDir, KdfParams, Keyring, NewUser, Origin, Protection, RestoreBy, RestoreOptions,
+    Role, Scope, Session, SystemClock, UnlockWith, Vault,
 };
 
 use crate::args::{
@@ -134,12 +134,26 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
                 replace_existing: *yes,
                 origin: Origin::Cli,
             };
+            // Over a vault: one of its administrators; on a new PC: one of the backup's.
+            let dir = data_dir(cli)?;
+            let (session, password);
+            let by = if dir.has_vault() {
+                session = sign_in(cli)?;
+                RestoreBy::AdminOfCurrent(&session)
+            } else {
+                password = env_secret(PASSWORD_ENV)?;
+                RestoreBy::BackupAdmin {
+                    name: cli.user.as_deref().ok_or(CliError::UserRequired)?,
+                    password: &password,
+                }
+            };
             let (_, summary) = backup::restore(
-                &data_dir(cli)?,
+                &dir,
                 file,
                 &passphrase,
                 &protection(cli)?,
                 options,
+                by,
                 Arc::new(SystemClock),
             )?;
             let kept_tr = summary
@@ -154,11 +168,11 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
                 .unwrap_or_default();
             out.result(
                 format!(
-                    "Yedek geri yüklendi ({} denetim kaydı doğrulandı).{kept_tr}",
+                    "Yedek geri yüklendi ({} denetim kaydı doğrulandı).{kept_tr} Yedeğin alındığı günden bu yana bankanın kayıtlarıyla mutabakat tamamlanana kadar yeni tahsilat gönderilmez: `reconcile` çalıştırın.",
                     summary.audit_entries
                 ),
                 format!(
-                    "Backup restored ({} audit entries verified).{kept_en}",
+                    "Backup restored ({} audit entries verified).{kept_en} Nothing new is sent until every day since the backup is settled with the bank: run `reconcile`.",
                     summary.audit_entries
                 ),
                 json!({ "ok": true, "restore": summary }),

@@ -76,6 +76,8 @@ fn keyring_mode_init_backup_restore_with_the_real_secret_service() {
         other.cmd(),
         &[
             "--json",
+            "--user",
+            "admin",
             "restore",
             file_s,
             "--backup-passphrase-env",

@@ -263,13 +263,37 @@ fn backup_and_restore_in_passphrase_mode() {
         ],
     ));
 
+    // On a new PC the backup's own administrator restores it; nobody else.
     let other = Cli::new();
+    let restore_as = |user: Option<&str>, password: &str| {
+        let mut c = other.cmd_no_bus();
+        c.env("TAHSILDAR_PASSWORD", password)
+            .args(["--json", "--passphrase-env", "VAULT_PASS"]);
+        if let Some(user) = user {
+            c.args(["--user", user]);
+        }
+        run(
+            c,
+            &["restore", file_s, "--backup-passphrase-env", "BACKUP_PASS"],
+        )
+    };
+    assert_eq!(
+        fails(restore_as(None, ADMIN_PASSWORD))["code"],
+        "user_required"
+    );
+    assert_eq!(
+        fails(restore_as(Some("admin"), "not the admin password"))["code"],
+        "auth_failed"
+    );
+    assert!(!other.dir.join("tahsildar.db").exists(), "nothing restored");
     let v = ok(run(
         other.cmd_no_bus(),
         &[
             "--json",
             "--passphrase-env",
             "VAULT_PASS",
+            "--user",
+            "admin",
             "restore",
             file_s,
             "--backup-passphrase-env",
@@ -282,13 +306,16 @@ fn backup_and_restore_in_passphrase_mode() {
     assert_eq!(a, b);
     ok(run(acting(&other, "admin"), &["audit", "verify"]));
 
-    // Over an existing vault: refused without --yes, done with it, the old file kept.
+    // Over an existing vault: refused without --yes, done with it by its administrator, the
+    // old file kept.
     let err = fails(run(
         other.cmd_no_bus(),
         &[
             "--json",
             "--passphrase-env",
             "VAULT_PASS",
+            "--user",
+            "admin",
             "restore",
             file_s,
             "--backup-passphrase-env",
@@ -302,6 +329,8 @@ fn backup_and_restore_in_passphrase_mode() {
             "--json",
             "--passphrase-env",
             "VAULT_PASS",
+            "--user",
+            "admin",
             "restore",
             file_s,
             "--backup-passphrase-env",
@@ -317,6 +346,8 @@ fn backup_and_restore_in_passphrase_mode() {
             "--json",
             "--passphrase-env",
             "VAULT_PASS",
+            "--user",
+            "admin",
             "restore",
             file_s,
             "--backup-passphrase-env",

@@ -44,7 +44,7 @@ pub use error::{Error, Result};
 pub use i18n::{Lang, Text};
 pub use paths::DataDir;
 pub use store::{Environment, Store, StoreCredentials, StoreSettings};
-pub use vault::backup::{BackupSummary, RestoreOptions, RestoreSummary};
+pub use vault::backup::{BackupSummary, RestoreBy, RestoreOptions, RestoreSummary};
 pub use vault::db::Db;
 pub use vault::keyring::Keyring;
 pub use vault::keys::{DataKey, Keys, mask_pan};

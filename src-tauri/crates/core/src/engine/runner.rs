@@ -56,8 +56,8 @@ pub struct RunSummary {
     pub held_for_settlement: bool,
 }
 
-/// A store's client, concurrency and rate limit, as its settings were at `version` (the
-/// store's `updated_at`): a change of settings takes effect on the next attempt.
+/// A store's client, concurrency and rate limit, as its settings were (`version`): a change of
+/// settings takes effect on the next attempt, not the next start.
 pub(crate) struct Lane {
     client: Client,
     permits: Arc<Semaphore>,
@@ -145,9 +145,14 @@ impl Engine {
     }
 
     pub(crate) fn lane(&self, store_id: i64) -> Result<Arc<Lane>> {
+        // Everything the lane is built from: a change of any of it builds a new one.
         let (concurrency, rate, version): (u32, u32, String) = self.inner.vault.db().read(|c| {
             Ok(c.query_row(
-                "SELECT concurrency, rate_per_sec, updated_at FROM stores WHERE id = ?1",
+                "SELECT concurrency, rate_per_sec,
+                     environment || '|' || COALESCE(base_url, '') || '|' || merchant_safe_id || '|'
+                         || terminal_safe_id || '|' || COALESCE(hex(secret_key_sealed), '')
+                         || '|' || concurrency || '|' || rate_per_sec
+                 FROM stores WHERE id = ?1",
                 [store_id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?)

@@ -41,6 +41,8 @@ pub struct AttentionQueue {
     /// All payments in `attention`, also beyond the first page.
     pub payments_total: u64,
     pub expiring_cards: Vec<ExpiringCard>,
+    /// Where the bank's history report and this vault disagree, unresolved.
+    pub settlement: Vec<crate::settlement::Difference>,
 }
 
 fn problem_of(row: &PaymentRow, decline_kind: Option<&str>) -> Problem {
@@ -90,5 +92,6 @@ pub fn queue(session: &Session, store_id: Option<i64>) -> Result<AttentionQueue>
         payments,
         payments_total: found.total,
         expiring_cards: expiring_cards(session, store_id, EXPIRY_WINDOW_DAYS)?,
+        settlement: crate::settlement::differences(session, store_id, None)?,
     })
 }

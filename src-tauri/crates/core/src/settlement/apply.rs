@@ -49,7 +49,7 @@ pub(crate) fn apply(
                 bank_order_id,
             } => {
                 tx.execute(
-                    "UPDATE reversals SET bank_day = COALESCE(bank_day, ?1), order_id = COALESCE(order_id, ?2)
+                    "UPDATE reversals SET bank_day = COALESCE(bank_day, ?1), order_id = COALESCE(?2, order_id)
                      WHERE id = ?3",
                     params![day, bank_order_id, reversal_id],
                 )?;

@@ -138,6 +138,10 @@ pub(crate) fn load_day(
         .checked_sub(jiff::SignedDuration::from_mins(NEAR_MIDNIGHT_MINUTES))
         .unwrap_or(end);
     let in_day = |t: Option<Timestamp>| t.is_some_and(|t| t >= start && t < end);
+    // Listed by no report yet, or by this day's (it must still be there).
+    let day_text = day.to_string();
+    let unlisted_elsewhere =
+        |bank_day: &Option<String>| bank_day.as_ref().is_none_or(|d| *d == day_text);
     let near_midnight = |t: Option<Timestamp>| t.is_some_and(|t| t >= near && t < end);
     let mut attempts: HashMap<String, LocalAttempt> = HashMap::new();
     let read_attempt = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(LocalAttempt, Option<String>)> {
@@ -154,7 +158,9 @@ pub(crate) fn load_day(
                 pre_auth: r.get(5)?,
                 voided: r.get(6)?,
                 captured_minor: r.get(7)?,
-                due_today: state == AttemptState::Approved && in_day(sent) && bank_day.is_none(),
+                due_today: state == AttemptState::Approved
+                    && in_day(sent)
+                    && unlisted_elsewhere(&bank_day),
                 near_midnight: near_midnight(sent),
             },
             bank_day,
@@ -217,7 +223,7 @@ pub(crate) fn load_day(
                     amount_minor: r.get(4)?,
                     bank_order_id: r.get(5)?,
                     sent_at: sent,
-                    of_today: in_day(sent) && bank_day.is_none(),
+                    of_today: in_day(sent) && unlisted_elsewhere(&bank_day),
                     near_midnight: near_midnight(sent),
                 })
             },

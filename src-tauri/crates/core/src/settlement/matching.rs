@@ -27,7 +27,7 @@ pub(crate) struct LocalAttempt {
     pub pre_auth: bool,
     pub voided: bool,
     pub captured_minor: Option<i64>,
-    /// Approved and sent on the day being matched, not yet listed by any report.
+    /// Approved and sent on the day being matched, and listed by no other day's report.
     pub due_today: bool,
     /// Sent in the last minutes of the day: it may be booked after midnight.
     pub near_midnight: bool,
@@ -45,7 +45,7 @@ pub(crate) struct LocalFollowUp {
     /// The bank's order id, when its answer gave one.
     pub bank_order_id: Option<String>,
     pub sent_at: Option<Timestamp>,
-    /// Sent on the day being matched.
+    /// Sent on the day being matched, and listed by no other day's report.
     pub of_today: bool,
     pub near_midnight: bool,
 }
@@ -332,13 +332,11 @@ fn follow_up(day: &Day, row: &HistoryRow, out: &mut Matched, seen: &mut HashSet<
             .iter()
             .filter(|f| f.attempt_id == a.id && f.kind == kind && !seen.contains(&f.id))
     };
-    // The bank's own order id first, then one with the same amount that has none yet.
+    // By the bank's own order id when the answer gave one; else by the amount (an answer may
+    // carry the original order id only, or none when it was lost).
     let found = candidates()
         .find(|f| f.bank_order_id.is_some() && f.bank_order_id == bank_order)
-        .or_else(|| {
-            candidates()
-                .find(|f| f.bank_order_id.is_none() && Some(f.amount_minor) == row.amount_minor)
-        })
+        .or_else(|| candidates().find(|f| Some(f.amount_minor) == row.amount_minor))
         .cloned();
     let done = row.status() == HistoryStatus::Done;
     let voided = row.status() == HistoryStatus::Voided;

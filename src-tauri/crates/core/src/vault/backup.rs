@@ -18,7 +18,7 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::vault::meta;
-pub use crate::vault::restore::{RestoreOptions, RestoreSummary, restore};
+pub use crate::vault::restore::{RestoreBy, RestoreOptions, RestoreSummary, restore};
 use crate::vault::wrap::{KdfParams, WrappedKey, check_passphrase, expand};
 
 pub(crate) const MAGIC: &str = "TAHSILDAR-BACKUP 1";

@@ -2,6 +2,12 @@
 //! file, verify that (integrity check, audit chain), keep the key in this PC's keyring (under a new
 //! vault id, so a new entry) or under a passphrase, and only then swap the files, keeping the old
 //! database as `tahsildar.db.before-restore-<time>`.
+//!
+//! A restore holds the engine lock of the data folder (no engine runs beside it) and needs an
+//! administrator: one signed in to the vault it replaces, or, on a PC without a vault, one of the
+//! backup itself. A restored vault is older than the bank's record: it sends and takes nothing new
+//! until every day since the backup is settled against the bank's history report
+//! ([`crate::settlement`]), which writes back the bookings made after the backup.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -32,6 +38,76 @@ pub struct RestoreOptions {
     /// Must be true when a vault already exists in the data directory.
     pub replace_existing: bool,
     pub origin: Origin,
+}
+
+/// Who restores.
+#[derive(Clone, Copy)]
+pub enum RestoreBy<'a> {
+    /// An administrator signed in to the vault being replaced.
+    AdminOfCurrent(&'a crate::auth::Session),
+    /// On a PC without a vault: an administrator of the backup, by name and password.
+    BackupAdmin {
+        name: &'a str,
+        password: &'a SecretString,
+    },
+}
+
+impl std::fmt::Debug for RestoreBy<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreBy::AdminOfCurrent(s) => write!(f, "AdminOfCurrent({})", s.user_name()),
+            RestoreBy::BackupAdmin { name, .. } => write!(f, "BackupAdmin({name})"),
+        }
+    }
+}
+
+/// The restore's right to replace what is in `dir`: an administrator of the vault there, or,
+/// with no vault there, nothing yet (the backup's administrator is checked once it is open).
+fn check_authority(dir: &DataDir, by: RestoreBy) -> Result<Actor> {
+    use crate::auth::Permission;
+    match (dir.has_vault(), by) {
+        (true, RestoreBy::AdminOfCurrent(session)) => {
+            if session.vault().dir().root() != dir.root() {
+                return Err(Error::PermissionDenied {
+                    permission: Permission::ManageUsers.code(),
+                    store: None,
+                });
+            }
+            session.require(Permission::ManageUsers, None)?;
+            session.require(Permission::ManageStores, None)?;
+            Ok(session.actor())
+        }
+        (true, RestoreBy::BackupAdmin { .. }) => Err(Error::PermissionDenied {
+            permission: Permission::ManageUsers.code(),
+            store: None,
+        }),
+        (false, RestoreBy::AdminOfCurrent(_)) => Err(Error::VaultMissing(dir.root().into())),
+        (false, RestoreBy::BackupAdmin { .. }) => Ok(Actor::nobody()),
+    }
+}
+
+/// The backup's administrator `name` with `password`, checked in the staged database.
+fn backup_admin(db: &Db, name: &str, password: &SecretString) -> Result<Actor> {
+    let user: Option<(i64, String, String, bool)> = db.read(|c| {
+        Ok(rusqlite::OptionalExtension::optional(c.query_row(
+            "SELECT id, name, password_hash, disabled FROM users WHERE name = ?1 AND role = 'admin'",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        ))?)
+    })?;
+    match user {
+        Some((id, name, hash, false)) if crate::auth::password::verify(password, &hash) => {
+            Ok(Actor {
+                user_id: Some(id),
+                user_name: Some(name),
+            })
+        }
+        Some(_) => Err(Error::AuthFailed),
+        None => {
+            crate::auth::password::verify_dummy(password);
+            Err(Error::AuthFailed)
+        }
+    }
 }
 
 /// What a restore did.
@@ -114,11 +190,15 @@ pub fn restore(
     passphrase: &SecretString,
     protection: &Protection,
     options: RestoreOptions,
+    by: RestoreBy,
     clock: Arc<dyn Clock>,
 ) -> Result<(Vault, RestoreSummary)> {
     if dir.has_vault() && !options.replace_existing {
         return Err(Error::RestoreNeedsConfirmation);
     }
+    let mut actor = check_authority(dir, by)?;
+    dir.ensure_exists()?;
+    let _lock = crate::engine::EngineLock::acquire(dir.root())?;
     let (header, offset) = read_header(file)?;
     let master = header.wrapped_key.master(passphrase)?;
     let key: DataKey = header
@@ -126,7 +206,6 @@ pub fn restore(
         .unwrap_with_master(&master, &header.backup_id)?
         .ok_or(Error::BackupWrongPassphrase)?;
     let body_key = expand(&master, BACKUP_DB_INFO);
-    dir.ensure_exists()?;
 
     let source = dir.db_sibling("restore-source");
     let staging = dir.db_sibling("restoring");
@@ -158,6 +237,9 @@ pub fn restore(
                 "bütünlük denetimi başarısız",
                 "integrity check failed",
             )));
+        }
+        if let RestoreBy::BackupAdmin { name, password } = by {
+            actor = backup_admin(&db, name, password)?;
         }
         let keys = Keys::derive(&key);
         db.read(|c| audit::verify(c, &keys))
@@ -238,6 +320,20 @@ pub fn restore(
     }
 
     let db = Db::open(&db_path, &key, true)?;
+    // Nothing new is sent or entered until every day since the backup is settled.
+    let backup_day = header
+        .created_at
+        .parse::<jiff::Timestamp>()
+        .map(|t| t.to_zoned_datetime(crate::plan::time_zone()).date())
+        .unwrap_or_else(|_| now.to_zoned_datetime(crate::plan::time_zone()).date());
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO vault_settings (key, value) VALUES ('settle_from', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [backup_day.to_string()],
+        )?;
+        Ok(())
+    })?;
     let vault = Vault {
         dir: dir.clone(),
         keys: Keys::derive(&key),
@@ -248,7 +344,7 @@ pub fn restore(
     };
     vault.audit(
         AuditRecord::new(
-            Actor::nobody(),
+            actor,
             AuditAction::Restore,
             format!("vault:{vault_id}"),
             AuditResult::Ok,
@@ -258,6 +354,7 @@ pub fn restore(
             "source_vault_id": header.source_vault_id,
             "backup_created_at": header.created_at,
             "replaced_existing": previous_db.is_some(),
+            "settle_from": backup_day.to_string(),
         })),
     )?;
     let audit_entries = vault.verify_audit().unwrap_or(audit_entries);

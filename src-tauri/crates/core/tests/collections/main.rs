@@ -13,4 +13,5 @@ mod plans;
 mod pre_auth;
 mod reversals;
 mod scheduler;
+mod settlement;
 mod world;

@@ -1,10 +1,12 @@
 //! Backups and restores between data directories (passphrase mode here; the keyring variant is
 //! in `keyring`).
 
+use tahsildar_core::auth::users;
 use tahsildar_core::store::{self, Environment, StoreSettings};
 use tahsildar_core::vault::backup;
 use tahsildar_core::{
-    Auth, DataDir, Error, KdfParams, Origin, RestoreOptions, UnlockWith, Vault, audit_log,
+    Auth, DataDir, Error, KdfParams, Origin, RestoreBy, RestoreOptions, UnlockWith, Vault,
+    audit_log,
 };
 
 use crate::common::*;
@@ -77,6 +79,7 @@ fn backup_and_restore_into_another_data_directory() {
         &secret(BACKUP_PASSPHRASE),
         &protection,
         options,
+        backup_admin(),
         system_clock(),
     )
     .unwrap();
@@ -137,6 +140,7 @@ fn a_wrong_backup_passphrase_and_a_damaged_backup_are_refused() {
         &secret("not the passphrase"),
         &fast_passphrase(),
         options,
+        backup_admin(),
         system_clock(),
     )
     .unwrap_err();
@@ -152,6 +156,7 @@ fn a_wrong_backup_passphrase_and_a_damaged_backup_are_refused() {
         &secret(BACKUP_PASSPHRASE),
         &fast_passphrase(),
         options,
+        backup_admin(),
         system_clock(),
     )
     .unwrap_err();
@@ -177,7 +182,11 @@ fn restoring_over_a_vault_needs_confirmation_and_keeps_the_old_file() {
     let other = tempfile::tempdir().unwrap();
     let dir2 = DataDir::new(other.path().join("data"));
     let (existing, _) = Vault::create(&dir2, &fast_passphrase(), system_clock()).unwrap();
-    drop(existing);
+    users::create_first_admin(&existing, "other", &secret(ADMIN_PASSWORD), Origin::App).unwrap();
+    let existing = std::sync::Arc::new(existing);
+    let other_admin = Auth::new(existing.clone())
+        .sign_in("other", &secret(ADMIN_PASSWORD), Origin::App)
+        .unwrap();
     let old_hash = file_hash(&dir2.db_path());
 
     let refuse = RestoreOptions {
@@ -190,6 +199,7 @@ fn restoring_over_a_vault_needs_confirmation_and_keeps_the_old_file() {
         &secret(BACKUP_PASSPHRASE),
         &fast_passphrase(),
         refuse,
+        RestoreBy::AdminOfCurrent(&other_admin),
         system_clock(),
     )
     .unwrap_err();
@@ -200,12 +210,26 @@ fn restoring_over_a_vault_needs_confirmation_and_keeps_the_old_file() {
         replace_existing: true,
         origin: Origin::Cli,
     };
+    // Not by the backup's administrator: by one of the vault it replaces.
+    let err = backup::restore(
+        &dir2,
+        &file,
+        &secret(BACKUP_PASSPHRASE),
+        &fast_passphrase(),
+        confirm,
+        backup_admin(),
+        system_clock(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::PermissionDenied { .. }), "{err:?}");
+    assert_eq!(file_hash(&dir2.db_path()), old_hash);
     let (restored, info) = backup::restore(
         &dir2,
         &file,
         &secret(BACKUP_PASSPHRASE),
         &fast_passphrase(),
         confirm,
+        RestoreBy::AdminOfCurrent(&other_admin),
         system_clock(),
     )
     .unwrap();
@@ -218,4 +242,14 @@ fn restoring_over_a_vault_needs_confirmation_and_keeps_the_old_file() {
     );
     assert_eq!(file_hash(&kept), old_hash);
     assert_eq!(snapshot(&restored), expected);
+}
+
+/// The backup's own administrator, as on a new PC.
+fn backup_admin() -> RestoreBy<'static> {
+    static PASSWORD: std::sync::LazyLock<secrecy::SecretString> =
+        std::sync::LazyLock::new(|| secret(ADMIN_PASSWORD));
+    RestoreBy::BackupAdmin {
+        name: "admin",
+        password: &PASSWORD,
+    }
 }

@@ -176,6 +176,10 @@ fn backup_restores_on_a_second_data_directory_with_its_own_keyring_entry() {
         &secret(BACKUP_PASSPHRASE),
         &Protection::Keyring(real_keyring()),
         options,
+        tahsildar_core::RestoreBy::BackupAdmin {
+            name: "admin",
+            password: &secret(ADMIN_PASSWORD),
+        },
         system_clock(),
     )
     .unwrap();
