@@ -17,7 +17,8 @@
 use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
-use tahsildar_akbank::{Currency, OrderState};
+use tahsildar_akbank::reply::TxnStatus;
+use tahsildar_akbank::{Currency, InquiryRow, OrderState};
 
 pub(crate) mod request;
 mod send;
@@ -85,12 +86,16 @@ pub(crate) struct FollowUp {
     /// The original order id (the attempt's).
     pub order_id: String,
     pub currency: Currency,
+    /// Its attempt is a pre-authorisation that was captured: a void then voids the
+    /// post-authorisation, and shows on that row of an inquiry.
+    pub of_captured_pre_auth: bool,
 }
 
 pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<FollowUp> {
     conn.query_row(
         "SELECT r.id, r.kind, r.state, r.amount_minor, r.base_minor, r.sent_at, a.id,
-                a.payment_id, a.order_id, a.currency
+                a.payment_id, a.order_id, a.currency,
+                a.kind = 'pre_auth' AND a.captured_minor IS NOT NULL
          FROM reversals r JOIN attempts a ON a.id = r.attempt_id
          WHERE r.id = ?1",
         [id],
@@ -108,6 +113,7 @@ pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<FollowUp> {
                 payment_id: r.get(7)?,
                 order_id: r.get(8)?,
                 currency: Currency::from_code(currency).unwrap_or(Currency::Try),
+                of_captured_pre_auth: r.get(10)?,
             })
         },
     )
@@ -172,6 +178,25 @@ pub(crate) fn may_still_land(f: &FollowUp, now: Timestamp, config: &EngineConfig
     let limit = config.request_timeout + config.connect_timeout;
     let elapsed = now.duration_since(sent);
     elapsed < jiff::SignedDuration::try_from(limit).unwrap_or(jiff::SignedDuration::MAX)
+}
+
+/// What an inquiry says about the void of a captured pre-authorisation: the bank voids the
+/// post-authorisation row (`orgOrderId` = the pre-authorisation), and the pre-authorisation row
+/// stays as it was, its hold lapsing at the card's bank.
+pub(crate) fn decide_captured_void(f: &FollowUp, rows: &[InquiryRow]) -> Option<Settled> {
+    let post = rows.iter().find(|r| {
+        r.txn_code.as_deref() == Some(tahsildar_akbank::request::txn_code::POST_AUTH)
+            && r.org_order_id.as_deref() == Some(f.order_id.as_str())
+    })?;
+    match post.status() {
+        Some(TxnStatus::Voided) => Some(Settled::Approved {
+            amount_minor: f.amount_minor,
+        }),
+        Some(TxnStatus::Normal) => Some(Settled::Declined(
+            "void: the capture is not voided; the request did not reach the bank".into(),
+        )),
+        _ => None,
+    }
 }
 
 /// What an inquiry of the original order says about a follow-up; `None` when it cannot tell.

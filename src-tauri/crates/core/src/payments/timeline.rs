@@ -99,6 +99,9 @@ fn explain(entry: &mut TimelineEntry) {
         }
         return;
     }
+    if entry.explanation_tr.is_some() {
+        return;
+    }
     if let Some(vps) = entry.vps_code.as_deref() {
         let info = catalogue::describe(vps, entry.host_code.as_deref());
         entry.class = Some(class_code(info.class).to_string());
@@ -149,19 +152,30 @@ pub(crate) fn timeline_of(
     }
     let mut stmt = conn.prepare(
         "SELECT v.id, v.attempt_id, v.kind, COALESCE(v.order_id, a.order_id), v.created_at, v.finished_at, v.state,
-            v.amount_minor, a.currency, k.masked_pan, v.vps_code, v.host_code, v.message
+            v.amount_minor, a.currency, k.masked_pan, v.vps_code, v.host_code, v.message,
+            a.kind = 'pre_auth' AND a.captured_minor IS NOT NULL
          FROM reversals v JOIN attempts a ON a.id = v.attempt_id LEFT JOIN cards k ON k.id = a.card_id
          WHERE a.payment_id = ?1 ORDER BY v.id",
     )?;
     let reversals = stmt.query_map([payment_id], |r| {
+        let kind: String = r.get(2)?;
+        let state: String = r.get(6)?;
+        let of_capture: bool = r.get(13)?;
+        // The bank voids the capture; the pre-authorisation's hold lapses at the card's bank.
+        let hold = (kind == "void" && state == "approved" && of_capture).then(|| {
+            (
+                "Tahsilat (provizyon kapama) iptal edildi. Ön provizyonun blokesi kartın bankasında süresi dolunca kalkar (çoğunlukla 7-30 gün); daha önce kalkması için bankayı arayın.".to_string(),
+                "The capture was voided. The pre-authorisation's hold lapses at the card's bank (usually within 7-30 days); call the bank to release it sooner.".to_string(),
+            )
+        });
         Ok(TimelineEntry {
-            kind: r.get(2)?,
+            kind,
             attempt_id: r.get(1)?,
             reversal_id: Some(r.get(0)?),
             order_id: r.get(3)?,
             at: r.get(4)?,
             finished_at: r.get(5)?,
-            state: r.get(6)?,
+            state,
             amount_minor: r.get(7)?,
             currency: currency_alpha(r.get(8)?),
             installments: 1,
@@ -172,8 +186,8 @@ pub(crate) fn timeline_of(
             rrn: None,
             message: r.get(12)?,
             class: None,
-            explanation_tr: None,
-            explanation_en: None,
+            explanation_tr: hold.as_ref().map(|h| h.0.clone()),
+            explanation_en: hold.map(|h| h.1),
             sends: 1,
             inquiries: 0,
         })

@@ -243,3 +243,117 @@ async fn after_days_off_a_soft_declined_card_is_tried_once_a_day() {
     );
     invariants::check(&w.v.vault, &w.sim.ledger(), true);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unlisted_code_after_booking_is_asked_about_not_charged_again() {
+    let mut w = World::new().await;
+    let payment = w.v.one_off(w.v.customer("U-1", &[APPROVE]), 5_500);
+    w.sim.set_faults(Faults {
+        unlisted_code_after_booking: 1.0,
+        ..Faults::NONE
+    });
+    let s = w.engine().run(None).await.unwrap();
+    assert_eq!(s.approved, 1, "the inquiry finds the booking: {s:?}");
+    w.sim.set_faults(Faults::NONE);
+    // Days later nothing is retried: it was one charge.
+    w.v.advance_days(3);
+    w.engine().run(None).await.unwrap();
+    assert_eq!(w.sim.ledger().len(), 1);
+    assert_eq!(w.v.payment_status(payment), "paid");
+    let a = &w.v.attempts(payment);
+    assert_eq!(a.len(), 1);
+    invariants::check(&w.v.vault, &w.sim.ledger(), true);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_host_that_holds_the_id_but_never_books_ends_in_manual_review_and_an_operator_closes_it()
+{
+    let mut w = World::new().await;
+    let payment = w.v.one_off(w.v.customer("H-1", &[APPROVE]), 6_600);
+    w.sim.set_faults(Faults {
+        hold_without_record: 1.0,
+        ..Faults::NONE
+    });
+    let engine = w.engine();
+    engine.run(None).await.unwrap();
+    // Not found, not found again after the grace period, sent again: VPS-1013 on our own id,
+    // and the inquiry still says not found. The sends are bounded.
+    for _ in 0..8 {
+        w.v.clock.advance(SignedDuration::from_secs(5));
+        engine.reconcile(None).await.unwrap();
+    }
+    let a = &w.v.attempts(payment)[0];
+    assert_eq!(a.0, "manual_review", "{a:?}");
+    assert!(a.3 <= 3, "at most three sends: {a:?}");
+    assert!(w.sim.ledger().iter().all(|e| !e.is_charge()));
+    // The bank said twice since the last send, after the grace period, that it has no such
+    // order: the operator, who sees that, asks once more and closes it as not charged.
+    let id = w.v.live_attempt(payment);
+    let review = tahsildar_core::engine::review::review_state(&w.v.admin, id).unwrap();
+    assert!(review.not_found_confirmed && review.can_close, "{review:?}");
+    assert!(review.reason.unwrap().contains("3 sends"));
+    let asked = engine.ask_bank(&w.v.admin, id).await.unwrap();
+    assert!(asked.can_close, "{asked:?}");
+    let closed = engine.close_not_charged(&w.v.admin, id).unwrap();
+    assert_eq!(
+        closed.state,
+        tahsildar_core::engine::attempt_state::AttemptState::Withdrawn
+    );
+    assert_eq!(w.v.payment_status(payment), "scheduled");
+    // The payment goes on under a new order id once the host books again.
+    w.sim.set_faults(Faults::NONE);
+    drop(engine);
+    w.v.advance_days(1);
+    let s = w.engine().run(None).await.unwrap();
+    assert_eq!(s.approved, 1, "{s:?}");
+    let attempts = w.v.attempts(payment);
+    assert_eq!(attempts.len(), 2);
+    assert_ne!(attempts[0].1, attempts[1].1);
+    invariants::check(&w.v.vault, &w.sim.ledger(), true);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_operator_may_send_the_same_order_id_again_once_the_bank_confirms_it_has_none() {
+    let w = World::new().await;
+    let payment = w.v.one_off(w.v.customer("H-2", &[APPROVE]), 7_700);
+    // Every answer lost, every inquiry lost: manual review after the inquiries run out.
+    w.sim.set_faults(Faults {
+        error_5xx_before_booking: 1.0,
+        ..Faults::NONE
+    });
+    let engine = w.engine();
+    engine.run(None).await.unwrap();
+    let id = w.v.live_attempt(payment);
+    assert_eq!(w.v.attempts(payment)[0].0, "manual_review");
+    w.sim.set_faults(Faults::NONE);
+    let err = engine.send_again(&w.v.admin, id).await.unwrap_err();
+    assert_eq!(
+        err.code(),
+        "wrong_state",
+        "not before the bank confirmed twice"
+    );
+    engine.ask_bank(&w.v.admin, id).await.unwrap();
+    w.v.clock.advance(SignedDuration::from_secs(5));
+    let s = engine.ask_bank(&w.v.admin, id).await.unwrap();
+    assert!(s.can_send_again, "{s:?}");
+    let s = engine.send_again(&w.v.admin, id).await.unwrap();
+    assert_eq!(
+        s.state,
+        tahsildar_core::engine::attempt_state::AttemptState::Approved
+    );
+    assert_eq!(w.v.payment_status(payment), "paid");
+    assert_eq!(w.sim.ledger().len(), 1);
+    let audit: i64 =
+        w.v.vault
+            .db()
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT count(*) FROM audit_log WHERE action = 'provision.review'",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap();
+    assert_eq!(audit, 3, "two questions and the decision");
+    invariants::check(&w.v.vault, &w.sim.ledger(), true);
+}

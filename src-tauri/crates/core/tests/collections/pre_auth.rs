@@ -204,3 +204,66 @@ async fn a_pre_authorisation_whose_answer_is_lost_is_found_by_inquiry() {
     assert_eq!((out.state.as_str(), out.amount_minor), ("approved", 6_000));
     invariants::check(&w.v.vault, &w.sim.ledger(), true);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_void_of_a_captured_pre_authorisation_voids_the_capture_even_when_its_answer_is_lost() {
+    let w = World::new().await;
+    let c = w.v.customer("P-9", &[APPROVE]);
+    let payment =
+        w.v.plan_as(c, 8_000, PlanKind::OneOff, ProvisionKind::PreAuth);
+    w.engine().run(None).await.unwrap();
+    let attempt = w.v.live_attempt(payment);
+    let (bank, cfg) = (w.bank(), EngineConfig::fast());
+    capture(&w.v.admin, &bank, &cfg, attempt, Some(6_000))
+        .await
+        .unwrap();
+    assert_eq!(w.v.payment_status(payment), "paid");
+    // The void goes out and its answer is lost: the bank voids the post-auth row only.
+    w.sim.set_faults(tahsildar_bank_sim::Faults {
+        drop_follow_up_reply: 1.0,
+        ..tahsildar_bank_sim::Faults::NONE
+    });
+    let out = reversal::void(&w.v.admin, &bank, &cfg, attempt)
+        .await
+        .unwrap();
+    w.sim.set_faults(tahsildar_bank_sim::Faults::NONE);
+    if out.state != "approved" {
+        w.engine().reconcile(None).await.unwrap();
+    }
+    assert_eq!(w.v.payment_status(payment), "voided");
+    let ledger = w.sim.ledger();
+    let pre = ledger.iter().find(|e| e.txn_code == "1004").unwrap();
+    let post = ledger.iter().find(|e| e.txn_code == "1005").unwrap();
+    assert_eq!(post.status, tahsildar_bank_sim::EntryStatus::Voided);
+    assert_eq!(
+        pre.status,
+        tahsildar_bank_sim::EntryStatus::Approved,
+        "the hold stays"
+    );
+    // What the operator reads: the capture is voided, the hold lapses at the card's bank.
+    let detail = tahsildar_core::payments::timeline::detail(&w.v.admin, payment).unwrap();
+    let void = detail.timeline.iter().find(|e| e.kind == "void").unwrap();
+    assert_eq!(void.state, "approved");
+    assert!(
+        void.explanation_tr
+            .as_deref()
+            .unwrap()
+            .contains("provizyon"),
+        "{void:?}"
+    );
+    // The day's report agrees.
+    let day = w
+        .engine()
+        .settle_day(
+            w.v.store_id,
+            tahsildar_core::plan::today(w.v.clock.as_ref()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        day.state,
+        tahsildar_core::settlement::DayState::Settled,
+        "{day:?}"
+    );
+    invariants::check(&w.v.vault, &w.sim.ledger(), true);
+}

@@ -3,11 +3,13 @@
 
 use rusqlite::params;
 use tahsildar_akbank::{
-    Client, Money, OrderRef, OrderTarget, Outcome, PostAuthRequest, TxnReply, order_state,
+    Client, InquiryOutcome, Money, OrderRef, OrderTarget, Outcome, PostAuthRequest, TxnReply,
+    order_state,
 };
 
 use super::{
-    FollowUp, FollowUpKind, ReversalOutcome, Settled, decide, load, may_still_land, outcome,
+    FollowUp, FollowUpKind, ReversalOutcome, Settled, decide, decide_captured_void, load,
+    may_still_land, outcome,
 };
 use crate::audit::{AuditAction, AuditResult};
 use crate::engine::actor::EngineActor;
@@ -196,7 +198,13 @@ pub(crate) async fn settle(
     }
     let inquiry = client.inquiry(&OrderRef::OrderId(f.order_id.clone())).await;
     let state = order_state::interpret(&inquiry, &f.order_id);
-    match decide(&f, &state) {
+    let decided = match (&inquiry, f.kind) {
+        (InquiryOutcome::Found(inq), FollowUpKind::Void) if f.of_captured_pre_auth => {
+            decide_captured_void(&f, &inq.rows)
+        }
+        _ => decide(&f, &state),
+    };
+    match decided {
         Some(Settled::Declined(_)) if may_still_land(&f, vault.clock().now(), config) => {
             mark_unknown(vault, id, "not seen at the bank yet; it may still arrive")?;
         }

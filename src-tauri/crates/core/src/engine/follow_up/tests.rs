@@ -18,6 +18,7 @@ fn follow_up(kind: FollowUpKind, amount_minor: i64, base_minor: i64) -> FollowUp
         payment_id: 3,
         order_id: "TH261127-ABC".into(),
         currency: Currency::Try,
+        of_captured_pre_auth: false,
     }
 }
 
