@@ -134,4 +134,12 @@ async fn the_engine_runs_sandbox_payments_against_the_built_in_bank() {
         summary.store_errors
     );
     assert!(dir.path().join(super::LEDGER_FILE).exists());
+    // Every file the app made in the data folder is its owner's only.
+    #[cfg(unix)]
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        use std::os::unix::fs::PermissionsExt;
+        let entry = entry.unwrap();
+        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}: {mode:o}", entry.path().display());
+    }
 }

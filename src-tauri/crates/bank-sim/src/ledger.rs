@@ -99,6 +99,13 @@ impl LedgerEntry {
     }
 }
 
+/// The ledger holds masked card numbers and amounts: only its owner reads it (0600 on Unix).
+fn private(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(options, 0o600);
+    options
+}
+
 /// The rows plus the optional file they are mirrored to.
 pub struct Ledger {
     entries: Vec<LedgerEntry>,
@@ -146,7 +153,9 @@ impl Ledger {
             }
             let tmp = path.with_extension("compact.tmp");
             {
-                let mut out = File::create(&tmp).map_err(|e| err(&e))?;
+                let mut out = private(OpenOptions::new().create(true).truncate(true).write(true))
+                    .open(&tmp)
+                    .map_err(|e| err(&e))?;
                 for e in &entries {
                     let mut line = serde_json::to_vec(e).expect("ledger rows serialise");
                     line.push(b'\n');
@@ -156,9 +165,7 @@ impl Ledger {
             }
             std::fs::rename(&tmp, path).map_err(|e| err(&e))?;
         }
-        let file = OpenOptions::new()
-            .create(true)
-            .append(true)
+        let file = private(OpenOptions::new().create(true).append(true))
             .open(path)
             .map_err(|e| err(&e))?;
         Ok(Ledger {

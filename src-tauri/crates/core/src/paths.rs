@@ -58,7 +58,7 @@ impl DataDir {
         self.db_path().exists() || self.meta_path().exists()
     }
 
-    /// Creates the directory (private to the user on Unix) if it does not exist.
+    /// Creates the directory (private to the user on Unix, 0700) if it does not exist.
     pub(crate) fn ensure_exists(&self) -> Result<()> {
         let mut builder = std::fs::DirBuilder::new();
         builder.recursive(true);
@@ -68,6 +68,22 @@ impl DataDir {
             .create(&self.root)
             .map_err(|e| Error::io(&self.root, e))
     }
+}
+
+/// Creates a new file that only its owner can read or write (0600 on Unix); `truncate` empties
+/// one that exists instead of refusing it. Every file of the data folder is made this way; the
+/// database's WAL and shared-memory files take the database file's mode.
+pub(crate) fn create_private(path: &Path, truncate: bool) -> Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).read(true);
+    if truncate {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| Error::io(path, e))
 }
 
 #[cfg(test)]

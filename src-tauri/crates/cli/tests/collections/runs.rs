@@ -296,4 +296,21 @@ fn built_in_sandbox_bank_charges_and_a_later_command_voids() {
     assert_eq!(void["state"], "approved", "{void}");
     let after = without_url(&["payments"]);
     assert_eq!(after[0]["status"], "voided", "{after}");
+    // The data folder and every file the CLI made in it are its owner's only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&d.dir), 0o700);
+        let mut files = 0;
+        for entry in std::fs::read_dir(&d.dir).unwrap() {
+            let path = entry.unwrap().path();
+            assert_eq!(mode(&path), 0o600, "{}: {:o}", path.display(), mode(&path));
+            files += 1;
+        }
+        assert!(
+            files >= 4,
+            "the database, its WAL, vault.json, the lock, the ledger"
+        );
+    }
 }

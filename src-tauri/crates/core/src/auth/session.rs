@@ -71,7 +71,6 @@ struct UserRow {
     name: String,
     password_hash: String,
     disabled: bool,
-    failed_attempts: i64,
     locked_until: Option<String>,
 }
 
@@ -107,7 +106,7 @@ impl Auth {
         let now = vault.clock().now();
         let row = vault.db().read(|c| {
             Ok(c.query_row(
-                "SELECT id, name, password_hash, disabled, failed_attempts, locked_until FROM users WHERE name = ?1",
+                "SELECT id, name, password_hash, disabled, locked_until FROM users WHERE name = ?1",
                 [name],
                 |r| {
                     Ok(UserRow {
@@ -115,8 +114,7 @@ impl Auth {
                         name: r.get(1)?,
                         password_hash: r.get(2)?,
                         disabled: r.get(3)?,
-                        failed_attempts: r.get(4)?,
-                        locked_until: r.get(5)?,
+                        locked_until: r.get(4)?,
                     })
                 },
             )
@@ -124,15 +122,17 @@ impl Auth {
         })?;
         let Some(user) = row else {
             password::verify_dummy(password);
+            // What was typed may be a password in the wrong field: only its start is kept.
             vault.audit(
                 AuditRecord::new(
                     Actor::nobody(),
                     AuditAction::SignInFailed,
-                    format!("user_name:{name}"),
+                    format!("user_name:{}", masked_name(name)),
                     AuditResult::Failed,
                     origin,
                 )
-                .with_detail(serde_json::json!({ "reason": "wrong_credentials" })),
+                .with_detail(serde_json::json!({ "reason": "wrong_credentials",
+                    "typed_length": name.chars().count() })),
             )?;
             return Err(Error::AuthFailed);
         };
@@ -154,13 +154,21 @@ impl Auth {
             return Err(Error::AuthLocked(Lockout::new(until, now)));
         }
         if !password::verify(password, &user.password_hash) {
-            let failed = user.failed_attempts + 1;
-            let lock_until = (failed >= MAX_FAILED_ATTEMPTS).then(|| now + LOCKOUT);
-            vault.write_audited(|tx, keys| {
-                tx.execute(
-                    "UPDATE users SET failed_attempts = ?2, locked_until = ?3 WHERE id = ?1",
-                    params![user.id, if lock_until.is_some() { 0 } else { failed }, lock_until.map(|t| t.to_string())],
+            // Counted in the database, so parallel tries each count.
+            let lock_until = vault.write_audited(|tx, keys| {
+                let failed: i64 = tx.query_row(
+                    "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?1
+                     RETURNING failed_attempts",
+                    [user.id],
+                    |r| r.get(0),
                 )?;
+                let lock_until = (failed >= MAX_FAILED_ATTEMPTS).then(|| now + LOCKOUT);
+                if let Some(until) = lock_until {
+                    tx.execute(
+                        "UPDATE users SET failed_attempts = 0, locked_until = ?2 WHERE id = ?1",
+                        params![user.id, until.to_string()],
+                    )?;
+                }
                 if lock_until.is_some() {
                     crate::audit::append(
                         tx,
@@ -171,7 +179,7 @@ impl Auth {
                     )?;
                 }
                 Ok((
-                    (),
+                    lock_until,
                     AuditRecord::new(actor.clone(), AuditAction::SignInFailed, object.clone(), AuditResult::Failed, origin)
                         .with_detail(serde_json::json!({ "reason": "wrong_credentials", "failed_attempts": failed })),
                 ))
@@ -228,6 +236,16 @@ impl Auth {
             auth: self.inner.clone(),
         })
     }
+}
+
+/// A typed user name as the audit log keeps it when no such user exists: at most its first two
+/// characters, then stars, 16 characters at most (it may be a password typed in the wrong
+/// field).
+fn masked_name(name: &str) -> String {
+    let name = name.trim();
+    let shown: String = name.chars().filter(|c| !c.is_control()).take(2).collect();
+    let hidden = name.chars().count().saturating_sub(2).min(14);
+    format!("{shown}{}", "*".repeat(hidden))
 }
 
 impl AuthInner {

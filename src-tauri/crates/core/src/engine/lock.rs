@@ -20,13 +20,11 @@ impl EngineLock {
     /// Takes the lock of the data directory `root`, or fails at once with `EngineBusy`.
     pub fn acquire(root: &Path) -> Result<EngineLock> {
         let path = root.join(LOCK_FILE);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).read(true).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&path).map_err(|e| Error::io(&path, e))?;
         match file.try_lock() {
             Ok(()) => Ok(EngineLock { _file: file, path }),
             Err(TryLockError::WouldBlock) => Err(Error::EngineBusy(path)),

@@ -50,7 +50,7 @@ pub(crate) fn sqlcipher_key_text(key: &[u8; 32]) -> zeroize::Zeroizing<String> {
 
 pub(crate) fn export_into(conn: &Connection, target: &Path, key: &[u8; 32]) -> Result<()> {
     // An empty file opens as an empty database; the vault's connections never create files.
-    std::fs::File::create_new(target).map_err(|e| Error::io(target, e))?;
+    crate::paths::create_private(target, false)?;
     let target_text = target.to_string_lossy().to_string();
     conn.execute(
         "ATTACH DATABASE ?1 AS export_target KEY ?2",
@@ -106,7 +106,7 @@ pub fn backup(
             body_len,
             body_sha256,
         };
-        let mut file = std::fs::File::create(&staged).map_err(|e| Error::io(&staged, e))?;
+        let mut file = crate::paths::create_private(&staged, true)?;
         let header_line =
             serde_json::to_string(&header).map_err(|e| Error::Internal(e.to_string()))?;
         let mut body_file = std::fs::File::open(&body).map_err(|e| Error::io(&body, e))?;

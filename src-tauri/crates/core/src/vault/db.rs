@@ -336,6 +336,8 @@ impl Db {
         if path.exists() {
             return Err(Error::VaultExists(path.to_path_buf()));
         }
+        // Made private first: SQLite then gives its WAL and shared-memory files the same mode.
+        crate::paths::create_private(path, false)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;

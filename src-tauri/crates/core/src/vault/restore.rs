@@ -160,7 +160,7 @@ fn extract_body(file: &Path, offset: u64, header: &BackupHeader, to: &Path) -> R
     let mut f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     f.seek(std::io::SeekFrom::Start(offset))
         .map_err(|e| Error::io(file, e))?;
-    let mut out = std::fs::File::create(to).map_err(|e| Error::io(to, e))?;
+    let mut out = crate::paths::create_private(to, true)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     let mut total = 0u64;

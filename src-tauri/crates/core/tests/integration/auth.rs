@@ -140,6 +140,59 @@ fn ten_failures_lock_for_thirty_minutes_and_an_admin_can_unlock() {
 }
 
 #[test]
+fn parallel_wrong_passwords_each_count_towards_the_lockout() {
+    let f = Fixture::new();
+    let operator = add(&f, "paralel", Role::Operator, Scope::AllStores);
+    drop(operator);
+    let auth = std::sync::Arc::new(f.auth.clone());
+    let tries: Vec<_> = (0..10)
+        .map(|_| {
+            let auth = auth.clone();
+            std::thread::spawn(move || {
+                auth.sign_in("paralel", &secret("wrong password!!"), Origin::App)
+                    .unwrap_err()
+                    .code()
+            })
+        })
+        .collect();
+    let codes: Vec<&str> = tries.into_iter().map(|t| t.join().unwrap()).collect();
+    assert!(codes.contains(&"auth_locked"), "{codes:?}");
+    // Locked now: even the right password is refused.
+    let err = f
+        .auth
+        .sign_in("paralel", &secret(USER_PASSWORD), Origin::App)
+        .unwrap_err();
+    assert_eq!(err.code(), "auth_locked");
+}
+
+#[test]
+fn a_mistyped_user_name_is_kept_masked_in_the_audit_log() {
+    let f = Fixture::new();
+    // A password typed into the name field by mistake.
+    f.auth
+        .sign_in("Gizli-Parola-2026!", &secret(USER_PASSWORD), Origin::App)
+        .unwrap_err();
+    let logged: String = f
+        .vault
+        .db()
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT object || detail FROM audit_log WHERE action = 'auth.sign_in_failed'
+                 ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert!(!logged.contains("Parola"), "{logged}");
+    assert!(
+        logged.starts_with("user_name:Gi**************{"),
+        "{logged}"
+    );
+    assert!(logged.contains("\"typed_length\":18"), "{logged}");
+}
+
+#[test]
 fn unknown_user_and_wrong_password_look_the_same() {
     let f = Fixture::new();
     let a = f
