@@ -213,6 +213,13 @@ pub(crate) fn require_no_restore_hold(conn: &rusqlite::Connection) -> Result<()>
     }
 }
 
+/// The day since which a restored vault must be settled before it sends or takes anything new
+/// (`None`: it may). Any signed-in user may know it.
+pub fn restore_hold(session: &Session) -> Result<Option<Date>> {
+    session.touch()?;
+    session.vault().db().read(settle_from)
+}
+
 /// The matched days of the stores the user may see (`view_reports`), newest first, from `from`
 /// on (at most 400).
 pub fn days(
