@@ -73,6 +73,12 @@ pub enum Command {
     /// Resolve attempts whose outcome is not known, by asking the bank, and match the days not
     /// yet settled (or one day, with --day) against the bank's history report.
     Reconcile(crate::collect_args::ReconcileArgs),
+    /// An attempt in manual review: where it stands, or (with a flag) ask the bank, send the
+    /// same order id again or close it as not charged.
+    Review(crate::review_cmds::ReviewArgs),
+    /// The daily settlement against the bank's history report.
+    #[command(subcommand)]
+    Settlement(crate::review_cmds::SettlementCommand),
     /// List payments.
     Payments(crate::collect_args::PaymentsArgs),
     /// Payments an operator must act on.

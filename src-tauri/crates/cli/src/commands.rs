@@ -183,6 +183,9 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
         | Command::Batches { .. }
         | Command::Batch(_)
         | Command::Template { .. } => crate::import_cmds::run(cli, out, &cli.command),
+        Command::Review(_) | Command::Settlement(_) => {
+            crate::review_cmds::run(cli, out, &cli.command)
+        }
         // Customers, cards, plans, runs and payments.
         other => crate::collect_cmds::run(cli, out, other),
     }

@@ -14,7 +14,7 @@ use crate::sandbox;
 
 /// Engine settings from the environment: `TAHSILDAR_FAST_RETRIES=1` uses the short waits of
 /// the test suite (inquiries after 0.2, 0.5, 1, 2 s; 2 s request timeout).
-fn config() -> EngineConfig {
+pub(crate) fn config() -> EngineConfig {
     if std::env::var("TAHSILDAR_FAST_RETRIES").as_deref() == Ok("1") {
         EngineConfig::fast()
     } else {

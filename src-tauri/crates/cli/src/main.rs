@@ -8,6 +8,7 @@ mod engine_cmds;
 mod error;
 mod import_cmds;
 mod output;
+mod review_cmds;
 mod sandbox;
 
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
-//! A data folder driven through the CLI, a simulator in this process, and GUIDE section 4's
-//! invariants checked against its ledger.
+//! A data folder driven through the CLI, a simulator in this process, and the engine's
+//! invariants (docs/engine.md) checked against its ledger.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -62,23 +62,25 @@ impl Data {
 
     /// A command acting as the administrator, JSON out, English, fast retries.
     pub fn cmd(&self) -> Command {
+        let mut c = self.text_cmd("en_US.UTF-8");
+        c.arg("--json");
+        c
+    }
+
+    /// The same with text for people, in the language of `lang` (e.g. `tr_TR.UTF-8`).
+    pub fn text_cmd(&self, lang: &str) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_tahsildar-cli"));
         c.arg("--data-dir")
             .arg(&self.dir)
-            .args([
-                "--json",
-                "--passphrase-env",
-                "VAULT_PASS",
-                "--user",
-                "admin",
-            ])
-            .env("LANG", "en_US.UTF-8")
+            .args(["--passphrase-env", "VAULT_PASS", "--user", "admin"])
+            .env("LANG", lang)
             .env_remove("LC_ALL")
             .env_remove("TAHSILDAR_FAILPOINT")
             .env("TAHSILDAR_INSECURE_TEST_KDF", "1")
             .env("TAHSILDAR_FAST_RETRIES", "1")
             .env("TAHSILDAR_PASSWORD", ADMIN_PASSWORD)
             .env("VAULT_PASS", PASSPHRASE)
+            .env("BACKUP_PASS", "backup passphrase 1")
             .env("TAHSILDAR_SANDBOX_URL", &self.sim_url)
             .env("CARD_A", APPROVE)
             .env("CARD_DROP", BOOKED_THEN_DROPPED);
@@ -182,7 +184,10 @@ pub fn invariants(data: &Data, sim: &Sim) {
     }
     for (_, order, state) in &attempts {
         assert!(
-            matches!(state.as_str(), "approved" | "declined" | "manual_review"),
+            matches!(
+                state.as_str(),
+                "approved" | "declined" | "withdrawn" | "manual_review"
+            ),
             "I4: {order} left {state}"
         );
         if state == "approved" {
