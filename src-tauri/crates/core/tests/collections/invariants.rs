@@ -1,4 +1,5 @@
-//! GUIDE section 4's invariants, checked against the simulator's ledger (the bank's truth).
+//! The engine's invariants (docs/engine.md, I1-I6), checked against the simulator's ledger,
+//! the bank's truth.
 
 use std::collections::{HashMap, HashSet};
 
