@@ -242,3 +242,33 @@ async fn a_void_of_an_attempt_the_bank_never_received_closes_without_a_resend() 
     assert!(w.sim.ledger().is_empty());
     invariants::check(&w.v.vault, &w.sim.ledger(), true);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refund_answered_with_an_unlisted_code_is_asked_about_not_read_as_refused() {
+    let w = World::new().await;
+    let payment = w.v.one_off(w.v.customer("F-9", &[APPROVE]), 6_000);
+    w.engine().run(None).await.unwrap();
+    let attempt = w.v.live_attempt(payment);
+    // The bank refunds, then answers with a code no catalogue knows.
+    w.sim.set_faults(Faults {
+        unlisted_code_after_booking: 1.0,
+        ..Faults::NONE
+    });
+    let out = reversal::refund(
+        &w.v.admin,
+        &w.bank(),
+        &EngineConfig::fast(),
+        attempt,
+        Some(1_500),
+    )
+    .await
+    .unwrap();
+    w.sim.set_faults(Faults::NONE);
+    assert_ne!(out.state, "declined", "{out:?}");
+    if out.state == "unknown" {
+        w.engine().reconcile(None).await.unwrap();
+    }
+    assert_eq!(w.v.payment_status(payment), "partially_refunded");
+    assert_eq!(booked(&w, "1002"), 1, "refunded once");
+    invariants::check(&w.v.vault, &w.sim.ledger(), true);
+}

@@ -87,3 +87,59 @@ fn the_sandbox_store_exists_from_the_start() {
     let creds = store::credentials(&f.admin, stores[0].id).unwrap();
     assert_eq!(creds.merchant_safe_id, "2023090417500272654BD9A49CF07574");
 }
+
+#[test]
+fn a_test_or_live_store_talks_only_to_akbank_or_this_computer_and_an_address_change_is_audited() {
+    let f = Fixture::new();
+    let live = store::create(
+        &f.admin,
+        "Şube",
+        Environment::Live,
+        &StoreSettings::default(),
+    )
+    .unwrap();
+    let to = |url: &str| StoreSettings {
+        base_url: Some(Some(url.into())),
+        ..Default::default()
+    };
+    for bad in [
+        "https://api.akbank.com.evil.tr/api/v1/payment/virtualpos",
+        "https://apipre.akbank.com/api/v1/payment/virtualpos",
+        "http://api.akbank.com/api/v1/payment/virtualpos",
+    ] {
+        let err = store::update(&f.admin, live.id, &to(bad)).unwrap_err();
+        assert_eq!(err.code(), "invalid_input", "{bad}");
+    }
+    assert_eq!(
+        store::get(&f.admin, live.id).unwrap().base_url,
+        None,
+        "nothing stored"
+    );
+    // An address on this computer is allowed, and the change is audited with both addresses.
+    store::update(
+        &f.admin,
+        live.id,
+        &to("http://127.0.0.1:9999/api/v1/payment/virtualpos"),
+    )
+    .unwrap();
+    let detail: String = f
+        .vault
+        .db()
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT detail FROM audit_log WHERE action = 'store.update' ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    let detail: serde_json::Value = serde_json::from_str(&detail).unwrap();
+    assert_eq!(
+        detail["base_url"]["old"],
+        tahsildar_core::store::LIVE_BASE_URL
+    );
+    assert_eq!(
+        detail["base_url"]["new"],
+        "http://127.0.0.1:9999/api/v1/payment/virtualpos"
+    );
+}
