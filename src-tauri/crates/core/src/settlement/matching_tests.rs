@@ -155,14 +155,22 @@ fn a_lost_refund_is_settled_by_the_report_either_way() {
         near_midnight: false,
     };
     let a = approved(11, &sale, 10_000);
-    let m = run(&listed, &[a.clone()], &[lost("2026-11-27T08:00:00Z")]);
+    let m = run(
+        &listed,
+        std::slice::from_ref(&a),
+        &[lost("2026-11-27T08:00:00Z")],
+    );
     assert!(m.findings.contains(&Finding::Settle {
         reversal_id: 31,
         done: true,
         bank_order_id: Some("bank-uuid-2".into()),
     }));
     // Not listed, and sent long enough ago: not done.
-    let m = run(&listed[..1], &[a.clone()], &[lost("2026-11-27T08:00:00Z")]);
+    let m = run(
+        &listed[..1],
+        std::slice::from_ref(&a),
+        &[lost("2026-11-27T08:00:00Z")],
+    );
     assert!(m.findings.contains(&Finding::Settle {
         reversal_id: 31,
         done: false,
