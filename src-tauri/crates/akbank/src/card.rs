@@ -245,8 +245,9 @@ impl fmt::Display for Expiry {
     }
 }
 
-/// What a sale needs to charge a card.
-#[derive(Debug, Clone)]
+/// What a sale needs to charge a card. Its `Debug` shows the masked number only: no expiry, no
+/// security code, no holder name.
+#[derive(Clone)]
 pub struct Card {
     /// Card number.
     pub pan: Pan,
@@ -258,9 +259,29 @@ pub struct Card {
     pub holder: Option<String>,
 }
 
+impl fmt::Debug for Card {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Card")
+            .field("pan", &self.pan)
+            .finish_non_exhaustive()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_card_shows_its_masked_number_only() {
+        let card = Card {
+            pan: Pan::parse("4355093000315232").unwrap(),
+            expiry: Expiry::new(11, 2040).unwrap(),
+            cvv: Some(Cvv::parse("471").unwrap()),
+            holder: Some("Ayşe Yılmaz".into()),
+        };
+        let shown = format!("{card:?}");
+        assert_eq!(shown, "Card { pan: Pan(435509******5232), .. }");
+    }
 
     #[test]
     fn pan_masks_and_checks() {

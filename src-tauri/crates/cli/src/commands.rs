@@ -196,6 +196,8 @@ fn init(cli: &Cli, out: &Output, admin: &str) -> Result<()> {
     tahsildar_core::auth::password::check_policy(&password)?;
     let dir = data_dir(cli)?;
     let (vault, recovery) = Vault::create(&dir, &protection(cli)?, Arc::new(SystemClock))?;
+    tahsildar_core::logging::init(dir.root(), "cli")?;
+    tracing::info!(vault_id = vault.vault_id(), "vault created");
     users::create_first_admin(&vault, admin, &password, Origin::Cli)?;
     let key = recovery.expose_secret();
     out.result(

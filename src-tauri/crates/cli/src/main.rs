@@ -26,9 +26,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::from_env();
     let out = Output::new(cli.json, lang);
+    // The data folder's log, once there is a data folder.
+    if let Ok(dir) = tahsildar_core::DataDir::resolve(cli.data_dir.as_deref())
+        && dir.root().exists()
+    {
+        let _ = tahsildar_core::logging::init(dir.root(), "cli");
+    }
     match commands::run(&cli, &out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            tracing::warn!(code = e.code(), "command failed");
             out.error(&e);
             ExitCode::FAILURE
         }

@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod import;
 #[cfg(test)]
 mod language_check;
+pub mod logging;
 mod paging;
 pub mod paths;
 pub mod payments;

@@ -3,9 +3,11 @@
 //! of an attempt and at random moments, each followed by a restart and the engine's invariants
 //! checked against the simulator's ledger; pre-authorisations, captures, refunds and voids,
 //! with kills in the middle of them; manual review and the daily settlement; a restore over a
-//! vault whose engine ran, killed in its first run.
+//! vault whose engine ran, killed in its first run; the log, and no card data or secret in it
+//! or in any output.
 
 mod follow_ups;
+mod logs;
 mod review;
 mod runs;
 mod world;

@@ -303,10 +303,18 @@ fn built_in_sandbox_bank_charges_and_a_later_command_voids() {
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&d.dir), 0o700);
         let mut files = 0;
-        for entry in std::fs::read_dir(&d.dir).unwrap() {
-            let path = entry.unwrap().path();
-            assert_eq!(mode(&path), 0o600, "{}: {:o}", path.display(), mode(&path));
-            files += 1;
+        let mut folders = vec![d.dir.clone()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    assert_eq!(mode(&path), 0o700, "{}", path.display());
+                    folders.push(path);
+                } else {
+                    assert_eq!(mode(&path), 0o600, "{}: {:o}", path.display(), mode(&path));
+                    files += 1;
+                }
+            }
         }
         assert!(
             files >= 4,

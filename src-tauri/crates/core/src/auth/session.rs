@@ -134,6 +134,7 @@ impl Auth {
                 .with_detail(serde_json::json!({ "reason": "wrong_credentials",
                     "typed_length": name.chars().count() })),
             )?;
+            tracing::warn!(typed = masked_name(name), "sign-in failed: no such user");
             return Err(Error::AuthFailed);
         };
         let actor = Actor::user(user.id, &user.name);
@@ -184,6 +185,11 @@ impl Auth {
                         .with_detail(serde_json::json!({ "reason": "wrong_credentials", "failed_attempts": failed })),
                 ))
             })?;
+            tracing::warn!(
+                user_id = user.id,
+                locked = lock_until.is_some(),
+                "sign-in failed"
+            );
             return Err(match lock_until {
                 Some(until) => Error::AuthLocked(Lockout::new(until, now)),
                 None => Error::AuthFailed,
@@ -218,6 +224,7 @@ impl Auth {
                 ),
             ))
         })?;
+        tracing::info!(user_id = user.id, origin = origin.code(), "signed in");
         let mut id_bytes = [0u8; 16];
         random_bytes(&mut id_bytes);
         let id = hex::encode(id_bytes);

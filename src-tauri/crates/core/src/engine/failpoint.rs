@@ -18,6 +18,10 @@ pub const AFTER_FOLLOW_UP_WRITE_AHEAD: &str = "after_follow_up_write_ahead";
 /// After the bank answered a void, refund or capture, before the answer is recorded.
 pub const AFTER_FOLLOW_UP_SEND: &str = "after_follow_up_send";
 
+/// While a sale's request, card and all, is in memory: panics, showing the request as a panic
+/// message would (its card masked), to prove that a panic reveals no card data.
+pub const PANIC_WITH_CARD: &str = "panic_with_card";
+
 /// Every failpoint, in the order an attempt meets them.
 pub const ALL: [&str; 4] = [
     AFTER_WRITE_AHEAD,
@@ -26,9 +30,20 @@ pub const ALL: [&str; 4] = [
     DURING_INQUIRY,
 ];
 
+fn armed(name: &str) -> bool {
+    std::env::var(FAILPOINT_ENV).is_ok_and(|armed| armed == name)
+}
+
 /// Aborts the process when the failpoint `name` is armed.
 pub fn hit(name: &str) {
-    if std::env::var(FAILPOINT_ENV).is_ok_and(|armed| armed == name) {
+    if armed(name) {
         std::process::abort();
+    }
+}
+
+/// Panics with `what` shown in the message when the failpoint `name` is armed.
+pub fn panic_showing(name: &str, what: &dyn std::fmt::Debug) {
+    if armed(name) {
+        panic!("failpoint {name}: {what:?}");
     }
 }

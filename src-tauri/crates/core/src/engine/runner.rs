@@ -210,6 +210,17 @@ impl Engine {
             _ => self.settle_pending(store).await?,
         };
         summary.follow_ups += summary.settlement.follow_ups;
+        tracing::info!(
+            store,
+            payments = summary.payments,
+            approved = summary.approved,
+            declined = summary.declined,
+            unresolved = summary.unresolved,
+            attention = summary.attention,
+            follow_ups = summary.follow_ups,
+            held = summary.held_for_settlement,
+            "run finished"
+        );
         Ok(summary)
     }
 
@@ -225,6 +236,15 @@ impl Engine {
             .db()
             .read(crate::settlement::settle_from)?
             .is_some();
+        tracing::info!(
+            store,
+            payments = summary.payments,
+            approved = summary.approved,
+            declined = summary.declined,
+            unresolved = summary.unresolved,
+            follow_ups = summary.follow_ups,
+            "reconcile finished"
+        );
         Ok(summary)
     }
 

@@ -128,6 +128,7 @@ pub fn commit_with_progress(
         rows_done: total,
         rows_total: total,
     });
+    tracing::info!(batch_id, store_id, rows = total, "import committed");
     batches::get(session, batch_id)
 }
 

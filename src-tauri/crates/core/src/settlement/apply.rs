@@ -137,6 +137,16 @@ pub(crate) fn apply(
             "written_back": written_back, "complete": read.complete }),
         );
     scribe.append(tx, &record)?;
+    tracing::info!(
+        store_id = read.store_id,
+        day,
+        state,
+        bank_rows = read.rows.len(),
+        matched = matched.matched,
+        differences,
+        open_here,
+        "day matched"
+    );
     lift_restore_hold(tx, scribe)?;
     Ok(differences)
 }

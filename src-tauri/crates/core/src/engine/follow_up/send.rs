@@ -325,6 +325,7 @@ fn record(
                 "kind": f.kind.as_str(), "amount_minor": amount, "state": state,
                 "vps_code": codes.vps_code, "host_code": codes.host_code, "payment": payment_status }));
         crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
+        tracing::info!(reversal_id = f.id, attempt_id = f.attempt_id, kind = f.kind.as_str(), state, "follow-up settled");
         Ok(())
     })
 }

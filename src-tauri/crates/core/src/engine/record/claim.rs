@@ -74,6 +74,7 @@ pub(crate) fn claim(
                 "kind": kind.as_str(),
             }));
         scribe.append(tx, &record)?;
+        tracing::info!(payment_id, attempt_id, order_id, kind = kind.as_str(), "attempt written ahead");
         Ok(Some(attempt_id))
     })
 }

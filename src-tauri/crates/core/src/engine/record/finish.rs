@@ -107,6 +107,13 @@ pub(crate) fn finish(
                 "vps_code": answer.vps_code, "host_code": answer.host_code, "payment": payment_status,
             }));
         scribe.append(tx, &record)?;
+        tracing::info!(
+            attempt_id = attempt.id,
+            payment_id = attempt.payment_id,
+            state = state.as_str(),
+            payment = payment_status,
+            "attempt settled"
+        );
         Ok(())
     })
 }

@@ -106,6 +106,7 @@ pub(crate) fn not_sent(vault: &Vault, attempt_id: i64, reason: &str) -> Result<(
                 "UPDATE attempts SET review_reason = ?1, next_check_at = ?2 WHERE id = ?3",
                 params![reason, now, attempt_id],
             )?;
+            tracing::warn!(attempt_id, reason, "not sent");
         }
         Ok(())
     })
@@ -128,6 +129,7 @@ pub(crate) fn lost_reply(vault: &Vault, attempt_id: i64, reason: &str) -> Result
                  WHERE id = ?3",
                 params![reason, now, attempt_id],
             )?;
+            tracing::warn!(attempt_id, reason, "reply lost");
         }
         Ok(())
     })
@@ -267,6 +269,7 @@ pub(crate) fn review_in(
     {
         return Ok(false);
     }
+    tracing::warn!(attempt_id = a.id, reason = why, "manual review");
     // Asked about again at the next run, or when an operator asks; not between runs.
     let now = scribe.now();
     tx.execute(

@@ -132,6 +132,7 @@ pub(crate) fn withdraw_in(
     if !transition(tx, a.id, a.state, AttemptState::Withdrawn)? {
         return Ok(false);
     }
+    tracing::info!(attempt_id = a.id, reason = hold.code(), "withdrawn");
     let now = scribe.now();
     tx.execute(
         "UPDATE attempts SET review_reason = ?1, finished_at = ?2 WHERE id = ?3",

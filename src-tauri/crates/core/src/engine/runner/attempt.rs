@@ -108,12 +108,22 @@ impl Engine {
                 customer_ip: "127.0.0.1".into(),
                 customer_email: None,
             };
+            failpoint::panic_showing(failpoint::PANIC_WITH_CARD, &request);
             match attempt.kind {
                 ProvisionKind::Sale => lane.client.sale(&request).await,
                 ProvisionKind::PreAuth => lane.client.pre_auth(&request).await,
             }
         };
         failpoint::hit(failpoint::AFTER_SEND_BEFORE_RECORD);
+        let reply = outcome.reply();
+        tracing::info!(
+            attempt_id = attempt.id,
+            order_id = attempt.order_id,
+            outcome = outcome.kind(),
+            vps_code = reply.map(|r| r.response_code.as_str()),
+            host_code = reply.and_then(|r| r.host_response_code.as_deref()),
+            "sent"
+        );
         let today = self.today();
         let result = match verdict::of_sale(&outcome) {
             Verdict::Approved(answer) => {
@@ -203,6 +213,7 @@ impl Engine {
             });
         }
         let state = order_state::interpret(&answer, &attempt.order_id);
+        tracing::info!(attempt_id = attempt.id, order_id = attempt.order_id, answer = ?kind_of(&state), "inquiry");
         let today = self.today();
         let settled = Inquired::Ended(Drive::Settled);
         Ok(match verdict::of_inquiry(&state) {
@@ -259,6 +270,20 @@ impl Engine {
                 }
             }
         })
+    }
+}
+
+/// What an inquiry said, in a word, for the log.
+fn kind_of(state: &tahsildar_akbank::OrderState) -> &'static str {
+    use tahsildar_akbank::OrderState::*;
+    match state {
+        Approved { .. } => "approved",
+        Declined(_) => "declined",
+        Voided(_) => "voided",
+        Refunded(_) => "reversed",
+        Suspicious(_) => "suspicious",
+        NotFound => "not_found",
+        Undetermined(_) => "undetermined",
     }
 }
 
