@@ -9,6 +9,8 @@
 //! rows written straight into the vault's four tables (what a commit has to store). Prints the
 //! ratio end-to-end / (raw read + raw insert) (goal <= 1.5), the same against the vault-tables
 //! floor, and the peak memory of this process and of the reader child (goal < 400 MB).
+// getrusage (the peak memory and CPU time the benchmark prints) is a C call.
+#![allow(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

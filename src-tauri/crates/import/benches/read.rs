@@ -2,6 +2,8 @@
 //! reader process, beside the floor of a raw calamine read and a raw csv read of the same files
 //! in this process. Prints wall and CPU times (CPU: this process and its reader processes,
 //! user + system; steadier on a busy machine). Run with `cargo bench -p tahsildar-import`.
+// getrusage (the peak memory and CPU time the benchmark prints) is a C call.
+#![allow(unsafe_code)]
 
 use std::io::Write;
 use std::path::Path;

@@ -277,6 +277,7 @@ fn spawn(worker: &WorkerCommand, limits: &crate::Limits) -> Result<Child, Import
         let memory = limits.memory_bytes as libc::rlim_t;
         let cpu = limits.time_limit.as_secs().saturating_add(1) as libc::rlim_t;
         // SAFETY: only async-signal-safe calls (setrlimit) run between fork and exec.
+        #[allow(unsafe_code)]
         unsafe {
             cmd.pre_exec(move || {
                 let set = |resource, value: libc::rlim_t| {
