@@ -9,6 +9,8 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::{Error, Result};
 
+pub use tahsildar_words::{Expiry, luhn_valid};
+
 /// Card scheme, guessed from the first digits (BIN).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Brand {
@@ -51,28 +53,6 @@ impl Brand {
             Brand::Unknown => "?",
         }
     }
-}
-
-/// True when the digits pass the Luhn (mod 10) check.
-pub fn luhn_valid(digits: &str) -> bool {
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let sum: u32 = digits
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 1 {
-                let x = d * 2;
-                if x > 9 { x - 9 } else { x }
-            } else {
-                d
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
 }
 
 /// The masked form of a card number: first 6 and last 4 digits, `*` between.
@@ -186,65 +166,6 @@ impl fmt::Debug for Cvv {
     }
 }
 
-/// Card expiry month and year; the card is valid through the last day of that month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Expiry {
-    /// Full year (2040).
-    pub year: u16,
-    /// Month 1..=12.
-    pub month: u8,
-}
-
-impl Expiry {
-    /// A checked expiry; a two-digit year means 20YY.
-    pub fn new(month: u8, year: u16) -> Result<Expiry> {
-        let year = if year < 100 { 2000 + year } else { year };
-        if !(1..=12).contains(&month) || !(2000..=2099).contains(&year) {
-            return Err(Error::Expiry(format!("{month:02}/{year}")));
-        }
-        Ok(Expiry { year, month })
-    }
-
-    /// The wire form `MMYY` ("1140" for 11/2040).
-    pub fn to_mmyy(&self) -> String {
-        format!("{:02}{:02}", self.month, self.year % 100)
-    }
-
-    /// Parses `MMYY`, `MM/YY` or `MM/YYYY`.
-    pub fn parse(s: &str) -> Result<Expiry> {
-        let bad = || Error::Expiry(s.to_string());
-        let t = s.trim();
-        let (m, y) = if let Some((m, y)) = t.split_once('/') {
-            (m.trim(), y.trim())
-        } else if t.len() == 4 {
-            (&t[..2], &t[2..])
-        } else {
-            return Err(bad());
-        };
-        if !m.bytes().all(|b| b.is_ascii_digit()) || !y.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        if !(y.len() == 2 || y.len() == 4) || m.is_empty() || m.len() > 2 {
-            return Err(bad());
-        }
-        let month: u8 = m.parse().map_err(|_| bad())?;
-        let year: u16 = y.parse().map_err(|_| bad())?;
-        Expiry::new(month, year).map_err(|_| bad())
-    }
-
-    /// True when the card can no longer be used on `today` (after the last day of its month).
-    pub fn is_expired_on(&self, today: jiff::civil::Date) -> bool {
-        let (y, m) = (today.year() as i32, today.month() as i32);
-        (y, m) > (i32::from(self.year), i32::from(self.month))
-    }
-}
-
-impl fmt::Display for Expiry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}/{:02}", self.month, self.year % 100)
-    }
-}
-
 /// What a sale needs to charge a card. Its `Debug` shows the masked number only: no expiry, no
 /// security code, no holder name.
 #[derive(Clone)]
@@ -322,18 +243,5 @@ mod tests {
         assert_eq!(format!("{cvv:?}"), "Cvv(***)");
         assert!(Cvv::parse("47").is_err());
         assert!(Cvv::parse("4a1").is_err());
-    }
-
-    #[test]
-    fn expiry_forms() {
-        let e = Expiry::parse("1140").unwrap();
-        assert_eq!((e.month, e.year), (11, 2040));
-        assert_eq!(e.to_mmyy(), "1140");
-        assert_eq!(Expiry::parse("01/2027").unwrap().to_mmyy(), "0127");
-        assert!(Expiry::parse("1340").is_err());
-        assert!(Expiry::parse("0040").is_err());
-        let d = jiff::civil::date(2026, 11, 30);
-        assert!(!Expiry::new(11, 2026).unwrap().is_expired_on(d));
-        assert!(Expiry::new(10, 2026).unwrap().is_expired_on(d));
     }
 }

@@ -42,5 +42,16 @@ pub enum Error {
     Reply(String),
 }
 
+impl From<tahsildar_words::Error> for Error {
+    fn from(e: tahsildar_words::Error) -> Error {
+        match e {
+            tahsildar_words::Error::Amount(s) => Error::Amount(s),
+            tahsildar_words::Error::AmountRange => Error::AmountRange,
+            tahsildar_words::Error::Currency(s) => Error::Currency(s),
+            tahsildar_words::Error::Expiry(s) => Error::Expiry(s),
+        }
+    }
+}
+
 /// Result with the crate's error.
 pub type Result<T> = std::result::Result<T, Error>;

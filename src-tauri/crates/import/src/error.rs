@@ -1,17 +1,9 @@
 //! The crate's one error type: every way a whole file can be refused, with a stable code and a
 //! Turkish and English message. Row-level findings are [`crate::Problem`]s, not errors.
 
-use crate::sniff::FileKind;
+pub use tahsildar_words::Lang;
 
-/// Language of a user-facing message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum Lang {
-    /// Turkish (the default).
-    #[default]
-    Tr,
-    /// English.
-    En,
-}
+use crate::sniff::FileKind;
 
 /// Why a file could not be read. Never carries cell contents (a cell may hold a card number).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -222,7 +222,7 @@ pub(crate) fn build(
             name: row.name.clone(),
             masked_pan: row.masked_pan(),
             amount_minor: row.amount_minor,
-            currency: row.currency.code().to_string(),
+            currency: row.currency.alpha().to_string(),
             due_date: ready
                 .map(|r| r.plan.start.to_string())
                 .or_else(|| row.due_date.map(|d| d.to_string())),

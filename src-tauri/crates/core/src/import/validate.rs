@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 use secrecy::ExposeSecret;
-use tahsildar_akbank::Currency;
 use tahsildar_import::{Field, MappedRow, Mapping, PeriodUnit, Problem, Severity, column_letter};
 
 use super::report::row_problem;
@@ -82,7 +81,7 @@ impl<'a> Rules<'a> {
         let (Some(pan), Some(expiry)) = (pan, expiry) else {
             return Ok(None);
         };
-        let card = card::check_parts(pan.expose_secret(), &expiry.to_mm_yy(), holder, self.today)
+        let card = card::check_parts(pan.expose_secret(), &expiry.to_string(), holder, self.today)
             .map_err(|rule| texts::card(&rule, alternate))?;
         let fingerprint = self.keys.fingerprint(card.pan.expose());
         Ok(Some(ReadyCard { card, fingerprint }))
@@ -222,12 +221,8 @@ impl<'a> Rules<'a> {
         let Some(amount_minor) = row.amount_minor else {
             return Ok(None);
         };
-        let currency = Currency::from_code(row.currency.numeric()).ok_or_else(|| Reason {
-            field: Field::Currency,
-            code: "currency_unsupported",
-            tr: format!("{} para birimi desteklenmiyor.", row.currency.code()),
-            en: format!("The currency {} is not supported.", row.currency.code()),
-        })?;
+        // The reader knows only the currencies the bank takes: one type for both.
+        let currency = row.currency;
         let start = row.due_date.unwrap_or(self.today);
         let kind = match (row.every, row.count) {
             (Some(every), Some(count)) => {

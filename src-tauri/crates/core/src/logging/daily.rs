@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use jiff::civil::Date;
 
-use super::mask::mask_digit_runs;
+use tahsildar_words::mask_digit_runs;
 
 /// How many days of logs are kept.
 pub const KEEP_DAYS: i64 = 14;
@@ -115,7 +115,7 @@ mod tests {
         std::fs::write(logs.join(format!("other-{old}.log")), "another program's").unwrap();
         (&file).write_all(b"paid with 4355093000315232\n").unwrap();
         let written = std::fs::read_to_string(logs.join(format!("test-{}.log", today()))).unwrap();
-        assert_eq!(written, "paid with 435509******5232\n");
+        assert_eq!(written, "paid with ************5232\n");
         assert!(!logs.join(format!("test-{old}.log")).exists());
         assert!(logs.join(format!("test-{kept}.log")).exists());
         assert!(logs.join(format!("other-{old}.log")).exists());

@@ -5,7 +5,6 @@
 //! a last line of defence. Panics are logged too, by where they happened.
 
 mod daily;
-mod mask;
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +12,7 @@ use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::MakeWriter;
 
 pub use daily::{DailyFile, KEEP_DAYS};
-pub use mask::mask_digit_runs;
+use tahsildar_words::mask_digit_runs;
 
 use crate::error::{Error, Result};
 

@@ -365,7 +365,7 @@ impl RowContext<'_> {
     fn expiry(&mut self, field: Field, required: bool) -> Option<Expiry> {
         let read = self.take(field, required, values::parse_expiry)?;
         if read.from_day {
-            let shown = read.expiry.to_mm_yy();
+            let shown = read.expiry.to_string();
             self.report(field, Severity::Warning, ValueError::new(
                 "expiry_read_from_date",
                 format!("Son kullanma hücresi bir tarih olarak kaydedilmiş; {shown} olarak okundu. Kontrol edin ve sütunu 'Metin' yapın."),

@@ -13,6 +13,8 @@ pub use plan::{
     Currency, Every, PeriodUnit, parse_count, parse_currency, parse_every, parse_installments,
 };
 
+pub use tahsildar_words::mask_digit_runs;
+
 use crate::table::Cell;
 
 /// Why one cell's value was refused. Never carries a card number.
@@ -36,44 +38,6 @@ impl ValueError {
             message_en: mask_digit_runs(&en.into()),
         }
     }
-}
-
-/// Mask every run of 12 or more digits (spaces and dashes between digits belong to the run),
-/// keeping its last four digits: `4355 0930 0031 5232` -> `************5232`.
-pub fn mask_digit_runs(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        // Extend the run over digits and single joiners followed by a digit.
-        let mut j = i;
-        let mut digits = String::new();
-        while j < chars.len() {
-            if chars[j].is_ascii_digit() {
-                digits.push(chars[j]);
-                j += 1;
-            } else if matches!(chars[j], ' ' | '-')
-                && chars.get(j + 1).is_some_and(char::is_ascii_digit)
-            {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        if digits.len() >= 12 {
-            out.push_str(&"*".repeat(digits.len() - 4));
-            out.push_str(&digits[digits.len() - 4..]);
-        } else {
-            out.extend(&chars[i..j]);
-        }
-        i = j;
-    }
-    out
 }
 
 impl std::fmt::Display for ValueError {
@@ -121,24 +85,8 @@ pub fn contains_card_number(text: &str) -> bool {
             runs.push(String::new());
         }
     }
-    runs.iter().any(|r| (13..=19).contains(&r.len()) && luhn(r))
-}
-
-fn luhn(digits: &str) -> bool {
-    let sum: u32 = digits
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 1 {
-                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
-            } else {
-                d
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
+    runs.iter()
+        .any(|r| (13..=19).contains(&r.len()) && tahsildar_words::luhn_valid(r))
 }
 
 /// A cell holding an error value (`#REF!`...) gives this error for any field.

@@ -163,41 +163,7 @@ pub fn parse_installments(cell: &Cell) -> Result<u8, ValueError> {
     })
 }
 
-/// Currencies the virtual POS takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum Currency {
-    /// Turkish lira (949).
-    #[default]
-    Try,
-    /// US dollar (840).
-    Usd,
-    /// Euro (978).
-    Eur,
-    /// Pound sterling (826).
-    Gbp,
-}
-
-impl Currency {
-    /// ISO 4217 alphabetic code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Currency::Try => "TRY",
-            Currency::Usd => "USD",
-            Currency::Eur => "EUR",
-            Currency::Gbp => "GBP",
-        }
-    }
-
-    /// ISO 4217 numeric code.
-    pub fn numeric(self) -> u16 {
-        match self {
-            Currency::Try => 949,
-            Currency::Usd => 840,
-            Currency::Eur => 978,
-            Currency::Gbp => 826,
-        }
-    }
-}
+pub use tahsildar_words::Currency;
 
 /// Parse a currency: `TRY`/`TL`/`₺`/`949`, `USD`/`$`/`840`, `EUR`/`€`/`978`, `GBP`/`£`/`826`
 /// and their Turkish and English names.
