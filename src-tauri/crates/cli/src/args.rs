@@ -52,96 +52,6 @@ pub enum Command {
         #[arg(long, value_name = "VAR")]
         backup_passphrase_env: String,
     },
-    /// Customers of a store.
-    #[command(subcommand)]
-    Customer(crate::collect_args::CustomerCommand),
-    /// List customers (cards masked).
-    Customers {
-        #[arg(long, value_name = "STORE")]
-        store: Option<String>,
-    },
-    /// Cards of a customer.
-    #[command(subcommand)]
-    Card(crate::collect_args::CardCommand),
-    /// Set up a collection: one-off, bank installments or recurring.
-    Collect(crate::collect_args::CollectArgs),
-    /// Charge everything due now and wait until done.
-    Run(crate::collect_args::RunArgs),
-    /// Run the background scheduler in the foreground until interrupted (Ctrl+C): each store
-    /// at its run time, and at once for payments left from days this PC was off.
-    Schedule(crate::collect_args::RunArgs),
-    /// Resolve attempts whose outcome is not known, by asking the bank, and match the days not
-    /// yet settled (or one day, with --day) against the bank's history report.
-    Reconcile(crate::collect_args::ReconcileArgs),
-    /// An attempt in manual review: where it stands, or (with a flag) ask the bank, send the
-    /// same order id again or close it as not charged.
-    Review(crate::review_cmds::ReviewArgs),
-    /// The daily settlement against the bank's history report.
-    #[command(subcommand)]
-    Settlement(crate::review_cmds::SettlementCommand),
-    /// List payments.
-    Payments(crate::collect_args::PaymentsArgs),
-    /// Payments an operator must act on.
-    Attention {
-        #[arg(long, value_name = "STORE")]
-        store: Option<String>,
-    },
-    /// Void an approved attempt (same day); an attempt whose outcome is not known yet is voided
-    /// once reconciliation settles it.
-    Void {
-        attempt: i64,
-        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
-        sandbox_url: Option<String>,
-    },
-    /// Refund an approved attempt, in full or in part.
-    Refund {
-        attempt: i64,
-        #[arg(long)]
-        amount: Option<String>,
-        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
-        sandbox_url: Option<String>,
-    },
-    /// Capture an approved pre-authorisation, in full or in part (never above the authorised
-    /// amount).
-    Capture {
-        attempt: i64,
-        #[arg(long)]
-        amount: Option<String>,
-        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
-        sandbox_url: Option<String>,
-    },
-    /// Put another card on a payment; the next run charges it.
-    Retry {
-        payment: i64,
-        #[arg(long, value_name = "VAR")]
-        pan_env: String,
-        #[arg(long, value_name = "MM/YY")]
-        expiry: String,
-        #[arg(long)]
-        holder: Option<String>,
-        /// Also keep the card on file as the customer's primary card.
-        #[arg(long)]
-        keep: bool,
-    },
-    /// Pause, resume, cancel a plan or change its amount.
-    #[command(subcommand)]
-    Plan(crate::collect_args::PlanCommand),
-    /// Import collections from a spreadsheet (.xlsx, .xls, .ods, .csv, .txt): prints the
-    /// dry-run report, then commits the rows without errors unless --dry-run is given.
-    Import(crate::import_cmds::ImportArgs),
-    /// List import batches.
-    Batches {
-        #[arg(long, value_name = "STORE")]
-        store: Option<String>,
-    },
-    /// Act on an import batch.
-    #[command(subcommand)]
-    Batch(crate::import_cmds::BatchCommand),
-    /// Write the import template (.xlsx) to a file.
-    Template {
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
     /// Restore a backup into the data directory (re-keyed to this PC).
     Restore {
         file: PathBuf,
@@ -151,6 +61,15 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Customers, cards, collections, runs and payments.
+    #[command(flatten)]
+    Collections(crate::collect_args::CollectionCommand),
+    /// Spreadsheet imports and their batches.
+    #[command(flatten)]
+    Imports(crate::import_cmds::ImportCommand),
+    /// Manual review and the daily settlement.
+    #[command(flatten)]
+    Bank(crate::review_cmds::BankCommand),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -132,3 +132,76 @@ pub enum PlanCommand {
         amount: String,
     },
 }
+
+/// The collection commands: customers, cards, collections, runs and payments.
+#[derive(Debug, Subcommand)]
+pub enum CollectionCommand {
+    /// Customers of a store.
+    #[command(subcommand)]
+    Customer(CustomerCommand),
+    /// List customers (cards masked).
+    Customers {
+        #[arg(long, value_name = "STORE")]
+        store: Option<String>,
+    },
+    /// Cards of a customer.
+    #[command(subcommand)]
+    Card(CardCommand),
+    /// Set up a collection: one-off, bank installments or recurring.
+    Collect(CollectArgs),
+    /// Charge everything due now and wait until done.
+    Run(RunArgs),
+    /// Run the background scheduler in the foreground until interrupted (Ctrl+C): each store
+    /// at its run time, and at once for payments left from days this PC was off.
+    Schedule(RunArgs),
+    /// Resolve attempts whose outcome is not known, by asking the bank, and match the days not
+    /// yet settled (or one day, with --day) against the bank's history report.
+    Reconcile(ReconcileArgs),
+    /// List payments.
+    Payments(PaymentsArgs),
+    /// Payments an operator must act on.
+    Attention {
+        #[arg(long, value_name = "STORE")]
+        store: Option<String>,
+    },
+    /// Void an approved attempt (same day); an attempt whose outcome is not known yet is voided
+    /// once reconciliation settles it.
+    Void {
+        attempt: i64,
+        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
+        sandbox_url: Option<String>,
+    },
+    /// Refund an approved attempt, in full or in part.
+    Refund {
+        attempt: i64,
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
+        sandbox_url: Option<String>,
+    },
+    /// Capture an approved pre-authorisation, in full or in part (never above the authorised
+    /// amount).
+    Capture {
+        attempt: i64,
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long, value_name = "URL", env = "TAHSILDAR_SANDBOX_URL")]
+        sandbox_url: Option<String>,
+    },
+    /// Put another card on a payment; the next run charges it.
+    Retry {
+        payment: i64,
+        #[arg(long, value_name = "VAR")]
+        pan_env: String,
+        #[arg(long, value_name = "MM/YY")]
+        expiry: String,
+        #[arg(long)]
+        holder: Option<String>,
+        /// Also keep the card on file as the customer's primary card.
+        #[arg(long)]
+        keep: bool,
+    },
+    /// Pause, resume, cancel a plan or change its amount.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+}

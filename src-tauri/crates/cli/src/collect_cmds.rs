@@ -7,8 +7,10 @@ use tahsildar_core::payments::{self, PaymentFilter, PaymentRow};
 use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind, schedule};
 use tahsildar_core::{Session, Text};
 
-use crate::args::{Cli, Command};
-use crate::collect_args::{CardCommand, CollectArgs, CustomerCommand, PaymentsArgs, PlanCommand};
+use crate::args::Cli;
+use crate::collect_args::{
+    CardCommand, CollectArgs, CollectionCommand, CustomerCommand, PaymentsArgs, PlanCommand,
+};
 use crate::commands::{Result, env_secret, sign_in, store_id};
 use crate::error::CliError;
 use crate::output::Output;
@@ -30,10 +32,10 @@ fn customer_id(session: &Session, store: &str, reference: &str) -> Result<(i64, 
     Ok((store_id, id))
 }
 
-/// Runs a collection or engine command; every other command is handled in `commands`.
-pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
+/// Runs a collection or engine command.
+pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
     match command {
-        Command::Customer(CustomerCommand::Add(a)) => {
+        CollectionCommand::Customer(CustomerCommand::Add(a)) => {
             let session = sign_in(cli)?;
             let store = store_id(&session, &a.store)?;
             let new = NewCustomer {
@@ -50,7 +52,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 json!({ "id": c.id, "ref": c.reference, "name": c.name, "store_id": c.store_id }),
             )
         }
-        Command::Customers { store } => {
+        CollectionCommand::Customers { store } => {
             let session = sign_in(cli)?;
             let store = store
                 .as_deref()
@@ -75,7 +77,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 .collect();
             out.result(text.join("\n"), text.join("\n"), Value::Array(value))
         }
-        Command::Card(CardCommand::Add(a)) => {
+        CollectionCommand::Card(CardCommand::Add(a)) => {
             let pan = env_secret(&a.pan_env)?;
             let session = sign_in(cli)?;
             let (_, customer_id) = customer_id(&session, &a.store, &a.reference)?;
@@ -94,9 +96,9 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 json!({ "id": card.id, "masked_pan": card.masked_pan, "brand": card.brand, "position": card.position }),
             )
         }
-        Command::Collect(a) => collect(cli, out, a),
-        Command::Payments(a) => payments_cmd(cli, out, a),
-        Command::Attention { store } => {
+        CollectionCommand::Collect(a) => collect(cli, out, a),
+        CollectionCommand::Payments(a) => payments_cmd(cli, out, a),
+        CollectionCommand::Attention { store } => {
             let session = sign_in(cli)?;
             let store = store
                 .as_deref()
@@ -105,7 +107,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
             let rows = payments::attention(&session, store)?;
             print_payments(out, &rows)
         }
-        Command::Plan(cmd) => {
+        CollectionCommand::Plan(cmd) => {
             let session = sign_in(cli)?;
             let info = match cmd {
                 PlanCommand::Pause { plan } => plan::pause(&session, *plan)?,
@@ -121,13 +123,13 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 json!({ "id": info.id, "status": info.status, "amount_minor": info.amount_minor }),
             )
         }
-        Command::Void {
+        CollectionCommand::Void {
             attempt,
             sandbox_url,
         } => {
             crate::engine_cmds::follow_up(cli, out, *attempt, None, FollowUpKind::Void, sandbox_url)
         }
-        Command::Refund {
+        CollectionCommand::Refund {
             attempt,
             amount,
             sandbox_url,
@@ -139,7 +141,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
             FollowUpKind::Refund,
             sandbox_url,
         ),
-        Command::Capture {
+        CollectionCommand::Capture {
             attempt,
             amount,
             sandbox_url,
@@ -151,7 +153,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
             FollowUpKind::Capture,
             sandbox_url,
         ),
-        Command::Retry {
+        CollectionCommand::Retry {
             payment,
             pan_env,
             expiry,
@@ -175,10 +177,11 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 json!({ "payment": payment, "card": card.id, "masked_pan": card.masked_pan, "kept_on_file": keep }),
             )
         }
-        Command::Run(a) => crate::engine_cmds::run(cli, out, a, None),
-        Command::Schedule(a) => crate::engine_cmds::schedule(cli, out, a),
-        Command::Reconcile(a) => crate::engine_cmds::run(cli, out, &a.run, Some(a.day.as_deref())),
-        _ => Err(CliError::Output("command not handled".into())),
+        CollectionCommand::Run(a) => crate::engine_cmds::run(cli, out, a, None),
+        CollectionCommand::Schedule(a) => crate::engine_cmds::schedule(cli, out, a),
+        CollectionCommand::Reconcile(a) => {
+            crate::engine_cmds::run(cli, out, &a.run, Some(a.day.as_deref()))
+        }
     }
 }
 

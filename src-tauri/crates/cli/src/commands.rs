@@ -178,16 +178,9 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
                 json!({ "ok": true, "restore": summary }),
             )
         }
-        // Spreadsheet imports and their batches.
-        Command::Import(_)
-        | Command::Batches { .. }
-        | Command::Batch(_)
-        | Command::Template { .. } => crate::import_cmds::run(cli, out, &cli.command),
-        Command::Review(_) | Command::Settlement(_) => {
-            crate::review_cmds::run(cli, out, &cli.command)
-        }
-        // Customers, cards, plans, runs and payments.
-        other => crate::collect_cmds::run(cli, out, other),
+        Command::Collections(command) => crate::collect_cmds::run(cli, out, command),
+        Command::Imports(command) => crate::import_cmds::run(cli, out, command),
+        Command::Bank(command) => crate::review_cmds::run(cli, out, command),
     }
 }
 

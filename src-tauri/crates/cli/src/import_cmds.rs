@@ -7,10 +7,30 @@ use serde_json::{Value, json};
 use tahsildar_core::Lang;
 use tahsildar_core::import::{self, ImportMapping, ImportOptions, ImportReport, ProblemSeverity};
 
-use crate::args::{Cli, Command};
+use crate::args::Cli;
 use crate::commands::{Result, sign_in, store_id};
-use crate::error::CliError;
 use crate::output::Output;
+
+/// The import commands.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import collections from a spreadsheet (.xlsx, .xls, .ods, .csv, .txt): prints the
+    /// dry-run report, then commits the rows without errors unless --dry-run is given.
+    Import(ImportArgs),
+    /// List import batches.
+    Batches {
+        #[arg(long, value_name = "STORE")]
+        store: Option<String>,
+    },
+    /// Act on an import batch.
+    #[command(subcommand)]
+    Batch(BatchCommand),
+    /// Write the import template (.xlsx) to a file.
+    Template {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -36,10 +56,10 @@ pub enum BatchCommand {
 }
 
 /// Runs an import command.
-pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
+pub fn run(cli: &Cli, out: &Output, command: &ImportCommand) -> Result<()> {
     match command {
-        Command::Import(a) => import_file(cli, out, a),
-        Command::Batches { store } => {
+        ImportCommand::Import(a) => import_file(cli, out, a),
+        ImportCommand::Batches { store } => {
             let session = sign_in(cli)?;
             let store = store
                 .as_deref()
@@ -64,7 +84,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 .collect();
             out.result(text.join("\n"), text.join("\n"), json!(list))
         }
-        Command::Batch(BatchCommand::Cancel { id }) => {
+        ImportCommand::Batch(BatchCommand::Cancel { id }) => {
             let session = sign_in(cli)?;
             let s = import::batches::cancel(&session, *id)?;
             out.result(
@@ -79,7 +99,7 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 json!(s),
             )
         }
-        Command::Template { out: file } => {
+        ImportCommand::Template { out: file } => {
             import::write_template(file)?;
             out.result(
                 format!("Şablon yazıldı: {}.", file.display()),
@@ -87,7 +107,6 @@ pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
                 json!({ "ok": true, "path": file }),
             )
         }
-        _ => Err(CliError::Output("command not handled".into())),
     }
 }
 

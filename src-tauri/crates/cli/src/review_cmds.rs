@@ -8,11 +8,22 @@ use tahsildar_core::engine::review::{self, ReviewState};
 use tahsildar_core::settlement::{self, Difference};
 use tahsildar_core::{Engine, EngineActor, Lang};
 
-use crate::args::{Cli, Command};
+use crate::args::Cli;
 use crate::commands::{Result, sign_in, store_id};
 use crate::error::CliError;
 use crate::output::Output;
 use crate::sandbox;
+
+/// Manual review and the daily settlement.
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// An attempt in manual review: where it stands, or (with a flag) ask the bank, send the
+    /// same order id again or close it as not charged.
+    Review(ReviewArgs),
+    /// The daily settlement against the bank's history report.
+    #[command(subcommand)]
+    Settlement(SettlementCommand),
+}
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -58,11 +69,10 @@ pub enum SettlementCommand {
     },
 }
 
-pub fn run(cli: &Cli, out: &Output, command: &Command) -> Result<()> {
+pub fn run(cli: &Cli, out: &Output, command: &BankCommand) -> Result<()> {
     match command {
-        Command::Review(args) => review_cmd(cli, out, args),
-        Command::Settlement(cmd) => settlement_cmd(cli, out, cmd),
-        _ => Err(CliError::Output("command not handled".into())),
+        BankCommand::Review(args) => review_cmd(cli, out, args),
+        BankCommand::Settlement(cmd) => settlement_cmd(cli, out, cmd),
     }
 }
 
