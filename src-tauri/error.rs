@@ -2,8 +2,6 @@
 //! `{ code, message, field }`. `code` is stable (core's `Error::code()` or one of the shell's
 //! own below); `message` is already in the user's language; `field` names the input at fault.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use specta::Type;
 use tahsildar_core::Lang;
@@ -11,14 +9,6 @@ use tahsildar_core::Lang;
 /// What can go wrong in the shell itself, or in core below it.
 #[derive(Debug, thiserror::Error)]
 pub enum ShellError {
-    #[error("this system has no data folder; set TAHSILDAR_DATA_DIR")]
-    NoDataDir,
-    #[error("the data folder {} cannot be created: {source}", path.display())]
-    DataDirUnavailable {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
     #[error("no vault has been set up in this data folder yet")]
     NotSetUp,
     #[error("the vault is already set up")]
@@ -43,7 +33,6 @@ impl ShellError {
     /// The stable code the UI keys on.
     pub fn code(&self) -> &'static str {
         match self {
-            ShellError::NoDataDir | ShellError::DataDirUnavailable { .. } => "data_dir_unavailable",
             ShellError::NotSetUp => "not_set_up",
             ShellError::AlreadySetUp => "already_set_up",
             ShellError::VaultLocked => "vault_locked",
@@ -76,20 +65,6 @@ impl ShellError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ShellError::Core(err) => err.message(lang),
-            ShellError::NoDataDir => lang.pick(
-                "Bu sistemde veri klasörü bulunamadı; TAHSILDAR_DATA_DIR ile bir klasör belirtin.",
-                "This system has no data folder; set one with TAHSILDAR_DATA_DIR.",
-            ),
-            ShellError::DataDirUnavailable { path, source } => lang.pick(
-                format!(
-                    "Veri klasörü oluşturulamadı ya da açılamadı: {} ({source}).",
-                    path.display()
-                ),
-                format!(
-                    "The data folder could not be created or opened: {} ({source}).",
-                    path.display()
-                ),
-            ),
             ShellError::NotSetUp => lang.pick(
                 "Bu veri klasöründe henüz kasa kurulmadı. Önce kurulumu tamamlayın.",
                 "No vault has been set up in this data folder yet. Complete the setup first.",
@@ -153,19 +128,6 @@ impl CommandError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_data_dir_failure_maps_to_its_code_and_names_the_folder() {
-        let err = ShellError::DataDirUnavailable {
-            path: "/nope/tahsildar".into(),
-            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
-        };
-        let wire = CommandError::new(&err, Lang::En);
-        assert_eq!(wire.code, "data_dir_unavailable");
-        assert!(wire.message.contains("/nope/tahsildar"), "{}", wire.message);
-        let tr = CommandError::new(&err, Lang::Tr);
-        assert!(tr.message.starts_with("Veri klasörü"), "{}", tr.message);
-    }
 
     #[test]
     fn core_errors_keep_their_code_translated_message_and_field() {

@@ -33,7 +33,7 @@ pub static TRAY_MISSING: std::sync::atomic::AtomicBool = std::sync::atomic::Atom
 pub fn run() {
     let builder = commands::specta_builder();
     let override_dir = data_dir::from_args(std::env::args_os())
-        .or_else(|| std::env::var_os(data_dir::OVERRIDE_VAR).map(PathBuf::from))
+        .or_else(|| std::env::var_os(tahsildar_core::paths::DATA_DIR_ENV).map(PathBuf::from))
         .filter(|dir| !dir.as_os_str().is_empty());
     let instance = data_dir::instance_id(override_dir.as_deref());
     tauri::Builder::default()
@@ -50,9 +50,11 @@ pub fn run() {
         .on_window_event(tray::keep_running_on_close)
         .setup(move |app| {
             builder.mount_events(app);
-            let data_dir = data_dir::choose(override_dir, app.path().data_dir().ok())?;
-            data_dir::ensure(&data_dir)?;
-            let state = AppState::new(DataDir::new(&data_dir), Lang::Tr);
+            // The same folder as the command line's, created private.
+            let data = DataDir::resolve(override_dir.as_deref())?;
+            data.ensure_exists()?;
+            let data_dir = data.root().to_path_buf();
+            let state = AppState::new(data, Lang::Tr);
             state.on_progress(run_events::forwarder(app.handle().clone()));
             app.manage(state);
             app.manage(AppPaths { data_dir });

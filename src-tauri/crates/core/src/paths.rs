@@ -10,6 +10,8 @@ pub const DB_FILE: &str = "tahsildar.db";
 pub const META_FILE: &str = "vault.json";
 /// Environment variable that overrides the default data directory.
 pub const DATA_DIR_ENV: &str = "TAHSILDAR_DATA_DIR";
+/// The data directory's name under the platform's data folder.
+pub const APP_FOLDER: &str = "tahsildar";
 
 /// A data directory: `<dir>/tahsildar.db` and `<dir>/vault.json`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,18 +24,29 @@ impl DataDir {
         DataDir { root: root.into() }
     }
 
-    /// The explicit directory when given, else `TAHSILDAR_DATA_DIR`, else the app's data
-    /// directory (`~/.local/share/tahsildar` on Linux).
+    /// The explicit directory when given (an empty one counts as none), else
+    /// `TAHSILDAR_DATA_DIR`, else `tahsildar` in the platform's data folder: the same folder for
+    /// the app and the command line on every system (`~/.local/share/tahsildar` on Linux,
+    /// `~/Library/Application Support/tahsildar` on macOS, `%APPDATA%\tahsildar` on Windows).
     pub fn resolve(explicit: Option<&Path>) -> Result<DataDir> {
-        if let Some(dir) = explicit {
+        if let Some(dir) = explicit.filter(|d| !d.as_os_str().is_empty()) {
             return Ok(DataDir::new(dir));
         }
         if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
             return Ok(DataDir::new(PathBuf::from(dir)));
         }
-        directories::ProjectDirs::from("com", "tahsildar", "Tahsildar")
-            .map(|dirs| DataDir::new(dirs.data_dir()))
-            .ok_or(Error::DataDirUnknown)
+        let base = directories::BaseDirs::new().ok_or(Error::DataDirUnknown)?;
+        let dir = DataDir::new(base.data_dir().join(APP_FOLDER));
+        // The command line once used this folder on macOS and Windows (on Linux it is the same
+        // one): a vault found there, and none in the shared folder, is kept where it is.
+        if !dir.has_vault()
+            && let Some(legacy) = directories::ProjectDirs::from("com", "tahsildar", "Tahsildar")
+                .map(|d| DataDir::new(d.data_dir()))
+                .filter(DataDir::has_vault)
+        {
+            return Ok(legacy);
+        }
+        Ok(dir)
     }
 
     pub fn root(&self) -> &Path {
@@ -59,7 +72,7 @@ impl DataDir {
     }
 
     /// Creates the directory (private to the user on Unix, 0700) if it does not exist.
-    pub(crate) fn ensure_exists(&self) -> Result<()> {
+    pub fn ensure_exists(&self) -> Result<()> {
         let mut builder = std::fs::DirBuilder::new();
         builder.recursive(true);
         #[cfg(unix)]
@@ -89,6 +102,18 @@ pub(crate) fn create_private(path: &Path, truncate: bool) -> Result<std::fs::Fil
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_an_explicit_folder_the_platform_folder_is_named_tahsildar() {
+        // Unless the environment names another one (as the tests' runner may).
+        if std::env::var_os(DATA_DIR_ENV).is_none() {
+            let dir = DataDir::resolve(Some(Path::new(""))).unwrap();
+            assert!(
+                dir.has_vault() || dir.root().ends_with(APP_FOLDER),
+                "{dir:?}"
+            );
+        }
+    }
 
     #[test]
     fn explicit_directory_wins_and_files_are_named() {
