@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tahsildar_core::import::{self, ImportMapping, ImportOptions, ImportPhase, ImportProgress};
-use tahsildar_core::payments::{self, PaymentFilter};
+use tahsildar_core::payments::{self, page::PaymentQuery};
 use tahsildar_core::{Lang, Permission};
 use tahsildar_import::{Field, column_letter};
 use tauri::{AppHandle, State};
@@ -296,11 +296,11 @@ pub async fn list_batch_payments(
 ) -> Result<Vec<PaymentRowView>, CommandError> {
     state
         .blocking(move |s| {
-            let filter = PaymentFilter {
+            let filter = PaymentQuery {
                 batch_id: Some(batch_id),
-                ..PaymentFilter::default()
+                ..PaymentQuery::default()
             };
-            let rows = payments::list(&s.session()?, &filter)?;
+            let rows = payments::page::all(&s.session()?, &filter)?;
             Ok(rows.into_iter().map(PaymentRowView::from).collect())
         })
         .await

@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::engine::follow_up::FollowUpKind;
-use tahsildar_core::payments::{self, PaymentFilter, PaymentRow};
+use tahsildar_core::payments::page::PaymentQuery;
+use tahsildar_core::payments::{self, PaymentRow};
 use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind, schedule};
 use tahsildar_core::{Session, Text};
 
@@ -251,13 +252,13 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
 
 fn payments_cmd(cli: &Cli, out: &Output, a: &PaymentsArgs) -> Result<()> {
     let session = sign_in(cli)?;
-    let filter = PaymentFilter {
+    let filter = PaymentQuery {
         store_id: a
             .store
             .as_deref()
             .map(|s| store_id(&session, s))
             .transpose()?,
-        status: a.status.clone(),
+        statuses: a.status.iter().cloned().collect(),
         due_from: a
             .due_from
             .as_deref()
@@ -265,9 +266,9 @@ fn payments_cmd(cli: &Cli, out: &Output, a: &PaymentsArgs) -> Result<()> {
             .transpose()?,
         due_to: a.due_to.as_deref().map(|d| date("due-to", d)).transpose()?,
         batch_id: a.batch,
-        ..PaymentFilter::default()
+        ..PaymentQuery::default()
     };
-    let rows = payments::list(&session, &filter)?;
+    let rows = payments::page::all(&session, &filter)?;
     print_payments(out, &rows)
 }
 

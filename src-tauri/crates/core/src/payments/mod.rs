@@ -5,7 +5,6 @@ pub mod queue;
 pub mod retry;
 pub mod timeline;
 
-use rusqlite::params;
 use serde::Serialize;
 use tahsildar_akbank::Currency;
 use tahsildar_akbank::money::minor_to_wire;
@@ -45,21 +44,6 @@ pub fn status_text(status: &str) -> Text {
         other => (other, other),
     };
     Text::new(tr, en)
-}
-
-/// Which payments to list.
-#[derive(Debug, Clone, Default)]
-pub struct PaymentFilter {
-    pub store_id: Option<i64>,
-    pub status: Option<String>,
-    pub due_from: Option<jiff::civil::Date>,
-    pub due_to: Option<jiff::civil::Date>,
-    pub plan_id: Option<i64>,
-    /// Only the payments an import batch brought.
-    pub batch_id: Option<i64>,
-    /// At most this many (default 1000).
-    pub limit: Option<u32>,
-    pub offset: Option<u32>,
 }
 
 /// One payment as listed: its latest attempt's codes, masked card only.
@@ -135,56 +119,14 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaymentRow> {
     })
 }
 
-/// Payments of the stores the user may see (`view_reports`), by due date.
-pub fn list(session: &Session, filter: &PaymentFilter) -> Result<Vec<PaymentRow>> {
-    if let Some(id) = filter.store_id {
-        session.require(Permission::ViewReports, Some(id))?;
-    }
-    if let Some(status) = &filter.status
-        && !STATUSES.contains(&status.as_str())
-    {
-        return Err(crate::paging::not_one_of("status", status, &STATUSES));
-    }
-    let visible = session.stores_with(Permission::ViewReports)?;
-    let rows = session.vault().db().read(|c| {
-        let mut stmt = c.prepare(&format!(
-            "{SELECT} WHERE (?1 IS NULL OR p.store_id = ?1) AND (?2 IS NULL OR p.status = ?2)
-               AND (?3 IS NULL OR p.due_date >= ?3) AND (?4 IS NULL OR p.due_date <= ?4)
-               AND (?5 IS NULL OR p.plan_id = ?5) AND (?8 IS NULL OR p.batch_id = ?8)
-             ORDER BY p.due_date, p.id LIMIT ?6 OFFSET ?7"
-        ))?;
-        let rows = stmt.query_map(
-            params![
-                filter.store_id,
-                filter.status,
-                filter.due_from.map(|d| d.to_string()),
-                filter.due_to.map(|d| d.to_string()),
-                filter.plan_id,
-                filter.limit.unwrap_or(1000),
-                filter.offset.unwrap_or(0),
-                filter.batch_id
-            ],
-            from_row,
-        )?;
-        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
-    })?;
-    Ok(match visible {
-        None => rows,
-        Some(ids) => rows
-            .into_iter()
-            .filter(|r| ids.contains(&r.store_id))
-            .collect(),
-    })
-}
-
 /// The attention queue: payments an operator must act on, oldest first.
 pub fn attention(session: &Session, store_id: Option<i64>) -> Result<Vec<PaymentRow>> {
-    list(
+    page::all(
         session,
-        &PaymentFilter {
+        &page::PaymentQuery {
             store_id,
-            status: Some("attention".into()),
-            ..PaymentFilter::default()
+            statuses: vec!["attention".into()],
+            ..page::PaymentQuery::default()
         },
     )
 }

@@ -263,6 +263,26 @@ pub fn page(session: &Session, query: &PaymentQuery) -> Result<PaymentPage> {
     })
 }
 
+/// Every payment that matches the filters (whatever `offset` and `limit` say), in the query's
+/// order, read a page at a time.
+pub fn all(session: &Session, query: &PaymentQuery) -> Result<Vec<PaymentRow>> {
+    let mut query = PaymentQuery {
+        offset: 0,
+        limit: Some(MAX_PAGE),
+        ..query.clone()
+    };
+    let mut rows = Vec::new();
+    loop {
+        let page = page(session, &query)?;
+        let last = page.rows.len() < MAX_PAGE as usize;
+        rows.extend(page.rows);
+        if last {
+            return Ok(rows);
+        }
+        query.offset += MAX_PAGE;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,6 +98,10 @@ async fn under(faults: Faults, n: usize) -> World {
     engine.run(None).await.unwrap();
     w.sim.set_faults(Faults::default());
     engine.reconcile(None).await.unwrap();
+    // A "no such order" is believed only when the bank says it again after the grace period,
+    // which on the test clock passes only when the test moves it on.
+    w.v.clock.advance(jiff::SignedDuration::from_mins(20));
+    engine.reconcile(None).await.unwrap();
     engine.run(None).await.unwrap();
     for id in &ids {
         let status = w.v.payment_status(*id);

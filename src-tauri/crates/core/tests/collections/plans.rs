@@ -2,7 +2,7 @@
 
 use jiff::civil::{Date, date};
 use tahsildar_core::customer::{self, NewCustomer};
-use tahsildar_core::payments::{self, PaymentFilter};
+use tahsildar_core::payments::{self, page::PaymentQuery};
 use tahsildar_core::plan::schedule::{Cadence, PlanEnd, Schedule};
 use tahsildar_core::plan::{self, NewPlan, PlanInfo, PlanKind};
 use tahsildar_core::{Currency, Error};
@@ -111,11 +111,11 @@ fn pause_skips_what_fell_due_resume_continues_amount_change_and_cancel_keep_hist
     v.advance_days(40);
     assert_eq!(plan::resume(&v.admin, id).unwrap().status, "active");
     let list = |status: &str| {
-        payments::list(
+        payments::page::all(
             &v.admin,
-            &PaymentFilter {
+            &PaymentQuery {
                 plan_id: Some(id),
-                status: Some(status.into()),
+                statuses: vec![status.into()],
                 ..Default::default()
             },
         )

@@ -1,7 +1,7 @@
 //! Imported payments against the simulator, and batches: listing, filtering, cancelling.
 
 use tahsildar_core::import;
-use tahsildar_core::payments::{self, PaymentFilter};
+use tahsildar_core::payments::{self, page::PaymentQuery};
 use tahsildar_core::{Error, audit_log};
 
 use crate::files::{csv, dry_run, fixture};
@@ -43,12 +43,12 @@ pub fn imported_payments_are_charged_and_cancel_leaves_paid_ones() {
         // Due today: B-1, B-2 (3 installments), B-4's first, B-5 (declined, soft).
         assert_eq!((summary.payments, summary.approved), (4, 3));
         let list = |status: &str| -> Vec<(String, String)> {
-            payments::list(
+            payments::page::all(
                 &v.admin,
-                &PaymentFilter {
+                &PaymentQuery {
                     batch_id: Some(batch.id),
-                    status: Some(status.into()),
-                    ..PaymentFilter::default()
+                    statuses: vec![status.into()],
+                    ..PaymentQuery::default()
                 },
             )
             .unwrap()
@@ -134,11 +134,11 @@ pub fn batches_are_listed_and_filtered() {
     assert_eq!(list[0].file_name, "odfpy.ods");
     assert_eq!((list[0].payments, list[0].payments_pending), (16, 16));
     assert_eq!(import::batches::list(&v.admin, None).unwrap().len(), 2);
-    let of_second = payments::list(
+    let of_second = payments::page::all(
         &v.admin,
-        &PaymentFilter {
+        &PaymentQuery {
             batch_id: Some(second.id),
-            ..PaymentFilter::default()
+            ..PaymentQuery::default()
         },
     )
     .unwrap();

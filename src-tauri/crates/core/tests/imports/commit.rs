@@ -1,7 +1,7 @@
 //! Commits: what is stored, the same file again, existing customers, all or nothing.
 
 use tahsildar_core::import::{self, RowStatus};
-use tahsildar_core::payments::{self, PaymentFilter};
+use tahsildar_core::payments::{self, page::PaymentQuery};
 use tahsildar_core::plan::{self, NewPlan, PlanKind};
 use tahsildar_core::{Currency, Error, audit_log};
 
@@ -46,11 +46,11 @@ pub fn a_commit_stores_customers_cards_plans_and_one_audit_entry() {
         "one batch, one audit entry"
     );
     // The payments carry the batch and the row's card; the cards are sealed, shown masked.
-    let rows = payments::list(
+    let rows = payments::page::all(
         &v.admin,
-        &PaymentFilter {
+        &PaymentQuery {
             batch_id: Some(batch.id),
-            ..PaymentFilter::default()
+            ..PaymentQuery::default()
         },
     )
     .unwrap();
@@ -171,11 +171,11 @@ pub fn existing_customers_are_matched_by_reference() {
         1
     );
     // The imported payment of 1001 uses the card of its row, not the primary one.
-    let rows = payments::list(
+    let rows = payments::page::all(
         &v.admin,
-        &PaymentFilter {
+        &PaymentQuery {
             batch_id: Some(batch.id),
-            ..PaymentFilter::default()
+            ..PaymentQuery::default()
         },
     )
     .unwrap();

@@ -125,7 +125,7 @@ pub fn parse_expiry(cell: &Cell) -> Result<ExpiryRead, ValueError> {
 }
 
 fn make(month: i8, year: i16) -> Option<Expiry> {
-    ((1..=12).contains(&month) && (2000..=2099).contains(&year)).then(|| Expiry {
+    ((1..=12).contains(&month) && (2000..=2099).contains(&year)).then_some(Expiry {
         year: year as u16,
         month: month as u8,
     })
