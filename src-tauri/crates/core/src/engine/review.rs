@@ -116,7 +116,7 @@ impl Engine {
         let vault = self.vault().clone();
         self.reopen_confirmed(session, attempt_id, "send_again")?;
         let lane = self.lane(store)?;
-        match record::begin_resend(&vault, &self.actor(), attempt_id, self.config(), true)? {
+        match record::begin_resend(&vault, self.actor(), attempt_id, self.config(), true)? {
             Resend::Go => {
                 let attempt = vault.db().read(|c| record::load_attempt(c, attempt_id))?;
                 let mut retries = 0;
