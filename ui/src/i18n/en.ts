@@ -7,6 +7,7 @@ import paymentsEn from "./payments.en";
 import collectionEn from "./collection.en";
 import customersEn from "./customers.en";
 import formsEn from "./forms.en";
+import reviewEn from "./review.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
@@ -18,6 +19,7 @@ const en: Texts = {
   ...collectionEn,
   ...customersEn,
   ...formsEn,
+  ...reviewEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",

@@ -6,6 +6,7 @@ import paymentsTr from "./payments.tr";
 import collectionTr from "./collection.tr";
 import customersTr from "./customers.tr";
 import formsTr from "./forms.tr";
+import reviewTr from "./review.tr";
 
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
@@ -17,6 +18,7 @@ const tr = {
   ...collectionTr,
   ...customersTr,
   ...formsTr,
+  ...reviewTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",

@@ -46,6 +46,11 @@ export function AttentionPage() {
                       {t("payments.actions.retry")}
                     </Button>
                   ) : null,
+                  problem === "manual_review" ? (
+                    <Button key="review" type="primary" size="small" onClick={() => setOpen(p.id)} data-testid={`attention-review-${p.id}`}>
+                      {t("attention.review")}
+                    </Button>
+                  ) : null,
                   <Button key="open" size="small" onClick={() => setOpen(p.id)} data-testid={`attention-open-${p.id}`}>
                     {t("attention.open")}
                   </Button>,
