@@ -98,7 +98,8 @@ function PaymentDetail({ id }: { id: number }) {
           <PaymentStatusTag status={p.status} testId="payment-detail-status" />
         </Descriptions.Item>
         <Descriptions.Item label={t("payments.detail.card")}>{p.maskedPan ? displayMaskedPan(p.maskedPan) : "—"}</Descriptions.Item>
-        {p.attention && (
+        {/* An attempt in review is explained, in the user's language, by the review below. */}
+        {p.attention && review === null && (
           <Descriptions.Item label={t("payments.detail.attention")} span={2}>
             {p.attention}
           </Descriptions.Item>

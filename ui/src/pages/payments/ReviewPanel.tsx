@@ -112,7 +112,7 @@ export function ReviewPanel({
             </Typography.Text>
           )}
         </div>
-        <Descriptions size="small" column={2} bordered>
+        <Descriptions size="small" column={1} bordered styles={{ label: { width: "45%" } }}>
           <Descriptions.Item label={t("review.orderId")}>
             <Typography.Text copyable data-testid="review-order-id">
               {r.orderId}
@@ -121,10 +121,15 @@ export function ReviewPanel({
           <Descriptions.Item label={t("review.state")}>
             <AttemptStateTag state={r.state} testId="review-state" />
           </Descriptions.Item>
-          <Descriptions.Item label={t("review.confirmedLabel")}>
-            <span data-testid="review-confirmed">{r.notFoundConfirmed ? t("review.confirmedYes") : t("review.confirmedNo")}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t("review.firstNotFound")}>{r.notFoundAt ? formatDateTime(r.notFoundAt) : "—"}</Descriptions.Item>
+          {/* A suspicious booking is at the bank: whether it has no such order does not arise. */}
+          {!r.suspicious && (
+            <Descriptions.Item label={t("review.confirmedLabel")}>
+              <span data-testid="review-confirmed">{r.notFoundConfirmed ? t("review.confirmedYes") : t("review.confirmedNo")}</span>
+            </Descriptions.Item>
+          )}
+          {!r.suspicious && (
+            <Descriptions.Item label={t("review.firstNotFound")}>{r.notFoundAt ? formatDateTime(r.notFoundAt) : "—"}</Descriptions.Item>
+          )}
         </Descriptions>
         {r.reason && (
           <Typography.Text type="secondary" data-testid="review-engine-note">
@@ -134,7 +139,12 @@ export function ReviewPanel({
         {mayAct || mayVoid ? (
           <Flex gap={8} wrap data-testid="review-actions">
             {mayAct && ASKABLE_STATES.includes(r.state) && (
-              <Button type="primary" loading={busy} onClick={() => setConfirming("ask")} data-testid="review-ask">
+              <Button
+                type={r.notFoundConfirmed || r.suspicious ? "default" : "primary"}
+                loading={busy}
+                onClick={() => setConfirming("ask")}
+                data-testid="review-ask"
+              >
                 {t("review.ask")}
               </Button>
             )}
