@@ -30,3 +30,4 @@ export function useAppInfo() {
 }
 export * from "./import";
 export * from "./review";
+export * from "./settlement";

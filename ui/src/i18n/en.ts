@@ -8,6 +8,7 @@ import collectionEn from "./collection.en";
 import customersEn from "./customers.en";
 import formsEn from "./forms.en";
 import reviewEn from "./review.en";
+import settlementEn from "./settlement.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
@@ -20,6 +21,7 @@ const en: Texts = {
   ...customersEn,
   ...formsEn,
   ...reviewEn,
+  ...settlementEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",
@@ -39,6 +41,7 @@ const en: Texts = {
     import: "Import",
     payments: "Payments",
     attention: "Attention list",
+    settlement: "Settlement",
     reports: "Reports",
     settings: "Settings",
     audit: "Audit log",

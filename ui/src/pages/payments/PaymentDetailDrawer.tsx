@@ -8,6 +8,7 @@ import {
   CUSTOMERS_KEY,
   PAYMENTS_KEY,
   REVIEW_STATES,
+  SETTLEMENT_KEY,
   toApiError,
   usePaymentDetail,
   voidPayment,
@@ -53,6 +54,7 @@ function PaymentDetail({ id }: { id: number }) {
     await client.invalidateQueries({ queryKey: PAYMENTS_KEY });
     await client.invalidateQueries({ queryKey: ATTENTION_KEY });
     await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+    await client.invalidateQueries({ queryKey: SETTLEMENT_KEY });
   };
   const showReversal = (r: ReversalView, currency: string) => {
     if (r.state === "approved") setOutcome({ type: "success", text: t("payments.actions.approved", { amount: formatMoney(r.amountMinor, currency) }) });

@@ -6,6 +6,7 @@ import {
   ASKABLE_STATES,
   ATTENTION_KEY,
   PAYMENTS_KEY,
+  SETTLEMENT_KEY,
   askBank,
   can,
   closeNotCharged,
@@ -80,6 +81,7 @@ export function ReviewPanel({
       setBusy(false);
       await client.invalidateQueries({ queryKey: PAYMENTS_KEY });
       await client.invalidateQueries({ queryKey: ATTENTION_KEY });
+      await client.invalidateQueries({ queryKey: SETTLEMENT_KEY });
     }
   };
 
