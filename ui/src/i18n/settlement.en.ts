@@ -36,10 +36,8 @@ const settlementEn = {
     bank: "At the bank",
     noRecord: "no record",
     orderId: "Order no",
-    card: "Card",
     foundAt: "Found: {{at}}",
     resolvedAt: "Resolved: {{at}}",
-    open: "Open",
     txn: {
       "1000": "Sale",
       "1002": "Refund",

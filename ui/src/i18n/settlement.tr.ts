@@ -36,10 +36,8 @@ const settlementTr = {
     bank: "Bankada",
     noRecord: "kayıt yok",
     orderId: "Sipariş no",
-    card: "Kart",
     foundAt: "Bulundu: {{at}}",
     resolvedAt: "Çözüldü: {{at}}",
-    open: "Açık",
     txn: {
       "1000": "Satış",
       "1002": "İade",
