@@ -1,4 +1,4 @@
-//! GUIDE section 5's faults, one by one, each followed by the invariants against the ledger.
+//! The simulator's faults, one by one, each followed by the invariants against the ledger.
 
 use std::time::Duration;
 

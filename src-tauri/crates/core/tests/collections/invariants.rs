@@ -1,4 +1,4 @@
-//! GUIDE section 4's invariants, checked against the simulator's ledger (the bank's truth).
+//! The engine's invariants, checked against the simulator's ledger (the bank's truth).
 
 use std::collections::{HashMap, HashSet};
 
