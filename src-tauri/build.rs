@@ -47,6 +47,15 @@ const COMMANDS: &[&str] = &[
     "retry_with_card",
     "cancel_plan",
     "attention_queue",
+    "review_state",
+    "review_ask_bank",
+    "review_send_again",
+    "review_close_not_charged",
+    "settlement_days",
+    "settlement_differences",
+    "resolve_difference",
+    "reread_settlement_day",
+    "restore_hold",
 ];
 
 fn main() {

@@ -1,14 +1,17 @@
 //! The attention queue: payments an operator must act on (each with the kind of problem, so
-//! the screen can say what to do) and cards that expire within 30 days.
+//! the screen can say what to do), cards that expire within 30 days, and the differences the
+//! bank's history report showed that nobody has resolved yet.
 
 use serde::Serialize;
 use specta::Type;
+use tahsildar_core::Session;
 use tahsildar_core::customer::search::ExpiringCard;
 use tahsildar_core::payments::queue::{self, Problem};
 use tauri::State;
 
 use super::payments::PaymentRowView;
-use crate::error::CommandError;
+use super::settlement_views::DifferenceView;
+use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
 
 /// Why a payment waits, and so what to do.
@@ -88,6 +91,29 @@ pub struct AttentionQueueView {
     pub payments: Vec<AttentionItemView>,
     pub payments_total: u32,
     pub expiring_cards: Vec<ExpiringCardView>,
+    /// Unresolved settlement differences, newest day first.
+    pub settlement: Vec<DifferenceView>,
+}
+
+/// The queue as the window shows it.
+pub(crate) fn queue_view(
+    session: &Session,
+    store_id: Option<i64>,
+) -> Result<AttentionQueueView, ShellError> {
+    let q = queue::queue(session, store_id)?;
+    Ok(AttentionQueueView {
+        payments: q
+            .payments
+            .into_iter()
+            .map(|i| AttentionItemView {
+                problem: i.problem.into(),
+                payment: i.payment.into(),
+            })
+            .collect(),
+        payments_total: u32::try_from(q.payments_total).unwrap_or(u32::MAX),
+        expiring_cards: q.expiring_cards.into_iter().map(Into::into).collect(),
+        settlement: q.settlement.into_iter().map(Into::into).collect(),
+    })
 }
 
 /// The queue for one store or every store the user may see.
@@ -98,20 +124,6 @@ pub async fn attention_queue(
     store_id: Option<i64>,
 ) -> Result<AttentionQueueView, CommandError> {
     state
-        .blocking(move |s| {
-            let q = queue::queue(&s.session()?, store_id)?;
-            Ok(AttentionQueueView {
-                payments: q
-                    .payments
-                    .into_iter()
-                    .map(|i| AttentionItemView {
-                        problem: i.problem.into(),
-                        payment: i.payment.into(),
-                    })
-                    .collect(),
-                payments_total: u32::try_from(q.payments_total).unwrap_or(u32::MAX),
-                expiring_cards: q.expiring_cards.into_iter().map(Into::into).collect(),
-            })
-        })
+        .blocking(move |s| queue_view(&s.session()?, store_id))
         .await
 }

@@ -36,8 +36,12 @@ pub mod import;
 pub mod import_files;
 pub mod import_views;
 pub mod payments;
+pub mod review;
+pub mod review_views;
 pub mod scheduler;
 pub mod session;
+pub mod settlement;
+pub mod settlement_views;
 pub mod setup;
 pub mod store_check;
 pub mod stores;
@@ -103,6 +107,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             payments::retry_with_card,
             payments::cancel_plan,
             attention::attention_queue,
+            review::review_state,
+            review::review_ask_bank,
+            review::review_send_again,
+            review::review_close_not_charged,
+            settlement::settlement_days,
+            settlement::settlement_differences,
+            settlement::resolve_difference,
+            settlement::reread_settlement_day,
+            settlement::restore_hold,
         ])
         .events(collect_events![
             scheduler::RunProgressEvent,
@@ -110,3 +123,6 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         ])
         .typ::<CommandError>()
 }
+
+#[cfg(test)]
+mod test_world;

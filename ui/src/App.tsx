@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { ConfigProvider, Layout, Spin } from "antd";
 import enUS from "antd/locale/en_US";
 import trTR from "antd/locale/tr_TR";
@@ -17,12 +17,14 @@ import { EngineProblemAlert } from "./components/EngineProblemAlert";
 import { ErrorAlert } from "./components/ErrorAlert";
 import { NavMenu } from "./components/NavMenu";
 import { ReauthModal } from "./components/ReauthModal";
+import { RestoreHoldAlert } from "./components/RestoreHoldAlert";
 import { SchedulerBadge } from "./components/SchedulerBadge";
 import { SessionMenu } from "./components/SessionMenu";
 import { riskiestEnvironment } from "./components/riskiestEnvironment";
 import { SetupPage } from "./pages/setup/SetupPage";
 import { SignInPage } from "./pages/SignInPage";
 import { UnlockPage } from "./pages/UnlockPage";
+import { NavigationContext, useNavigation, type ScreenTarget } from "./navigation";
 import { SCREENS } from "./screens";
 import { SessionContext } from "./session";
 
@@ -57,9 +59,12 @@ function Window() {
   if (data?.state === "signed_in") {
     return (
       <SessionContext.Provider value={data.session}>
-        <SignedInHeader session={data.session} onSignOut={leave} />
-        <EngineProblemAlert />
-        <Workspace />
+        <Navigator>
+          <SignedInHeader session={data.session} onSignOut={leave} />
+          <EngineProblemAlert />
+          <RestoreHoldAlert />
+          <Workspace />
+        </Navigator>
         <ReauthModal userName={data.session.userName} onSignedIn={signedIn} onGiveUp={leave} />
       </SessionContext.Provider>
     );
@@ -94,14 +99,24 @@ function SignedInHeader({ session, onSignOut }: { session: SessionInfo; onSignOu
   );
 }
 
+/** Which screen the signed-in window shows; any part of it may open another one. */
+function Navigator({ children }: { children: ReactNode }) {
+  const [place, setPlace] = useState<{ screen: string; target: ScreenTarget }>({ screen: "dashboard", target: {} });
+  const navigation = useMemo(
+    () => ({ ...place, open: (screen: string, target: ScreenTarget = {}) => setPlace({ screen, target }) }),
+    [place],
+  );
+  return <NavigationContext.Provider value={navigation}>{children}</NavigationContext.Provider>;
+}
+
 /** The signed-in layout: the screen menu on the side, the chosen screen beside it. */
 function Workspace() {
-  const [screen, setScreen] = useState("dashboard");
+  const { screen, open } = useNavigation();
   const current = SCREENS.find((s) => s.key === screen)?.element;
   return (
     <Layout>
       <Layout.Sider width={232} theme="light" data-testid="nav">
-        <NavMenu selected={screen} onSelect={setScreen} />
+        <NavMenu selected={screen} onSelect={(key) => open(key)} />
       </Layout.Sider>
       <Layout.Content style={{ padding: 24 }} data-testid={`screen-${screen}`}>
         {current?.()}

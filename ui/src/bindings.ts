@@ -137,6 +137,48 @@ export const commands = {
 	cancelPlan: (planId: number) => __TAURI_INVOKE<null>("cancel_plan", { planId }),
 	/**  The queue for one store or every store the user may see. */
 	attentionQueue: (storeId: number | null) => __TAURI_INVOKE<AttentionQueueView_Serialize>("attention_queue", { storeId }),
+	/**  Where an attempt in review stands and what may be done with it; needs `view_reports`. */
+	reviewState: (attemptId: number) => __TAURI_INVOKE<ReviewStateView_Serialize>("review_state", { attemptId }),
+	/**
+	 *  Asks the bank now what became of the attempt; needs `submit_provisions`. Returns where it
+	 *  stands afterwards.
+	 */
+	reviewAskBank: (attemptId: number) => __TAURI_INVOKE<ReviewStateView_Serialize>("review_ask_bank", { attemptId }),
+	/**
+	 *  Sends the same order id again (never a second charge: the bank has confirmed it has no
+	 *  such order); needs `submit_provisions`.
+	 */
+	reviewSendAgain: (attemptId: number) => __TAURI_INVOKE<ReviewStateView_Serialize>("review_send_again", { attemptId }),
+	/**
+	 *  Closes the attempt as not charged; the payment goes on with a new attempt at the next run.
+	 *  Needs `submit_provisions`.
+	 */
+	reviewCloseNotCharged: (attemptId: number) => __TAURI_INVOKE<ReviewStateView_Serialize>("review_close_not_charged", { attemptId }),
+	/**
+	 *  The matched days of one store or every store the user may see (`view_reports`), newest
+	 *  first; `from` (`YYYY-MM-DD`) leaves out older days.
+	 */
+	settlementDays: (storeId: number | null, from: string | null) => __TAURI_INVOKE<SettlementDayView[]>("settlement_days", { storeId, from }),
+	/**
+	 *  The differences of a store's day (`YYYY-MM-DD`), or without a day every unresolved one of
+	 *  the stores the user may see; needs `view_reports`.
+	 */
+	settlementDifferences: (storeId: number | null, day: string | null) => __TAURI_INVOKE<DifferenceView_Serialize[]>("settlement_differences", { storeId, day }),
+	/**
+	 *  Marks a difference resolved after checking it with the bank; the note (1 to 500
+	 *  characters) says what was found or done. Needs `submit_provisions`; audited.
+	 */
+	resolveDifference: (differenceId: number, note: string) => __TAURI_INVOKE<DifferenceView_Serialize>("resolve_difference", { differenceId, note }),
+	/**
+	 *  Reads a store's day (`YYYY-MM-DD`) again from the bank's history report and matches it;
+	 *  needs `submit_provisions` on the store. Returns the day as it now stands.
+	 */
+	rereadSettlementDay: (storeId: number, day: string) => __TAURI_INVOKE<SettlementDayView>("reread_settlement_day", { storeId, day }),
+	/**
+	 *  The day (`YYYY-MM-DD`) since which a restored vault must be settled before it sends or
+	 *  takes anything new; `null` when it may. Anyone signed in may know it.
+	 */
+	restoreHold: () => __TAURI_INVOKE<string | null>("restore_hold"),
 };
 
 /** Events */
@@ -188,6 +230,8 @@ export type AttentionQueueView_Deserialize = {
 	payments: AttentionItemView_Deserialize[],
 	paymentsTotal: number,
 	expiringCards: ExpiringCardView_Deserialize[],
+	/**  Unresolved settlement differences, newest day first. */
+	settlement: DifferenceView_Deserialize[],
 };
 
 /**  Everything that needs an operator. */
@@ -195,6 +239,8 @@ export type AttentionQueueView_Serialize = {
 	payments: AttentionItemView_Serialize[],
 	paymentsTotal: number,
 	expiringCards: ExpiringCardView_Serialize[],
+	/**  Unresolved settlement differences, newest day first. */
+	settlement: DifferenceView_Serialize[],
 };
 
 /**  A committed batch. */
@@ -580,6 +626,87 @@ export type CustomerRowView_Serialize = {
 	cards: number,
 	primaryMaskedPan: string | null,
 	openPayments: number,
+};
+
+/**  Where a store's day stands. */
+export type DayStateView = 
+/**  Every row matched, nothing open here. */
+"settled" | 
+/**  Some difference is unresolved. */
+"differences" | 
+/**  Something of that day still waits for an answer here. */
+"pending";
+
+/**  How the bank's report and this vault disagree. */
+export type DifferenceKindView = 
+/**  The bank lists a booking of this vault that it has no record of. */
+"unknown_booking" | 
+/**  This vault has an approval (or a refund, a capture) the bank does not list. */
+"missing_at_bank" | 
+/**  Both have it, for different amounts. */
+"amount_differs" | 
+/**  Both have it, in different states. */
+"status_differs";
+
+/**  One difference, with what it means for an operator in both languages. */
+export type DifferenceView = DifferenceView_Serialize | DifferenceView_Deserialize;
+
+/**  One difference, with what it means for an operator in both languages. */
+export type DifferenceView_Deserialize = {
+	id: number,
+	storeId: number,
+	day: string,
+	kind: DifferenceKindView,
+	/**  What it means and what to do. */
+	kindTextTr: string,
+	kindTextEn: string,
+	/**  The bank's transaction code: 1000 sale, 1002 refund, 1004 pre-auth, 1005 capture. */
+	txnCode: string,
+	orderId: string,
+	attemptId?: number | null,
+	paymentId?: number | null,
+	/**  What this vault says (an attempt's or follow-up's state, or `voided`). */
+	localState?: string | null,
+	/**  What the bank's report says, in the bank's words (`Başarılı`, `İptal`, ...). */
+	bankStatus?: string | null,
+	localAmountMinor?: number | null,
+	bankAmountMinor?: number | null,
+	/**  ISO code of the amounts, e.g. `TRY`. */
+	currency?: string | null,
+	maskedPan?: string | null,
+	foundAt: string,
+	resolvedAt?: string | null,
+	/**  The operator's note (or the engine's, when a later report agreed). */
+	resolution?: string | null,
+};
+
+/**  One difference, with what it means for an operator in both languages. */
+export type DifferenceView_Serialize = {
+	id: number,
+	storeId: number,
+	day: string,
+	kind: DifferenceKindView,
+	/**  What it means and what to do. */
+	kindTextTr: string,
+	kindTextEn: string,
+	/**  The bank's transaction code: 1000 sale, 1002 refund, 1004 pre-auth, 1005 capture. */
+	txnCode: string,
+	orderId: string,
+	attemptId: number | null,
+	paymentId: number | null,
+	/**  What this vault says (an attempt's or follow-up's state, or `voided`). */
+	localState: string | null,
+	/**  What the bank's report says, in the bank's words (`Başarılı`, `İptal`, ...). */
+	bankStatus: string | null,
+	localAmountMinor: number | null,
+	bankAmountMinor: number | null,
+	/**  ISO code of the amounts, e.g. `TRY`. */
+	currency: string | null,
+	maskedPan: string | null,
+	foundAt: string,
+	resolvedAt: string | null,
+	/**  The operator's note (or the engine's, when a later report agreed). */
+	resolution: string | null,
 };
 
 /**
@@ -1125,6 +1252,57 @@ export type ReversalView_Serialize = {
 	message: string | null,
 };
 
+/**  Where an attempt in review stands, and which of the operator's ways out are open. */
+export type ReviewStateView = ReviewStateView_Serialize | ReviewStateView_Deserialize;
+
+/**  Where an attempt in review stands, and which of the operator's ways out are open. */
+export type ReviewStateView_Deserialize = {
+	attemptId: number,
+	orderId: string,
+	/**  The attempt's state: manual_review, not_found, unknown, approved, declined, withdrawn, ... */
+	state: string,
+	/**  The engine's note on why it is in review (English, for the record). */
+	reason?: string | null,
+	/**  The bank has said twice, after the waiting time, that it has no such order. */
+	notFoundConfirmed: boolean,
+	/**  When the bank's first "no such order" came. */
+	notFoundAt?: string | null,
+	/**  When the engine asks the bank again by itself (`null`: at the next run). */
+	nextCheckAt?: string | null,
+	/**  The bank shows the booking as suspicious: it may be voided. */
+	suspicious: boolean,
+	/**  Replies that never arrived or could not be read. */
+	lostReplies: number,
+	/**  The same order id may be sent again (the bank confirmed it has none). */
+	canSendAgain: boolean,
+	/**  It may be closed as not charged (the bank confirmed it has none). */
+	canClose: boolean,
+};
+
+/**  Where an attempt in review stands, and which of the operator's ways out are open. */
+export type ReviewStateView_Serialize = {
+	attemptId: number,
+	orderId: string,
+	/**  The attempt's state: manual_review, not_found, unknown, approved, declined, withdrawn, ... */
+	state: string,
+	/**  The engine's note on why it is in review (English, for the record). */
+	reason: string | null,
+	/**  The bank has said twice, after the waiting time, that it has no such order. */
+	notFoundConfirmed: boolean,
+	/**  When the bank's first "no such order" came. */
+	notFoundAt: string | null,
+	/**  When the engine asks the bank again by itself (`null`: at the next run). */
+	nextCheckAt: string | null,
+	/**  The bank shows the booking as suspicious: it may be voided. */
+	suspicious: boolean,
+	/**  Replies that never arrived or could not be read. */
+	lostReplies: number,
+	/**  The same order id may be sent again (the bank confirmed it has none). */
+	canSendAgain: boolean,
+	/**  It may be closed as not charged (the bank confirmed it has none). */
+	canClose: boolean,
+};
+
 /**  The role presets a new user can get. */
 export type RolePreset = 
 /**  Everything on every store. */
@@ -1216,6 +1394,28 @@ export type SessionInfo = {
 	role: string,
 	/**  Only the permissions the user holds somewhere. */
 	permissions: PermissionScope[],
+};
+
+/**  One store's day, as last matched. */
+export type SettlementDayView = {
+	storeId: number,
+	storeName: string,
+	/**  `YYYY-MM-DD`, Istanbul. */
+	day: string,
+	state: DayStateView,
+	/**  The state in words, both languages. */
+	stateTextTr: string,
+	stateTextEn: string,
+	/**  Read after the day had ended: nothing more can appear in it. */
+	complete: boolean,
+	bankRows: number,
+	matched: number,
+	/**  Rows of other programs on the terminal, or ours that moved no money. */
+	others: number,
+	differences: number,
+	/**  Attempts and follow-ups of that day still waiting for an answer here. */
+	openHere: number,
+	checkedAt: string,
 };
 
 /**  Where the app stands; the UI shows the matching screen. */

@@ -48,6 +48,14 @@ export function expiryIn(years: number): string {
   return `${String(part("month")).padStart(2, "0")}/${String((part("year") + years) % 100).padStart(2, "0")}`;
 }
 
+/** Today in Istanbul as the app stores days, `YYYY-MM-DD`: the day the sandbox's sales fall on. */
+export function todayInIstanbul(): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Istanbul", year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
 /** Adds a card on the open customer's page and checks that only its masked form is shown. */
 export async function addCard(number: string, expiry = expiryIn(4)): Promise<void> {
   await press("card-add");

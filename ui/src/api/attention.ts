@@ -3,13 +3,15 @@ import {
   commands,
   type AttentionItemView,
   type AttentionProblem,
-  type AttentionQueueView,
+  type AttentionQueueView_Serialize,
   type ExpiringCardView,
 } from "../bindings";
 import { call } from "./call";
 import { ATTENTION_KEY, useLivePayments } from "./payments";
 
-export type { AttentionItemView, AttentionProblem, AttentionQueueView, ExpiringCardView };
+export type { AttentionItemView, AttentionProblem, ExpiringCardView };
+/** Everything that needs an operator, as the backend sends it. */
+export type AttentionQueueView = AttentionQueueView_Serialize;
 
 export function fetchAttentionQueue(storeId: number | null): Promise<AttentionQueueView> {
   return call(() => commands.attentionQueue(storeId));

@@ -29,3 +29,5 @@ export function useAppInfo() {
   return useQuery({ queryKey: ["app_info"], queryFn: fetchAppInfo, staleTime: Infinity, retry: false });
 }
 export * from "./import";
+export * from "./review";
+export * from "./settlement";

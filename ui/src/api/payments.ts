@@ -12,7 +12,7 @@ import {
   type TimelineEntryView,
 } from "../bindings";
 import { call } from "./call";
-import { onRunProgress } from "./scheduler";
+import { onRunAndSettlement } from "./scheduler";
 
 export type {
   PaymentActionsView,
@@ -64,13 +64,14 @@ export function listPayments(query: PaymentQueryInput): Promise<PaymentPageView>
 
 /**
  * Refetches every payment list, detail and the attention queue while the scheduler reports
- * progress, so statuses change on screen as the run goes on.
+ * progress, so statuses change on screen as the run goes on, and once more after the run,
+ * when the day's settlement (part of the attention queue) has been matched.
  */
 export function useLivePayments(): void {
   const client = useQueryClient();
   useEffect(
     () =>
-      onRunProgress(() => {
+      onRunAndSettlement(() => {
         void client.invalidateQueries({ queryKey: PAYMENTS_KEY });
         void client.invalidateQueries({ queryKey: ATTENTION_KEY });
         void client.invalidateQueries({ queryKey: ["customers"] });

@@ -7,6 +7,10 @@ const attentionEn = {
     noPayments: "No payment is waiting for an operator.",
     noExpiring: "No card expires in the next 30 days.",
     open: "Details",
+    review: "Review with the bank",
+    settlement: "Settlement differences ({{count}})",
+    noSettlement: "No unresolved settlement difference.",
+    openSettlement: "Open in settlement",
     problem: {
       declined: "Cards declined",
       manual_review: "Outcome at the bank unclear",
@@ -15,7 +19,8 @@ const attentionEn = {
     },
     todo: {
       declined: "Call the customer, get another card and enter it with \"Retry with another card\".",
-      manual_review: "Confirm the order with the bank by its order no; reconciliation settles it. Do not charge again before it is settled.",
+      manual_review: "Ask the bank with \"Review with the bank\"; once it confirms it has no record, send it again under the same order no or close it as not charged. Do not charge it any other way before that.",
+      settlement: "Ask the bank by the order no; then mark it resolved on the Settlement screen with a note.",
       configuration: "Check the store's terminal details and permissions in Settings, then retry.",
       no_card: "Add a card to the customer, or enter one for this payment with \"Retry with another card\".",
       expiring: "Get the customer's new card details and add them as a card; an expired card cannot be charged.",

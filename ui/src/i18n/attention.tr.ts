@@ -7,6 +7,10 @@ const attentionTr = {
     noPayments: "Müdahale bekleyen ödeme yok.",
     noExpiring: "Önümüzdeki 30 günde süresi dolan kart yok.",
     open: "Ayrıntı",
+    review: "Banka incelemesi",
+    settlement: "Mutabakat farkları ({{count}})",
+    noSettlement: "Çözülmemiş mutabakat farkı yok.",
+    openSettlement: "Mutabakatta aç",
     problem: {
       declined: "Kartlar reddedildi",
       manual_review: "Bankadaki sonuç belirsiz",
@@ -15,7 +19,8 @@ const attentionTr = {
     },
     todo: {
       declined: "Müşteriyi arayıp başka bir kart alın ve \"Başka kartla dene\" ile girin.",
-      manual_review: "Sipariş numarasıyla bankadan durumu teyit edin; uzlaştırma sonucu netleştirir. Netleşmeden yeniden çekim yapmayın.",
+      manual_review: "\"Banka incelemesi\" ile bankaya sorun; banka kaydı olmadığını doğrularsa aynı sipariş numarasıyla yeniden gönderin ya da çekilmedi olarak kapatın. Netleşmeden başka yoldan çekim yapmayın.",
+      settlement: "Sipariş numarasıyla bankaya sorun; sonucu Mutabakat ekranında bir açıklamayla çözüldü olarak işaretleyin.",
       configuration: "Mağazanın terminal bilgilerini ve yetkilerini Ayarlar'dan kontrol edin, sonra yeniden deneyin.",
       no_card: "Müşteriye bir kart ekleyin ya da \"Başka kartla dene\" ile bu ödeme için kart girin.",
       expiring: "Müşteriden yeni kartının bilgilerini alın ve kart olarak ekleyin; süresi dolan kartla çekim yapılamaz.",

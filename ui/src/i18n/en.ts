@@ -7,6 +7,8 @@ import paymentsEn from "./payments.en";
 import collectionEn from "./collection.en";
 import customersEn from "./customers.en";
 import formsEn from "./forms.en";
+import reviewEn from "./review.en";
+import settlementEn from "./settlement.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
@@ -18,6 +20,8 @@ const en: Texts = {
   ...collectionEn,
   ...customersEn,
   ...formsEn,
+  ...reviewEn,
+  ...settlementEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",
@@ -37,6 +41,7 @@ const en: Texts = {
     import: "Import",
     payments: "Payments",
     attention: "Attention list",
+    settlement: "Settlement",
     reports: "Reports",
     settings: "Settings",
     audit: "Audit log",

@@ -60,6 +60,7 @@ const paymentsEn = {
         unknown: "Outcome unknown",
         not_found: "Not found at the bank",
         manual_review: "Needs manual review",
+        withdrawn: "Withdrawn (never reached the bank)",
       },
     },
     actions: {

@@ -60,6 +60,7 @@ const paymentsTr = {
         unknown: "Sonuç bilinmiyor",
         not_found: "Bankada bulunamadı",
         manual_review: "Elle kontrol gerekli",
+        withdrawn: "Geri çekildi (bankaya ulaşmadı)",
       },
     },
     actions: {

@@ -6,6 +6,8 @@ import paymentsTr from "./payments.tr";
 import collectionTr from "./collection.tr";
 import customersTr from "./customers.tr";
 import formsTr from "./forms.tr";
+import reviewTr from "./review.tr";
+import settlementTr from "./settlement.tr";
 
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
@@ -17,6 +19,8 @@ const tr = {
   ...collectionTr,
   ...customersTr,
   ...formsTr,
+  ...reviewTr,
+  ...settlementTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",
@@ -36,6 +40,7 @@ const tr = {
     import: "İçe aktarma",
     payments: "Ödemeler",
     attention: "Dikkat listesi",
+    settlement: "Mutabakat",
     reports: "Raporlar",
     settings: "Ayarlar",
     audit: "Denetim kaydı",

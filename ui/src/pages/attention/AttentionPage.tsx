@@ -7,6 +7,7 @@ import { displayMaskedPan, formatDate, formatMoney } from "../../format";
 import { useSession } from "../../session";
 import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
 import { RetryWithCardModal } from "../payments/RetryWithCardModal";
+import { SettlementDifferences } from "./SettlementDifferences";
 
 const PROBLEM_COLOURS: Record<string, string> = {
   declined: "red",
@@ -15,7 +16,10 @@ const PROBLEM_COLOURS: Record<string, string> = {
   no_card: "gold",
 };
 
-/** What needs an operator: payments that could not be collected, and cards about to expire. Each says what to do. */
+/**
+ * What needs an operator: payments that could not be collected, cards about to expire, and
+ * settlement differences nobody has resolved. Each says what to do.
+ */
 export function AttentionPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -44,6 +48,11 @@ export function AttentionPage() {
                   (problem === "declined" || problem === "no_card") && can(session, "replace_card", p.storeId) ? (
                     <Button key="retry" type="primary" size="small" onClick={() => setRetrying(p.id)} data-testid={`attention-retry-${p.id}`}>
                       {t("payments.actions.retry")}
+                    </Button>
+                  ) : null,
+                  problem === "manual_review" ? (
+                    <Button key="review" type="primary" size="small" onClick={() => setOpen(p.id)} data-testid={`attention-review-${p.id}`}>
+                      {t("attention.review")}
                     </Button>
                   ) : null,
                   <Button key="open" size="small" onClick={() => setOpen(p.id)} data-testid={`attention-open-${p.id}`}>
@@ -109,6 +118,7 @@ export function AttentionPage() {
           />
         )}
       </Card>
+      <SettlementDifferences differences={q?.settlement} loading={queue.isPending} />
       <PaymentDetailDrawer id={open} onClose={() => setOpen(null)} />
       {retrying !== null && (
         <RetryWithCardModal open paymentId={retrying} onClose={() => setRetrying(null)} onDone={() => setRetrying(null)} />

@@ -87,6 +87,9 @@ function detail(actions: Record<string, unknown>) {
   };
 }
 
+/** A detail whose fields a test may change freely. */
+type Loose = { payment: Record<string, unknown>; timeline: Record<string, unknown>[] };
+
 describe("PaymentDetailDrawer", () => {
   it("shows the timeline with the host code explained in the user's language", async () => {
     mockIPC((cmd) => {
@@ -111,5 +114,72 @@ describe("PaymentDetailDrawer", () => {
     expect(screen.queryByTestId("action-refund")).toBeNull();
     expect(screen.queryByTestId("action-retry")).toBeNull();
     expect(screen.queryByTestId("action-cancel-plan")).toBeNull();
+  });
+
+  it("shows a withdrawn attempt in grey with the reason it never reached the bank", async () => {
+    const withdrawn = detail({}) as unknown as Loose;
+    withdrawn.timeline[1] = {
+      ...withdrawn.timeline[1],
+      state: "withdrawn",
+      authCode: null,
+      vpsCode: null,
+      hostCode: null,
+      message: "plan_cancelled",
+      class: null,
+      explanationTr: "plan iptal edildi; bankaya ulaşmadığı için gönderilmedi",
+      explanationEn: "the plan was cancelled; not sent, since it never reached the bank",
+    };
+    mockIPC((cmd) => {
+      if (cmd === "payment_detail") return withdrawn;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
+    const tag = await screen.findByTestId("timeline-state-1");
+    expect(tag.textContent).toBe("Geri çekildi (bankaya ulaşmadı)");
+    expect(tag.className).not.toContain("ant-tag-orange");
+    expect(screen.getByTestId("timeline-explanation-1").textContent).toBe("plan iptal edildi; bankaya ulaşmadığı için gönderilmedi");
+    await i18n.changeLanguage("en");
+    expect((await screen.findByTestId("timeline-state-1")).textContent).toBe("Withdrawn (never reached the bank)");
+    expect(screen.getByTestId("timeline-explanation-1").textContent).toBe("the plan was cancelled; not sent, since it never reached the bank");
+  });
+
+  it("shows the review with the bank when the latest attempt is in manual review", async () => {
+    const inReview = detail({ approvedAttempt: null }) as unknown as Loose;
+    inReview.payment.status = "attention";
+    inReview.timeline[1] = { ...inReview.timeline[1], state: "manual_review", authCode: null };
+    const asked: number[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "payment_detail") return inReview;
+      if (cmd === "review_state") {
+        asked.push((args as { attemptId: number }).attemptId);
+        return {
+          attemptId: 11,
+          orderId: "B",
+          state: "manual_review",
+          reason: null,
+          notFoundConfirmed: false,
+          notFoundAt: null,
+          nextCheckAt: null,
+          suspicious: false,
+          lostReplies: 0,
+          canSendAgain: false,
+          canClose: false,
+        };
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
+    expect((await screen.findByTestId("review-panel")).textContent).toContain("Banka incelemesi");
+    expect(asked).toEqual([11]);
+  });
+
+  it("shows no review for a payment whose latest attempt is settled", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "payment_detail") return detail({});
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
+    await screen.findByTestId("payment-timeline");
+    expect(screen.queryByTestId("review-panel")).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Button, Descriptions, Drawer, Empty, Flex, Popconfirm, Spin, Tag, Timeline, Typography } from "antd";
+import { Alert, Button, Descriptions, Drawer, Empty, Flex, Popconfirm, Spin, Timeline, Typography } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import {
@@ -7,28 +7,21 @@ import {
   cancelPlan,
   CUSTOMERS_KEY,
   PAYMENTS_KEY,
+  REVIEW_STATES,
+  SETTLEMENT_KEY,
   toApiError,
   usePaymentDetail,
   voidPayment,
   type ReversalView,
   type TimelineEntryView,
 } from "../../api";
+import { AttemptStateTag, timelineColour } from "../../components/AttemptStateTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PaymentStatusTag } from "../../components/PaymentStatusTag";
 import { displayMaskedPan, formatDate, formatDateTime, formatMoney } from "../../format";
 import { RefundModal } from "./RefundModal";
+import { ReviewPanel } from "./ReviewPanel";
 import { RetryWithCardModal } from "./RetryWithCardModal";
-
-const STATE_COLOURS: Record<string, string> = {
-  approved: "green",
-  declined: "red",
-  unknown: "orange",
-  manual_review: "orange",
-  not_found: "orange",
-  not_sent: "gray",
-  in_flight: "blue",
-  planned: "blue",
-};
 
 /** One payment: what it is, its history with the bank, and what the user may do to it. */
 export function PaymentDetailDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
@@ -53,7 +46,7 @@ function PaymentDetail({ id }: { id: number }) {
   const detail = usePaymentDetail(id);
   const [refunding, setRefunding] = useState(false);
   const [retrying, setRetrying] = useState(false);
-  const [outcome, setOutcome] = useState<{ type: "success" | "warning" | "error"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ type: "success" | "info" | "warning" | "error"; text: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -61,6 +54,7 @@ function PaymentDetail({ id }: { id: number }) {
     await client.invalidateQueries({ queryKey: PAYMENTS_KEY });
     await client.invalidateQueries({ queryKey: ATTENTION_KEY });
     await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+    await client.invalidateQueries({ queryKey: SETTLEMENT_KEY });
   };
   const showReversal = (r: ReversalView, currency: string) => {
     if (r.state === "approved") setOutcome({ type: "success", text: t("payments.actions.approved", { amount: formatMoney(r.amountMinor, currency) }) });
@@ -86,6 +80,7 @@ function PaymentDetail({ id }: { id: number }) {
   const d = detail.data;
   const p = d.payment;
   const actions = d.actions;
+  const review = attemptInReview(d.timeline);
 
   return (
     <Flex vertical gap={16} data-testid="payment-detail" data-status={p.status}>
@@ -105,12 +100,23 @@ function PaymentDetail({ id }: { id: number }) {
           <PaymentStatusTag status={p.status} testId="payment-detail-status" />
         </Descriptions.Item>
         <Descriptions.Item label={t("payments.detail.card")}>{p.maskedPan ? displayMaskedPan(p.maskedPan) : "—"}</Descriptions.Item>
-        {p.attention && (
+        {/* An attempt in review is explained, in the user's language, by the review below. */}
+        {p.attention && review === null && (
           <Descriptions.Item label={t("payments.detail.attention")} span={2}>
             {p.attention}
           </Descriptions.Item>
         )}
       </Descriptions>
+
+      {review !== null && (
+        <ReviewPanel
+          key={review}
+          attemptId={review}
+          storeId={p.storeId}
+          onOutcome={setOutcome}
+          onVoided={(r) => showReversal(r, p.currency)}
+        />
+      )}
 
       <Flex gap={8} wrap data-testid="payment-actions">
         {actions.canVoid && actions.approvedAttempt !== null && (
@@ -169,7 +175,7 @@ function PaymentDetail({ id }: { id: number }) {
         <Timeline
           data-testid="payment-timeline"
           items={d.timeline.map((e, i) => ({
-            color: STATE_COLOURS[e.state] ?? "gray",
+            color: timelineColour(e.state),
             children: <TimelineItem entry={e} index={i} lang={i18n.resolvedLanguage === "en" ? "en" : "tr"} />,
           }))}
         />
@@ -200,6 +206,13 @@ function PaymentDetail({ id }: { id: number }) {
   );
 }
 
+/** The payment's latest attempt when an operator can take it up with the bank. */
+function attemptInReview(timeline: TimelineEntryView[]): number | null {
+  const sales = timeline.filter((e) => e.kind === "sale");
+  const latest = sales.reduce<TimelineEntryView | null>((a, b) => (a && a.attemptId > b.attemptId ? a : b), null);
+  return latest && REVIEW_STATES.includes(latest.state) ? latest.attemptId : null;
+}
+
 function TimelineItem({ entry, index, lang }: { entry: TimelineEntryView; index: number; lang: "tr" | "en" }) {
   const { t } = useTranslation();
   const explanation = lang === "en" ? entry.explanationEn : entry.explanationTr;
@@ -207,9 +220,7 @@ function TimelineItem({ entry, index, lang }: { entry: TimelineEntryView; index:
     <div data-testid={`timeline-${index}`} data-kind={entry.kind} data-state={entry.state}>
       <Flex gap={8} align="center" wrap>
         <Typography.Text strong>{t(`payments.detail.kind.${entry.kind}`)}</Typography.Text>
-        <Tag color={STATE_COLOURS[entry.state] ?? "default"} data-testid={`timeline-state-${index}`}>
-          {t(`payments.detail.state.${entry.state}`, { defaultValue: entry.state })}
-        </Tag>
+        <AttemptStateTag state={entry.state} testId={`timeline-state-${index}`} />
         <span>{formatMoney(entry.amountMinor, entry.currency)}</span>
         <Typography.Text type="secondary">{formatDateTime(entry.finishedAt ?? entry.at)}</Typography.Text>
       </Flex>

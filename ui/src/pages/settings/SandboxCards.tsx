@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { fetchSandboxTestCards, type TestCard } from "../../api";
 
-/** The simulator's test cards, with what each one does (GUIDE §5). */
+/** The simulator's test cards, with what each one does (README, "Sandbox mode"). */
 export function SandboxCards() {
   const { t, i18n } = useTranslation();
   const cards = useQuery({

@@ -160,6 +160,8 @@ pub struct Difference {
     pub bank_status: Option<String>,
     pub local_amount_minor: Option<i64>,
     pub bank_amount_minor: Option<i64>,
+    /// ISO code of the amounts (the bank's row, else the attempt's), e.g. `TRY`.
+    pub currency: Option<String>,
     pub masked_pan: Option<String>,
     pub found_at: String,
     pub resolved_at: Option<String>,
@@ -227,7 +229,10 @@ pub fn days(
     store_id: Option<i64>,
     from: Option<Date>,
 ) -> Result<Vec<SettlementDay>> {
-    session.require(Permission::ViewReports, store_id)?;
+    // Without a store: the stores the user may see (a grant on one store is enough).
+    if let Some(id) = store_id {
+        session.require(Permission::ViewReports, Some(id))?;
+    }
     let visible = session.stores_with(Permission::ViewReports)?;
     let all: Vec<SettlementDay> = session.vault().db().read(|c| {
         let mut stmt = c.prepare(&format!(
@@ -253,13 +258,17 @@ pub fn differences(
     store_id: Option<i64>,
     day: Option<Date>,
 ) -> Result<Vec<Difference>> {
-    session.require(Permission::ViewReports, store_id)?;
+    // Without a store: the stores the user may see (a grant on one store is enough).
+    if let Some(id) = store_id {
+        session.require(Permission::ViewReports, Some(id))?;
+    }
     let visible = session.stores_with(Permission::ViewReports)?;
     let all: Vec<Difference> = session.vault().db().read(|c| {
         let mut stmt = c.prepare(
             "SELECT f.id, f.store_id, f.day, f.kind, f.txn_code, f.order_id, f.attempt_id,
                     a.payment_id, f.local_state, f.bank_status, f.local_amount_minor,
-                    f.bank_amount_minor, f.masked_pan, f.found_at, f.resolved_at, f.resolution
+                    f.bank_amount_minor, f.masked_pan, f.found_at, f.resolved_at, f.resolution,
+                    COALESCE(f.currency, a.currency)
              FROM settlement_differences f LEFT JOIN attempts a ON a.id = f.attempt_id
              WHERE (?1 IS NULL OR f.store_id = ?1)
                AND (CASE WHEN ?2 IS NULL THEN f.resolved_at IS NULL ELSE f.day = ?2 END)
@@ -280,6 +289,10 @@ pub fn differences(
                 bank_status: r.get(9)?,
                 local_amount_minor: r.get(10)?,
                 bank_amount_minor: r.get(11)?,
+                currency: r
+                    .get::<_, Option<u16>>(16)?
+                    .and_then(tahsildar_akbank::Currency::from_code)
+                    .map(|c| c.alpha().to_string()),
                 masked_pan: r.get(12)?,
                 found_at: r.get(13)?,
                 resolved_at: r.get(14)?,

@@ -1,0 +1,77 @@
+/** English texts of the settlement screen and the restored-vault warning. */
+const settlementEn = {
+  settlement: {
+    title: "Settlement",
+    intro:
+      "Each store's day is matched against the bank's transaction report, order by order. Click a day or press Enter on it to see its differences.",
+    allStores: "All stores",
+    total: "{{count}} day(s)",
+    noDays: "No day has been compared with the bank yet. Days appear here after a collection run.",
+    columns: {
+      day: "Day",
+      store: "Store",
+      state: "State",
+      bankRows: "Bank rows",
+      matched: "Matched",
+      others: "Other",
+      differences: "Differences",
+      openHere: "Awaiting an answer",
+    },
+    state: {
+      settled: "Settled",
+      differences: "Differences",
+      pending: "Awaiting an answer",
+    },
+    notOver: "day not over",
+    notOverHelp: "Read before the day ended: more transactions may come; it is compared again once the day is over.",
+    dayTitle: "{{day}} · {{store}}",
+    checkedAt: "Last compared",
+    counts: "{{bankRows}} row(s) at the bank: {{matched}} matched, {{others}} other transaction(s).",
+    openHere: "{{count}} transaction(s) of this day still await an answer.",
+    reread: "Compare with the bank again",
+    rereadDone: "The day was compared with the bank's report again: {{state}}.",
+    differencesTitle: "Differences ({{count}})",
+    noDifferences: "No differences on this day: the bank's report and this vault agree.",
+    here: "In this vault",
+    bank: "At the bank",
+    noRecord: "no record",
+    orderId: "Order no",
+    foundAt: "Found: {{at}}",
+    resolvedAt: "Resolved: {{at}}",
+    txn: {
+      "1000": "Sale",
+      "1002": "Refund",
+      "1004": "Pre-authorisation",
+      "1005": "Capture",
+      other: "Transaction {{code}}",
+    },
+    kind: {
+      unknown_booking: "At the bank, not here",
+      missing_at_bank: "Here, not at the bank",
+      amount_differs: "Amounts differ",
+      status_differs: "States differ",
+    },
+    localState: {
+      voided: "Voided",
+    },
+    resolve: "Mark resolved",
+    resolveTitle: "Mark the difference resolved",
+    resolveHelp:
+      "Say what the bank said or what was done, e.g. \"The bank confirmed there is no such transaction; the customer was not charged\". The note goes into the audit log.",
+    note: "Note",
+    notePlaceholder: "What did the bank say, what was done?",
+    noteRequired: "Write a note (at most 500 characters).",
+    resolveSubmit: "Mark resolved",
+    resolved: "The difference was marked resolved.",
+    cancel: "Cancel",
+    noPermission: "Resolving differences and comparing a day again need the permission to send provisions.",
+    close: "Close",
+  },
+  restoreHold: {
+    title: "The restored vault awaits its settlement with the bank: nothing is sent from it",
+    text: "This vault was restored from a backup. Until every day since {{date}} is settled against the bank's record, no payment is sent to the bank and no collection is entered or imported, so that no charge made after the backup is repeated.",
+    open: "Open the settlement screen",
+  },
+};
+
+export default settlementEn;

@@ -1,0 +1,24 @@
+import { createContext, useContext } from "react";
+
+/** What a screen is opened on, e.g. the settlement screen on one store's day. */
+export interface ScreenTarget {
+  storeId?: number;
+  day?: string;
+}
+
+/** The screen shown in the workspace, and a way for any part of the window to open another. */
+export interface Navigation {
+  screen: string;
+  target: ScreenTarget;
+  open: (screen: string, target?: ScreenTarget) => void;
+}
+
+export const NavigationContext = createContext<Navigation>({
+  screen: "dashboard",
+  target: {},
+  open: () => {},
+});
+
+export function useNavigation(): Navigation {
+  return useContext(NavigationContext);
+}

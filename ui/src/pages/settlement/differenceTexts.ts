@@ -1,0 +1,27 @@
+import type { TFunction } from "i18next";
+import type { DayStateView, DifferenceView } from "../../api";
+
+/** Colour per day state: green settled, red with differences, orange while answers are awaited. */
+export const DAY_STATE_COLOURS: Record<DayStateView, string> = {
+  settled: "green",
+  differences: "red",
+  pending: "orange",
+};
+
+const KNOWN_TXN = ["1000", "1002", "1004", "1005"];
+
+/** The bank's transaction code in words: sale, refund, pre-authorisation, capture. */
+export function txnLabel(t: TFunction, code: string): string {
+  return KNOWN_TXN.includes(code) ? t(`settlement.txn.${code}`) : t("settlement.txn.other", { code });
+}
+
+/** What this vault says of the transaction, in words. */
+export function localStateLabel(t: TFunction, state: string): string {
+  if (state === "voided") return t("settlement.localState.voided");
+  return t(`payments.detail.state.${state}`, { defaultValue: state });
+}
+
+/** The difference's meaning and what to do, in the user's language. */
+export function kindText(d: DifferenceView, language: string | undefined): string {
+  return language === "en" ? d.kindTextEn : d.kindTextTr;
+}
