@@ -25,8 +25,8 @@
 //!   are `i64` and reach TypeScript as `number` (the builder casts them: SQLite row ids stay far
 //!   below 2^53); counts are `u32`.
 //! - Never put a PAN (only the masked form), CVV, secret key or database key in a DTO.
-//! - Every command is listed in `specta_builder` below, in `build.rs`, and as
-//!   `allow-<command-name>` in the capability in `tauri.conf.json`.
+//! - Every command is listed once, in `list.rs`, and granted as `allow-<command-name>` by the
+//!   capability in `tauri.conf.json` (a test checks the two agree).
 
 pub mod app;
 pub mod attention;
@@ -56,73 +56,57 @@ pub(crate) fn count(n: impl TryInto<u32>) -> u32 {
     n.try_into().unwrap_or(u32::MAX)
 }
 
-/// The command set with its TypeScript types; registered with Tauri and exported to
-/// `ui/src/bindings.ts`. Every command here must also be listed in `build.rs`.
-pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new()
-        .error_handling(ErrorHandlingMode::Throw)
-        .dangerously_cast_bigints_to_number()
-        .commands(collect_commands![
-            app::app_info,
-            setup::setup_status,
-            setup::create_vault,
-            setup::unlock,
-            session::sign_in,
-            session::sign_out,
-            session::session_info,
-            session::set_language,
-            scheduler::scheduler_status,
-            scheduler::pause_scheduler,
-            scheduler::resume_scheduler,
-            scheduler::run_now,
-            stores::list_stores,
-            stores::create_store,
-            stores::update_store,
-            store_check::test_store_connection,
-            store_check::sandbox_test_cards,
-            users::list_users,
-            users::add_user,
-            users::unlock_user,
-            users::set_user_disabled,
-            import::choose_import_file,
-            import::import_dry_run,
-            import::import_report_page,
-            import::commit_import,
-            import::discard_import,
-            import::list_import_batches,
-            import::import_batch,
-            import::cancel_import_batch,
-            import::list_batch_payments,
-            import::save_import_template,
-            customers::search_customers,
-            customers::customer_detail,
-            customers::add_customer,
-            customers::add_card,
-            collections::preview_collection,
-            collections::create_collection,
-            payments::list_payments,
-            payments::payment_detail,
-            payments::void_payment,
-            payments::refund_payment,
-            payments::retry_with_card,
-            payments::cancel_plan,
-            attention::attention_queue,
-            review::review_state,
-            review::review_ask_bank,
-            review::review_send_again,
-            review::review_close_not_charged,
-            settlement::settlement_days,
-            settlement::settlement_differences,
-            settlement::resolve_difference,
-            settlement::reread_settlement_day,
-            settlement::restore_hold,
-        ])
-        .events(collect_events![
-            scheduler::RunProgressEvent,
-            import::ImportProgressEvent
-        ])
-        .typ::<CommandError>()
+/// Expands the command list (`list.rs`) to the commands' names and to the command set with its
+/// TypeScript types, registered with Tauri and exported to `ui/src/bindings.ts`.
+macro_rules! app_commands {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        /// The name of every command, as the webview calls it.
+        pub const COMMANDS: &[&str] = &[$(stringify!($command)),*];
+
+        /// The command set with its TypeScript types.
+        pub fn specta_builder() -> Builder<tauri::Wry> {
+            Builder::<tauri::Wry>::new()
+                .error_handling(ErrorHandlingMode::Throw)
+                .dangerously_cast_bigints_to_number()
+                .commands(collect_commands![$($module::$command),*])
+                .events(collect_events![
+                    scheduler::RunProgressEvent,
+                    import::ImportProgressEvent
+                ])
+                .typ::<CommandError>()
+        }
+    };
 }
+
+include!("list.rs");
 
 #[cfg(test)]
 mod test_world;
+
+#[cfg(test)]
+mod tests {
+    /// The capability of the main window grants exactly the commands of `list.rs`: a command
+    /// left out could never be called, one left over names a command that is gone. (Tauri's
+    /// own permissions, such as `core:event:…`, have a prefix and are not the app's.)
+    #[test]
+    fn the_capability_grants_every_command_and_nothing_else() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        let capability = &config["app"]["security"]["capabilities"][0];
+        assert_eq!(capability["windows"], serde_json::json!(["main"]));
+        let mut granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .expect("the capability lists its permissions")
+            .iter()
+            .map(|p| p.as_str().expect("a permission by name").to_string())
+            .filter(|p| !p.contains(':'))
+            .collect();
+        let mut commands: Vec<String> = super::COMMANDS
+            .iter()
+            .map(|c| format!("allow-{}", c.replace('_', "-")))
+            .collect();
+        granted.sort();
+        commands.sort();
+        assert_eq!(granted, commands);
+    }
+}
