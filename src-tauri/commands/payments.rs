@@ -8,7 +8,7 @@ use specta::Type;
 use tahsildar_core::engine::reversal::{self, ReversalOutcome};
 use tahsildar_core::payments::page::{self, PaymentPage, PaymentQuery, PaymentSort};
 use tahsildar_core::payments::timeline::{self, PaymentActions, PaymentDetail, TimelineEntry};
-use tahsildar_core::payments::{PaymentRow, retry};
+use tahsildar_core::payments::{PaymentRow, PaymentStatus, retry};
 use tahsildar_core::{EngineConfig, plan};
 use tauri::State;
 
@@ -21,7 +21,7 @@ use crate::state::AppState;
 #[serde(rename_all = "camelCase", default)]
 pub struct PaymentQueryInput {
     pub store_id: Option<i64>,
-    pub statuses: Vec<String>,
+    pub statuses: Vec<PaymentStatus>,
     /// `YYYY-MM-DD`.
     pub due_from: Option<String>,
     pub due_to: Option<String>,
@@ -49,8 +49,7 @@ pub struct PaymentRowView {
     pub amount_minor: i64,
     pub currency: String,
     pub due_date: String,
-    /// scheduled, processing, paid, retry_wait, attention, cancelled, voided, refunded, partially_refunded.
-    pub status: String,
+    pub status: PaymentStatus,
     pub next_try_on: Option<String>,
     pub masked_pan: Option<String>,
     pub order_id: Option<String>,

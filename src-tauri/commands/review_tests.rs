@@ -2,6 +2,8 @@
 //! an attempt in review and each way out, with its refusals in the user's language.
 
 use tahsildar_core::Permission;
+use tahsildar_core::engine::attempt_state::AttemptState;
+use tahsildar_core::payments::PaymentStatus;
 
 use super::*;
 use crate::commands::test_world::{World, wait_for_status};
@@ -18,7 +20,7 @@ async fn an_answer_lost_after_booking_is_asked_about_and_the_payment_is_paid() {
              WHERE id = {payment};"
     ));
     let before = state_of(&w.state, attempt).await.unwrap();
-    assert_eq!(before.state, "manual_review");
+    assert_eq!(before.state, AttemptState::ManualReview);
     assert_eq!(before.lost_replies, 2);
     assert!(!before.not_found_confirmed && !before.can_send_again && !before.can_close);
     assert!(before.reason.unwrap().contains("4 inquiries"));
@@ -37,9 +39,9 @@ async fn an_answer_lost_after_booking_is_asked_about_and_the_payment_is_paid() {
     }
 
     let asked = ask_bank(&w.state, attempt).await.unwrap();
-    assert_eq!(asked.state, "approved");
+    assert_eq!(asked.state, AttemptState::Approved);
     assert!(!asked.can_send_again && !asked.can_close);
-    wait_for_status(&w.state, payment, "paid").await;
+    wait_for_status(&w.state, payment, PaymentStatus::Paid).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -54,12 +56,13 @@ async fn a_confirmed_not_found_is_closed_as_not_charged_and_the_payment_goes_on(
     );
 
     let closed = close_not_charged(&w.state, attempt).await.unwrap();
-    assert_eq!(closed.state, "withdrawn");
+    assert_eq!(closed.state, AttemptState::Withdrawn);
     assert!(!closed.can_close && !closed.can_send_again);
     let session = w.state.session().unwrap();
     let detail = tahsildar_core::payments::timeline::detail(&session, payment).unwrap();
     assert_eq!(
-        detail.payment.status, "scheduled",
+        detail.payment.status,
+        PaymentStatus::Scheduled,
         "a new attempt at the next run"
     );
     let entry = detail
@@ -78,9 +81,9 @@ async fn a_confirmed_not_found_is_sent_again_under_the_same_order_id() {
     let payment = w.another_payment();
     let attempt = w.attempt_never_booked(payment, "manual_review", true);
     let sent = send_again(&w.state, attempt).await.unwrap();
-    assert_eq!(sent.state, "approved", "{sent:?}");
+    assert_eq!(sent.state, AttemptState::Approved, "{sent:?}");
     assert_eq!(sent.order_id, format!("NEVER-BOOKED-{payment}"));
-    wait_for_status(&w.state, payment, "paid").await;
+    wait_for_status(&w.state, payment, PaymentStatus::Paid).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

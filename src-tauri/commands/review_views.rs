@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use specta::Type;
+use tahsildar_core::engine::attempt_state::AttemptState;
 use tahsildar_core::engine::review::ReviewState;
 
 /// Where an attempt in review stands, and which of the operator's ways out are open.
@@ -10,8 +11,7 @@ use tahsildar_core::engine::review::ReviewState;
 pub struct ReviewStateView {
     pub attempt_id: i64,
     pub order_id: String,
-    /// The attempt's state: manual_review, not_found, unknown, approved, declined, withdrawn, ...
-    pub state: String,
+    pub state: AttemptState,
     /// The engine's note on why it is in review (English, for the record).
     pub reason: Option<String>,
     /// The bank has said twice, after the waiting time, that it has no such order.
@@ -35,7 +35,7 @@ impl From<ReviewState> for ReviewStateView {
         ReviewStateView {
             attempt_id: r.attempt_id,
             order_id: r.order_id,
-            state: r.state.as_str().to_string(),
+            state: r.state,
             reason: r.reason,
             not_found_confirmed: r.not_found_confirmed,
             not_found_at: r.not_found_at,
@@ -50,8 +50,6 @@ impl From<ReviewState> for ReviewStateView {
 
 #[cfg(test)]
 mod tests {
-    use tahsildar_core::engine::attempt_state::AttemptState;
-
     use super::*;
 
     #[test]
@@ -69,7 +67,7 @@ mod tests {
             can_send_again: true,
             can_close: true,
         });
-        assert_eq!(view.state, "manual_review");
+        assert_eq!(view.state, AttemptState::ManualReview);
         let json = serde_json::to_value(&view).unwrap();
         assert_eq!(json["notFoundConfirmed"], true);
         assert_eq!(json["canSendAgain"], true);

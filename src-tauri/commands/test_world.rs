@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use tahsildar_core::payments::PaymentStatus;
 
 use secrecy::SecretString;
 use tahsildar_core::auth::users;
@@ -41,7 +42,7 @@ fn expiry() -> String {
 }
 
 /// Waits until the payment is `status` (the background scheduler may have taken it first).
-pub async fn wait_for_status(state: &AppState, payment_id: i64, status: &str) {
+pub async fn wait_for_status(state: &AppState, payment_id: i64, status: PaymentStatus) {
     for _ in 0..200 {
         let session = state.session().unwrap();
         let row = tahsildar_core::payments::timeline::detail(&session, payment_id).unwrap();
@@ -115,7 +116,7 @@ impl World {
         .unwrap();
         let payment_id = created.payments[0].0;
         state.engine().unwrap().run(None).await.unwrap();
-        wait_for_status(&state, payment_id, "paid").await;
+        wait_for_status(&state, payment_id, PaymentStatus::Paid).await;
         let detail = tahsildar_core::payments::timeline::detail(&admin, payment_id).unwrap();
         let attempt_id = detail
             .actions

@@ -196,6 +196,29 @@ export type AppInfo = {
 	dataDir: string,
 };
 
+export type AttemptState = 
+/**  Written ahead with its order id; nothing sent yet. */
+"planned" | 
+/**  Claimed by a runner; the request may be on the wire. */
+"in_flight" | 
+/**  The bank approved it. */
+"approved" | 
+/**  The bank gave a definitive decline. */
+"declined" | 
+/**  Provably nothing reached the bank; resend with the same order id. */
+"not_sent" | 
+/**  The request may or may not have been booked; only an inquiry can tell. */
+"unknown" | 
+/**  An inquiry said the bank has no such order; resend with the same order id. */
+"not_found" | 
+/**  Inquiries kept failing; an operator must look at it with the bank. */
+"manual_review" | 
+/**
+ *  Never reached the bank and taken back: its payment may no longer be collected, or an
+ *  operator closed it as not charged once the bank confirmed it has no such order.
+ */
+"withdrawn";
+
 /**  One payment in the queue. */
 export type AttentionItemView = AttentionItemView_Serialize | AttentionItemView_Deserialize;
 
@@ -997,7 +1020,7 @@ export type PaymentQueryInput = PaymentQueryInput_Serialize | PaymentQueryInput_
 /**  Which payments to show, in which order. */
 export type PaymentQueryInput_Deserialize = {
 	storeId?: number | null,
-	statuses?: string[],
+	statuses?: PaymentStatus[],
 	/**  `YYYY-MM-DD`. */
 	dueFrom?: string | null,
 	dueTo?: string | null,
@@ -1015,7 +1038,7 @@ export type PaymentQueryInput_Deserialize = {
 /**  Which payments to show, in which order. */
 export type PaymentQueryInput_Serialize = {
 	storeId: number | null,
-	statuses: string[],
+	statuses: PaymentStatus[],
 	/**  `YYYY-MM-DD`. */
 	dueFrom: string | null,
 	dueTo: string | null,
@@ -1044,8 +1067,7 @@ export type PaymentRowView_Deserialize = {
 	amountMinor: number,
 	currency: string,
 	dueDate: string,
-	/**  scheduled, processing, paid, retry_wait, attention, cancelled, voided, refunded, partially_refunded. */
-	status: string,
+	status: PaymentStatus,
 	nextTryOn?: string | null,
 	maskedPan?: string | null,
 	orderId?: string | null,
@@ -1068,8 +1090,7 @@ export type PaymentRowView_Serialize = {
 	amountMinor: number,
 	currency: string,
 	dueDate: string,
-	/**  scheduled, processing, paid, retry_wait, attention, cancelled, voided, refunded, partially_refunded. */
-	status: string,
+	status: PaymentStatus,
 	nextTryOn: string | null,
 	maskedPan: string | null,
 	orderId: string | null,
@@ -1080,6 +1101,28 @@ export type PaymentRowView_Serialize = {
 	attempts: number,
 	attention: string | null,
 };
+
+export type PaymentStatus = 
+/**  Waiting for its due date (or its next card's turn). */
+"scheduled" | 
+/**  Claimed by a run: an attempt is on its way or its answer is being settled. */
+"processing" | 
+/**  Collected. */
+"paid" | 
+/**  Declined softly: the same card is tried again on `next_try_on`. */
+"retry_wait" | 
+/**  An operator must act (the reason is in `attention`). */
+"attention" | 
+/**  Will not be collected. */
+"cancelled" | 
+/**  Collected, then voided at the bank the same day. */
+"voided" | 
+/**  Collected, then refunded in full. */
+"refunded" | 
+/**  Collected, then part of it refunded. */
+"partially_refunded" | 
+/**  A pre-authorisation approved and waiting for its capture (or void). */
+"authorized";
 
 /**  Where one permission applies: every store, or the listed ones. */
 export type PermissionScope = {
@@ -1259,8 +1302,7 @@ export type ReviewStateView = ReviewStateView_Serialize | ReviewStateView_Deseri
 export type ReviewStateView_Deserialize = {
 	attemptId: number,
 	orderId: string,
-	/**  The attempt's state: manual_review, not_found, unknown, approved, declined, withdrawn, ... */
-	state: string,
+	state: AttemptState,
 	/**  The engine's note on why it is in review (English, for the record). */
 	reason?: string | null,
 	/**  The bank has said twice, after the waiting time, that it has no such order. */
@@ -1283,8 +1325,7 @@ export type ReviewStateView_Deserialize = {
 export type ReviewStateView_Serialize = {
 	attemptId: number,
 	orderId: string,
-	/**  The attempt's state: manual_review, not_found, unknown, approved, declined, withdrawn, ... */
-	state: string,
+	state: AttemptState,
 	/**  The engine's note on why it is in review (English, for the record). */
 	reason: string | null,
 	/**  The bank has said twice, after the waiting time, that it has no such order. */

@@ -8,6 +8,7 @@ import {
   type PaymentPageView,
   type PaymentQueryInput,
   type PaymentRowView,
+  type PaymentStatus,
   type ReversalView,
   type TimelineEntryView,
 } from "../bindings";
@@ -20,6 +21,7 @@ export type {
   PaymentPageView,
   PaymentQueryInput,
   PaymentRowView,
+  PaymentStatus,
   ReversalView,
   TimelineEntryView,
 };
@@ -28,18 +30,20 @@ export type {
 export const PAYMENTS_KEY = ["payments"] as const;
 export const ATTENTION_KEY = ["attention"] as const;
 
-/** Payment statuses as stored. */
-export const PAYMENT_STATUSES = [
-  "scheduled",
-  "processing",
-  "paid",
-  "retry_wait",
-  "attention",
-  "cancelled",
-  "voided",
-  "refunded",
-  "partially_refunded",
-] as const;
+/** Every payment status, in the order the filter offers them; a status missing here fails tsc. */
+const STATUS_ORDER: Record<PaymentStatus, true> = {
+  scheduled: true,
+  processing: true,
+  paid: true,
+  authorized: true,
+  retry_wait: true,
+  attention: true,
+  cancelled: true,
+  voided: true,
+  refunded: true,
+  partially_refunded: true,
+};
+export const PAYMENT_STATUSES = Object.keys(STATUS_ORDER) as PaymentStatus[];
 
 export function emptyPaymentQuery(): PaymentQueryInput {
   return {

@@ -111,17 +111,6 @@ const importEn: typeof importTr = {
       dueDate: "Due",
       status: "Status",
       answer: "Bank answer",
-      statuses: {
-        scheduled: "Scheduled",
-        processing: "Processing",
-        paid: "Collected",
-        retry_wait: "Waiting for a retry",
-        attention: "Needs attention",
-        cancelled: "Cancelled",
-        voided: "Voided",
-        refunded: "Refunded",
-        partially_refunded: "Partially refunded",
-      },
     },
   },
 };

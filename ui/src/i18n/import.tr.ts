@@ -109,17 +109,6 @@ const importTr = {
       dueDate: "Vade",
       status: "Durum",
       answer: "Banka yanıtı",
-      statuses: {
-        scheduled: "Planlandı",
-        processing: "İşleniyor",
-        paid: "Tahsil edildi",
-        retry_wait: "Yeniden denenecek",
-        attention: "Dikkat gerekiyor",
-        cancelled: "İptal edildi",
-        voided: "İptal (void)",
-        refunded: "İade edildi",
-        partially_refunded: "Kısmen iade edildi",
-      },
     },
   },
 };

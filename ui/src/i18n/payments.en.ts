@@ -32,6 +32,7 @@ const paymentsEn = {
       voided: "Voided",
       refunded: "Refunded",
       partially_refunded: "Partially refunded",
+      authorized: "Pre-authorised",
     },
     nextTry: "Next try {{date}}",
     detail: {

@@ -32,6 +32,7 @@ const paymentsTr = {
       voided: "Günün iptali yapıldı",
       refunded: "İade edildi",
       partially_refunded: "Kısmen iade edildi",
+      authorized: "Ön provizyon alındı",
     },
     nextTry: "Sonraki deneme {{date}}",
     detail: {

@@ -11,18 +11,12 @@ import {
   useBatchPayments,
   useImportBatches,
   type BatchView,
+  type PaymentStatus,
 } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { PaymentStatusTag } from "../components/PaymentStatusTag";
 import { displayMaskedPan, formatDate, formatDateTime, formatMoney } from "../format";
 import { useSession } from "../session";
-
-const PAYMENT_COLOR: Record<string, string> = {
-  paid: "green",
-  attention: "red",
-  retry_wait: "orange",
-  cancelled: "default",
-  processing: "blue",
-};
 
 /** The payments one batch brought, refreshed while a run goes on; "run now" for who may. */
 export function BatchPayments({ batchId }: { batchId: number }) {
@@ -67,9 +61,7 @@ export function BatchPayments({ batchId }: { batchId: number }) {
           {
             title: t("import.payment.status"),
             dataIndex: "status",
-            render: (s: string) => (
-              <Tag color={PAYMENT_COLOR[s]}>{t(`import.payment.statuses.${s}`, { defaultValue: s })}</Tag>
-            ),
+            render: (s: PaymentStatus) => <PaymentStatusTag status={s} />,
           },
           {
             title: t("import.payment.answer"),

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::engine::follow_up::FollowUpKind;
 use tahsildar_core::payments::page::PaymentQuery;
-use tahsildar_core::payments::{self, PaymentRow};
+use tahsildar_core::payments::{self, PaymentRow, PaymentStatus};
 use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind, schedule};
 use tahsildar_core::{Session, Text};
 
@@ -258,7 +258,12 @@ fn payments_cmd(cli: &Cli, out: &Output, a: &PaymentsArgs) -> Result<()> {
             .as_deref()
             .map(|s| store_id(&session, s))
             .transpose()?,
-        statuses: a.status.iter().cloned().collect(),
+        statuses: a
+            .status
+            .as_deref()
+            .map(|s| PaymentStatus::from_input("status", s))
+            .into_iter()
+            .collect::<tahsildar_core::Result<_>>()?,
         due_from: a
             .due_from
             .as_deref()

@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tahsildar_core::payments::PaymentStatus;
 
 use rusqlite::params;
 use secrecy::SecretString;
@@ -198,7 +199,7 @@ fn main() {
         (
             "status attention + 3 months",
             PaymentQuery {
-                statuses: vec!["attention".into()],
+                statuses: vec![PaymentStatus::Attention],
                 due_from: Some(jiff::civil::date(2026, 6, 1)),
                 due_to: Some(jiff::civil::date(2026, 8, 31)),
                 ..PaymentQuery::default()

@@ -238,7 +238,7 @@ fn rule_refusals() -> Vec<Error> {
             "tutar",
             &["due_date", "amount", "status", "customer"],
         ),
-        crate::paging::not_one_of("status", "odendi", &crate::payments::STATUSES),
+        crate::payments::PaymentStatus::from_input("status", "odendi").unwrap_err(),
         crate::store::check_base_url(crate::store::Environment::Test, "http://ornek.com.tr")
             .unwrap_err(),
         crate::store::check_run_time("25:00").unwrap_err(),
@@ -304,11 +304,7 @@ fn a_refused_field_keeps_its_key_and_names_itself_in_each_language() {
 #[test]
 fn states_statuses_and_permissions_have_both_names() {
     let mut texts: Vec<Text> = AttemptState::ALL.iter().map(|s| s.text()).collect();
-    texts.extend(
-        crate::payments::STATUSES
-            .iter()
-            .map(|s| crate::payments::status_text(s)),
-    );
+    texts.extend(crate::payments::PaymentStatus::ALL.iter().map(|s| s.text()));
     texts.extend(Permission::ALL.iter().map(|p| p.text()));
     for text in texts {
         let english = english_in_turkish(text.tr());

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Flex, Input, Select, Table, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
-import { can, emptyPaymentQuery, PAYMENT_STATUSES, usePaymentPage, useStores, type PaymentQueryInput, type PaymentRowView } from "../../api";
+import { can, emptyPaymentQuery, PAYMENT_STATUSES, usePaymentPage, useStores, type PaymentQueryInput, type PaymentRowView, type PaymentStatus } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PaymentStatusTag } from "../../components/PaymentStatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
@@ -58,7 +58,7 @@ export function PaymentsPage() {
           placeholder={t("payments.filters.status")}
           data-testid="filter-status"
           value={query.statuses}
-          onChange={(statuses: string[]) => change({ statuses })}
+          onChange={(statuses: PaymentStatus[]) => change({ statuses })}
           options={PAYMENT_STATUSES.map((s) => ({ value: s, label: t(`payments.status.${s}`) }))}
         />
         <Input

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum AttemptState {
     /// Written ahead with its order id; nothing sent yet.

@@ -3,7 +3,10 @@
 pub mod page;
 pub mod queue;
 pub mod retry;
+pub mod status;
 pub mod timeline;
+
+pub use status::PaymentStatus;
 
 use serde::Serialize;
 use tahsildar_akbank::Currency;
@@ -11,40 +14,6 @@ use tahsildar_akbank::money::minor_to_wire;
 
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
-use crate::i18n::Text;
-
-/// Payment statuses, as stored.
-pub const STATUSES: [&str; 10] = [
-    "scheduled",
-    "processing",
-    "paid",
-    "retry_wait",
-    "attention",
-    "cancelled",
-    "voided",
-    "refunded",
-    "partially_refunded",
-    // A pre-authorisation approved and waiting for its capture (or void).
-    "authorized",
-];
-
-/// A stored payment status as an operator reads it (lower case, to stand inside a sentence).
-pub fn status_text(status: &str) -> Text {
-    let (tr, en) = match status {
-        "scheduled" => ("planlandı", "scheduled"),
-        "processing" => ("işleniyor", "processing"),
-        "paid" => ("ödendi", "paid"),
-        "retry_wait" => ("yeniden denenecek", "waiting for a retry"),
-        "attention" => ("ilgi bekliyor", "needs attention"),
-        "cancelled" => ("iptal edildi", "cancelled"),
-        "voided" => ("bankada iptal edildi", "voided"),
-        "refunded" => ("iade edildi", "refunded"),
-        "partially_refunded" => ("kısmen iade edildi", "partly refunded"),
-        "authorized" => ("ön provizyon alındı", "pre-authorised"),
-        other => (other, other),
-    };
-    Text::new(tr, en)
-}
 
 /// One payment as listed: its latest attempt's codes, masked card only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,7 +29,7 @@ pub struct PaymentRow {
     pub amount_minor: i64,
     pub currency: String,
     pub due_date: String,
-    pub status: String,
+    pub status: PaymentStatus,
     pub next_try_on: Option<String>,
     pub masked_pan: Option<String>,
     /// Latest attempt.
@@ -125,7 +94,7 @@ pub fn attention(session: &Session, store_id: Option<i64>) -> Result<Vec<Payment
         session,
         &page::PaymentQuery {
             store_id,
-            statuses: vec!["attention".into()],
+            statuses: vec![PaymentStatus::Attention],
             ..page::PaymentQuery::default()
         },
     )

@@ -62,7 +62,7 @@ pub fn queue(session: &Session, store_id: Option<i64>) -> Result<AttentionQueue>
         session,
         &PaymentQuery {
             store_id,
-            statuses: vec!["attention".into()],
+            statuses: vec![super::PaymentStatus::Attention],
             sort: PaymentSort::DueDate,
             limit: Some(MAX_PAGE),
             ..PaymentQuery::default()

@@ -8,6 +8,7 @@ use crate::auth::{Permission, Session};
 use crate::customer::card::{self, CardInfo, NewCard};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::payments::PaymentStatus;
 
 /// Position of a card entered for one payment only: after every card of the customer, and
 /// removed from the customer's list at once.
@@ -23,7 +24,7 @@ pub fn retry_with_card(
     keep_on_file: bool,
 ) -> Result<CardInfo> {
     let vault = session.vault();
-    let (store_id, customer_id, status): (i64, i64, String) = vault.db().read(|c| {
+    let (store_id, customer_id, status): (i64, i64, PaymentStatus) = vault.db().read(|c| {
         c.query_row(
             "SELECT p.store_id, pl.customer_id, p.status FROM payments p JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
             [payment_id],
@@ -33,17 +34,18 @@ pub fn retry_with_card(
         .ok_or_else(|| Error::not_found("payment", payment_id))
     })?;
     session.require(Permission::ReplaceCard, Some(store_id))?;
-    may_change_card(payment_id, &status)?;
+    may_change_card(payment_id, status)?;
     let today = crate::plan::today(vault.clock().as_ref());
     let checked = card::check(new, today)?;
     let now = vault.clock().now().to_string();
     let card_id = vault.write_audited(|tx, keys| {
         // Again inside the transaction: a run may have taken the payment meanwhile.
-        let status: String =
-            tx.query_row("SELECT status FROM payments WHERE id = ?1", [payment_id], |r| {
-                r.get(0)
-            })?;
-        may_change_card(payment_id, &status)?;
+        let status: PaymentStatus = tx.query_row(
+            "SELECT status FROM payments WHERE id = ?1",
+            [payment_id],
+            |r| r.get(0),
+        )?;
+        may_change_card(payment_id, status)?;
         let open: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1
                  AND state NOT IN ('approved', 'declined', 'withdrawn'))",
@@ -76,25 +78,36 @@ pub fn retry_with_card(
             )?;
         }
         tx.execute(
-            "UPDATE payments SET card_id = ?1, status = 'scheduled', next_try_on = ?2, soft_declines = 0,
+            "UPDATE payments SET card_id = ?1, status = ?5, next_try_on = ?2, soft_declines = 0,
                  first_soft_decline = NULL, attention = NULL, updated_at = ?3 WHERE id = ?4",
-            params![card_id, today.to_string(), now, payment_id],
+            params![
+                card_id,
+                today.to_string(),
+                now,
+                payment_id,
+                PaymentStatus::Scheduled
+            ],
         )?;
         let record = session
-            .record(AuditAction::CardReplace, format!("payment:{payment_id}"), AuditResult::Ok)
-            .with_detail(serde_json::json!({ "card": card_id, "masked_pan": checked.pan.masked(),
-                "kept_on_file": keep_on_file }));
+            .record(
+                AuditAction::CardReplace,
+                format!("payment:{payment_id}"),
+                AuditResult::Ok,
+            )
+            .with_detail(
+                serde_json::json!({ "card": card_id, "masked_pan": checked.pan.masked(),
+                "kept_on_file": keep_on_file }),
+            );
         Ok((card_id, record))
     })?;
     vault.db().read(|c| card::load(c, card_id))
 }
 
-/// Only a payment that needs attention, waits for a retry or is scheduled can change card.
-fn may_change_card(payment_id: i64, status: &str) -> Result<()> {
-    if matches!(status, "attention" | "retry_wait" | "scheduled") {
+fn may_change_card(payment_id: i64, status: PaymentStatus) -> Result<()> {
+    if status.may_change_card() {
         return Ok(());
     }
-    let state = super::status_text(status);
+    let state = status.text();
     Err(Error::wrong_state(
         "payment",
         payment_id,

@@ -261,11 +261,8 @@ pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
             actions.can_void = refunded == 0 && may_void;
             actions.can_refund = amount > refunded && may_refund;
         }
-        actions.can_retry_with_card = matches!(
-            payment.status.as_str(),
-            "attention" | "retry_wait" | "scheduled"
-        ) && !open_attempt
-            && may_replace;
+        actions.can_retry_with_card =
+            payment.status.may_change_card() && !open_attempt && may_replace;
         actions.can_cancel_plan = matches!(plan_status.as_str(), "active" | "paused")
             && may_change;
         Ok(PaymentDetail {

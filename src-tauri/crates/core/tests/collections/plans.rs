@@ -2,7 +2,7 @@
 
 use jiff::civil::{Date, date};
 use tahsildar_core::customer::{self, NewCustomer};
-use tahsildar_core::payments::{self, page::PaymentQuery};
+use tahsildar_core::payments::{self, PaymentStatus, page::PaymentQuery};
 use tahsildar_core::plan::schedule::{Cadence, PlanEnd, Schedule};
 use tahsildar_core::plan::{self, NewPlan, PlanInfo, PlanKind};
 use tahsildar_core::{Currency, Error};
@@ -115,7 +115,7 @@ fn pause_skips_what_fell_due_resume_continues_amount_change_and_cancel_keep_hist
             &v.admin,
             &PaymentQuery {
                 plan_id: Some(id),
-                statuses: vec![status.into()],
+                statuses: vec![PaymentStatus::parse(status).unwrap()],
                 ..Default::default()
             },
         )

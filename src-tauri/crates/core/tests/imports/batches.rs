@@ -1,7 +1,7 @@
 //! Imported payments against the simulator, and batches: listing, filtering, cancelling.
 
 use tahsildar_core::import;
-use tahsildar_core::payments::{self, page::PaymentQuery};
+use tahsildar_core::payments::{self, PaymentStatus, page::PaymentQuery};
 use tahsildar_core::{Error, audit_log};
 
 use crate::files::{csv, dry_run, fixture};
@@ -47,7 +47,7 @@ pub fn imported_payments_are_charged_and_cancel_leaves_paid_ones() {
                 &v.admin,
                 &PaymentQuery {
                     batch_id: Some(batch.id),
-                    statuses: vec![status.into()],
+                    statuses: vec![PaymentStatus::parse(status).unwrap()],
                     ..PaymentQuery::default()
                 },
             )

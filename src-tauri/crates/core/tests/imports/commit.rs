@@ -1,7 +1,7 @@
 //! Commits: what is stored, the same file again, existing customers, all or nothing.
 
 use tahsildar_core::import::{self, RowStatus};
-use tahsildar_core::payments::{self, page::PaymentQuery};
+use tahsildar_core::payments::{self, PaymentStatus, page::PaymentQuery};
 use tahsildar_core::plan::{self, NewPlan, PlanKind};
 use tahsildar_core::{Currency, Error, audit_log};
 
@@ -60,7 +60,7 @@ pub fn a_commit_stores_customers_cards_plans_and_one_audit_entry() {
     assert_eq!(amounts, [9_990, 123_400, 123_456]);
     assert!(
         rows.iter()
-            .all(|r| r.due_date == "2026-11-27" && r.status == "scheduled")
+            .all(|r| r.due_date == "2026-11-27" && r.status == PaymentStatus::Scheduled)
     );
     let masked: Vec<&str> = rows
         .iter()

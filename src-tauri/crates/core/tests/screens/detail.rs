@@ -3,6 +3,7 @@
 
 use tahsildar_bank_sim::{SimClock, SimConfig, Simulator};
 use tahsildar_core::engine::reversal;
+use tahsildar_core::payments::PaymentStatus;
 use tahsildar_core::payments::queue::{Problem, queue};
 use tahsildar_core::payments::retry::retry_with_card;
 use tahsildar_core::payments::timeline::detail;
@@ -50,7 +51,7 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
 
     // Declined for good (54, expired card): the only card is used up, so it waits for an operator.
     let d = detail(&office.admin, payment).unwrap();
-    assert_eq!(d.payment.status, "attention");
+    assert_eq!(d.payment.status, PaymentStatus::Attention);
     assert_eq!(d.timeline.len(), 1);
     let sale = &d.timeline[0];
     assert_eq!(
@@ -87,7 +88,7 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
     .unwrap();
     engine.run(None).await.unwrap();
     let d = detail(&office.admin, payment).unwrap();
-    assert_eq!(d.payment.status, "paid");
+    assert_eq!(d.payment.status, PaymentStatus::Paid);
     assert_eq!(d.timeline.len(), 2);
     assert_eq!(d.timeline[1].state, "approved");
     assert_eq!(d.timeline[1].class.as_deref(), Some("approved"));
@@ -112,7 +113,7 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
         .unwrap();
     assert_eq!(out.state, "approved");
     let d = detail(&office.admin, payment).unwrap();
-    assert_eq!(d.payment.status, "partially_refunded");
+    assert_eq!(d.payment.status, PaymentStatus::PartiallyRefunded);
     assert_eq!(d.timeline.len(), 3);
     let refund = &d.timeline[2];
     assert_eq!(

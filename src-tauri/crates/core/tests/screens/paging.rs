@@ -3,6 +3,7 @@
 
 use rusqlite::params;
 use tahsildar_core::Role;
+use tahsildar_core::payments::PaymentStatus;
 use tahsildar_core::payments::page::{PaymentQuery, PaymentSort, page};
 
 use crate::setup::Office;
@@ -227,7 +228,7 @@ fn one_hundred_thousand_payments_page_filter_and_sort_like_the_model() {
     let to = jiff::civil::date(2026, 9, 30);
     let q = PaymentQuery {
         store_id: Some(branch),
-        statuses: vec!["attention".into(), "paid".into()],
+        statuses: vec![PaymentStatus::Attention, PaymentStatus::Paid],
         due_from: Some(from),
         due_to: Some(to),
         offset: 100,
@@ -272,7 +273,7 @@ fn one_hundred_thousand_payments_page_filter_and_sort_like_the_model() {
     );
     let q = PaymentQuery {
         batch_id: Some(7),
-        statuses: vec!["scheduled".into()],
+        statuses: vec![PaymentStatus::Scheduled],
         ..PaymentQuery::default()
     };
     assert_eq!(
