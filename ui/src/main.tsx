@@ -1,3 +1,5 @@
+// antd 5 renders its pop-ups and wave effects through React 19 only with this patch.
+import "@ant-design/v5-patch-for-react-19";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
