@@ -65,16 +65,16 @@ fn role_of(session: &Session) -> tahsildar_core::Result<String> {
 /// The session's user and permissions. Counts as activity.
 pub fn session_info_of(session: &Session) -> Result<SessionInfo, ShellError> {
     let mut permissions = Vec::new();
-    for &permission in Permission::ALL {
+    for permission in Permission::ALL {
         let scope = match session.stores_with(permission)? {
             None => PermissionScope {
-                permission: permission.code().to_string(),
+                permission: permission.as_str().to_string(),
                 all_stores: true,
                 store_ids: Vec::new(),
             },
             Some(ids) if ids.is_empty() => continue,
             Some(ids) => PermissionScope {
-                permission: permission.code().to_string(),
+                permission: permission.as_str().to_string(),
                 all_stores: false,
                 store_ids: ids,
             },

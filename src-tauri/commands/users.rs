@@ -54,7 +54,7 @@ pub struct UserView {
 fn permissions_of(grants: &[Grant]) -> Vec<PermissionScope> {
     let mut scopes: Vec<PermissionScope> = Vec::new();
     for grant in grants {
-        let code = grant.permission.code();
+        let code = grant.permission.as_str();
         let index = match scopes.iter().position(|s| s.permission == code) {
             Some(i) => i,
             None => {
@@ -79,7 +79,7 @@ impl From<&UserInfo> for UserView {
         UserView {
             id: u.id,
             name: u.name.clone(),
-            role: u.role.code().to_string(),
+            role: u.role.as_str().to_string(),
             disabled: u.disabled,
             locked_until: u.locked_until.clone(),
             permissions: permissions_of(&u.grants),

@@ -259,9 +259,9 @@ fn user(cli: &Cli, out: &Output, cmd: &UserCommand) -> Result<()> {
                 },
             )?;
             out.result(
-                format!("Kullanıcı eklendi: {name} ({}).", role.code()),
-                format!("User added: {name} ({}).", role.code()),
-                json!({ "ok": true, "user": { "id": id, "name": name, "role": role.code(), "scope": scope } }),
+                format!("Kullanıcı eklendi: {name} ({}).", role.as_str()),
+                format!("User added: {name} ({}).", role.as_str()),
+                json!({ "ok": true, "user": { "id": id, "name": name, "role": role.as_str(), "scope": scope } }),
             )
         }
         UserCommand::Unlock { name } => {
@@ -276,7 +276,7 @@ fn user(cli: &Cli, out: &Output, cmd: &UserCommand) -> Result<()> {
             let list = users::list_users(&session)?;
             let text: Vec<String> = list
                 .iter()
-                .map(|u| format!("{}\t{}\t{}", u.id, u.name, u.role.code()))
+                .map(|u| format!("{}\t{}\t{}", u.id, u.name, u.role.as_str()))
                 .collect();
             let text = text.join("\n");
             out.result(text.clone(), text, json!({ "ok": true, "users": list }))
@@ -297,7 +297,7 @@ fn store_cmd(cli: &Cli, out: &Output, cmd: &StoreCommand) -> Result<()> {
                         "{}\t{}\t{}\t{}\t{}",
                         s.id,
                         s.name,
-                        s.environment.code(),
+                        s.environment.as_str(),
                         s.effective_base_url().unwrap_or("-"),
                         if s.has_secret_key {
                             "key:yes"
@@ -334,12 +334,12 @@ fn store_add(session: &Session, out: &Output, args: &StoreAddArgs) -> Result<()>
         format!(
             "Mağaza eklendi: {} ({}).",
             created.name,
-            created.environment.code()
+            created.environment.as_str()
         ),
         format!(
             "Store added: {} ({}).",
             created.name,
-            created.environment.code()
+            created.environment.as_str()
         ),
         json!({ "ok": true, "store": created }),
     )

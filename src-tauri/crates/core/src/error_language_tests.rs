@@ -135,7 +135,7 @@ fn one_of_each() -> Vec<Error> {
         Error::UserDisabled,
         Error::SessionExpired,
         Error::PermissionDenied {
-            permission: Permission::Refund.code(),
+            permission: Permission::Refund.as_str(),
             store: Some(3),
         },
         Error::PasswordTooShort(12),

@@ -120,7 +120,7 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
         PermissionDenied { permission, store } => {
             let scope_tr = store.map(|s| format!(" (mağaza {s})")).unwrap_or_default();
             let scope_en = store.map(|s| format!(" (store {s})")).unwrap_or_default();
-            let name = crate::auth::Permission::from_code(permission)
+            let name = crate::auth::Permission::parse(permission)
                 .map(|p| p.text())
                 .unwrap_or_else(|| Text::new(*permission, *permission));
             lang.pick(

@@ -34,6 +34,7 @@ pub mod payments;
 pub mod plan;
 pub mod settlement;
 pub mod store;
+pub mod stored;
 pub mod vault;
 
 pub use audit::{

@@ -3,55 +3,27 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
+use crate::stored::stored_enum;
 
-/// One thing a user may do. The snake_case names are stable (stored, shown, sent to the UI).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Permission {
-    CreateCollections,
-    ImportBatches,
-    SubmitProvisions,
-    Void,
-    Refund,
-    ReplaceCard,
-    ViewReports,
-    Export,
-    ManageStores,
-    ManageUsers,
-    ViewAudit,
+stored_enum! {
+    /// One thing a user may do, granted per store or for every store.
+    #[derive(PartialOrd, Ord)]
+    pub enum Permission {
+        CreateCollections = "create_collections",
+        ImportBatches = "import_batches",
+        SubmitProvisions = "submit_provisions",
+        Void = "void",
+        Refund = "refund",
+        ReplaceCard = "replace_card",
+        ViewReports = "view_reports",
+        Export = "export",
+        ManageStores = "manage_stores",
+        ManageUsers = "manage_users",
+        ViewAudit = "view_audit",
+    }
 }
 
 impl Permission {
-    pub const ALL: &'static [Permission] = &[
-        Permission::CreateCollections,
-        Permission::ImportBatches,
-        Permission::SubmitProvisions,
-        Permission::Void,
-        Permission::Refund,
-        Permission::ReplaceCard,
-        Permission::ViewReports,
-        Permission::Export,
-        Permission::ManageStores,
-        Permission::ManageUsers,
-        Permission::ViewAudit,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Permission::CreateCollections => "create_collections",
-            Permission::ImportBatches => "import_batches",
-            Permission::SubmitProvisions => "submit_provisions",
-            Permission::Void => "void",
-            Permission::Refund => "refund",
-            Permission::ReplaceCard => "replace_card",
-            Permission::ViewReports => "view_reports",
-            Permission::Export => "export",
-            Permission::ManageStores => "manage_stores",
-            Permission::ManageUsers => "manage_users",
-            Permission::ViewAudit => "view_audit",
-        }
-    }
-
     /// What the permission allows, as an operator reads it.
     pub fn text(self) -> Text {
         let (tr, en) = match self {
@@ -69,56 +41,30 @@ impl Permission {
         };
         Text::new(tr, en)
     }
-
-    pub fn from_code(code: &str) -> Option<Permission> {
-        Permission::ALL.iter().copied().find(|p| p.code() == code)
-    }
 }
 
-/// A role preset: a named set of permissions. `Custom` marks a user whose grants were edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Everything, on every store.
-    Admin,
-    /// Day-to-day work: collections, imports, provisions, voids, card replacement, reports,
-    /// exports. Refunds (money going back out) and all settings stay with the administrator.
-    Operator,
-    /// Everything on its stores (refunds included) except managing users and stores.
-    Manager,
-    /// Reports only.
-    Viewer,
-    Custom,
+stored_enum! {
+    /// A role preset: a named set of permissions. `Custom` marks a user whose grants were edited.
+    pub enum Role {
+        /// Everything, on every store.
+        Admin = "admin",
+        /// Day-to-day work: collections, imports, provisions, voids, card replacement, reports,
+        /// exports. Refunds (money going back out) and all settings stay with the administrator.
+        Operator = "operator",
+        /// Everything on its stores (refunds included) except managing users and stores.
+        Manager = "manager",
+        /// Reports only.
+        Viewer = "viewer",
+        Custom = "custom",
+    }
 }
 
 impl Role {
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Operator => "operator",
-            Role::Manager => "manager",
-            Role::Viewer => "viewer",
-            Role::Custom => "custom",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Role> {
-        [
-            Role::Admin,
-            Role::Operator,
-            Role::Manager,
-            Role::Viewer,
-            Role::Custom,
-        ]
-        .into_iter()
-        .find(|r| r.code() == code)
-    }
-
     /// The permissions of the preset.
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::Admin => Permission::ALL,
+            Role::Admin => &Permission::ALL,
             Role::Operator => &[
                 CreateCollections,
                 ImportBatches,
@@ -196,8 +142,8 @@ mod tests {
             .filter(|p| !matches!(p, Permission::ManageUsers | Permission::ManageStores))
             .collect();
         assert_eq!(Role::Manager.permissions(), managed.as_slice());
-        assert_eq!(Role::from_code("manager"), Some(Role::Manager));
-        assert_eq!(Role::Manager.code(), "manager");
+        assert_eq!(Role::parse("manager"), Some(Role::Manager));
+        assert_eq!(Role::Manager.as_str(), "manager");
     }
 
     #[test]

@@ -328,7 +328,7 @@ impl Session {
             let granted: bool = c.query_row(
                 "SELECT EXISTS (SELECT 1 FROM user_grants WHERE user_id = ?1 AND permission = ?2
                      AND (store_id IS NULL OR store_id = ?3))",
-                params![self.user_id, permission.code(), store],
+                params![self.user_id, permission.as_str(), store],
                 |r| r.get(0),
             )?;
             Ok((disabled, granted))
@@ -339,7 +339,7 @@ impl Session {
         }
         if !granted {
             return Err(Error::PermissionDenied {
-                permission: permission.code(),
+                permission: permission.as_str(),
                 store,
             });
         }
@@ -354,7 +354,7 @@ impl Session {
                 "SELECT store_id FROM user_grants WHERE user_id = ?1 AND permission = ?2",
             )?;
             let ids = stmt
-                .query_map(params![self.user_id, permission.code()], |r| {
+                .query_map(params![self.user_id, permission.as_str()], |r| {
                     r.get::<_, Option<i64>>(0)
                 })?
                 .collect::<std::result::Result<Vec<_>, _>>()?;

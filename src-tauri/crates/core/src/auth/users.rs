@@ -89,7 +89,7 @@ fn insert_user(
     }
     tx.execute(
         "INSERT INTO users (name, password_hash, role, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-        params![name, phc, role.code(), now],
+        params![name, phc, role.as_str(), now],
     )?;
     let id = tx.last_insert_rowid();
     write_grants(tx, id, grants)?;
@@ -102,7 +102,7 @@ fn write_grants(tx: &Transaction, user_id: i64, grants: &[Grant]) -> Result<()> 
         check_scope(tx, grant.scope)?;
         tx.execute(
             "INSERT OR IGNORE INTO user_grants (user_id, store_id, permission) VALUES (?1, ?2, ?3)",
-            params![user_id, grant.scope.store_id(), grant.permission.code()],
+            params![user_id, grant.scope.store_id(), grant.permission.as_str()],
         )?;
     }
     Ok(())
@@ -154,7 +154,7 @@ pub fn add_user(session: &Session, user: &NewUser) -> Result<i64> {
         let id = insert_user(tx, &user.name, &phc, user.role, &grants, &now)?;
         let record = session
             .record(AuditAction::UserCreate, format!("user:{id}"), AuditResult::Ok)
-            .with_detail(serde_json::json!({ "name": user.name, "role": user.role.code(), "grants": grants_json(&grants) }));
+            .with_detail(serde_json::json!({ "name": user.name, "role": user.role.as_str(), "grants": grants_json(&grants) }));
         Ok((id, record))
     })
 }
@@ -193,7 +193,7 @@ pub fn set_role(session: &Session, name: &str, role: Role, scope: Scope) -> Resu
         write_grants(tx, id, &grants)?;
         tx.execute(
             "UPDATE users SET role = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, role.code(), now],
+            params![id, role.as_str(), now],
         )?;
         let record = session
             .record(
@@ -202,7 +202,7 @@ pub fn set_role(session: &Session, name: &str, role: Role, scope: Scope) -> Resu
                 AuditResult::Ok,
             )
             .with_detail(
-                serde_json::json!({ "role": role.code(), "grants": grants_json(&grants) }),
+                serde_json::json!({ "role": role.as_str(), "grants": grants_json(&grants) }),
             );
         Ok(((), record))
     })
@@ -313,7 +313,7 @@ pub fn list_users(session: &Session) -> Result<Vec<UserInfo>> {
                 Ok(UserInfo {
                     id: r.get(0)?,
                     name: r.get(1)?,
-                    role: Role::from_code(&r.get::<_, String>(2)?).unwrap_or(Role::Custom),
+                    role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Custom),
                     disabled: r.get(3)?,
                     locked_until: r.get(4)?,
                     grants: Vec::new(),
@@ -327,7 +327,7 @@ pub fn list_users(session: &Session) -> Result<Vec<UserInfo>> {
                 .filter_map(|row| row.ok())
                 .filter_map(|(store, code)| {
                     Some(Grant {
-                        permission: Permission::from_code(&code)?,
+                        permission: Permission::parse(&code)?,
                         scope: store.map(Scope::Store).unwrap_or(Scope::AllStores),
                     })
                 })

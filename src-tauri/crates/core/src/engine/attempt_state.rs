@@ -12,63 +12,34 @@
 //! only says which changes are allowed, so that no code path can, say, turn an `unknown` attempt
 //! into a decline without an answer from the bank, or withdraw one the bank may have booked.
 
-use serde::{Deserialize, Serialize};
-
 use crate::i18n::Text;
+use crate::stored::stored_enum;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum AttemptState {
-    /// Written ahead with its order id; nothing sent yet.
-    Planned,
-    /// Claimed by a runner; the request may be on the wire.
-    InFlight,
-    /// The bank approved it.
-    Approved,
-    /// The bank gave a definitive decline.
-    Declined,
-    /// Provably nothing reached the bank; resend with the same order id.
-    NotSent,
-    /// The request may or may not have been booked; only an inquiry can tell.
-    Unknown,
-    /// An inquiry said the bank has no such order; resend with the same order id.
-    NotFound,
-    /// Inquiries kept failing; an operator must look at it with the bank.
-    ManualReview,
-    /// Never reached the bank and taken back: its payment may no longer be collected, or an
-    /// operator closed it as not charged once the bank confirmed it has no such order.
-    Withdrawn,
+stored_enum! {
+    pub enum AttemptState {
+        /// Written ahead with its order id; nothing sent yet.
+        Planned = "planned",
+        /// Claimed by a runner; the request may be on the wire.
+        InFlight = "in_flight",
+        /// The bank approved it.
+        Approved = "approved",
+        /// The bank gave a definitive decline.
+        Declined = "declined",
+        /// Provably nothing reached the bank; resend with the same order id.
+        NotSent = "not_sent",
+        /// The request may or may not have been booked; only an inquiry can tell.
+        Unknown = "unknown",
+        /// An inquiry said the bank has no such order; resend with the same order id.
+        NotFound = "not_found",
+        /// Inquiries kept failing; an operator must look at it with the bank.
+        ManualReview = "manual_review",
+        /// Never reached the bank and taken back: its payment may no longer be collected, or an
+        /// operator closed it as not charged once the bank confirmed it has no such order.
+        Withdrawn = "withdrawn",
+    }
 }
 
 impl AttemptState {
-    pub const ALL: [AttemptState; 9] = [
-        AttemptState::Planned,
-        AttemptState::InFlight,
-        AttemptState::Approved,
-        AttemptState::Declined,
-        AttemptState::NotSent,
-        AttemptState::Unknown,
-        AttemptState::NotFound,
-        AttemptState::ManualReview,
-        AttemptState::Withdrawn,
-    ];
-
-    /// The stable name stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AttemptState::Planned => "planned",
-            AttemptState::InFlight => "in_flight",
-            AttemptState::Approved => "approved",
-            AttemptState::Declined => "declined",
-            AttemptState::NotSent => "not_sent",
-            AttemptState::Unknown => "unknown",
-            AttemptState::NotFound => "not_found",
-            AttemptState::ManualReview => "manual_review",
-            AttemptState::Withdrawn => "withdrawn",
-        }
-    }
-
     /// The state as an operator reads it (lower case, to stand inside a sentence).
     pub fn text(self) -> Text {
         let (tr, en) = match self {
@@ -89,10 +60,6 @@ impl AttemptState {
             ),
         };
         Text::new(tr, en)
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
     /// Approved and declined are the bank's final word on an order id; a withdrawn attempt
@@ -139,14 +106,6 @@ impl AttemptState {
 #[cfg(test)]
 mod tests {
     use super::AttemptState::{self, *};
-
-    #[test]
-    fn names_round_trip() {
-        for state in AttemptState::ALL {
-            assert_eq!(AttemptState::parse(state.as_str()), Some(state));
-        }
-        assert_eq!(AttemptState::parse("approved "), None);
-    }
 
     #[test]
     fn a_decline_only_comes_from_an_answer() {

@@ -37,7 +37,7 @@ impl BankDirectory {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?)
         })?;
-        let environment = Environment::from_code(&environment).unwrap_or(Environment::Sandbox);
+        let environment = Environment::parse(&environment).unwrap_or(Environment::Sandbox);
         let base = base_url
             .or_else(|| match environment {
                 Environment::Sandbox => self.sandbox_base_url.clone(),

@@ -27,33 +27,39 @@ pub(crate) use send::{send, settle, settle_from_report, start_requested};
 
 use super::config::EngineConfig;
 use crate::error::{Error, Result};
+use crate::stored::stored_enum;
 
-/// What a follow-up does to its attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FollowUpKind {
-    Void,
-    Refund,
-    Capture,
+stored_enum! {
+    /// What a follow-up does to its attempt.
+    pub enum FollowUpKind {
+        Void = "void",
+        Refund = "refund",
+        Capture = "capture",
+    }
 }
 
-impl FollowUpKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FollowUpKind::Void => "void",
-            FollowUpKind::Refund => "refund",
-            FollowUpKind::Capture => "capture",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<FollowUpKind> {
-        [
-            FollowUpKind::Void,
-            FollowUpKind::Refund,
-            FollowUpKind::Capture,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == text)
+stored_enum! {
+    /// Where a void, refund or capture stands.
+    ///
+    /// ```text
+    /// requested -> in_flight (its attempt was approved) | closed (declined, never reached the bank)
+    /// in_flight -> approved | declined | unknown
+    /// unknown -> approved | declined (an inquiry of the original order, or the day's report)
+    /// ```
+    pub enum FollowUpState {
+        /// A void waiting for the inquiry of its attempt.
+        Requested = "requested",
+        /// Written ahead; may be on the wire.
+        InFlight = "in_flight",
+        /// The bank did it.
+        Approved = "approved",
+        /// Refused, or the bank shows it was never done.
+        Declined = "declined",
+        /// The answer was lost; settled by an inquiry of the original order or the day's report.
+        Unknown = "unknown",
+        /// A requested void with nothing to void: the attempt was declined or never reached
+        /// the bank.
+        Closed = "closed",
     }
 }
 

@@ -10,7 +10,7 @@ use tahsildar_import::{Field, Problem, Severity};
 use super::report::{file_problem, row_problem};
 use super::validate::{ReadyRow, StoredCustomer};
 use crate::error::Result;
-use crate::plan::terms::PlanKind;
+use crate::plan::terms::{CollectionKind, PlanKind};
 
 /// What makes two plans of one customer the same: amount, currency, first due date, kind,
 /// cadence and end, installments.
@@ -19,17 +19,9 @@ pub(crate) struct PlanKey {
     amount_minor: i64,
     currency: u16,
     start: String,
-    kind: &'static str,
+    kind: CollectionKind,
     cadence: Option<String>,
     installments: i64,
-}
-
-fn kind_code(kind: &str) -> &'static str {
-    match kind {
-        "installment" => "installment",
-        "recurring" => "recurring",
-        _ => "one_off",
-    }
 }
 
 impl PlanKey {
@@ -43,7 +35,7 @@ impl PlanKey {
             amount_minor: row.plan.amount_minor,
             currency: row.plan.currency.code(),
             start: row.plan.start.to_string(),
-            kind: row.plan.kind.code(),
+            kind: row.plan.kind.collection_kind(),
             cadence,
             installments,
         }
@@ -62,12 +54,11 @@ pub(crate) fn stored_plans(
     let mut out: HashMap<i64, HashSet<PlanKey>> = HashMap::new();
     let mut rows = stmt.query([store_id])?;
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(4)?;
         out.entry(r.get(0)?).or_default().insert(PlanKey {
             amount_minor: r.get(1)?,
             currency: r.get(2)?,
             start: r.get(3)?,
-            kind: kind_code(&kind),
+            kind: r.get(4)?,
             cadence: r.get(5)?,
             installments: r.get(6)?,
         });

@@ -226,7 +226,7 @@ pub(crate) fn build(
             due_date: ready
                 .map(|r| r.plan.start.to_string())
                 .or_else(|| row.due_date.map(|d| d.to_string())),
-            kind: ready.map(|r| r.plan.kind.code().to_string()),
+            kind: ready.map(|r| r.plan.kind.collection_kind().to_string()),
             payments: ready.map_or(0, |r| r.dates.len()),
         });
     }

@@ -67,7 +67,7 @@ pub fn preview(session: &Session, plan: &NewPlan) -> Result<PlanPreview> {
     Ok(PlanPreview {
         customer_id: plan.customer_id,
         store_id,
-        kind: plan.kind.code().to_string(),
+        kind: plan.kind.collection_kind().to_string(),
         currency: plan.currency.alpha().to_string(),
         installments,
         count: dates.len() as u32,

@@ -10,6 +10,7 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::stored::stored_enum;
 
 /// The largest amount of one payment: 1,000,000.00.
 pub const MAX_AMOUNT_MINOR: i64 = 100_000_000;
@@ -26,41 +27,52 @@ pub enum PlanKind {
 }
 
 impl PlanKind {
-    pub fn code(&self) -> &'static str {
+    pub fn collection_kind(&self) -> CollectionKind {
         match self {
-            PlanKind::OneOff => "one_off",
-            PlanKind::Installment(_) => "installment",
-            PlanKind::Recurring(_) => "recurring",
+            PlanKind::OneOff => CollectionKind::OneOff,
+            PlanKind::Installment(_) => CollectionKind::Installment,
+            PlanKind::Recurring(_) => CollectionKind::Recurring,
         }
     }
 }
 
-/// What the bank is asked for on a payment's due date.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProvisionKind {
-    /// A sale (1000): the money is taken at once.
-    #[default]
-    Sale,
-    /// A pre-authorisation (1004): the amount is held on the card until an operator captures it
-    /// (post-authorisation, 1005, in full or in part) or voids it. One-off and installment
-    /// collections only: a recurring plan charges each occurrence as a sale.
-    PreAuth,
+stored_enum! {
+    /// What the bank is asked for on a payment's due date.
+    #[derive(Default)]
+    pub enum ProvisionKind {
+        /// A sale (1000): the money is taken at once.
+        #[default]
+        Sale = "sale",
+        /// A pre-authorisation (1004): the amount is held on the card until an operator
+        /// captures it (post-authorisation, 1005, in full or in part) or voids it. One-off and
+        /// installment collections only: a recurring plan charges each occurrence as a sale.
+        PreAuth = "pre_auth",
+    }
 }
 
-impl ProvisionKind {
-    /// The stable name stored on attempts.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProvisionKind::Sale => "sale",
-            ProvisionKind::PreAuth => "pre_auth",
-        }
+stored_enum! {
+    /// The kind of collection a plan is, as stored and listed.
+    pub enum CollectionKind {
+        /// One sale on the start date.
+        OneOff = "one_off",
+        /// One sale split by the bank into installments.
+        Installment = "installment",
+        /// The same amount on every date of a schedule.
+        Recurring = "recurring",
     }
+}
 
-    pub fn parse(text: &str) -> Option<ProvisionKind> {
-        [ProvisionKind::Sale, ProvisionKind::PreAuth]
-            .into_iter()
-            .find(|k| k.as_str() == text)
+stored_enum! {
+    /// Where a plan stands.
+    pub enum PlanStatus {
+        /// Its payments are collected as they fall due.
+        Active = "active",
+        /// Nothing is collected until it is resumed; what falls due meanwhile is skipped.
+        Paused = "paused",
+        /// Nothing more is collected.
+        Cancelled = "cancelled",
+        /// Every payment is settled.
+        Completed = "completed",
     }
 }
 
@@ -273,7 +285,7 @@ pub(crate) fn insert(
     .execute(params![
         placement.store_id,
         plan.customer_id,
-        plan.kind.code(),
+        plan.kind.collection_kind(),
         plan.amount_minor,
         plan.currency.code(),
         installments,
@@ -362,7 +374,7 @@ pub fn create_as(session: &Session, plan: &NewPlan, provision: ProvisionKind) ->
             )
             .with_detail(serde_json::json!({
                 "customer": plan.customer_id,
-                "kind": plan.kind.code(),
+                "kind": plan.kind.collection_kind(),
                 "provision": provision.as_str(),
                 "amount_minor": plan.amount_minor,
                 "currency": plan.currency.alpha(),

@@ -169,7 +169,7 @@ fn insert_difference(
         params![
             store_id,
             day,
-            d.kind.code(),
+            d.kind.as_str(),
             d.txn_code,
             d.order_id,
             d.attempt_id,
@@ -184,7 +184,7 @@ fn insert_difference(
         ],
     )?;
     found.insert((
-        d.kind.code().to_string(),
+        d.kind.as_str().to_string(),
         d.txn_code.clone(),
         d.order_id.clone(),
     ));

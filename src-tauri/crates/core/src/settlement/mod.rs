@@ -28,43 +28,23 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::stored::stored_enum;
 
-/// How the report and this vault disagree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DifferenceKind {
-    /// The bank lists a booking of this vault that it has no record of.
-    UnknownBooking,
-    /// This vault has an approval (or a refund, a capture) the bank does not list.
-    MissingAtBank,
-    /// Both have it, for different amounts.
-    AmountDiffers,
-    /// Both have it, in different states (e.g. approved here, declined or reversed there).
-    StatusDiffers,
+stored_enum! {
+    /// How the report and this vault disagree.
+    pub enum DifferenceKind {
+        /// The bank lists a booking of this vault that it has no record of.
+        UnknownBooking = "unknown_booking",
+        /// This vault has an approval (or a refund, a capture) the bank does not list.
+        MissingAtBank = "missing_at_bank",
+        /// Both have it, for different amounts.
+        AmountDiffers = "amount_differs",
+        /// Both have it, in different states (e.g. approved here, declined or reversed there).
+        StatusDiffers = "status_differs",
+    }
 }
 
 impl DifferenceKind {
-    pub const ALL: [DifferenceKind; 4] = [
-        DifferenceKind::UnknownBooking,
-        DifferenceKind::MissingAtBank,
-        DifferenceKind::AmountDiffers,
-        DifferenceKind::StatusDiffers,
-    ];
-
-    /// The stable name stored in the database.
-    pub fn code(self) -> &'static str {
-        match self {
-            DifferenceKind::UnknownBooking => "unknown_booking",
-            DifferenceKind::MissingAtBank => "missing_at_bank",
-            DifferenceKind::AmountDiffers => "amount_differs",
-            DifferenceKind::StatusDiffers => "status_differs",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<DifferenceKind> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
     /// What it means for an operator, and what to do.
     pub fn text(self) -> Text {
         match self {
@@ -88,33 +68,19 @@ impl DifferenceKind {
     }
 }
 
-/// Where a store's day stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DayState {
-    /// Every row matched, nothing open here.
-    Settled,
-    /// Some difference is unresolved.
-    Differences,
-    /// Something of that day is still open here (an answer not known yet).
-    Pending,
+stored_enum! {
+    /// Where a store's day stands.
+    pub enum DayState {
+        /// Every row matched, nothing open here.
+        Settled = "settled",
+        /// Some difference is unresolved.
+        Differences = "differences",
+        /// Something of that day is still open here (an answer not known yet).
+        Pending = "pending",
+    }
 }
 
 impl DayState {
-    pub fn code(self) -> &'static str {
-        match self {
-            DayState::Settled => "settled",
-            DayState::Differences => "differences",
-            DayState::Pending => "pending",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<DayState> {
-        [DayState::Settled, DayState::Differences, DayState::Pending]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
-
     /// As an operator reads it.
     pub fn text(self) -> Text {
         match self {

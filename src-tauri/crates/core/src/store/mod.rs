@@ -5,7 +5,7 @@ mod validate;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use secrecy::{ExposeSecret, SecretString};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::audit::{AuditAction, AuditResult};
@@ -14,6 +14,7 @@ use crate::engine::EngineActor;
 use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::stored::stored_enum;
 use crate::vault::keys::Keys;
 
 pub use validate::{check_base_url, check_run_time};
@@ -29,33 +30,19 @@ pub const SANDBOX_MERCHANT_SAFE_ID: &str = "2023090417500272654BD9A49CF07574";
 pub const SANDBOX_TERMINAL_SAFE_ID: &str = "2023090417500284633D137A249DBBEB";
 const SANDBOX_SECRET_KEY: &str = "3230323330393034313735303032363031353172675f357637355f3273387373745f7233725f73323333383737335f323272383774767276327672323531355f";
 
-/// Where a store sends its provisions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Environment {
-    /// The in-process simulator, chosen at run time.
-    Sandbox,
-    /// Akbank's test host.
-    Test,
-    /// Akbank's production host.
-    Live,
+stored_enum! {
+    /// Where a store sends its provisions.
+    pub enum Environment {
+        /// The in-process simulator, chosen at run time.
+        Sandbox = "sandbox",
+        /// Akbank's test host.
+        Test = "test",
+        /// Akbank's production host.
+        Live = "live",
+    }
 }
 
 impl Environment {
-    pub fn code(self) -> &'static str {
-        match self {
-            Environment::Sandbox => "sandbox",
-            Environment::Test => "test",
-            Environment::Live => "live",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Environment> {
-        [Environment::Sandbox, Environment::Test, Environment::Live]
-            .into_iter()
-            .find(|e| e.code() == code)
-    }
-
     /// The default host; `None` for the sandbox (its simulator's address is known at run time).
     pub fn default_base_url(self) -> Option<&'static str> {
         match self {
@@ -145,7 +132,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Store> {
     Ok(Store {
         id: r.get(0)?,
         name: r.get(1)?,
-        environment: Environment::from_code(&env).unwrap_or(Environment::Sandbox),
+        environment: Environment::parse(&env).unwrap_or(Environment::Sandbox),
         base_url: r.get(3)?,
         merchant_safe_id: r.get(4)?,
         terminal_safe_id: r.get(5)?,
@@ -207,7 +194,7 @@ fn apply(
         set("name", &name.trim())?;
     }
     if let Some(env) = s.environment {
-        set("environment", &env.code())?;
+        set("environment", &env.as_str())?;
     }
     if let Some(url) = &s.base_url {
         set("base_url", url)?;
@@ -255,7 +242,7 @@ fn apply(
     )?;
     if let Some(url) = base_url {
         check_base_url(
-            Environment::from_code(&environment).unwrap_or(Environment::Sandbox),
+            Environment::parse(&environment).unwrap_or(Environment::Sandbox),
             &url,
         )?;
     }
@@ -278,7 +265,7 @@ fn insert_row(tx: &Transaction, name: &str, env: Environment, now: &str) -> Resu
     }
     tx.execute(
         "INSERT INTO stores (name, environment, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![name.trim(), env.code(), now],
+        params![name.trim(), env.as_str(), now],
     )?;
     Ok(tx.last_insert_rowid())
 }
@@ -312,7 +299,7 @@ pub fn create(
         let (changed, _) = apply(tx, keys, id, settings, &now)?;
         let record = session
             .record(AuditAction::StoreCreate, format!("store:{id}"), AuditResult::Ok)
-            .with_detail(serde_json::json!({ "name": name, "environment": environment.code(), "fields": changed }));
+            .with_detail(serde_json::json!({ "name": name, "environment": environment.as_str(), "fields": changed }));
         Ok((id, record))
     })?;
     vault.db().read(|c| load(c, id))
@@ -380,7 +367,7 @@ pub fn list(session: &Session) -> Result<Vec<Store>> {
 pub fn get(session: &Session, id: i64) -> Result<Store> {
     if visible_stores(session)?.is_some_and(|ids| !ids.contains(&id)) {
         return Err(Error::PermissionDenied {
-            permission: Permission::ViewReports.code(),
+            permission: Permission::ViewReports.as_str(),
             store: Some(id),
         });
     }
@@ -390,7 +377,7 @@ pub fn get(session: &Session, id: i64) -> Result<Store> {
 /// Store ids on which the user holds any permission; `None` means every store.
 fn visible_stores(session: &Session) -> Result<Option<std::collections::BTreeSet<i64>>> {
     let mut ids = std::collections::BTreeSet::new();
-    for &permission in Permission::ALL {
+    for permission in Permission::ALL {
         match session.stores_with(permission)? {
             None => return Ok(None),
             Some(scope) => ids.extend(scope),

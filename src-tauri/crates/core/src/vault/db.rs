@@ -330,6 +330,14 @@ fn apply_migrations(conn: &mut Connection, applied: &[u32]) -> Result<()> {
     Ok(())
 }
 
+/// An in-memory database with every migration applied (for tests of the schema).
+#[cfg(test)]
+pub(crate) fn migrated_in_memory() -> Connection {
+    let mut conn = Connection::open_in_memory().expect("an in-memory database");
+    migrate(&mut conn).expect("the migrations apply");
+    conn
+}
+
 impl Db {
     /// Creates a new database at `path`, which must not exist.
     pub(crate) fn create(path: &Path, key: &DataKey) -> Result<Db> {

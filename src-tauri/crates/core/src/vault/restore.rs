@@ -69,7 +69,7 @@ fn check_authority(dir: &DataDir, by: RestoreBy) -> Result<Actor> {
         (true, RestoreBy::AdminOfCurrent(session)) => {
             if session.vault().dir().root() != dir.root() {
                 return Err(Error::PermissionDenied {
-                    permission: Permission::ManageUsers.code(),
+                    permission: Permission::ManageUsers.as_str(),
                     store: None,
                 });
             }
@@ -78,7 +78,7 @@ fn check_authority(dir: &DataDir, by: RestoreBy) -> Result<Actor> {
             Ok(session.actor())
         }
         (true, RestoreBy::BackupAdmin { .. }) => Err(Error::PermissionDenied {
-            permission: Permission::ManageUsers.code(),
+            permission: Permission::ManageUsers.as_str(),
             store: None,
         }),
         (false, RestoreBy::AdminOfCurrent(_)) => Err(Error::VaultMissing(dir.root().into())),
