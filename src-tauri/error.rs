@@ -21,12 +21,19 @@ pub enum ShellError {
     EngineUnavailable(String),
     #[error("the built-in sandbox bank could not start: {0}")]
     SandboxBank(String),
-    #[error("a user cannot disable their own account")]
-    CannotDisableSelf,
     #[error(transparent)]
     Core(#[from] tahsildar_core::Error),
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+impl From<tahsildar_app::Error> for ShellError {
+    fn from(err: tahsildar_app::Error) -> Self {
+        match err {
+            tahsildar_app::Error::Sandbox(detail) => ShellError::SandboxBank(detail),
+            tahsildar_app::Error::Core(err) => ShellError::Core(err),
+        }
+    }
 }
 
 impl ShellError {
@@ -39,7 +46,6 @@ impl ShellError {
             ShellError::SignedOut => "signed_out",
             ShellError::EngineUnavailable(_) => "engine_unavailable",
             ShellError::SandboxBank(_) => "sandbox_bank_unavailable",
-            ShellError::CannotDisableSelf => "cannot_disable_self",
             ShellError::Core(err) => err.code(),
             ShellError::Internal(_) => "internal",
         }
@@ -49,7 +55,6 @@ impl ShellError {
     pub fn field(&self) -> Option<&str> {
         use tahsildar_core::Error as Core;
         match self {
-            ShellError::CannotDisableSelf => Some("name"),
             ShellError::Core(Core::InvalidInput { field, .. }) => Some(field),
             ShellError::Core(Core::PasswordTooShort(_)) => Some("password"),
             ShellError::Core(Core::PassphraseTooShort(_) | Core::WrongPassphrase) => {
@@ -90,10 +95,6 @@ impl ShellError {
             ShellError::SandboxBank(detail) => lang.pick(
                 format!("Yerleşik sandbox bankası başlatılamadı ({detail})."),
                 format!("The built-in sandbox bank could not start ({detail})."),
-            ),
-            ShellError::CannotDisableSelf => lang.pick(
-                "Kendi hesabınızı devre dışı bırakamazsınız; bunu başka bir yönetici yapmalı.",
-                "You cannot disable your own account; another administrator must do it.",
             ),
             ShellError::Internal(detail) => lang.pick(
                 format!("Beklenmeyen bir hata oluştu ({detail})."),

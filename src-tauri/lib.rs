@@ -4,7 +4,6 @@
 
 pub mod commands;
 pub mod data_dir;
-pub mod environment;
 pub mod error;
 pub mod run_events;
 pub mod state;

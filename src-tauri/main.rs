@@ -4,6 +4,6 @@
 fn main() {
     // The importer parses files in a child process that re-runs this executable: when this
     // process is that child, it serves the parse and exits here.
-    tahsildar_import::worker::run_if_worker();
+    tahsildar_core::import::run_if_worker();
     tahsildar_lib::run();
 }

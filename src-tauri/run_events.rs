@@ -51,10 +51,10 @@ fn notify(app: &AppHandle, title: String, body: String) {
 
 async fn forward(app: AppHandle, mut progress: watch::Receiver<RunProgress>) {
     let mut before = progress.borrow_and_update().clone();
-    let _ = RunProgressEvent::from(&before).emit(&app);
+    let _ = RunProgressEvent(before.clone()).emit(&app);
     while progress.changed().await.is_ok() {
         let now = progress.borrow_and_update().clone();
-        let _ = RunProgressEvent::from(&now).emit(&app);
+        let _ = RunProgressEvent(now.clone()).emit(&app);
         if run_just_ended(&before, &now) {
             let lang = app.state::<AppState>().lang();
             let (title, body) = run_finished_text(&now, lang);

@@ -4,8 +4,9 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
+use tahsildar_core::Environment;
+
 use crate::AppPaths;
-use crate::environment::{self, Environment};
 
 /// What the window header shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -22,7 +23,8 @@ impl AppInfo {
         AppInfo {
             name: crate::PRODUCT_NAME.to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
-            environment: environment::CURRENT,
+            // A new vault's one store is the sandbox; the header follows the stores' own.
+            environment: Environment::Sandbox,
             data_dir: paths.data_dir.display().to_string(),
         }
     }

@@ -5,54 +5,45 @@
 //! the store; core checks it on every call.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
-use tahsildar_core::import::{self, ImportMapping, ImportOptions, ImportPhase, ImportProgress};
-use tahsildar_core::payments::{self, page::PaymentQuery};
+use tahsildar_core::import::{
+    self, BatchInfo, CancelSummary, ColumnChoice, ImportOptions, ImportProgress, ImportSummary,
+    ReportPage, RowFilter,
+};
+use tahsildar_core::payments::{self, PaymentRow, page::PaymentQuery};
 use tahsildar_core::{Lang, Permission};
-use tahsildar_import::{Field, column_letter};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
 
-use super::import_files::{DryRun, ImportFiles, e2e_file, file_name};
-use super::import_views::{
-    BatchView, CancelView, ChosenFile, ColumnChoice, DryRunView, ReportPage, RowFilter,
-};
-use super::payments::PaymentRowView;
+use super::import_files::{ImportFiles, e2e_file, file_name};
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
 
 /// Where an import stands, pushed while a file is read, checked and committed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, tauri_specta::Event)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, tauri_specta::Event)]
 pub struct ImportProgressEvent {
     /// The file's token.
     pub token: String,
-    /// `reading`, `mapping`, `validating` or `committing`.
-    pub phase: String,
-    pub rows_done: u32,
-    /// 0 while unknown.
-    pub rows_total: u32,
+    pub progress: ImportProgress,
 }
 
-impl ImportProgressEvent {
-    pub fn new(token: &str, p: ImportProgress) -> Self {
-        ImportProgressEvent {
-            token: token.to_string(),
-            phase: match p.phase {
-                ImportPhase::Reading => "reading",
-                ImportPhase::Mapping => "mapping",
-                ImportPhase::Validating => "validating",
-                ImportPhase::Committing => "committing",
-            }
-            .to_string(),
-            rows_done: u32::try_from(p.rows_done).unwrap_or(u32::MAX),
-            rows_total: u32::try_from(p.rows_total).unwrap_or(u32::MAX),
-        }
-    }
+/// A file chosen in the native dialog, known to the window only by its token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ChosenFile {
+    /// Opaque; names the file in later calls.
+    pub token: String,
+    /// The file's name without its folder.
+    pub file_name: String,
+}
+
+/// A dry run: the file's token and what it found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct DryRunResult {
+    pub token: String,
+    pub summary: ImportSummary,
 }
 
 /// The error for a token the wizard no longer holds.
@@ -65,28 +56,6 @@ fn file_gone(lang: Lang) -> CommandError {
         ),
         field: Some("file".to_string()),
     }
-}
-
-/// The edited mapping as a spec keyed by column letter.
-pub fn mapping_spec(choices: &[ColumnChoice], lang: Lang) -> Result<ImportMapping, CommandError> {
-    let mut spec = ImportMapping::default();
-    for choice in choices {
-        let Some(key) = &choice.field else { continue };
-        let letter = column_letter(choice.index as usize);
-        let field = Field::ALL
-            .into_iter()
-            .find(|f| f.key() == key.as_str())
-            .ok_or_else(|| CommandError {
-                code: "invalid_mapping".to_string(),
-                message: lang.pick(
-                    format!("{letter} sütunu için alan tanınmadı: '{key}'."),
-                    format!("The field for column {letter} is not known: '{key}'."),
-                ),
-                field: Some("mapping".to_string()),
-            })?;
-        spec.columns.insert(letter, field);
-    }
-    Ok(spec)
 }
 
 /// Opens the native file dialog (Excel or CSV) for an import into `store_id`; `null` when the
@@ -140,14 +109,11 @@ pub async fn import_dry_run(
     token: String,
     store_id: i64,
     mapping: Option<Vec<ColumnChoice>>,
-) -> Result<DryRunView, CommandError> {
+) -> Result<DryRunResult, CommandError> {
     let lang = state.lang();
     let path = files.path(&token).ok_or_else(|| file_gone(lang))?;
     let options = ImportOptions {
-        mapping: mapping
-            .as_deref()
-            .map(|m| mapping_spec(m, lang))
-            .transpose()?,
+        mapping: mapping.as_deref().map(ColumnChoice::mapping),
         ..ImportOptions::default()
     };
     let events = app.clone();
@@ -155,8 +121,9 @@ pub async fn import_dry_run(
     let prepared = state
         .blocking(move |s| {
             let session = s.session()?;
-            let mut progress = |p: ImportProgress| {
-                let _ = ImportProgressEvent::new(&event_token, p).emit(&events);
+            let mut progress = |progress: ImportProgress| {
+                let token = event_token.clone();
+                let _ = ImportProgressEvent { token, progress }.emit(&events);
             };
             Ok(import::dry_run_with_progress(
                 &session,
@@ -167,10 +134,13 @@ pub async fn import_dry_run(
             )?)
         })
         .await?;
-    let dry_run = files
-        .set_dry_run(&token, DryRun::new(prepared))
+    let prepared = files
+        .set_dry_run(&token, prepared)
         .ok_or_else(|| file_gone(lang))?;
-    Ok(DryRunView::new(&token, &dry_run.prepared.report))
+    Ok(DryRunResult {
+        summary: ImportSummary::of(&prepared.report),
+        token,
+    })
 }
 
 /// One page of the dry run's rows (at most 500), filtered by status.
@@ -185,13 +155,13 @@ pub async fn import_report_page(
     limit: u32,
 ) -> Result<ReportPage, CommandError> {
     let lang = state.lang();
-    let dry_run = files.dry_run(&token).ok_or_else(|| file_gone(lang))?;
-    let store_id = dry_run.prepared.report.store_id;
+    let prepared = files.dry_run(&token).ok_or_else(|| file_gone(lang))?;
+    let store_id = prepared.report.store_id;
     state
         .blocking(move |s| {
             s.session()?
                 .require(Permission::ImportBatches, Some(store_id))?;
-            Ok(dry_run.page(filter, offset, limit))
+            Ok(prepared.report.page(filter, offset, limit))
         })
         .await
 }
@@ -205,25 +175,26 @@ pub async fn commit_import(
     state: State<'_, AppState>,
     files: State<'_, ImportFiles>,
     token: String,
-) -> Result<BatchView, CommandError> {
+) -> Result<BatchInfo, CommandError> {
     let lang = state.lang();
-    let dry_run: Arc<DryRun> = files.dry_run(&token).ok_or_else(|| file_gone(lang))?;
+    let prepared = files.dry_run(&token).ok_or_else(|| file_gone(lang))?;
     let event_token = token.clone();
     let batch = state
         .blocking(move |s| {
             let session = s.session()?;
-            let mut progress = |p: ImportProgress| {
-                let _ = ImportProgressEvent::new(&event_token, p).emit(&app);
+            let mut progress = |progress: ImportProgress| {
+                let token = event_token.clone();
+                let _ = ImportProgressEvent { token, progress }.emit(&app);
             };
             Ok(import::commit_with_progress(
                 &session,
-                &dry_run.prepared,
+                &prepared,
                 &mut progress,
             )?)
         })
         .await?;
     files.remove(&token);
-    Ok(BatchView::from(batch))
+    Ok(batch)
 }
 
 /// Closes a file in the wizard without importing it.
@@ -243,13 +214,9 @@ pub async fn discard_import(
 pub async fn list_import_batches(
     state: State<'_, AppState>,
     store_id: Option<i64>,
-) -> Result<Vec<BatchView>, CommandError> {
+) -> Result<Vec<BatchInfo>, CommandError> {
     state
-        .blocking(move |s| {
-            let session = s.session()?;
-            let batches = import::batches::list(&session, store_id)?;
-            Ok(batches.into_iter().map(BatchView::from).collect())
-        })
+        .blocking(move |s| Ok(import::batches::list(&s.session()?, store_id)?))
         .await
 }
 
@@ -259,14 +226,9 @@ pub async fn list_import_batches(
 pub async fn import_batch(
     state: State<'_, AppState>,
     batch_id: i64,
-) -> Result<BatchView, CommandError> {
+) -> Result<BatchInfo, CommandError> {
     state
-        .blocking(move |s| {
-            Ok(BatchView::from(import::batches::get(
-                &s.session()?,
-                batch_id,
-            )?))
-        })
+        .blocking(move |s| Ok(import::batches::get(&s.session()?, batch_id)?))
         .await
 }
 
@@ -276,14 +238,9 @@ pub async fn import_batch(
 pub async fn cancel_import_batch(
     state: State<'_, AppState>,
     batch_id: i64,
-) -> Result<CancelView, CommandError> {
+) -> Result<CancelSummary, CommandError> {
     state
-        .blocking(move |s| {
-            Ok(CancelView::from(import::batches::cancel(
-                &s.session()?,
-                batch_id,
-            )?))
-        })
+        .blocking(move |s| Ok(import::batches::cancel(&s.session()?, batch_id)?))
         .await
 }
 
@@ -293,15 +250,14 @@ pub async fn cancel_import_batch(
 pub async fn list_batch_payments(
     state: State<'_, AppState>,
     batch_id: i64,
-) -> Result<Vec<PaymentRowView>, CommandError> {
+) -> Result<Vec<PaymentRow>, CommandError> {
     state
         .blocking(move |s| {
             let filter = PaymentQuery {
                 batch_id: Some(batch_id),
                 ..PaymentQuery::default()
             };
-            let rows = payments::page::all(&s.session()?, &filter)?;
-            Ok(rows.into_iter().map(PaymentRowView::from).collect())
+            Ok(payments::page::all(&s.session()?, &filter)?)
         })
         .await
 }

@@ -10,73 +10,13 @@ use std::sync::{Arc, Mutex};
 
 use tahsildar_core::import::PreparedImport;
 
-use super::count;
-use super::import_views::{ProblemView, ReportPage, ReportRowView, RowFilter};
-
 /// Test-only: the file the open dialog would return, for the end-to-end suite (a native dialog
 /// cannot be driven). Read by Rust in debug builds only; the webview never supplies a path.
 pub const E2E_IMPORT_FILE_VAR: &str = "TAHSILDAR_E2E_IMPORT_FILE";
 
-/// Most rows one report page carries.
-pub const MAX_PAGE: u32 = 500;
-
-/// A dry run kept for commit, with each row's problems indexed.
-pub struct DryRun {
-    pub prepared: PreparedImport,
-    /// Per row summary index: the indexes of its problems in `report.problems`.
-    problems_by_row: HashMap<usize, Vec<usize>>,
-}
-
-impl DryRun {
-    pub fn new(prepared: PreparedImport) -> DryRun {
-        let mut problems_by_row: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, p) in prepared.report.problems.iter().enumerate() {
-            if let Some(row) = p.row {
-                problems_by_row.entry(row).or_default().push(i);
-            }
-        }
-        DryRun {
-            prepared,
-            problems_by_row,
-        }
-    }
-
-    /// Rows matching `filter`, from `offset`, at most `limit` (capped at [`MAX_PAGE`]).
-    pub fn page(&self, filter: RowFilter, offset: u32, limit: u32) -> ReportPage {
-        let report = &self.prepared.report;
-        let limit = limit.clamp(1, MAX_PAGE) as usize;
-        let matching = report
-            .row_summaries
-            .iter()
-            .filter(|r| filter.admits(r.status));
-        let total = matching.clone().count();
-        let rows = matching
-            .skip(offset as usize)
-            .take(limit)
-            .map(|r| {
-                let problems = self
-                    .problems_by_row
-                    .get(&r.row)
-                    .map(|ids| {
-                        ids.iter()
-                            .map(|&i| ProblemView::from(&report.problems[i]))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                ReportRowView::new(r, problems)
-            })
-            .collect();
-        ReportPage {
-            total: count(total),
-            offset,
-            rows,
-        }
-    }
-}
-
 struct Entry {
     path: PathBuf,
-    dry_run: Option<Arc<DryRun>>,
+    dry_run: Option<Arc<PreparedImport>>,
 }
 
 /// The wizard's files by token; managed by Tauri beside the app state.
@@ -112,7 +52,7 @@ impl ImportFiles {
     }
 
     /// Keeps the latest dry run of a token's file (replacing an earlier one).
-    pub fn set_dry_run(&self, token: &str, dry_run: DryRun) -> Option<Arc<DryRun>> {
+    pub fn set_dry_run(&self, token: &str, dry_run: PreparedImport) -> Option<Arc<PreparedImport>> {
         let mut entries = self.entries();
         let entry = entries.get_mut(token)?;
         let dry_run = Arc::new(dry_run);
@@ -121,7 +61,7 @@ impl ImportFiles {
     }
 
     /// The latest dry run of a token's file.
-    pub fn dry_run(&self, token: &str) -> Option<Arc<DryRun>> {
+    pub fn dry_run(&self, token: &str) -> Option<Arc<PreparedImport>> {
         self.entries().get(token).and_then(|e| e.dry_run.clone())
     }
 

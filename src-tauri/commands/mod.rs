@@ -30,18 +30,16 @@
 
 pub mod app;
 pub mod attention;
+pub mod card_input;
 pub mod collections;
 pub mod customers;
 pub mod import;
 pub mod import_files;
-pub mod import_views;
 pub mod payments;
 pub mod review;
-pub mod review_views;
 pub mod scheduler;
 pub mod session;
 pub mod settlement;
-pub mod settlement_views;
 pub mod setup;
 pub mod store_check;
 pub mod stores;
@@ -50,11 +48,6 @@ pub mod users;
 use tauri_specta::{Builder, ErrorHandlingMode, collect_commands, collect_events};
 
 use crate::error::CommandError;
-
-/// A count as the UI's number type holds it (u32; larger counts show as the largest).
-pub(crate) fn count(n: impl TryInto<u32>) -> u32 {
-    n.try_into().unwrap_or(u32::MAX)
-}
 
 /// Expands the command list (`list.rs`) to the commands' names and to the command set with its
 /// TypeScript types, registered with Tauri and exported to `ui/src/bindings.ts`.

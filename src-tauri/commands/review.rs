@@ -3,10 +3,9 @@
 //! has no such order, send the same order id again or close it as not charged. A suspicious
 //! booking is voided with `void_payment`.
 
-use tahsildar_core::engine::review;
+use tahsildar_core::engine::review::{self, ReviewState};
 use tauri::State;
 
-pub use super::review_views::ReviewStateView;
 use crate::error::CommandError;
 use crate::state::AppState;
 
@@ -14,9 +13,9 @@ use crate::state::AppState;
 pub(crate) async fn state_of(
     state: &AppState,
     attempt_id: i64,
-) -> Result<ReviewStateView, CommandError> {
+) -> Result<ReviewState, CommandError> {
     state
-        .blocking(move |s| Ok(review::review_state(&s.session()?, attempt_id)?.into()))
+        .blocking(move |s| Ok(review::review_state(&s.session()?, attempt_id)?))
         .await
 }
 
@@ -24,12 +23,11 @@ pub(crate) async fn state_of(
 pub(crate) async fn ask_bank(
     state: &AppState,
     attempt_id: i64,
-) -> Result<ReviewStateView, CommandError> {
+) -> Result<ReviewState, CommandError> {
     let (session, engine) = state.blocking(|s| Ok((s.session()?, s.engine()?))).await?;
     engine
         .ask_bank(&session, attempt_id)
         .await
-        .map(Into::into)
         .map_err(|e| state.error(e))
 }
 
@@ -37,12 +35,11 @@ pub(crate) async fn ask_bank(
 pub(crate) async fn send_again(
     state: &AppState,
     attempt_id: i64,
-) -> Result<ReviewStateView, CommandError> {
+) -> Result<ReviewState, CommandError> {
     let (session, engine) = state.blocking(|s| Ok((s.session()?, s.engine()?))).await?;
     engine
         .send_again(&session, attempt_id)
         .await
-        .map(Into::into)
         .map_err(|e| state.error(e))
 }
 
@@ -50,11 +47,11 @@ pub(crate) async fn send_again(
 pub(crate) async fn close_not_charged(
     state: &AppState,
     attempt_id: i64,
-) -> Result<ReviewStateView, CommandError> {
+) -> Result<ReviewState, CommandError> {
     state
         .blocking(move |s| {
             let (session, engine) = (s.session()?, s.engine()?);
-            Ok(engine.close_not_charged(&session, attempt_id)?.into())
+            Ok(engine.close_not_charged(&session, attempt_id)?)
         })
         .await
 }
@@ -65,7 +62,7 @@ pub(crate) async fn close_not_charged(
 pub async fn review_state(
     state: State<'_, AppState>,
     attempt_id: i64,
-) -> Result<ReviewStateView, CommandError> {
+) -> Result<ReviewState, CommandError> {
     state_of(&state, attempt_id).await
 }
 
@@ -76,7 +73,7 @@ pub async fn review_state(
 pub async fn review_ask_bank(
     state: State<'_, AppState>,
     attempt_id: i64,
-) -> Result<ReviewStateView, CommandError> {
+) -> Result<ReviewState, CommandError> {
     ask_bank(&state, attempt_id).await
 }
 
@@ -87,7 +84,7 @@ pub async fn review_ask_bank(
 pub async fn review_send_again(
     state: State<'_, AppState>,
     attempt_id: i64,
-) -> Result<ReviewStateView, CommandError> {
+) -> Result<ReviewState, CommandError> {
     send_again(&state, attempt_id).await
 }
 
@@ -98,7 +95,7 @@ pub async fn review_send_again(
 pub async fn review_close_not_charged(
     state: State<'_, AppState>,
     attempt_id: i64,
-) -> Result<ReviewStateView, CommandError> {
+) -> Result<ReviewState, CommandError> {
     close_not_charged(&state, attempt_id).await
 }
 

@@ -4,6 +4,7 @@
 use tahsildar_core::Permission;
 use tahsildar_core::engine::attempt_state::AttemptState;
 use tahsildar_core::payments::PaymentStatus;
+use tahsildar_core::payments::timeline::StepState;
 
 use super::*;
 use crate::commands::test_world::{World, wait_for_status};
@@ -70,8 +71,12 @@ async fn a_confirmed_not_found_is_closed_as_not_charged_and_the_payment_goes_on(
         .iter()
         .find(|e| e.attempt_id == attempt)
         .unwrap();
-    assert_eq!(entry.state, "withdrawn");
-    let why = entry.explanation_tr.as_deref().unwrap_or_default();
+    assert_eq!(entry.state, StepState::Attempt(AttemptState::Withdrawn));
+    let why = entry
+        .explanation
+        .as_ref()
+        .map(|t| t.tr())
+        .unwrap_or_default();
     assert!(why.contains("çekilmedi olarak kapattı"), "{why}");
 }
 

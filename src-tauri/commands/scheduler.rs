@@ -1,10 +1,9 @@
 //! The background scheduler: its status (with the progress of the current run, also pushed to
 //! the UI as `RunProgressEvent`), pause, resume and run now.
 
-use super::count;
 use jiff::ZonedDateTime as Zoned;
 use jiff::civil::Time;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 use tahsildar_core::RunProgress;
 use tahsildar_core::engine::runner::require_run;
@@ -15,53 +14,17 @@ use crate::error::CommandError;
 use crate::state::AppState;
 
 /// Progress of the current (or last) run, pushed to the UI whenever it changes.
-#[derive(
-    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type, tauri_specta::Event,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct RunProgressEvent {
-    /// Payments taken into this run.
-    pub queued: u32,
-    /// Being worked on now.
-    pub running: u32,
-    /// Finished in this run, whatever the bank answered.
-    pub done: u32,
-    pub approved: u32,
-    pub declined: u32,
-    /// Left for a later run (nothing reached the bank, or the answer is not known yet).
-    pub unresolved: u32,
-    /// e.g. "payment 12: approved".
-    pub last_outcome: Option<String>,
-    /// True while a run is going on.
-    pub active: bool,
-    /// True while the scheduler is paused.
-    pub paused: bool,
-}
-
-impl From<&RunProgress> for RunProgressEvent {
-    fn from(p: &RunProgress) -> Self {
-        RunProgressEvent {
-            queued: count(p.queued),
-            running: count(p.running),
-            done: count(p.done),
-            approved: count(p.approved),
-            declined: count(p.declined),
-            unresolved: count(p.unresolved),
-            last_outcome: p.last_outcome.clone(),
-            active: p.active,
-            paused: p.paused,
-        }
-    }
-}
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type, tauri_specta::Event)]
+#[serde(transparent)]
+pub struct RunProgressEvent(pub RunProgress);
 
 /// What the header shows about the scheduler.
 #[derive(Debug, Clone, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
 pub struct SchedulerStatus {
     /// False when the engine could not start; `problem` says why.
     pub running: bool,
     pub problem: Option<CommandError>,
-    pub progress: RunProgressEvent,
+    pub progress: RunProgress,
     /// The next daily run time of an enabled store, "27.11.2026 10:00" (Europe/Istanbul).
     pub next_run: Option<String>,
 }
@@ -113,13 +76,13 @@ pub async fn scheduler_status(state: State<'_, AppState>) -> Result<SchedulerSta
                 Ok(engine) => SchedulerStatus {
                     running: true,
                     problem: None,
-                    progress: RunProgressEvent::from(&*engine.progress().borrow()),
+                    progress: engine.progress().borrow().clone(),
                     next_run: next_run_text(&session),
                 },
                 Err(_) => SchedulerStatus {
                     running: false,
                     problem: s.engine_problem(),
-                    progress: RunProgressEvent::default(),
+                    progress: RunProgress::default(),
                     next_run: None,
                 },
             })
@@ -192,23 +155,5 @@ mod tests {
     fn no_enabled_store_means_no_next_run() {
         assert!(next_run(&at("2026-11-27T09:15"), &[]).is_none());
         assert!(next_run(&at("2026-11-27T09:15"), &["bozuk".to_string()]).is_none());
-    }
-
-    #[test]
-    fn progress_counts_reach_the_ui_unchanged() {
-        let progress = RunProgress {
-            queued: 5,
-            running: 1,
-            done: 3,
-            approved: 2,
-            declined: 1,
-            active: true,
-            ..RunProgress::default()
-        };
-        let event = RunProgressEvent::from(&progress);
-        assert_eq!((event.queued, event.running, event.done), (5, 1, 3));
-        assert!(event.active && !event.paused);
-        let json = serde_json::to_value(&event).unwrap();
-        assert_eq!(json["lastOutcome"], serde_json::Value::Null);
     }
 }

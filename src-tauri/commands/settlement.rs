@@ -7,18 +7,18 @@ use tahsildar_core::engine::runner::require_run;
 use tahsildar_core::{Text, plan, settlement};
 use tauri::State;
 
-use super::customers::date;
-use super::settlement_views::{DifferenceView, SettlementDayView};
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
+use tahsildar_core::settlement::{Difference, SettlementDay};
 
 fn optional_date(
     field: &'static str,
     text: Option<&str>,
 ) -> Result<Option<jiff::civil::Date>, ShellError> {
     text.filter(|d| !d.trim().is_empty())
-        .map(|d| date(field, d))
+        .map(|d| plan::parse_date(field, d))
         .transpose()
+        .map_err(Into::into)
 }
 
 /// The days of one store or of every store the user may see, newest first.
@@ -26,13 +26,12 @@ pub(crate) async fn days(
     state: &AppState,
     store_id: Option<i64>,
     from: Option<String>,
-) -> Result<Vec<SettlementDayView>, CommandError> {
+) -> Result<Vec<SettlementDay>, CommandError> {
     state
         .blocking(move |s| {
             let session = s.session()?;
             let from = optional_date("from", from.as_deref())?;
-            let days = settlement::days(&session, store_id, from)?;
-            Ok(days.into_iter().map(Into::into).collect())
+            Ok(settlement::days(&session, store_id, from)?)
         })
         .await
 }
@@ -42,13 +41,12 @@ pub(crate) async fn differences(
     state: &AppState,
     store_id: Option<i64>,
     day: Option<String>,
-) -> Result<Vec<DifferenceView>, CommandError> {
+) -> Result<Vec<Difference>, CommandError> {
     state
         .blocking(move |s| {
             let session = s.session()?;
             let day = optional_date("day", day.as_deref())?;
-            let found = settlement::differences(&session, store_id, day)?;
-            Ok(found.into_iter().map(Into::into).collect())
+            Ok(settlement::differences(&session, store_id, day)?)
         })
         .await
 }
@@ -58,9 +56,9 @@ pub(crate) async fn resolve(
     state: &AppState,
     difference_id: i64,
     note: String,
-) -> Result<DifferenceView, CommandError> {
+) -> Result<Difference, CommandError> {
     state
-        .blocking(move |s| Ok(settlement::resolve(&s.session()?, difference_id, &note)?.into()))
+        .blocking(move |s| Ok(settlement::resolve(&s.session()?, difference_id, &note)?))
         .await
 }
 
@@ -70,12 +68,12 @@ pub(crate) async fn reread_day(
     state: &AppState,
     store_id: i64,
     day: String,
-) -> Result<SettlementDayView, CommandError> {
+) -> Result<SettlementDay, CommandError> {
     let (engine, day) = state
         .blocking(move |s| {
             let session = s.session()?;
             require_run(&session, Some(store_id))?;
-            let day = date("day", &day)?;
+            let day = plan::parse_date("day", &day)?;
             if day > plan::today(session.vault().clock().as_ref()) {
                 return Err(tahsildar_core::Error::invalid(
                     "day",
@@ -92,7 +90,6 @@ pub(crate) async fn reread_day(
     engine
         .settle_day(store_id, day)
         .await
-        .map(Into::into)
         .map_err(|e| state.error(e))
 }
 
@@ -111,7 +108,7 @@ pub async fn settlement_days(
     state: State<'_, AppState>,
     store_id: Option<i64>,
     from: Option<String>,
-) -> Result<Vec<SettlementDayView>, CommandError> {
+) -> Result<Vec<SettlementDay>, CommandError> {
     days(&state, store_id, from).await
 }
 
@@ -123,7 +120,7 @@ pub async fn settlement_differences(
     state: State<'_, AppState>,
     store_id: Option<i64>,
     day: Option<String>,
-) -> Result<Vec<DifferenceView>, CommandError> {
+) -> Result<Vec<Difference>, CommandError> {
     differences(&state, store_id, day).await
 }
 
@@ -135,7 +132,7 @@ pub async fn resolve_difference(
     state: State<'_, AppState>,
     difference_id: i64,
     note: String,
-) -> Result<DifferenceView, CommandError> {
+) -> Result<Difference, CommandError> {
     resolve(&state, difference_id, note).await
 }
 
@@ -147,7 +144,7 @@ pub async fn reread_settlement_day(
     state: State<'_, AppState>,
     store_id: i64,
     day: String,
-) -> Result<SettlementDayView, CommandError> {
+) -> Result<SettlementDay, CommandError> {
     reread_day(&state, store_id, day).await
 }
 

@@ -4,9 +4,9 @@
 use tahsildar_core::{Permission, SystemClock, plan};
 
 use super::*;
-use crate::commands::attention::queue_view;
-use crate::commands::settlement_views::{DayStateView, DifferenceKindView};
 use crate::commands::test_world::World;
+use tahsildar_core::payments::queue::queue as queue_view;
+use tahsildar_core::settlement::{DayState, DifferenceKind};
 
 fn today() -> String {
     plan::today(&SystemClock).to_string()
@@ -16,13 +16,13 @@ fn today() -> String {
 async fn after_a_run_today_is_settled_with_its_one_sale_and_may_be_read_again() {
     let w = World::new().await;
     let day = reread_day(&w.state, w.store_id, today()).await.unwrap();
-    assert_eq!(day.state, DayStateView::Settled, "{day:?}");
+    assert_eq!(day.state, DayState::Settled, "{day:?}");
     assert_eq!(
         (day.bank_rows, day.matched, day.differences, day.open_here),
         (1, 1, 0, 0)
     );
     assert!(!day.complete, "today is not over");
-    assert_eq!(day.state_text_tr, "mutabık");
+    assert_eq!(day.state.text().tr(), "mutabık");
 
     let listed = days(&w.state, Some(w.store_id), None).await.unwrap();
     assert_eq!(listed[0].day, today());
@@ -69,12 +69,12 @@ async fn a_sale_the_bank_does_not_list_is_a_difference_until_resolved_with_a_not
     ));
 
     let day = reread_day(&w.state, w.store_id, today()).await.unwrap();
-    assert_eq!(day.state, DayStateView::Differences, "{day:?}");
+    assert_eq!(day.state, DayState::Differences, "{day:?}");
     assert_eq!((day.matched, day.differences), (1, 1));
     let found = differences(&w.state, None, None).await.unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     let d = &found[0];
-    assert_eq!(d.kind, DifferenceKindView::MissingAtBank);
+    assert_eq!(d.kind, DifferenceKind::MissingAtBank);
     assert_eq!(d.order_id, format!("NEVER-BOOKED-{payment}"));
     assert_eq!(d.payment_id, Some(payment));
     assert_eq!(
@@ -82,7 +82,7 @@ async fn a_sale_the_bank_does_not_list_is_a_difference_until_resolved_with_a_not
         (Some(5_000), None)
     );
     assert_eq!(d.currency.as_deref(), Some("TRY"));
-    assert!(d.kind_text_tr.contains("banka raporunda yok"));
+    assert!(d.meaning.tr().contains("banka raporunda yok"));
     let session = w.state.session().unwrap();
     assert_eq!(queue_view(&session, None).unwrap().settlement.len(), 1);
 

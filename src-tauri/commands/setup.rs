@@ -7,42 +7,18 @@ use std::sync::Arc;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use tahsildar_core::auth::{password, users};
+use tahsildar_core::auth::{SessionInfo, password, session_info, users};
 use tahsildar_core::{
     Keyring, Origin, Protection, SystemClock, UnlockMethod, UnlockWith, Vault, VaultMeta,
 };
 use tauri::State;
 
-use super::session::{SessionInfo, session_info_of};
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
 
-/// How a vault's key is kept on this PC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum UnlockKind {
-    /// In the OS keyring (recommended): the vault opens by itself.
-    Keyring,
-    /// Wrapped with a passphrase asked at each start.
-    Passphrase,
-}
-
-impl From<UnlockMethod> for UnlockKind {
-    fn from(method: UnlockMethod) -> Self {
-        match method {
-            UnlockMethod::Keyring => UnlockKind::Keyring,
-            UnlockMethod::Passphrase => UnlockKind::Passphrase,
-        }
-    }
-}
-
 /// Where the app stands; the UI shows the matching screen.
 #[derive(Debug, Clone, Serialize, Type)]
-#[serde(
-    tag = "state",
-    rename_all = "snake_case",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "state", rename_all = "snake_case")]
 pub enum SetupStatus {
     /// No vault in the data folder: first run.
     NeedsSetup {
@@ -50,7 +26,7 @@ pub enum SetupStatus {
     },
     /// A vault exists but is not open; `problem` says why the keyring could not open it.
     Locked {
-        unlock: UnlockKind,
+        unlock: UnlockMethod,
         problem: Option<CommandError>,
     },
     /// The vault is open but has no user yet (setup stopped half-way): create the administrator.
@@ -66,11 +42,7 @@ pub enum SetupStatus {
 
 /// How the new vault is to be unlocked.
 #[derive(Deserialize, Type)]
-#[serde(
-    tag = "method",
-    rename_all = "snake_case",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "method", rename_all = "snake_case")]
 pub enum UnlockChoice {
     Keyring,
     Passphrase { passphrase: String },
@@ -78,7 +50,6 @@ pub enum UnlockChoice {
 
 /// The first-run form.
 #[derive(Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
 pub struct NewVault {
     pub admin_name: String,
     pub admin_password: String,
@@ -87,7 +58,6 @@ pub struct NewVault {
 
 /// The vault is ready and the administrator signed in. The recovery key is shown this once.
 #[derive(Serialize, Type)]
-#[serde(rename_all = "camelCase")]
 pub struct CreatedVault {
     pub recovery_key: String,
     pub session: SessionInfo,
@@ -95,11 +65,7 @@ pub struct CreatedVault {
 
 /// What unlocks an existing vault.
 #[derive(Deserialize, Type)]
-#[serde(
-    tag = "method",
-    rename_all = "snake_case",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "method", rename_all = "snake_case")]
 pub enum UnlockRequest {
     Keyring,
     Passphrase {
@@ -166,7 +132,7 @@ pub async fn setup_status(state: State<'_, AppState>) -> Result<SetupStatus, Com
         let meta = state.blocking(read_meta).await?;
         if meta.unlock == UnlockMethod::Passphrase {
             return Ok(SetupStatus::Locked {
-                unlock: UnlockKind::Passphrase,
+                unlock: UnlockMethod::Passphrase,
                 problem: None,
             });
         }
@@ -177,7 +143,7 @@ pub async fn setup_status(state: State<'_, AppState>) -> Result<SetupStatus, Com
             Ok(vault) => state.install(vault).await,
             Err(problem) => {
                 return Ok(SetupStatus::Locked {
-                    unlock: UnlockKind::Keyring,
+                    unlock: UnlockMethod::Keyring,
                     problem: Some(problem),
                 });
             }
@@ -192,7 +158,7 @@ fn status_of_open(state: &AppState) -> Result<SetupStatus, ShellError> {
     }
     match state.session() {
         Ok(session) => Ok(SetupStatus::SignedIn {
-            session: session_info_of(&session)?,
+            session: session_info(&session)?,
         }),
         Err(ShellError::SignedOut | ShellError::Core(tahsildar_core::Error::SessionExpired)) => {
             Ok(SetupStatus::SignedOut {
@@ -262,7 +228,7 @@ pub async fn create_vault(
             let vault = s.vault()?;
             users::create_first_admin(&vault, &name, &password, Origin::App)?;
             let session = s.sign_in(&name, &password)?;
-            session_info_of(&session)
+            Ok(session_info(&session)?)
         })
         .await;
     match created {

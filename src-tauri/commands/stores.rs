@@ -2,62 +2,19 @@
 //! replaced, never read back (`hasSecretKey` says whether one is set).
 
 use secrecy::SecretString;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use specta::Type;
 use tahsildar_core::store::{self, Store, StoreSettings};
-use tahsildar_core::{Session, Text};
+use tahsildar_core::{Environment, Text};
 use tauri::State;
 
-use crate::environment::Environment;
-use crate::error::{CommandError, ShellError};
+use crate::error::CommandError;
 use crate::state::AppState;
-
-/// A store as the settings screen shows it (never the secret key).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct StoreView {
-    pub id: i64,
-    pub name: String,
-    pub environment: Environment,
-    /// The configured host when it differs from the environment's default.
-    pub base_url: Option<String>,
-    /// The host payments go to (`null` for sandbox: the built-in simulator).
-    pub effective_base_url: Option<String>,
-    pub merchant_safe_id: String,
-    pub terminal_safe_id: String,
-    pub has_secret_key: bool,
-    pub concurrency: u32,
-    pub rate_per_sec: u32,
-    /// "HH:MM", Europe/Istanbul.
-    pub run_time: String,
-    pub max_installments: u32,
-    pub enabled: bool,
-}
-
-impl From<&Store> for StoreView {
-    fn from(s: &Store) -> Self {
-        StoreView {
-            id: s.id,
-            name: s.name.clone(),
-            environment: s.environment.into(),
-            base_url: s.base_url.clone(),
-            effective_base_url: s.effective_base_url().map(str::to_string),
-            merchant_safe_id: s.merchant_safe_id.clone(),
-            terminal_safe_id: s.terminal_safe_id.clone(),
-            has_secret_key: s.has_secret_key,
-            concurrency: s.concurrency,
-            rate_per_sec: s.rate_per_sec,
-            run_time: s.run_time.clone(),
-            max_installments: s.max_installments,
-            enabled: s.enabled,
-        }
-    }
-}
 
 /// Settings to apply; `null` keeps the current value. An empty `baseUrl` returns to the
 /// environment's default host; `secretKey` replaces the key.
 #[derive(Default, Deserialize, Type)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(default)]
 pub struct StoreInput {
     pub name: Option<String>,
     pub environment: Option<Environment>,
@@ -93,7 +50,7 @@ impl StoreInput {
     fn into_settings(self) -> StoreSettings {
         StoreSettings {
             name: trimmed(self.name),
-            environment: self.environment.map(Into::into),
+            environment: self.environment,
             base_url: trimmed(self.base_url).map(|url| Some(url).filter(|u| !u.is_empty())),
             merchant_safe_id: trimmed(self.merchant_safe_id),
             terminal_safe_id: trimmed(self.terminal_safe_id),
@@ -114,13 +71,8 @@ impl StoreInput {
 /// their screen needs).
 #[tauri::command]
 #[specta::specta]
-pub async fn list_stores(state: State<'_, AppState>) -> Result<Vec<StoreView>, CommandError> {
-    state.blocking(|s| store_views(&s.session()?)).await
-}
-
-fn store_views(session: &Session) -> Result<Vec<StoreView>, ShellError> {
-    let stores = store::list(session)?;
-    Ok(stores.iter().map(StoreView::from).collect())
+pub async fn list_stores(state: State<'_, AppState>) -> Result<Vec<Store>, CommandError> {
+    state.blocking(|s| Ok(store::list(&s.session()?)?)).await
 }
 
 /// Adds a store (needs `manage_stores` on every store). A test or live store needs its three
@@ -130,7 +82,7 @@ fn store_views(session: &Session) -> Result<Vec<StoreView>, ShellError> {
 pub async fn create_store(
     state: State<'_, AppState>,
     input: StoreInput,
-) -> Result<StoreView, CommandError> {
+) -> Result<Store, CommandError> {
     state
         .blocking(move |s| {
             let session = s.session()?;
@@ -147,8 +99,12 @@ pub async fn create_store(
             let mut settings = input.into_settings();
             settings.name = None;
             settings.environment = None;
-            let created = store::create(&session, name.trim(), environment.into(), &settings)?;
-            Ok(StoreView::from(&created))
+            Ok(store::create(
+                &session,
+                name.trim(),
+                environment,
+                &settings,
+            )?)
         })
         .await
 }
@@ -160,12 +116,9 @@ pub async fn update_store(
     state: State<'_, AppState>,
     id: i64,
     input: StoreInput,
-) -> Result<StoreView, CommandError> {
+) -> Result<Store, CommandError> {
     state
-        .blocking(move |s| {
-            let updated = store::update(&s.session()?, id, &input.into_settings())?;
-            Ok(StoreView::from(&updated))
-        })
+        .blocking(move |s| Ok(store::update(&s.session()?, id, &input.into_settings())?))
         .await
 }
 

@@ -9,6 +9,8 @@ use tahsildar_core::{
     Protection, Role, Scope, TestClock, Vault,
 };
 
+use tahsildar_core::Session;
+
 use super::*;
 
 const ADMIN: &str = "yonetici";
@@ -18,7 +20,7 @@ fn secret(text: &str) -> SecretString {
     SecretString::from(text.to_string())
 }
 
-fn names(views: &[StoreView]) -> Vec<&str> {
+fn names(views: &[Store]) -> Vec<&str> {
     views.iter().map(|v| v.name.as_str()).collect()
 }
 
@@ -66,11 +68,11 @@ fn only(state: &AppState, name: &str, permission: Permission, store: i64) -> Ses
 async fn an_import_only_user_sees_their_store_in_the_picker_and_no_other() {
     let dir = tempfile::tempdir().unwrap();
     let (state, a, b) = two_stores(dir.path()).await;
-    let admin_views = store_views(&state.session().unwrap()).unwrap();
+    let admin_views = store::list(&state.session().unwrap()).unwrap();
     assert_eq!(names(&admin_views).len(), 3, "{:?}", names(&admin_views));
 
     let importer = only(&state, "aktarici", Permission::ImportBatches, a);
-    let views = store_views(&importer).unwrap();
+    let views = store::list(&importer).unwrap();
     assert_eq!(names(&views), vec!["Site A"]);
     assert_eq!(views[0].id, a);
     assert_eq!(views[0].environment, Environment::Test);
@@ -86,7 +88,7 @@ async fn a_user_who_only_creates_collections_sees_the_store_and_its_installment_
     let dir = tempfile::tempdir().unwrap();
     let (state, _a, b) = two_stores(dir.path()).await;
     let clerk = only(&state, "tahsilatci", Permission::CreateCollections, b);
-    let views = store_views(&clerk).unwrap();
+    let views = store::list(&clerk).unwrap();
     assert_eq!(names(&views), vec!["Site B"]);
     assert!(views[0].max_installments >= 1);
     // Seeing a store is not managing it.
@@ -110,7 +112,7 @@ async fn a_user_with_no_grant_left_sees_no_store() {
     let admin = state.sign_in(ADMIN, &secret(PASSWORD)).unwrap();
     users::set_grants(&admin, "eski", &[]).unwrap();
     let former = state.sign_in("eski", &secret(PASSWORD)).unwrap();
-    assert!(store_views(&former).unwrap().is_empty());
+    assert!(store::list(&former).unwrap().is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -123,7 +125,7 @@ async fn a_manager_of_one_store_sees_it_and_may_refund_there_but_not_manage_it()
         &NewUser {
             name: "mudur".into(),
             password: secret(PASSWORD),
-            role: crate::commands::users::RolePreset::Manager.into(),
+            role: Role::Manager,
             scope: Scope::Store(a),
         },
     )
@@ -137,7 +139,7 @@ async fn a_manager_of_one_store_sees_it_and_may_refund_there_but_not_manage_it()
     );
 
     let manager = state.sign_in("mudur", &secret(PASSWORD)).unwrap();
-    assert_eq!(names(&store_views(&manager).unwrap()), vec!["Site A"]);
+    assert_eq!(names(&store::list(&manager).unwrap()), vec!["Site A"]);
     manager.require(Permission::Refund, Some(a)).unwrap();
     manager.require(Permission::ViewAudit, Some(a)).unwrap();
     for (permission, store) in [

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 use tahsildar_core::payments::PaymentStatus;
+use tahsildar_core::payments::timeline::StepKind;
 
 use secrecy::SecretString;
 use tahsildar_core::auth::users;
@@ -114,7 +115,7 @@ impl World {
             },
         )
         .unwrap();
-        let payment_id = created.payments[0].0;
+        let payment_id = created.payments[0].id;
         state.engine().unwrap().run(None).await.unwrap();
         wait_for_status(&state, payment_id, PaymentStatus::Paid).await;
         let detail = tahsildar_core::payments::timeline::detail(&admin, payment_id).unwrap();
@@ -188,7 +189,7 @@ impl World {
             },
         )
         .unwrap();
-        created.payments[0].0
+        created.payments[0].id
     }
 
     /// Gives `payment` an attempt in `state` under an order id the bank has never seen, sent
@@ -217,7 +218,7 @@ impl World {
             .timeline
             .iter()
             .rev()
-            .find(|e| e.kind == "sale")
+            .find(|e| matches!(e.kind, StepKind::Attempt(_)))
             .expect("the attempt just written")
             .attempt_id
     }

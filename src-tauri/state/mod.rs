@@ -5,8 +5,6 @@
 //! Every command follows one pattern (see `commands/mod.rs`):
 //! `state.blocking(|s| { let session = s.session()?; core_fn(&session, ..)?; Ok(dto) }).await`
 
-mod services;
-
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use secrecy::SecretString;
@@ -16,7 +14,7 @@ use tokio::sync::watch;
 
 use crate::error::{CommandError, ShellError};
 
-pub use services::{LEDGER_FILE, Services};
+pub use tahsildar_app::{LEDGER_FILE, Services};
 
 /// Called with the progress of a freshly started engine (the shell forwards it to the UI).
 pub type ProgressHook = Box<dyn Fn(watch::Receiver<RunProgress>) + Send + Sync>;
@@ -161,7 +159,7 @@ impl AppState {
         let services = Services::start(vault.clone())
             .await
             .map(Arc::new)
-            .map_err(Arc::new);
+            .map_err(|e| Arc::new(ShellError::from(e)));
         if let Ok(services) = &services
             && let Some(hook) = lock(&self.inner.on_progress).as_ref()
         {

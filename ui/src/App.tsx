@@ -50,7 +50,7 @@ function Window() {
   const signedIn = (session: SessionInfo) => setStatus({ state: "signed_in", session });
   const leave = async () => {
     await signOut().catch(() => undefined);
-    setStatus({ state: "signed_out", lastUser: null });
+    setStatus({ state: "signed_out", last_user: null });
     // Nothing of the last user's stays cached; the status query itself is observed, so it stays.
     client.removeQueries({ predicate: (query) => !["app_info", SETUP_STATUS_KEY[0]].includes(String(query.queryKey[0])) });
   };
@@ -65,7 +65,7 @@ function Window() {
           <RestoreHoldAlert />
           <Workspace />
         </Navigator>
-        <ReauthModal userName={data.session.userName} onSignedIn={signedIn} onGiveUp={leave} />
+        <ReauthModal userName={data.session.user_name} onSignedIn={signedIn} onGiveUp={leave} />
       </SessionContext.Provider>
     );
   }
@@ -75,10 +75,10 @@ function Window() {
       <Layout.Content style={{ padding: 24 }}>
         {status.isPending && <Spin size="large" style={{ display: "block", marginTop: 96 }} data-testid="status-loading" />}
         {status.isError && <ErrorAlert error={status.error} testId="status-error" />}
-        {data?.state === "needs_setup" && <SetupPage keyringAvailable={data.keyringAvailable} onFinished={refresh} />}
+        {data?.state === "needs_setup" && <SetupPage keyringAvailable={data.keyring_available} onFinished={refresh} />}
         {data?.state === "needs_admin" && <SetupPage keyringAvailable={false} adminOnly onFinished={refresh} />}
         {data?.state === "locked" && <UnlockPage status={data} onUnlocked={setStatus} />}
-        {data?.state === "signed_out" && <SignInPage lastUser={data.lastUser} onSignedIn={signedIn} />}
+        {data?.state === "signed_out" && <SignInPage lastUser={data.last_user} onSignedIn={signedIn} />}
       </Layout.Content>
     </>
   );

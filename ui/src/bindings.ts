@@ -37,7 +37,7 @@ export const commands = {
 	 *  Switches the language of the messages commands return and of the tray menu (the UI switches
 	 *  its own texts).
 	 */
-	setLanguage: (language: Language) => __TAURI_INVOKE<void>("set_language", { language }),
+	setLanguage: (language: Lang) => __TAURI_INVOKE<void>("set_language", { language }),
 	/**  The scheduler's state and the progress of the current run. */
 	schedulerStatus: () => __TAURI_INVOKE<SchedulerStatus_Serialize>("scheduler_status"),
 	/**  Pauses the scheduler after the payment in hand; needs `submit_provisions` on every store. */
@@ -53,25 +53,25 @@ export const commands = {
 	 *  The stores the user holds any permission on (the pickers filter them by the permission
 	 *  their screen needs).
 	 */
-	listStores: () => __TAURI_INVOKE<StoreView_Serialize[]>("list_stores"),
+	listStores: () => __TAURI_INVOKE<Store_Serialize[]>("list_stores"),
 	/**
 	 *  Adds a store (needs `manage_stores` on every store). A test or live store needs its three
 	 *  credentials before it can send anything.
 	 */
-	createStore: (input: StoreInput_Deserialize) => __TAURI_INVOKE<StoreView_Serialize>("create_store", { input }),
+	createStore: (input: StoreInput_Deserialize) => __TAURI_INVOKE<Store_Serialize>("create_store", { input }),
 	/**  Changes a store's settings (needs `manage_stores` on it). */
-	updateStore: (id: number, input: StoreInput_Deserialize) => __TAURI_INVOKE<StoreView_Serialize>("update_store", { id, input }),
+	updateStore: (id: number, input: StoreInput_Deserialize) => __TAURI_INVOKE<Store_Serialize>("update_store", { id, input }),
 	/**
-	 *  Sends an inquiry for a made-up order id with the store's credentials. Needs
-	 *  `manage_stores` on the store.
+	 *  Sends an inquiry for a made-up order id with the store's credentials; it books nothing.
+	 *  Needs `manage_stores` on the store.
 	 */
 	testStoreConnection: (id: number) => __TAURI_INVOKE<ConnectionCheck_Serialize>("test_store_connection", { id }),
 	/**  The sandbox's test cards; for any signed-in user. */
 	sandboxTestCards: () => __TAURI_INVOKE<TestCard[]>("sandbox_test_cards"),
 	/**  Every user. */
-	listUsers: () => __TAURI_INVOKE<UserView_Serialize[]>("list_users"),
+	listUsers: () => __TAURI_INVOKE<UserInfo_Serialize[]>("list_users"),
 	/**  Adds a user with a role preset on every store or on one. */
-	addUser: (input: NewUserInput_Deserialize) => __TAURI_INVOKE<UserView_Serialize[]>("add_user", { input }),
+	addUser: (input: NewUserInput_Deserialize) => __TAURI_INVOKE<UserInfo_Serialize[]>("add_user", { input }),
 	/**  Lifts a user's lockout after too many wrong passwords. */
 	unlockUser: (name: string) => __TAURI_INVOKE<null>("unlock_user", { name }),
 	/**  Disables or re-enables a user; a user cannot disable themselves. */
@@ -85,95 +85,95 @@ export const commands = {
 	 *  Reads and checks the file into `store_id`, with the detected mapping or the edited one;
 	 *  stores nothing. The rows come through `import_report_page`.
 	 */
-	importDryRun: (token: string, storeId: number, mapping: ColumnChoice_Deserialize[] | null) => __TAURI_INVOKE<DryRunView_Serialize>("import_dry_run", { token, storeId, mapping }),
+	importDryRun: (token: string, storeId: number, mapping: ColumnChoice_Deserialize[] | null) => __TAURI_INVOKE<DryRunResult_Serialize>("import_dry_run", { token, storeId, mapping }),
 	/**  One page of the dry run's rows (at most 500), filtered by status. */
 	importReportPage: (token: string, filter: RowFilter, offset: number, limit: number) => __TAURI_INVOKE<ReportPage_Serialize>("import_report_page", { token, filter, offset, limit }),
 	/**
 	 *  Stores every row of the last dry run that is not an error, all or nothing; the file is then
 	 *  closed in the wizard.
 	 */
-	commitImport: (token: string) => __TAURI_INVOKE<BatchView_Serialize>("commit_import", { token }),
+	commitImport: (token: string) => __TAURI_INVOKE<BatchInfo_Serialize>("commit_import", { token }),
 	/**  Closes a file in the wizard without importing it. */
 	discardImport: (token: string) => __TAURI_INVOKE<null>("discard_import", { token }),
 	/**  Committed batches of one store or of every store the user may see, newest first. */
-	listImportBatches: (storeId: number | null) => __TAURI_INVOKE<BatchView_Serialize[]>("list_import_batches", { storeId }),
+	listImportBatches: (storeId: number | null) => __TAURI_INVOKE<BatchInfo_Serialize[]>("list_import_batches", { storeId }),
 	/**  One batch. */
-	importBatch: (batchId: number) => __TAURI_INVOKE<BatchView_Serialize>("import_batch", { batchId }),
+	importBatch: (batchId: number) => __TAURI_INVOKE<BatchInfo_Serialize>("import_batch", { batchId }),
 	/**  Cancels the batch's payments that have not run; needs `import_batches` on its store. */
-	cancelImportBatch: (batchId: number) => __TAURI_INVOKE<CancelView>("cancel_import_batch", { batchId }),
+	cancelImportBatch: (batchId: number) => __TAURI_INVOKE<CancelSummary>("cancel_import_batch", { batchId }),
 	/**  The payments a batch brought (first 1000), with their latest bank answer. */
-	listBatchPayments: (batchId: number) => __TAURI_INVOKE<PaymentRowView_Serialize[]>("list_batch_payments", { batchId }),
+	listBatchPayments: (batchId: number) => __TAURI_INVOKE<PaymentRow_Serialize[]>("list_batch_payments", { batchId }),
 	/**
 	 *  Saves the import template where the user chooses in the native save dialog; the file's
 	 *  name, or `null` when the dialog was closed.
 	 */
 	saveImportTemplate: () => __TAURI_INVOKE<string | null>("save_import_template"),
 	/**  One page of the customers the user may see, searchable by reference, name, e-mail, phone. */
-	searchCustomers: (query: CustomerQueryInput_Deserialize) => __TAURI_INVOKE<CustomerPageView_Serialize>("search_customers", { query }),
+	searchCustomers: (query: CustomerQuery_Deserialize) => __TAURI_INVOKE<CustomerPage_Serialize>("search_customers", { query }),
 	/**  One customer with cards (masked), plans and payments; needs `view_reports` on its store. */
-	customerDetail: (id: number) => __TAURI_INVOKE<CustomerDetailView_Serialize>("customer_detail", { id }),
-	/**  Adds a customer to a store; needs `create_collections` there. Returns the new id. */
-	addCustomer: (input: NewCustomerInput_Deserialize) => __TAURI_INVOKE<CustomerRowView_Serialize>("add_customer", { input }),
+	customerDetail: (id: number) => __TAURI_INVOKE<CustomerDetail_Serialize>("customer_detail", { id }),
+	/**  Adds a customer to a store; needs `create_collections` there. Returns it as listed. */
+	addCustomer: (storeId: number, customer: NewCustomer_Deserialize) => __TAURI_INVOKE<CustomerSummary_Serialize>("add_customer", { storeId, customer }),
 	/**  Adds a card to a customer; needs `create_collections` on its store. Returns it masked. */
-	addCard: (customerId: number, card: NewCardInput_Deserialize) => __TAURI_INVOKE<CardView_Serialize>("add_card", { customerId, card }),
+	addCard: (customerId: number, card: NewCardInput_Deserialize) => __TAURI_INVOKE<CardDetail_Serialize>("add_card", { customerId, card }),
 	/**  The payments a collection would make, without saving; needs `create_collections`. */
-	previewCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<CollectionPreview>("preview_collection", { input }),
+	previewCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<PlanPreview>("preview_collection", { input }),
 	/**  Saves a collection and its payments; needs `create_collections` on the customer's store. */
-	createCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<CollectionCreated_Serialize>("create_collection", { input }),
+	createCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<PlanInfo>("create_collection", { input }),
 	/**  One page of the payments the user may see. */
-	listPayments: (query: PaymentQueryInput_Deserialize) => __TAURI_INVOKE<PaymentPageView_Serialize>("list_payments", { query }),
+	listPayments: (query: PaymentQuery_Deserialize) => __TAURI_INVOKE<PaymentPage_Serialize>("list_payments", { query }),
 	/**  One payment with its attempt timeline and the actions open to the user. */
-	paymentDetail: (id: number) => __TAURI_INVOKE<PaymentDetailView_Serialize>("payment_detail", { id }),
+	paymentDetail: (id: number) => __TAURI_INVOKE<PaymentDetail_Serialize>("payment_detail", { id }),
 	/**  Voids an approved attempt (same day); needs `void` on its store. */
-	voidPayment: (attemptId: number) => __TAURI_INVOKE<ReversalView_Serialize>("void_payment", { attemptId }),
+	voidPayment: (attemptId: number) => __TAURI_INVOKE<ReversalOutcome_Serialize>("void_payment", { attemptId }),
 	/**  Refunds an approved attempt in full (no amount) or in part (`1.234,56`); needs `refund`. */
-	refundPayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalView_Serialize>("refund_payment", { attemptId, amount }),
+	refundPayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("refund_payment", { attemptId, amount }),
 	/**
 	 *  Puts another card on a payment for the next run; with `keepOnFile` it becomes the customer's
 	 *  primary card. Needs `replace_card`. Returns the payment as it is now.
 	 */
-	retryWithCard: (paymentId: number, card: NewCardInput_Deserialize, keepOnFile: boolean) => __TAURI_INVOKE<PaymentDetailView_Serialize>("retry_with_card", { paymentId, card, keepOnFile }),
+	retryWithCard: (paymentId: number, card: NewCardInput_Deserialize, keepOnFile: boolean) => __TAURI_INVOKE<PaymentDetail_Serialize>("retry_with_card", { paymentId, card, keepOnFile }),
 	/**  Cancels a plan: payments not yet taken are cancelled, history stays. Needs `create_collections`. */
 	cancelPlan: (planId: number) => __TAURI_INVOKE<null>("cancel_plan", { planId }),
 	/**  The queue for one store or every store the user may see. */
-	attentionQueue: (storeId: number | null) => __TAURI_INVOKE<AttentionQueueView_Serialize>("attention_queue", { storeId }),
+	attentionQueue: (storeId: number | null) => __TAURI_INVOKE<AttentionQueue_Serialize>("attention_queue", { storeId }),
 	/**  Where an attempt in review stands and what may be done with it; needs `view_reports`. */
-	reviewState: (attemptId: number) => __TAURI_INVOKE<ReviewStateView_Serialize>("review_state", { attemptId }),
+	reviewState: (attemptId: number) => __TAURI_INVOKE<ReviewState_Serialize>("review_state", { attemptId }),
 	/**
 	 *  Asks the bank now what became of the attempt; needs `submit_provisions`. Returns where it
 	 *  stands afterwards.
 	 */
-	reviewAskBank: (attemptId: number) => __TAURI_INVOKE<ReviewStateView_Serialize>("review_ask_bank", { attemptId }),
+	reviewAskBank: (attemptId: number) => __TAURI_INVOKE<ReviewState_Serialize>("review_ask_bank", { attemptId }),
 	/**
 	 *  Sends the same order id again (never a second charge: the bank has confirmed it has no
 	 *  such order); needs `submit_provisions`.
 	 */
-	reviewSendAgain: (attemptId: number) => __TAURI_INVOKE<ReviewStateView_Serialize>("review_send_again", { attemptId }),
+	reviewSendAgain: (attemptId: number) => __TAURI_INVOKE<ReviewState_Serialize>("review_send_again", { attemptId }),
 	/**
 	 *  Closes the attempt as not charged; the payment goes on with a new attempt at the next run.
 	 *  Needs `submit_provisions`.
 	 */
-	reviewCloseNotCharged: (attemptId: number) => __TAURI_INVOKE<ReviewStateView_Serialize>("review_close_not_charged", { attemptId }),
+	reviewCloseNotCharged: (attemptId: number) => __TAURI_INVOKE<ReviewState_Serialize>("review_close_not_charged", { attemptId }),
 	/**
 	 *  The matched days of one store or every store the user may see (`view_reports`), newest
 	 *  first; `from` (`YYYY-MM-DD`) leaves out older days.
 	 */
-	settlementDays: (storeId: number | null, from: string | null) => __TAURI_INVOKE<SettlementDayView[]>("settlement_days", { storeId, from }),
+	settlementDays: (storeId: number | null, from: string | null) => __TAURI_INVOKE<SettlementDay[]>("settlement_days", { storeId, from }),
 	/**
 	 *  The differences of a store's day (`YYYY-MM-DD`), or without a day every unresolved one of
 	 *  the stores the user may see; needs `view_reports`.
 	 */
-	settlementDifferences: (storeId: number | null, day: string | null) => __TAURI_INVOKE<DifferenceView_Serialize[]>("settlement_differences", { storeId, day }),
+	settlementDifferences: (storeId: number | null, day: string | null) => __TAURI_INVOKE<Difference_Serialize[]>("settlement_differences", { storeId, day }),
 	/**
 	 *  Marks a difference resolved after checking it with the bank; the note (1 to 500
 	 *  characters) says what was found or done. Needs `submit_provisions`; audited.
 	 */
-	resolveDifference: (differenceId: number, note: string) => __TAURI_INVOKE<DifferenceView_Serialize>("resolve_difference", { differenceId, note }),
+	resolveDifference: (differenceId: number, note: string) => __TAURI_INVOKE<Difference_Serialize>("resolve_difference", { differenceId, note }),
 	/**
 	 *  Reads a store's day (`YYYY-MM-DD`) again from the bank's history report and matches it;
 	 *  needs `submit_provisions` on the store. Returns the day as it now stands.
 	 */
-	rereadSettlementDay: (storeId: number, day: string) => __TAURI_INVOKE<SettlementDayView>("reread_settlement_day", { storeId, day }),
+	rereadSettlementDay: (storeId: number, day: string) => __TAURI_INVOKE<SettlementDay>("reread_settlement_day", { storeId, day }),
 	/**
 	 *  The day (`YYYY-MM-DD`) since which a restored vault must be settled before it sends or
 	 *  takes anything new; `null` when it may. Anyone signed in may know it.
@@ -220,182 +220,195 @@ export type AttemptState =
 "withdrawn";
 
 /**  One payment in the queue. */
-export type AttentionItemView = AttentionItemView_Serialize | AttentionItemView_Deserialize;
+export type AttentionItem = AttentionItem_Serialize | AttentionItem_Deserialize;
 
 /**  One payment in the queue. */
-export type AttentionItemView_Deserialize = {
+export type AttentionItem_Deserialize = {
 	problem: AttentionProblem,
-	payment: PaymentRowView_Deserialize,
+	payment: PaymentRow_Deserialize,
 };
 
 /**  One payment in the queue. */
-export type AttentionItemView_Serialize = {
+export type AttentionItem_Serialize = {
 	problem: AttentionProblem,
-	payment: PaymentRowView_Serialize,
+	payment: PaymentRow_Serialize,
 };
 
-/**  Why a payment waits, and so what to do. */
+/**  Why a payment waits for an operator, and so what they should do. */
 export type AttentionProblem = 
-/**  Every card was declined: enter another card. */
+/**  Every card was declined after its retries: enter another card. */
 "declined" | 
-/**  The bank's answer is not known: check the order with the bank, then reconcile. */
+/**  The bank's answer could not be established: check the order with the bank, then reconcile. */
 "manual_review" | 
-/**  The bank refused the request: fix the store's settings. */
+/**  The bank refused our request (terminal settings, credentials): fix the store, then retry. */
 "configuration" | 
-/**  No card on file: add one. */
+/**  The customer has no card in use: add one. */
 "no_card";
 
 /**  Everything that needs an operator. */
-export type AttentionQueueView = AttentionQueueView_Serialize | AttentionQueueView_Deserialize;
+export type AttentionQueue = AttentionQueue_Serialize | AttentionQueue_Deserialize;
 
 /**  Everything that needs an operator. */
-export type AttentionQueueView_Deserialize = {
-	payments: AttentionItemView_Deserialize[],
-	paymentsTotal: number,
-	expiringCards: ExpiringCardView_Deserialize[],
-	/**  Unresolved settlement differences, newest day first. */
-	settlement: DifferenceView_Deserialize[],
+export type AttentionQueue_Deserialize = {
+	/**  Payments in `attention`, oldest due date first (at most [`MAX_PAGE`]). */
+	payments: AttentionItem_Deserialize[],
+	/**  All payments in `attention`, also beyond the first page. */
+	payments_total: number,
+	expiring_cards: ExpiringCard_Deserialize[],
+	/**  Where the bank's history report and this vault disagree, unresolved. */
+	settlement: Difference_Deserialize[],
 };
 
 /**  Everything that needs an operator. */
-export type AttentionQueueView_Serialize = {
-	payments: AttentionItemView_Serialize[],
-	paymentsTotal: number,
-	expiringCards: ExpiringCardView_Serialize[],
-	/**  Unresolved settlement differences, newest day first. */
-	settlement: DifferenceView_Serialize[],
+export type AttentionQueue_Serialize = {
+	/**  Payments in `attention`, oldest due date first (at most [`MAX_PAGE`]). */
+	payments: AttentionItem_Serialize[],
+	/**  All payments in `attention`, also beyond the first page. */
+	payments_total: number,
+	expiring_cards: ExpiringCard_Serialize[],
+	/**  Where the bank's history report and this vault disagree, unresolved. */
+	settlement: Difference_Serialize[],
 };
 
-/**  A committed batch. */
-export type BatchView = BatchView_Serialize | BatchView_Deserialize;
+/**  A committed batch and where its payments stand. */
+export type BatchInfo = BatchInfo_Serialize | BatchInfo_Deserialize;
 
-/**  A committed batch. */
-export type BatchView_Deserialize = {
+/**  A committed batch and where its payments stand. */
+export type BatchInfo_Deserialize = {
 	id: number,
-	storeId: number,
-	fileName: string,
-	rowsTotal: number,
-	rowsImported: number,
-	rowsRejected: number,
-	rowsWarned: number,
-	customersAdded: number,
+	store_id: number,
+	file_name: string,
+	/**  SHA-256 of the file, hex. */
+	content_hash: string,
+	rows_total: number,
+	rows_imported: number,
+	rows_rejected: number,
+	rows_warned: number,
+	customers_added: number,
 	plans: number,
 	payments: number,
-	createdBy: string,
+	/**  The user who committed it. */
+	created_by: string,
 	/**  RFC 3339 (UTC). */
-	createdAt: string,
-	cancelledAt?: string | null,
-	/**  Payments that have not run: what a cancel would stop. */
-	paymentsPending: number,
-	paymentsPaid: number,
+	created_at: string,
+	cancelled_at?: string | null,
+	/**  Payments not yet run (scheduled, never attempted): what a cancel would stop. */
+	payments_pending: number,
+	/**  Payments collected. */
+	payments_paid: number,
 };
 
-/**  A committed batch. */
-export type BatchView_Serialize = {
+/**  A committed batch and where its payments stand. */
+export type BatchInfo_Serialize = {
 	id: number,
-	storeId: number,
-	fileName: string,
-	rowsTotal: number,
-	rowsImported: number,
-	rowsRejected: number,
-	rowsWarned: number,
-	customersAdded: number,
+	store_id: number,
+	file_name: string,
+	/**  SHA-256 of the file, hex. */
+	content_hash: string,
+	rows_total: number,
+	rows_imported: number,
+	rows_rejected: number,
+	rows_warned: number,
+	customers_added: number,
 	plans: number,
 	payments: number,
-	createdBy: string,
+	/**  The user who committed it. */
+	created_by: string,
 	/**  RFC 3339 (UTC). */
-	createdAt: string,
-	cancelledAt: string | null,
-	/**  Payments that have not run: what a cancel would stop. */
-	paymentsPending: number,
-	paymentsPaid: number,
+	created_at: string,
+	cancelled_at: string | null,
+	/**  Payments not yet run (scheduled, never attempted): what a cancel would stop. */
+	payments_pending: number,
+	/**  Payments collected. */
+	payments_paid: number,
 };
 
 /**  What cancelling a batch did. */
-export type CancelView = {
-	batchId: number,
+export type CancelSummary = {
+	batch_id: number,
+	/**  Payments cancelled (they had not run). */
 	cancelled: number,
+	/**
+	 *  Payments left as they were (attempted, paid, in the attention queue, already
+	 *  cancelled...).
+	 */
 	kept: number,
 };
 
-/**  A card on file: masked number, brand, expiry, order, signed instruction. */
-export type CardView = CardView_Serialize | CardView_Deserialize;
+/**  A card as shown in the customer's detail: masked, with its expiry and instruction. */
+export type CardDetail = CardDetail_Serialize | CardDetail_Deserialize;
 
-/**  A card on file: masked number, brand, expiry, order, signed instruction. */
-export type CardView_Deserialize = {
+/**  A card as shown in the customer's detail: masked, with its expiry and instruction. */
+export type CardDetail_Deserialize = {
 	id: number,
-	maskedPan: string,
+	masked_pan: string,
 	brand: string,
 	holder?: string | null,
 	/**  `MM/YY`. */
 	expiry: string,
-	validThrough: string,
+	/**  The last day the card can be charged. */
+	valid_through: string,
 	expired: boolean,
-	/**  True for the primary card; the others are alternates in order. */
-	primary: boolean,
+	/**  0 = primary, then alternates in order. */
 	position: number,
-	instructionDate?: string | null,
-	instructionRef?: string | null,
+	instruction_date?: string | null,
+	instruction_ref?: string | null,
 };
 
-/**  A card on file: masked number, brand, expiry, order, signed instruction. */
-export type CardView_Serialize = {
+/**  A card as shown in the customer's detail: masked, with its expiry and instruction. */
+export type CardDetail_Serialize = {
 	id: number,
-	maskedPan: string,
+	masked_pan: string,
 	brand: string,
 	holder: string | null,
 	/**  `MM/YY`. */
 	expiry: string,
-	validThrough: string,
+	/**  The last day the card can be charged. */
+	valid_through: string,
 	expired: boolean,
-	/**  True for the primary card; the others are alternates in order. */
-	primary: boolean,
+	/**  0 = primary, then alternates in order. */
 	position: number,
-	instructionDate: string | null,
-	instructionRef: string | null,
+	instruction_date: string | null,
+	instruction_ref: string | null,
 };
 
-/**  A file chosen in the native dialog, known to the UI only by its token. */
+/**  A file chosen in the native dialog, known to the window only by its token. */
 export type ChosenFile = {
 	/**  Opaque; names the file in later calls. */
 	token: string,
 	/**  The file's name without its folder. */
-	fileName: string,
+	file_name: string,
 };
 
-/**  A saved collection: its plan and the payments it made. */
-export type CollectionCreated = CollectionCreated_Serialize | CollectionCreated_Deserialize;
-
-/**  A saved collection: its plan and the payments it made. */
-export type CollectionCreated_Deserialize = {
-	planId: number,
-	paymentIds: number[],
-	firstDueDate?: string | null,
-};
-
-/**  A saved collection: its plan and the payments it made. */
-export type CollectionCreated_Serialize = {
-	planId: number,
-	paymentIds: number[],
-	firstDueDate: string | null,
-};
+/**  What a code means for the next step. */
+export type CodeClass = 
+/**  Approved. */
+"approved" | 
+/**  Declined for now; retry later on the schedule (e.g. 05, 51, 91, 96). */
+"soft_decline" | 
+/**  Declined for good; never retry this card (e.g. 14, 41, 43, 54, 57, 62). */
+"hard_decline" | 
+/**  Our side is wrong: configuration, permissions, request format, clock, order id. */
+"our_error" | 
+/**  Not known, or no decision possible from this code alone. */
+"unknown";
 
 /**  A collection as entered. */
 export type CollectionInput = CollectionInput_Serialize | CollectionInput_Deserialize;
 
 /**  A collection as entered. */
 export type CollectionInput_Deserialize = {
-	customerId: number,
+	customer_id: number,
 	/**  As typed: `1.234,56`. */
 	amount: string,
 	/**  TRY (default), USD, EUR, GBP. */
 	currency?: string | null,
 	/**  `YYYY-MM-DD`; today when empty. */
-	startDate?: string | null,
+	start_date?: string | null,
 	kind: CollectionKind,
 	/**  Installment sales: 2..the store's maximum. */
 	installments?: number | null,
-	/**  Recurring: `1m`, `2w`, `10d`. */
+	/**  Recurring: `1m` (default), `2w`, `10d`. */
 	cadence?: string | null,
 	/**  Recurring: how many payments, or ... */
 	count?: number | null,
@@ -406,17 +419,17 @@ export type CollectionInput_Deserialize = {
 
 /**  A collection as entered. */
 export type CollectionInput_Serialize = {
-	customerId: number,
+	customer_id: number,
 	/**  As typed: `1.234,56`. */
 	amount: string,
 	/**  TRY (default), USD, EUR, GBP. */
 	currency: string | null,
 	/**  `YYYY-MM-DD`; today when empty. */
-	startDate: string | null,
+	start_date: string | null,
 	kind: CollectionKind,
 	/**  Installment sales: 2..the store's maximum. */
 	installments: number | null,
-	/**  Recurring: `1m`, `2w`, `10d`. */
+	/**  Recurring: `1m` (default), `2w`, `10d`. */
 	cadence: string | null,
 	/**  Recurring: how many payments, or ... */
 	count: number | null,
@@ -425,67 +438,67 @@ export type CollectionInput_Serialize = {
 	description: string | null,
 };
 
-/**  What kind of collection. */
-export type CollectionKind = "one_off" | "installment" | "recurring";
+/**  The kind of collection a plan is, as stored and listed. */
+export type CollectionKind = 
+/**  One sale on the start date. */
+"one_off" | 
+/**  One sale split by the bank into installments. */
+"installment" | 
+/**  The same amount on every date of a schedule. */
+"recurring";
 
-/**  The summary shown before saving. */
-export type CollectionPreview = {
-	kind: string,
-	currency: string,
-	installments: number,
-	count: number,
-	totalMinor: number,
-	first: PreviewPaymentView[],
-	lastDueDate: string,
-	maxInstallments: number,
-};
-
-/**  The user's choice for one column when the mapping is edited. */
+/**  The operator's choice for one column when the mapping is edited. */
 export type ColumnChoice = ColumnChoice_Serialize | ColumnChoice_Deserialize;
 
-/**  The user's choice for one column when the mapping is edited. */
+/**  The operator's choice for one column when the mapping is edited. */
 export type ColumnChoice_Deserialize = {
+	/**  0-based column index. */
 	index: number,
-	/**  A field key, or `null` to leave the column to detection. */
-	field?: string | null,
+	/**  The field, or `null` to leave the column to detection. */
+	field?: Field | null,
 };
 
-/**  The user's choice for one column when the mapping is edited. */
+/**  The operator's choice for one column when the mapping is edited. */
 export type ColumnChoice_Serialize = {
+	/**  0-based column index. */
 	index: number,
-	/**  A field key, or `null` to leave the column to detection. */
-	field: string | null,
+	/**  The field, or `null` to leave the column to detection. */
+	field: Field | null,
 };
 
-/**  One column of the file and the field it was read as. */
-export type ColumnView = ColumnView_Serialize | ColumnView_Deserialize;
+/**  One column of the file and the field it carries. */
+export type ColumnMapping = ColumnMapping_Serialize | ColumnMapping_Deserialize;
 
-/**  One column of the file and the field it was read as. */
-export type ColumnView_Deserialize = {
+/**  One column of the file and the field it carries. */
+export type ColumnMapping_Deserialize = {
+	/**  0-based column index. */
 	index: number,
-	/**  `A`, `B`, ... */
+	/**  Column letter as in Excel (`A`, `B`, ...). */
 	letter: string,
+	/**  Header text as found. */
 	header: string,
-	/**  A field key (`pan`, `due_date`...), or `null` when the column is not read. */
-	field?: string | null,
-	/**  True when the user (not the header) decided the field. */
-	explicit: boolean,
-	/**  Set when an earlier column carries the same field; this one is then not read. */
-	duplicateOf?: number | null,
+	/**  The field, or `None` for a column that is not read. */
+	field?: Field | null,
+	/**  How the field was decided. */
+	source: MappingSource,
+	/**  Set when another column already carries the same field; this one is then not read. */
+	duplicate_of?: number | null,
 };
 
-/**  One column of the file and the field it was read as. */
-export type ColumnView_Serialize = {
+/**  One column of the file and the field it carries. */
+export type ColumnMapping_Serialize = {
+	/**  0-based column index. */
 	index: number,
-	/**  `A`, `B`, ... */
+	/**  Column letter as in Excel (`A`, `B`, ...). */
 	letter: string,
+	/**  Header text as found. */
 	header: string,
-	/**  A field key (`pan`, `due_date`...), or `null` when the column is not read. */
-	field: string | null,
-	/**  True when the user (not the header) decided the field. */
-	explicit: boolean,
-	/**  Set when an earlier column carries the same field; this one is then not read. */
-	duplicateOf: number | null,
+	/**  The field, or `None` for a column that is not read. */
+	field: Field | null,
+	/**  How the field was decided. */
+	source: MappingSource,
+	/**  Set when another column already carries the same field; this one is then not read. */
+	duplicate_of: number | null,
 };
 
 /**  An error as the UI receives it from any command. */
@@ -511,27 +524,27 @@ export type CommandError_Serialize = {
 	field: string | null,
 };
 
-/**  The answer of a connection test, explained in the UI language. */
+/**  The answer of a connection test. */
 export type ConnectionCheck = ConnectionCheck_Serialize | ConnectionCheck_Deserialize;
 
-/**  The answer of a connection test, explained in the UI language. */
+/**  The answer of a connection test. */
 export type ConnectionCheck_Deserialize = {
 	verdict: ConnectionVerdict,
 	/**  The host's code, e.g. `VPS-1123`, when it answered. */
 	code?: string | null,
 	/**  What the answer means and what to do. */
-	explanation: string,
+	explanation: Text,
 	/**  The host the inquiry went to. */
 	host: string,
 };
 
-/**  The answer of a connection test, explained in the UI language. */
+/**  The answer of a connection test. */
 export type ConnectionCheck_Serialize = {
 	verdict: ConnectionVerdict,
 	/**  The host's code, e.g. `VPS-1123`, when it answered. */
 	code: string | null,
 	/**  What the answer means and what to do. */
-	explanation: string,
+	explanation: Text,
 	/**  The host the inquiry went to. */
 	host: string,
 };
@@ -547,327 +560,420 @@ export type ConnectionVerdict =
 
 /**  The vault is ready and the administrator signed in. The recovery key is shown this once. */
 export type CreatedVault = {
-	recoveryKey: string,
+	recovery_key: string,
 	session: SessionInfo,
 };
 
-/**  One customer with cards, plans and the newest payments. */
-export type CustomerDetailView = CustomerDetailView_Serialize | CustomerDetailView_Deserialize;
+/**  Everything about one customer. */
+export type CustomerDetail = CustomerDetail_Serialize | CustomerDetail_Deserialize;
 
-/**  One customer with cards, plans and the newest payments. */
-export type CustomerDetailView_Deserialize = {
+/**  Everything about one customer. */
+export type CustomerDetail_Deserialize = {
 	id: number,
-	storeId: number,
+	store_id: number,
 	store: string,
 	reference: string,
 	name: string,
 	email?: string | null,
 	phone?: string | null,
 	notes?: string | null,
-	cards: CardView_Deserialize[],
-	plans: PlanView_Deserialize[],
-	payments: PaymentPageView_Deserialize,
+	cards: CardDetail_Deserialize[],
+	plans: PlanSummary_Deserialize[],
+	/**  The newest payments first (the first page; the payments list shows the rest). */
+	payments: PaymentPage_Deserialize,
 };
 
-/**  One customer with cards, plans and the newest payments. */
-export type CustomerDetailView_Serialize = {
+/**  Everything about one customer. */
+export type CustomerDetail_Serialize = {
 	id: number,
-	storeId: number,
+	store_id: number,
 	store: string,
 	reference: string,
 	name: string,
 	email: string | null,
 	phone: string | null,
 	notes: string | null,
-	cards: CardView_Serialize[],
-	plans: PlanView_Serialize[],
-	payments: PaymentPageView_Serialize,
+	cards: CardDetail_Serialize[],
+	plans: PlanSummary_Serialize[],
+	/**  The newest payments first (the first page; the payments list shows the rest). */
+	payments: PaymentPage_Serialize,
 };
 
-/**  One page of customers. */
-export type CustomerPageView = CustomerPageView_Serialize | CustomerPageView_Deserialize;
+/**  One page of customers and how many match. */
+export type CustomerPage = CustomerPage_Serialize | CustomerPage_Deserialize;
 
-/**  One page of customers. */
-export type CustomerPageView_Deserialize = {
+/**  One page of customers and how many match. */
+export type CustomerPage_Deserialize = {
 	total: number,
 	offset: number,
-	rows: CustomerRowView_Deserialize[],
+	rows: CustomerSummary_Deserialize[],
 };
 
-/**  One page of customers. */
-export type CustomerPageView_Serialize = {
+/**  One page of customers and how many match. */
+export type CustomerPage_Serialize = {
 	total: number,
 	offset: number,
-	rows: CustomerRowView_Serialize[],
+	rows: CustomerSummary_Serialize[],
 };
 
 /**  Which customers to list. */
-export type CustomerQueryInput = CustomerQueryInput_Serialize | CustomerQueryInput_Deserialize;
+export type CustomerQuery = CustomerQuery_Serialize | CustomerQuery_Deserialize;
 
 /**  Which customers to list. */
-export type CustomerQueryInput_Deserialize = {
-	storeId?: number | null,
+export type CustomerQuery_Deserialize = {
+	store_id?: number | null,
+	/**  Part of the reference, name, e-mail or phone. */
 	search?: string | null,
 	offset?: number,
+	/**  Default 100, at most [`MAX_PAGE`]. */
 	limit?: number | null,
 };
 
 /**  Which customers to list. */
-export type CustomerQueryInput_Serialize = {
-	storeId: number | null,
+export type CustomerQuery_Serialize = {
+	store_id: number | null,
+	/**  Part of the reference, name, e-mail or phone. */
 	search: string | null,
 	offset: number,
+	/**  Default 100, at most [`MAX_PAGE`]. */
 	limit: number | null,
 };
 
 /**  A customer as listed. */
-export type CustomerRowView = CustomerRowView_Serialize | CustomerRowView_Deserialize;
+export type CustomerSummary = CustomerSummary_Serialize | CustomerSummary_Deserialize;
 
 /**  A customer as listed. */
-export type CustomerRowView_Deserialize = {
+export type CustomerSummary_Deserialize = {
 	id: number,
-	storeId: number,
+	store_id: number,
 	store: string,
 	reference: string,
 	name: string,
 	email?: string | null,
 	phone?: string | null,
+	/**  Cards in use. */
 	cards: number,
-	primaryMaskedPan?: string | null,
-	openPayments: number,
+	primary_masked_pan?: string | null,
+	/**  Payments not yet settled (scheduled, retry_wait, processing, attention). */
+	open_payments: number,
 };
 
 /**  A customer as listed. */
-export type CustomerRowView_Serialize = {
+export type CustomerSummary_Serialize = {
 	id: number,
-	storeId: number,
+	store_id: number,
 	store: string,
 	reference: string,
 	name: string,
 	email: string | null,
 	phone: string | null,
+	/**  Cards in use. */
 	cards: number,
-	primaryMaskedPan: string | null,
-	openPayments: number,
+	primary_masked_pan: string | null,
+	/**  Payments not yet settled (scheduled, retry_wait, processing, attention). */
+	open_payments: number,
 };
 
 /**  Where a store's day stands. */
-export type DayStateView = 
+export type DayState = 
 /**  Every row matched, nothing open here. */
 "settled" | 
 /**  Some difference is unresolved. */
 "differences" | 
-/**  Something of that day still waits for an answer here. */
+/**  Something of that day is still open here (an answer not known yet). */
 "pending";
 
-/**  How the bank's report and this vault disagree. */
-export type DifferenceKindView = 
+/**  One difference. */
+export type Difference = Difference_Serialize | Difference_Deserialize;
+
+/**  How the report and this vault disagree. */
+export type DifferenceKind = 
 /**  The bank lists a booking of this vault that it has no record of. */
 "unknown_booking" | 
 /**  This vault has an approval (or a refund, a capture) the bank does not list. */
 "missing_at_bank" | 
 /**  Both have it, for different amounts. */
 "amount_differs" | 
-/**  Both have it, in different states. */
+/**  Both have it, in different states (e.g. approved here, declined or reversed there). */
 "status_differs";
 
-/**  One difference, with what it means for an operator in both languages. */
-export type DifferenceView = DifferenceView_Serialize | DifferenceView_Deserialize;
-
-/**  One difference, with what it means for an operator in both languages. */
-export type DifferenceView_Deserialize = {
+/**  One difference. */
+export type Difference_Deserialize = {
 	id: number,
-	storeId: number,
+	store_id: number,
 	day: string,
-	kind: DifferenceKindView,
-	/**  What it means and what to do. */
-	kindTextTr: string,
-	kindTextEn: string,
+	kind: DifferenceKind,
+	/**  What the kind means for an operator, and what to do. */
+	meaning: Text,
 	/**  The bank's transaction code: 1000 sale, 1002 refund, 1004 pre-auth, 1005 capture. */
-	txnCode: string,
-	orderId: string,
-	attemptId?: number | null,
-	paymentId?: number | null,
-	/**  What this vault says (an attempt's or follow-up's state, or `voided`). */
-	localState?: string | null,
-	/**  What the bank's report says, in the bank's words (`Başarılı`, `İptal`, ...). */
-	bankStatus?: string | null,
-	localAmountMinor?: number | null,
-	bankAmountMinor?: number | null,
-	/**  ISO code of the amounts, e.g. `TRY`. */
+	txn_code: string,
+	order_id: string,
+	attempt_id?: number | null,
+	payment_id?: number | null,
+	local_state?: string | null,
+	bank_status?: string | null,
+	local_amount_minor?: number | null,
+	bank_amount_minor?: number | null,
+	/**  ISO code of the amounts (the bank's row, else the attempt's), e.g. `TRY`. */
 	currency?: string | null,
-	maskedPan?: string | null,
-	foundAt: string,
-	resolvedAt?: string | null,
-	/**  The operator's note (or the engine's, when a later report agreed). */
+	masked_pan?: string | null,
+	found_at: string,
+	resolved_at?: string | null,
 	resolution?: string | null,
 };
 
-/**  One difference, with what it means for an operator in both languages. */
-export type DifferenceView_Serialize = {
+/**  One difference. */
+export type Difference_Serialize = {
 	id: number,
-	storeId: number,
+	store_id: number,
 	day: string,
-	kind: DifferenceKindView,
-	/**  What it means and what to do. */
-	kindTextTr: string,
-	kindTextEn: string,
+	kind: DifferenceKind,
+	/**  What the kind means for an operator, and what to do. */
+	meaning: Text,
 	/**  The bank's transaction code: 1000 sale, 1002 refund, 1004 pre-auth, 1005 capture. */
-	txnCode: string,
-	orderId: string,
-	attemptId: number | null,
-	paymentId: number | null,
-	/**  What this vault says (an attempt's or follow-up's state, or `voided`). */
-	localState: string | null,
-	/**  What the bank's report says, in the bank's words (`Başarılı`, `İptal`, ...). */
-	bankStatus: string | null,
-	localAmountMinor: number | null,
-	bankAmountMinor: number | null,
-	/**  ISO code of the amounts, e.g. `TRY`. */
+	txn_code: string,
+	order_id: string,
+	attempt_id: number | null,
+	payment_id: number | null,
+	local_state: string | null,
+	bank_status: string | null,
+	local_amount_minor: number | null,
+	bank_amount_minor: number | null,
+	/**  ISO code of the amounts (the bank's row, else the attempt's), e.g. `TRY`. */
 	currency: string | null,
-	maskedPan: string | null,
-	foundAt: string,
-	resolvedAt: string | null,
-	/**  The operator's note (or the engine's, when a later report agreed). */
+	masked_pan: string | null,
+	found_at: string,
+	resolved_at: string | null,
 	resolution: string | null,
 };
 
-/**
- *  The dry run at a glance: counts, totals, file-level findings and the mapping. Rows come
- *  page by page through `import_report_page`.
- */
-export type DryRunView = DryRunView_Serialize | DryRunView_Deserialize;
+/**  A dry run: the file's token and what it found. */
+export type DryRunResult = DryRunResult_Serialize | DryRunResult_Deserialize;
 
-/**
- *  The dry run at a glance: counts, totals, file-level findings and the mapping. Rows come
- *  page by page through `import_report_page`.
- */
-export type DryRunView_Deserialize = {
+/**  A dry run: the file's token and what it found. */
+export type DryRunResult_Deserialize = {
 	token: string,
-	storeId: number,
-	fileName: string,
-	sheet: string,
-	rows: number,
-	ok: number,
-	warnings: number,
-	errors: number,
-	newCustomers: number,
-	payments: number,
-	/**  Rows a commit would store. */
-	committable: number,
-	/**  An earlier, not cancelled batch of this store from the same file. */
-	sameFileBatch?: number | null,
-	/**  Findings about the whole file. */
-	fileProblems: ProblemView_Deserialize[],
-	totals: DueTotalView[],
-	columns: ColumnView_Deserialize[],
-	/**  Every field key a column may be mapped to, in template order. */
-	fields: string[],
+	summary: ImportSummary_Deserialize,
 };
 
-/**
- *  The dry run at a glance: counts, totals, file-level findings and the mapping. Rows come
- *  page by page through `import_report_page`.
- */
-export type DryRunView_Serialize = {
+/**  A dry run: the file's token and what it found. */
+export type DryRunResult_Serialize = {
 	token: string,
-	storeId: number,
-	fileName: string,
-	sheet: string,
-	rows: number,
-	ok: number,
-	warnings: number,
-	errors: number,
-	newCustomers: number,
-	payments: number,
-	/**  Rows a commit would store. */
-	committable: number,
-	/**  An earlier, not cancelled batch of this store from the same file. */
-	sameFileBatch: number | null,
-	/**  Findings about the whole file. */
-	fileProblems: ProblemView_Serialize[],
-	totals: DueTotalView[],
-	columns: ColumnView_Serialize[],
-	/**  Every field key a column may be mapped to, in template order. */
-	fields: string[],
+	summary: ImportSummary_Serialize,
 };
 
-/**  Payments due on one date in one currency. */
-export type DueTotalView = {
-	dueDate: string,
+/**  Payments due on one date in one currency, over the rows that will be stored. */
+export type DueTotal = {
+	/**  `YYYY-MM-DD`. */
+	due_date: string,
 	currency: string,
 	payments: number,
-	amountMinor: number,
+	amount_minor: number,
 };
 
-/**  A bank environment, shown everywhere with its own colour and word. */
+/**  Where a store sends its provisions. */
 export type Environment = 
-/**  The built-in simulator; test cards only, nothing leaves the machine. */
+/**  The in-process simulator, chosen at run time. */
 "sandbox" | 
 /**  Akbank's test host. */
 "test" | 
-/**  Akbank's production host: real cards, real money. */
+/**  Akbank's production host. */
 "live";
 
-/**  A card that can no longer be charged within 30 days (or already). */
-export type ExpiringCardView = ExpiringCardView_Serialize | ExpiringCardView_Deserialize;
+/**  A card in use whose last valid day falls within the window (or has passed). */
+export type ExpiringCard = ExpiringCard_Serialize | ExpiringCard_Deserialize;
 
-/**  A card that can no longer be charged within 30 days (or already). */
-export type ExpiringCardView_Deserialize = {
-	cardId: number,
-	customerId: number,
-	customerRef: string,
-	customerName: string,
-	storeId: number,
-	maskedPan: string,
+/**  A card in use whose last valid day falls within the window (or has passed). */
+export type ExpiringCard_Deserialize = {
+	card_id: number,
+	customer_id: number,
+	customer_ref: string,
+	customer_name: string,
+	store_id: number,
+	masked_pan: string,
 	brand: string,
 	expiry: string,
-	validThrough: string,
+	valid_through: string,
 	expired: boolean,
-	primary: boolean,
-	nextDueDate?: string | null,
+	position: number,
+	/**  The customer's next payment still to be charged, if any. */
+	next_due_date?: string | null,
 };
 
-/**  A card that can no longer be charged within 30 days (or already). */
-export type ExpiringCardView_Serialize = {
-	cardId: number,
-	customerId: number,
-	customerRef: string,
-	customerName: string,
-	storeId: number,
-	maskedPan: string,
+/**  A card in use whose last valid day falls within the window (or has passed). */
+export type ExpiringCard_Serialize = {
+	card_id: number,
+	customer_id: number,
+	customer_ref: string,
+	customer_name: string,
+	store_id: number,
+	masked_pan: string,
 	brand: string,
 	expiry: string,
-	validThrough: string,
+	valid_through: string,
 	expired: boolean,
-	primary: boolean,
-	nextDueDate: string | null,
+	position: number,
+	/**  The customer's next payment still to be charged, if any. */
+	next_due_date: string | null,
+};
+
+/**  A column's meaning. */
+export type Field = 
+/**  Card number. */
+"pan" | 
+/**  Card expiry (month/year). */
+"expiry" | 
+/**  Amount of one payment. */
+"amount" | 
+/**  Currency code or symbol. */
+"currency" | 
+/**  Bank installment count of a sale (1 or 2..12). */
+"installments" | 
+/**  Customer's name. */
+"name" | 
+/**  Name on the card, when it differs from the customer's. */
+"holder" | 
+/**  Customer reference: subscriber, flat, member, policy number. */
+"reference" | 
+/**  Free text for the payment. */
+"description" | 
+/**  Due date of the (first) payment. */
+"due_date" | 
+/**  Recurrence period of a plan. */
+"every" | 
+/**  Number of payments of a plan. */
+"count" | 
+/**  Alternate card number. */
+"alternate_pan" | 
+/**  Alternate card's expiry. */
+"alternate_expiry" | 
+/**  E-mail address. */
+"email" | 
+/**  Phone number. */
+"phone" | 
+/**  Card security code: recognised only to be ignored, never read or stored. */
+"cvv";
+
+/**  What a follow-up does to its attempt. */
+export type FollowUpKind = "void" | "refund" | "capture";
+
+/**
+ *  Where a void, refund or capture stands.
+ * 
+ *  ```text
+ *  requested -> in_flight (its attempt was approved) | closed (declined, never reached the bank)
+ *  in_flight -> approved | declined | unknown
+ *  unknown -> approved | declined (an inquiry of the original order, or the day's report)
+ *  ```
+ */
+export type FollowUpState = 
+/**  A void waiting for the inquiry of its attempt. */
+"requested" | 
+/**  Written ahead; may be on the wire. */
+"in_flight" | 
+/**  The bank did it. */
+"approved" | 
+/**  Refused, or the bank shows it was never done. */
+"declined" | 
+/**  The answer was lost; settled by an inquiry of the original order or the day's report. */
+"unknown" | 
+/**
+ *  A requested void with nothing to void: the attempt was declined or never reached
+ *  the bank.
+ */
+"closed";
+
+/**  One permission on one scope. */
+export type Grant = {
+	permission: Permission,
+	scope: Scope,
+};
+
+/**  The step an import is at. */
+export type ImportPhase = "reading" | "mapping" | "validating" | "committing";
+
+/**  Where a long import stands, for a progress bar. */
+export type ImportProgress = {
+	phase: ImportPhase,
+	rows_done: number,
+	/**  0 while unknown. */
+	rows_total: number,
 };
 
 /**  Where an import stands, pushed while a file is read, checked and committed. */
 export type ImportProgressEvent = {
 	/**  The file's token. */
 	token: string,
-	/**  `reading`, `mapping`, `validating` or `committing`. */
-	phase: string,
-	rowsDone: number,
-	/**  0 while unknown. */
-	rowsTotal: number,
+	progress: ImportProgress,
 };
 
-/**  The language of the texts, in the UI and in every message a command returns. */
-export type Language = "tr" | "en";
+/**  The dry run at a glance. */
+export type ImportSummary = ImportSummary_Serialize | ImportSummary_Deserialize;
 
-/**
- *  A card as typed. `number` goes into a secret at once; it is never echoed, logged or stored
- *  in clear.
- */
+/**  The dry run at a glance. */
+export type ImportSummary_Deserialize = {
+	store_id: number,
+	file_name: string,
+	sheet: string,
+	rows: number,
+	ok: number,
+	warnings: number,
+	errors: number,
+	new_customers: number,
+	payments: number,
+	/**  Rows a commit would store. */
+	committable: number,
+	/**  An earlier, not cancelled batch of this store from the same file. */
+	same_file_batch?: number | null,
+	/**  Findings about the whole file. */
+	file_problems: Problem_Deserialize[],
+	totals: DueTotal[],
+	columns: ColumnMapping_Deserialize[],
+	/**  Every field a column may be mapped to, in template order. */
+	fields: Field[],
+};
+
+/**  The dry run at a glance. */
+export type ImportSummary_Serialize = {
+	store_id: number,
+	file_name: string,
+	sheet: string,
+	rows: number,
+	ok: number,
+	warnings: number,
+	errors: number,
+	new_customers: number,
+	payments: number,
+	/**  Rows a commit would store. */
+	committable: number,
+	/**  An earlier, not cancelled batch of this store from the same file. */
+	same_file_batch: number | null,
+	/**  Findings about the whole file. */
+	file_problems: Problem_Serialize[],
+	totals: DueTotal[],
+	columns: ColumnMapping_Serialize[],
+	/**  Every field a column may be mapped to, in template order. */
+	fields: Field[],
+};
+
+/**  A language the product speaks, named by its code (`tr`, `en`). */
+export type Lang = 
+/**  Turkish, the default. */
+"tr" | 
+/**  English. */
+"en";
+
+/**  How a column's field was decided. */
+export type MappingSource = 
+/**  Recognised from the header text. */
+"detected" | 
+/**  Given by the user or a saved template. */
+"explicit";
+
+/**  A card as typed. */
 export type NewCardInput = NewCardInput_Serialize | NewCardInput_Deserialize;
 
-/**
- *  A card as typed. `number` goes into a secret at once; it is never echoed, logged or stored
- *  in clear.
- */
+/**  A card as typed. */
 export type NewCardInput_Deserialize = {
 	number: string,
 	/**  `MM/YY`. */
@@ -876,14 +982,11 @@ export type NewCardInput_Deserialize = {
 	/**  Add after the existing cards instead of becoming the primary card. */
 	alternate?: boolean,
 	/**  `YYYY-MM-DD`, the date of the signed mail-order instruction. */
-	instructionDate?: string | null,
-	instructionRef?: string | null,
+	instruction_date?: string | null,
+	instruction_ref?: string | null,
 };
 
-/**
- *  A card as typed. `number` goes into a secret at once; it is never echoed, logged or stored
- *  in clear.
- */
+/**  A card as typed. */
 export type NewCardInput_Serialize = {
 	number: string,
 	/**  `MM/YY`. */
@@ -892,16 +995,16 @@ export type NewCardInput_Serialize = {
 	/**  Add after the existing cards instead of becoming the primary card. */
 	alternate: boolean,
 	/**  `YYYY-MM-DD`, the date of the signed mail-order instruction. */
-	instructionDate: string | null,
-	instructionRef: string | null,
+	instruction_date: string | null,
+	instruction_ref: string | null,
 };
 
-/**  A new customer. */
-export type NewCustomerInput = NewCustomerInput_Serialize | NewCustomerInput_Deserialize;
+/**  A customer as entered. */
+export type NewCustomer = NewCustomer_Serialize | NewCustomer_Deserialize;
 
-/**  A new customer. */
-export type NewCustomerInput_Deserialize = {
-	storeId: number,
+/**  A customer as entered. */
+export type NewCustomer_Deserialize = {
+	/**  The store's own reference (member or flat number), unique within the store. */
 	reference: string,
 	name: string,
 	email?: string | null,
@@ -909,9 +1012,9 @@ export type NewCustomerInput_Deserialize = {
 	notes?: string | null,
 };
 
-/**  A new customer. */
-export type NewCustomerInput_Serialize = {
-	storeId: number,
+/**  A customer as entered. */
+export type NewCustomer_Serialize = {
+	/**  The store's own reference (member or flat number), unique within the store. */
 	reference: string,
 	name: string,
 	email: string | null,
@@ -926,181 +1029,206 @@ export type NewUserInput = NewUserInput_Serialize | NewUserInput_Deserialize;
 export type NewUserInput_Deserialize = {
 	name: string,
 	password: string,
-	role: RolePreset,
+	role: Role,
 	/**  The one store the preset applies to; `null` for every store. */
-	storeId?: number | null,
+	store_id?: number | null,
 };
 
 /**  The add-user form. */
 export type NewUserInput_Serialize = {
 	name: string,
 	password: string,
-	role: RolePreset,
+	role: Role,
 	/**  The one store the preset applies to; `null` for every store. */
-	storeId: number | null,
+	store_id: number | null,
 };
 
 /**  The first-run form. */
 export type NewVault = {
-	adminName: string,
-	adminPassword: string,
+	admin_name: string,
+	admin_password: string,
 	unlock: UnlockChoice,
 };
 
-/**  What the user may do to the payment now. */
-export type PaymentActionsView = PaymentActionsView_Serialize | PaymentActionsView_Deserialize;
+/**  What the user may do to the payment now (permission and state both checked). */
+export type PaymentActions = PaymentActions_Serialize | PaymentActions_Deserialize;
 
-/**  What the user may do to the payment now. */
-export type PaymentActionsView_Deserialize = {
-	approvedAttempt?: number | null,
-	canVoid: boolean,
-	canRefund: boolean,
-	refundableMinor: number,
-	canRetryWithCard: boolean,
-	canCancelPlan: boolean,
+/**  What the user may do to the payment now (permission and state both checked). */
+export type PaymentActions_Deserialize = {
+	/**  The approved attempt a void or refund applies to. */
+	approved_attempt?: number | null,
+	can_void: boolean,
+	can_refund: boolean,
+	/**  Still captured, so at most this much can be refunded. */
+	refundable_minor: number,
+	can_retry_with_card: boolean,
+	can_cancel_plan: boolean,
 };
 
-/**  What the user may do to the payment now. */
-export type PaymentActionsView_Serialize = {
-	approvedAttempt: number | null,
-	canVoid: boolean,
-	canRefund: boolean,
-	refundableMinor: number,
-	canRetryWithCard: boolean,
-	canCancelPlan: boolean,
+/**  What the user may do to the payment now (permission and state both checked). */
+export type PaymentActions_Serialize = {
+	/**  The approved attempt a void or refund applies to. */
+	approved_attempt: number | null,
+	can_void: boolean,
+	can_refund: boolean,
+	/**  Still captured, so at most this much can be refunded. */
+	refundable_minor: number,
+	can_retry_with_card: boolean,
+	can_cancel_plan: boolean,
 };
 
-/**  A payment in full. */
-export type PaymentDetailView = PaymentDetailView_Serialize | PaymentDetailView_Deserialize;
+/**  A payment with its plan, history and actions. */
+export type PaymentDetail = PaymentDetail_Serialize | PaymentDetail_Deserialize;
 
-/**  A payment in full. */
-export type PaymentDetailView_Deserialize = {
-	payment: PaymentRowView_Deserialize,
-	customerId: number,
-	planKind: string,
-	planStatus: string,
-	planDescription?: string | null,
+/**  A payment with its plan, history and actions. */
+export type PaymentDetail_Deserialize = {
+	payment: PaymentRow_Deserialize,
+	customer_id: number,
+	plan_kind: CollectionKind,
+	plan_status: PlanStatus,
+	plan_description?: string | null,
 	installments: number,
-	timeline: TimelineEntryView_Deserialize[],
-	actions: PaymentActionsView_Deserialize,
+	timeline: TimelineEntry_Deserialize[],
+	actions: PaymentActions_Deserialize,
 };
 
-/**  A payment in full. */
-export type PaymentDetailView_Serialize = {
-	payment: PaymentRowView_Serialize,
-	customerId: number,
-	planKind: string,
-	planStatus: string,
-	planDescription: string | null,
+/**  A payment with its plan, history and actions. */
+export type PaymentDetail_Serialize = {
+	payment: PaymentRow_Serialize,
+	customer_id: number,
+	plan_kind: CollectionKind,
+	plan_status: PlanStatus,
+	plan_description: string | null,
 	installments: number,
-	timeline: TimelineEntryView_Serialize[],
-	actions: PaymentActionsView_Serialize,
+	timeline: TimelineEntry_Serialize[],
+	actions: PaymentActions_Serialize,
 };
 
-/**  One page of payments and how many match. */
-export type PaymentPageView = PaymentPageView_Serialize | PaymentPageView_Deserialize;
+/**  One page and the number of payments that match the filters. */
+export type PaymentPage = PaymentPage_Serialize | PaymentPage_Deserialize;
 
-/**  One page of payments and how many match. */
-export type PaymentPageView_Deserialize = {
+/**  One page and the number of payments that match the filters. */
+export type PaymentPage_Deserialize = {
 	total: number,
 	offset: number,
-	rows: PaymentRowView_Deserialize[],
+	rows: PaymentRow_Deserialize[],
 };
 
-/**  One page of payments and how many match. */
-export type PaymentPageView_Serialize = {
+/**  One page and the number of payments that match the filters. */
+export type PaymentPage_Serialize = {
 	total: number,
 	offset: number,
-	rows: PaymentRowView_Serialize[],
+	rows: PaymentRow_Serialize[],
 };
 
-/**  Which payments to show, in which order. */
-export type PaymentQueryInput = PaymentQueryInput_Serialize | PaymentQueryInput_Deserialize;
+/**  Which payments a page shows, in which order, from which row. */
+export type PaymentQuery = PaymentQuery_Serialize | PaymentQuery_Deserialize;
 
-/**  Which payments to show, in which order. */
-export type PaymentQueryInput_Deserialize = {
-	storeId?: number | null,
+/**  Which payments a page shows, in which order, from which row. */
+export type PaymentQuery_Deserialize = {
+	store_id?: number | null,
+	/**  Any of these statuses (none: all). */
 	statuses?: PaymentStatus[],
 	/**  `YYYY-MM-DD`. */
-	dueFrom?: string | null,
-	dueTo?: string | null,
-	customerId?: number | null,
-	planId?: number | null,
-	batchId?: number | null,
+	due_from?: string | null,
+	due_to?: string | null,
+	customer_id?: number | null,
+	plan_id?: number | null,
+	/**  The import batch the payment's plan came from. */
+	batch_id?: number | null,
+	/**  Part of the customer's reference or name, or an order id. */
 	search?: string | null,
-	/**  due_date (default), amount, status, customer. */
-	sort?: string | null,
+	sort?: PaymentSort,
 	descending?: boolean,
 	offset?: number,
+	/**  Rows on the page, 1..=[`MAX_PAGE`] (default 100). */
 	limit?: number | null,
 };
 
-/**  Which payments to show, in which order. */
-export type PaymentQueryInput_Serialize = {
-	storeId: number | null,
+/**  Which payments a page shows, in which order, from which row. */
+export type PaymentQuery_Serialize = {
+	store_id: number | null,
+	/**  Any of these statuses (none: all). */
 	statuses: PaymentStatus[],
 	/**  `YYYY-MM-DD`. */
-	dueFrom: string | null,
-	dueTo: string | null,
-	customerId: number | null,
-	planId: number | null,
-	batchId: number | null,
+	due_from: string | null,
+	due_to: string | null,
+	customer_id: number | null,
+	plan_id: number | null,
+	/**  The import batch the payment's plan came from. */
+	batch_id: number | null,
+	/**  Part of the customer's reference or name, or an order id. */
 	search: string | null,
-	/**  due_date (default), amount, status, customer. */
-	sort: string | null,
+	sort: PaymentSort,
 	descending: boolean,
 	offset: number,
+	/**  Rows on the page, 1..=[`MAX_PAGE`] (default 100). */
 	limit: number | null,
 };
 
-/**  A payment as listed (masked card only). */
-export type PaymentRowView = PaymentRowView_Serialize | PaymentRowView_Deserialize;
+/**  One payment as listed: its latest attempt's codes, masked card only. */
+export type PaymentRow = PaymentRow_Serialize | PaymentRow_Deserialize;
 
-/**  A payment as listed (masked card only). */
-export type PaymentRowView_Deserialize = {
+/**  One payment as listed: its latest attempt's codes, masked card only. */
+export type PaymentRow_Deserialize = {
 	id: number,
-	planId: number,
+	plan_id: number,
 	store: string,
-	storeId: number,
-	customerRef: string,
-	customerName: string,
-	amountMinor: number,
+	store_id: number,
+	customer_ref: string,
+	customer_name: string,
+	/**  "1234.50". */
+	amount: string,
+	amount_minor: number,
 	currency: string,
-	dueDate: string,
+	due_date: string,
 	status: PaymentStatus,
-	nextTryOn?: string | null,
-	maskedPan?: string | null,
-	orderId?: string | null,
-	attemptState?: string | null,
-	vpsCode?: string | null,
-	hostCode?: string | null,
+	next_try_on?: string | null,
+	masked_pan?: string | null,
+	/**  Latest attempt. */
+	attempt_id?: number | null,
+	order_id?: string | null,
+	attempt_state?: AttemptState | null,
+	vps_code?: string | null,
+	host_code?: string | null,
 	message?: string | null,
+	/**  Number of attempts sent for this payment. */
 	attempts: number,
+	/**  Why an operator must act. */
 	attention?: string | null,
 };
 
-/**  A payment as listed (masked card only). */
-export type PaymentRowView_Serialize = {
+/**  One payment as listed: its latest attempt's codes, masked card only. */
+export type PaymentRow_Serialize = {
 	id: number,
-	planId: number,
+	plan_id: number,
 	store: string,
-	storeId: number,
-	customerRef: string,
-	customerName: string,
-	amountMinor: number,
+	store_id: number,
+	customer_ref: string,
+	customer_name: string,
+	/**  "1234.50". */
+	amount: string,
+	amount_minor: number,
 	currency: string,
-	dueDate: string,
+	due_date: string,
 	status: PaymentStatus,
-	nextTryOn: string | null,
-	maskedPan: string | null,
-	orderId: string | null,
-	attemptState: string | null,
-	vpsCode: string | null,
-	hostCode: string | null,
+	next_try_on: string | null,
+	masked_pan: string | null,
+	/**  Latest attempt. */
+	attempt_id: number | null,
+	order_id: string | null,
+	attempt_state: AttemptState | null,
+	vps_code: string | null,
+	host_code: string | null,
 	message: string | null,
+	/**  Number of attempts sent for this payment. */
 	attempts: number,
+	/**  Why an operator must act. */
 	attention: string | null,
 };
+
+/**  What a page is sorted by; ties are broken by payment id, so pages never overlap. */
+export type PaymentSort = "due_date" | "amount" | "status" | "customer";
 
 export type PaymentStatus = 
 /**  Waiting for its due date (or its next card's turn). */
@@ -1124,277 +1252,382 @@ export type PaymentStatus =
 /**  A pre-authorisation approved and waiting for its capture (or void). */
 "authorized";
 
+/**  One thing a user may do, granted per store or for every store. */
+export type Permission = "create_collections" | "import_batches" | "submit_provisions" | "void" | "refund" | "replace_card" | "view_reports" | "export" | "manage_stores" | "manage_users" | "view_audit";
+
 /**  Where one permission applies: every store, or the listed ones. */
 export type PermissionScope = {
-	/**  e.g. `refund`, `manage_users` (core's stable permission codes). */
-	permission: string,
-	allStores: boolean,
-	storeIds: number[],
+	permission: Permission,
+	all_stores: boolean,
+	store_ids: number[],
 };
 
-/**  A plan of the customer. */
-export type PlanView = PlanView_Serialize | PlanView_Deserialize;
-
-/**  A plan of the customer. */
-export type PlanView_Deserialize = {
+/**  A stored plan. */
+export type PlanInfo = {
 	id: number,
-	/**  one_off, installment, recurring. */
-	kind: string,
-	amountMinor: number,
+	store_id: number,
+	customer_id: number,
+	kind: CollectionKind,
+	amount_minor: number,
 	currency: string,
 	installments: number,
-	startDate: string,
+	status: PlanStatus,
+	/**  Its payments, in order of due date. */
+	payments: PlannedPayment[],
+};
+
+/**  What saving the plan would produce. */
+export type PlanPreview = {
+	customer_id: number,
+	store_id: number,
+	kind: CollectionKind,
+	currency: string,
+	/**  Bank installments of the one sale (1 unless an installment sale). */
+	installments: number,
+	count: number,
+	total_minor: number,
+	/**  The first [`SHOWN`] payments. */
+	first: PreviewPayment[],
+	last_due_date: string,
+	/**  The store allows at most this many installments. */
+	max_installments: number,
+};
+
+/**  Where a plan stands. */
+export type PlanStatus = 
+/**  Its payments are collected as they fall due. */
+"active" | 
+/**  Nothing is collected until it is resumed; what falls due meanwhile is skipped. */
+"paused" | 
+/**  Nothing more is collected. */
+"cancelled" | 
+/**  Every payment is settled. */
+"completed";
+
+/**  A plan as shown in the customer's detail. */
+export type PlanSummary = PlanSummary_Serialize | PlanSummary_Deserialize;
+
+/**  A plan as shown in the customer's detail. */
+export type PlanSummary_Deserialize = {
+	id: number,
+	kind: CollectionKind,
+	amount_minor: number,
+	currency: string,
+	installments: number,
+	start_date: string,
+	/**  `1m`, `2w`, `10d` for recurring plans. */
 	cadence?: string | null,
-	endCount?: number | null,
-	endDate?: string | null,
+	end_count?: number | null,
+	end_date?: string | null,
 	description?: string | null,
-	/**  active, paused, cancelled, completed. */
-	status: string,
+	status: PlanStatus,
 	payments: number,
 	paid: number,
 };
 
-/**  A plan of the customer. */
-export type PlanView_Serialize = {
+/**  A plan as shown in the customer's detail. */
+export type PlanSummary_Serialize = {
 	id: number,
-	/**  one_off, installment, recurring. */
-	kind: string,
-	amountMinor: number,
+	kind: CollectionKind,
+	amount_minor: number,
 	currency: string,
 	installments: number,
-	startDate: string,
+	start_date: string,
+	/**  `1m`, `2w`, `10d` for recurring plans. */
 	cadence: string | null,
-	endCount: number | null,
-	endDate: string | null,
+	end_count: number | null,
+	end_date: string | null,
 	description: string | null,
-	/**  active, paused, cancelled, completed. */
-	status: string,
+	status: PlanStatus,
 	payments: number,
 	paid: number,
 };
 
-/**  One payment the collection would make. */
-export type PreviewPaymentView = {
-	dueDate: string,
-	amountMinor: number,
+/**  A payment a plan made. */
+export type PlannedPayment = {
+	id: number,
+	/**  `YYYY-MM-DD`. */
+	due_date: string,
 };
 
-/**  A finding about a row or the whole file, in both languages. */
-export type ProblemView = ProblemView_Serialize | ProblemView_Deserialize;
+/**  One payment the plan would make. */
+export type PreviewPayment = {
+	due_date: string,
+	amount_minor: number,
+};
 
-/**  A finding about a row or the whole file, in both languages. */
-export type ProblemView_Deserialize = {
-	/**  1-based row as the user sees it; `null` for the whole file. */
+/**  One finding. Never quotes a card number. */
+export type Problem = Problem_Serialize | Problem_Deserialize;
+
+/**  One finding. Never quotes a card number. */
+export type Problem_Deserialize = {
+	/**  The row as the user sees it (1-based); `None` for the whole file. */
 	row?: number | null,
-	/**  Column letter. */
+	/**  Column letter (`A`, `B`...), when about one column. */
 	column?: string | null,
-	/**  Field key. */
-	field?: string | null,
-	/**  `info`, `warning` or `error`. */
-	severity: string,
+	/**  The field, when about one field. */
+	field?: Field | null,
+	/**  How serious. */
+	severity: Severity,
+	/**  Stable snake_case code. */
 	code: string,
-	messageTr: string,
-	messageEn: string,
+	/**  Turkish message. */
+	message_tr: string,
+	/**  English message. */
+	message_en: string,
 };
 
-/**  A finding about a row or the whole file, in both languages. */
-export type ProblemView_Serialize = {
-	/**  1-based row as the user sees it; `null` for the whole file. */
+/**  One finding. Never quotes a card number. */
+export type Problem_Serialize = {
+	/**  The row as the user sees it (1-based); `None` for the whole file. */
 	row: number | null,
-	/**  Column letter. */
+	/**  Column letter (`A`, `B`...), when about one column. */
 	column: string | null,
-	/**  Field key. */
-	field: string | null,
-	/**  `info`, `warning` or `error`. */
-	severity: string,
+	/**  The field, when about one field. */
+	field: Field | null,
+	/**  How serious. */
+	severity: Severity,
+	/**  Stable snake_case code. */
 	code: string,
-	messageTr: string,
-	messageEn: string,
+	/**  Turkish message. */
+	message_tr: string,
+	/**  English message. */
+	message_en: string,
 };
 
-/**  One page of report rows. */
+/**  What the bank is asked for on a payment's due date. */
+export type ProvisionKind = 
+/**  A sale (1000): the money is taken at once. */
+"sale" | 
+/**
+ *  A pre-authorisation (1004): the amount is held on the card until an operator
+ *  captures it (post-authorisation, 1005, in full or in part) or voids it. One-off and
+ *  installment collections only: a recurring plan charges each occurrence as a sale.
+ */
+"pre_auth";
+
+/**  One page of report rows and the findings about them. */
 export type ReportPage = ReportPage_Serialize | ReportPage_Deserialize;
 
-/**  One page of report rows. */
+/**  One page of report rows and the findings about them. */
 export type ReportPage_Deserialize = {
 	/**  Rows matching the filter, over all pages. */
 	total: number,
 	offset: number,
-	rows: ReportRowView_Deserialize[],
+	rows: RowSummary_Deserialize[],
+	/**  The findings about these rows, by row. */
+	problems: Problem_Deserialize[],
 };
 
-/**  One page of report rows. */
+/**  One page of report rows and the findings about them. */
 export type ReportPage_Serialize = {
 	/**  Rows matching the filter, over all pages. */
 	total: number,
 	offset: number,
-	rows: ReportRowView_Serialize[],
+	rows: RowSummary_Serialize[],
+	/**  The findings about these rows, by row. */
+	problems: Problem_Serialize[],
 };
 
-/**  One data row of the report with its findings. */
-export type ReportRowView = ReportRowView_Serialize | ReportRowView_Deserialize;
+/**  What the bank said to a void, refund or capture. */
+export type ReversalOutcome = ReversalOutcome_Serialize | ReversalOutcome_Deserialize;
 
-/**  One data row of the report with its findings. */
-export type ReportRowView_Deserialize = {
-	row: number,
-	/**  `ok`, `warning` or `error`. */
-	status: string,
-	reference?: string | null,
-	name?: string | null,
-	/**  `435509******5232`. */
-	maskedPan?: string | null,
-	amountMinor?: number | null,
-	currency: string,
-	dueDate?: string | null,
-	kind?: string | null,
-	payments: number,
-	existingCustomer: boolean,
-	problems: ProblemView_Deserialize[],
-};
-
-/**  One data row of the report with its findings. */
-export type ReportRowView_Serialize = {
-	row: number,
-	/**  `ok`, `warning` or `error`. */
-	status: string,
-	reference: string | null,
-	name: string | null,
-	/**  `435509******5232`. */
-	maskedPan: string | null,
-	amountMinor: number | null,
-	currency: string,
-	dueDate: string | null,
-	kind: string | null,
-	payments: number,
-	existingCustomer: boolean,
-	problems: ProblemView_Serialize[],
-};
-
-/**  What the bank said to a void or refund. */
-export type ReversalView = ReversalView_Serialize | ReversalView_Deserialize;
-
-/**  What the bank said to a void or refund. */
-export type ReversalView_Deserialize = {
-	reversalId: number,
-	/**  approved, declined, unknown. */
+/**  What the bank said to a void, refund or capture. */
+export type ReversalOutcome_Deserialize = {
+	reversal_id: number,
+	/**
+	 *  `approved`, `declined`, `unknown` (the answer did not arrive; `reconcile` asks the bank),
+	 *  `requested` (a void waiting for the outcome of its attempt) or `closed` (a requested void
+	 *  with nothing to void).
+	 */
 	state: string,
-	amountMinor: number,
-	vpsCode?: string | null,
-	hostCode?: string | null,
+	amount_minor: number,
+	vps_code?: string | null,
+	host_code?: string | null,
 	message?: string | null,
 };
 
-/**  What the bank said to a void or refund. */
-export type ReversalView_Serialize = {
-	reversalId: number,
-	/**  approved, declined, unknown. */
+/**  What the bank said to a void, refund or capture. */
+export type ReversalOutcome_Serialize = {
+	reversal_id: number,
+	/**
+	 *  `approved`, `declined`, `unknown` (the answer did not arrive; `reconcile` asks the bank),
+	 *  `requested` (a void waiting for the outcome of its attempt) or `closed` (a requested void
+	 *  with nothing to void).
+	 */
 	state: string,
-	amountMinor: number,
-	vpsCode: string | null,
-	hostCode: string | null,
+	amount_minor: number,
+	vps_code: string | null,
+	host_code: string | null,
 	message: string | null,
 };
 
-/**  Where an attempt in review stands, and which of the operator's ways out are open. */
-export type ReviewStateView = ReviewStateView_Serialize | ReviewStateView_Deserialize;
+/**  Where an attempt in review stands, and what the operator may do with it. */
+export type ReviewState = ReviewState_Serialize | ReviewState_Deserialize;
 
-/**  Where an attempt in review stands, and which of the operator's ways out are open. */
-export type ReviewStateView_Deserialize = {
-	attemptId: number,
-	orderId: string,
+/**  Where an attempt in review stands, and what the operator may do with it. */
+export type ReviewState_Deserialize = {
+	attempt_id: number,
+	order_id: string,
 	state: AttemptState,
-	/**  The engine's note on why it is in review (English, for the record). */
+	/**  Why it is in review (or the engine's last note on it). */
 	reason?: string | null,
-	/**  The bank has said twice, after the waiting time, that it has no such order. */
-	notFoundConfirmed: boolean,
-	/**  When the bank's first "no such order" came. */
-	notFoundAt?: string | null,
-	/**  When the engine asks the bank again by itself (`null`: at the next run). */
-	nextCheckAt?: string | null,
+	/**  The bank has said twice, after the grace period, that it has no such order. */
+	not_found_confirmed: boolean,
+	/**  When the bank's first "no such order" came (a second one is needed). */
+	not_found_at?: string | null,
+	/**  When the engine asks the bank again by itself. */
+	next_check_at?: string | null,
 	/**  The bank shows the booking as suspicious: it may be voided. */
 	suspicious: boolean,
-	/**  Replies that never arrived or could not be read. */
-	lostReplies: number,
-	/**  The same order id may be sent again (the bank confirmed it has none). */
-	canSendAgain: boolean,
-	/**  It may be closed as not charged (the bank confirmed it has none). */
-	canClose: boolean,
+	lost_replies: number,
+	/**  Send the same order id again (needs the confirmation). */
+	can_send_again: boolean,
+	/**  Close it as not charged (needs the confirmation). */
+	can_close: boolean,
 };
 
-/**  Where an attempt in review stands, and which of the operator's ways out are open. */
-export type ReviewStateView_Serialize = {
-	attemptId: number,
-	orderId: string,
+/**  Where an attempt in review stands, and what the operator may do with it. */
+export type ReviewState_Serialize = {
+	attempt_id: number,
+	order_id: string,
 	state: AttemptState,
-	/**  The engine's note on why it is in review (English, for the record). */
+	/**  Why it is in review (or the engine's last note on it). */
 	reason: string | null,
-	/**  The bank has said twice, after the waiting time, that it has no such order. */
-	notFoundConfirmed: boolean,
-	/**  When the bank's first "no such order" came. */
-	notFoundAt: string | null,
-	/**  When the engine asks the bank again by itself (`null`: at the next run). */
-	nextCheckAt: string | null,
+	/**  The bank has said twice, after the grace period, that it has no such order. */
+	not_found_confirmed: boolean,
+	/**  When the bank's first "no such order" came (a second one is needed). */
+	not_found_at: string | null,
+	/**  When the engine asks the bank again by itself. */
+	next_check_at: string | null,
 	/**  The bank shows the booking as suspicious: it may be voided. */
 	suspicious: boolean,
-	/**  Replies that never arrived or could not be read. */
-	lostReplies: number,
-	/**  The same order id may be sent again (the bank confirmed it has none). */
-	canSendAgain: boolean,
-	/**  It may be closed as not charged (the bank confirmed it has none). */
-	canClose: boolean,
+	lost_replies: number,
+	/**  Send the same order id again (needs the confirmation). */
+	can_send_again: boolean,
+	/**  Close it as not charged (needs the confirmation). */
+	can_close: boolean,
 };
 
-/**  The role presets a new user can get. */
-export type RolePreset = 
-/**  Everything on every store. */
+/**  A role preset: a named set of permissions. `Custom` marks a user whose grants were edited. */
+export type Role = 
+/**  Everything, on every store. */
 "admin" | 
-/**  Day-to-day collections work; no refunds, no settings. */
+/**
+ *  Day-to-day work: collections, imports, provisions, voids, card replacement, reports,
+ *  exports. Refunds (money going back out) and all settings stay with the administrator.
+ */
 "operator" | 
-/**  Everything on its stores, refunds included; no user or store settings. */
+/**  Everything on its stores (refunds included) except managing users and stores. */
 "manager" | 
 /**  Reports only. */
-"viewer";
+"viewer" | "custom";
 
 /**  Which report rows to show. */
 export type RowFilter = "all" | "ok" | "warning" | "error";
+
+/**  How a row stands after validation. */
+export type RowStatus = 
+/**  Nothing to say: it will be stored. */
+"ok" | 
+/**  It will be stored, but the operator should look at it. */
+"warning" | 
+/**  It will not be stored. */
+"error";
+
+/**  One data row as the report shows it. */
+export type RowSummary = RowSummary_Serialize | RowSummary_Deserialize;
+
+/**  One data row as the report shows it. */
+export type RowSummary_Deserialize = {
+	/**  The row as the user sees it (1-based). */
+	row: number,
+	status: RowStatus,
+	reference?: string | null,
+	name?: string | null,
+	/**  `435509******5232`. */
+	masked_pan?: string | null,
+	amount_minor?: number | null,
+	/**  `TRY`, `USD`, `EUR`, `GBP`. */
+	currency: string,
+	/**  First (or only) due date, `YYYY-MM-DD`. */
+	due_date?: string | null,
+	/**  Once the row's terms are valid. */
+	kind?: CollectionKind | null,
+	/**  Payments the row creates (0 for an error row). */
+	payments: number,
+	/**  True when the customer is already stored (matched by reference). */
+	existing_customer: boolean,
+};
+
+/**  One data row as the report shows it. */
+export type RowSummary_Serialize = {
+	/**  The row as the user sees it (1-based). */
+	row: number,
+	status: RowStatus,
+	reference: string | null,
+	name: string | null,
+	/**  `435509******5232`. */
+	masked_pan: string | null,
+	amount_minor: number | null,
+	/**  `TRY`, `USD`, `EUR`, `GBP`. */
+	currency: string,
+	/**  First (or only) due date, `YYYY-MM-DD`. */
+	due_date: string | null,
+	/**  Once the row's terms are valid. */
+	kind: CollectionKind | null,
+	/**  Payments the row creates (0 for an error row). */
+	payments: number,
+	/**  True when the customer is already stored (matched by reference). */
+	existing_customer: boolean,
+};
+
+/**  Counts of the current (or last) run. */
+export type RunProgress = RunProgress_Serialize | RunProgress_Deserialize;
 
 /**  Progress of the current (or last) run, pushed to the UI whenever it changes. */
 export type RunProgressEvent = RunProgressEvent_Serialize | RunProgressEvent_Deserialize;
 
 /**  Progress of the current (or last) run, pushed to the UI whenever it changes. */
-export type RunProgressEvent_Deserialize = {
+export type RunProgressEvent_Deserialize = RunProgress_Deserialize;
+
+/**  Progress of the current (or last) run, pushed to the UI whenever it changes. */
+export type RunProgressEvent_Serialize = RunProgress_Serialize;
+
+/**  Counts of the current (or last) run. */
+export type RunProgress_Deserialize = {
 	/**  Payments taken into this run. */
 	queued: number,
 	/**  Being worked on now. */
 	running: number,
-	/**  Finished in this run, whatever the bank answered. */
+	/**  Finished for this run (whatever the bank answered). */
 	done: number,
 	approved: number,
 	declined: number,
-	/**  Left for a later run (nothing reached the bank, or the answer is not known yet). */
+	/**  Left for a later run: nothing reached the bank, or the answer is still unknown. */
 	unresolved: number,
-	/**  e.g. "payment 12: approved". */
-	lastOutcome?: string | null,
+	/**  The outcome of the last payment finished, e.g. "payment 12: approved". */
+	last_outcome?: string | null,
 	/**  True while a run is going on. */
 	active: boolean,
 	/**  True while the scheduler is paused. */
 	paused: boolean,
 };
 
-/**  Progress of the current (or last) run, pushed to the UI whenever it changes. */
-export type RunProgressEvent_Serialize = {
+/**  Counts of the current (or last) run. */
+export type RunProgress_Serialize = {
 	/**  Payments taken into this run. */
 	queued: number,
 	/**  Being worked on now. */
 	running: number,
-	/**  Finished in this run, whatever the bank answered. */
+	/**  Finished for this run (whatever the bank answered). */
 	done: number,
 	approved: number,
 	declined: number,
-	/**  Left for a later run (nothing reached the bank, or the answer is not known yet). */
+	/**  Left for a later run: nothing reached the bank, or the answer is still unknown. */
 	unresolved: number,
-	/**  e.g. "payment 12: approved". */
-	lastOutcome: string | null,
+	/**  The outcome of the last payment finished, e.g. "payment 12: approved". */
+	last_outcome: string | null,
 	/**  True while a run is going on. */
 	active: boolean,
 	/**  True while the scheduler is paused. */
@@ -1409,9 +1642,9 @@ export type SchedulerStatus_Deserialize = {
 	/**  False when the engine could not start; `problem` says why. */
 	running: boolean,
 	problem?: CommandError_Deserialize | null,
-	progress: RunProgressEvent_Deserialize,
+	progress: RunProgress_Deserialize,
 	/**  The next daily run time of an enabled store, "27.11.2026 10:00" (Europe/Istanbul). */
-	nextRun?: string | null,
+	next_run?: string | null,
 };
 
 /**  What the header shows about the scheduler. */
@@ -1419,44 +1652,39 @@ export type SchedulerStatus_Serialize = {
 	/**  False when the engine could not start; `problem` says why. */
 	running: boolean,
 	problem: CommandError_Serialize | null,
-	progress: RunProgressEvent_Serialize,
+	progress: RunProgress_Serialize,
 	/**  The next daily run time of an enabled store, "27.11.2026 10:00" (Europe/Istanbul). */
-	nextRun: string | null,
+	next_run: string | null,
 };
 
-/**
- *  The signed-in user and their permissions, so the UI can hide what they may not do (every
- *  command checks again in Rust).
- */
+/**  Where a grant applies. */
+export type Scope = { scope: "all_stores" } | { scope: "store"; store_id: number };
+
+/**  The signed-in user and the permissions they hold somewhere. */
 export type SessionInfo = {
-	userId: number,
-	userName: string,
-	/**  `admin`, `operator`, `viewer` or `custom`. */
-	role: string,
-	/**  Only the permissions the user holds somewhere. */
+	user_id: number,
+	user_name: string,
+	role: Role,
 	permissions: PermissionScope[],
 };
 
 /**  One store's day, as last matched. */
-export type SettlementDayView = {
-	storeId: number,
-	storeName: string,
+export type SettlementDay = {
+	store_id: number,
+	store_name: string,
 	/**  `YYYY-MM-DD`, Istanbul. */
 	day: string,
-	state: DayStateView,
-	/**  The state in words, both languages. */
-	stateTextTr: string,
-	stateTextEn: string,
+	state: DayState,
 	/**  Read after the day had ended: nothing more can appear in it. */
 	complete: boolean,
-	bankRows: number,
+	bank_rows: number,
 	matched: number,
 	/**  Rows of other programs on the terminal, or ours that moved no money. */
 	others: number,
 	differences: number,
 	/**  Attempts and follow-ups of that day still waiting for an answer here. */
-	openHere: number,
-	checkedAt: string,
+	open_here: number,
+	checked_at: string,
 };
 
 /**  Where the app stands; the UI shows the matching screen. */
@@ -1465,24 +1693,45 @@ export type SetupStatus = SetupStatus_Serialize | SetupStatus_Deserialize;
 /**  Where the app stands; the UI shows the matching screen. */
 export type SetupStatus_Deserialize = 
 /**  No vault in the data folder: first run. */
-{ state: "needs_setup"; keyringAvailable: boolean } | 
+{ state: "needs_setup"; keyring_available: boolean } | 
 /**  A vault exists but is not open; `problem` says why the keyring could not open it. */
-{ state: "locked"; unlock: UnlockKind; problem?: CommandError_Deserialize | null } | 
+{ state: "locked"; unlock: UnlockMethod; problem?: CommandError_Deserialize | null } | 
 /**  The vault is open but has no user yet (setup stopped half-way): create the administrator. */
 { state: "needs_admin" } | 
 /**  Open; nobody signed in. `lastUser` is the user whose session ended (for re-sign-in). */
-{ state: "signed_out"; lastUser?: string | null } | { state: "signed_in"; session: SessionInfo };
+{ state: "signed_out"; last_user?: string | null } | { state: "signed_in"; session: SessionInfo };
 
 /**  Where the app stands; the UI shows the matching screen. */
 export type SetupStatus_Serialize = 
 /**  No vault in the data folder: first run. */
-{ state: "needs_setup"; keyringAvailable: boolean } | 
+{ state: "needs_setup"; keyring_available: boolean } | 
 /**  A vault exists but is not open; `problem` says why the keyring could not open it. */
-{ state: "locked"; unlock: UnlockKind; problem: CommandError_Serialize | null } | 
+{ state: "locked"; unlock: UnlockMethod; problem: CommandError_Serialize | null } | 
 /**  The vault is open but has no user yet (setup stopped half-way): create the administrator. */
 { state: "needs_admin" } | 
 /**  Open; nobody signed in. `lastUser` is the user whose session ended (for re-sign-in). */
-{ state: "signed_out"; lastUser: string | null } | { state: "signed_in"; session: SessionInfo };
+{ state: "signed_out"; last_user: string | null } | { state: "signed_in"; session: SessionInfo };
+
+/**  How serious a finding is. */
+export type Severity = 
+/**  For the record (a column that is not used). */
+"info" | 
+/**  The row can be taken, but the user should look (an expiry read from a date). */
+"warning" | 
+/**  The row cannot be taken as it is. */
+"error";
+
+/**
+ *  What a step of a payment's history is: an attempt (a sale or pre-authorisation) or a
+ *  follow-up on one (void, refund, capture). Serialised as the stored name alone.
+ */
+export type StepKind = ProvisionKind | FollowUpKind;
+
+/**  Where a step stands: its attempt's or follow-up's state. */
+export type StepState = AttemptState | FollowUpState;
+
+/**  A store as shown and edited (never the secret key). */
+export type Store = Store_Serialize | Store_Deserialize;
 
 /**
  *  Settings to apply; `null` keeps the current value. An empty `baseUrl` returns to the
@@ -1497,14 +1746,14 @@ export type StoreInput = StoreInput_Serialize | StoreInput_Deserialize;
 export type StoreInput_Deserialize = {
 	name?: string | null,
 	environment?: Environment | null,
-	baseUrl?: string | null,
-	merchantSafeId?: string | null,
-	terminalSafeId?: string | null,
-	secretKey?: string | null,
+	base_url?: string | null,
+	merchant_safe_id?: string | null,
+	terminal_safe_id?: string | null,
+	secret_key?: string | null,
 	concurrency?: number | null,
-	ratePerSec?: number | null,
-	runTime?: string | null,
-	maxInstallments?: number | null,
+	rate_per_sec?: number | null,
+	run_time?: string | null,
+	max_installments?: number | null,
 	enabled?: boolean | null,
 };
 
@@ -1515,58 +1764,65 @@ export type StoreInput_Deserialize = {
 export type StoreInput_Serialize = {
 	name: string | null,
 	environment: Environment | null,
-	baseUrl: string | null,
-	merchantSafeId: string | null,
-	terminalSafeId: string | null,
-	secretKey: string | null,
+	base_url: string | null,
+	merchant_safe_id: string | null,
+	terminal_safe_id: string | null,
+	secret_key: string | null,
 	concurrency: number | null,
-	ratePerSec: number | null,
-	runTime: string | null,
-	maxInstallments: number | null,
+	rate_per_sec: number | null,
+	run_time: string | null,
+	max_installments: number | null,
 	enabled: boolean | null,
 };
 
-/**  A store as the settings screen shows it (never the secret key). */
-export type StoreView = StoreView_Serialize | StoreView_Deserialize;
-
-/**  A store as the settings screen shows it (never the secret key). */
-export type StoreView_Deserialize = {
+/**  A store as shown and edited (never the secret key). */
+export type Store_Deserialize = {
 	id: number,
 	name: string,
 	environment: Environment,
-	/**  The configured host when it differs from the environment's default. */
-	baseUrl?: string | null,
-	/**  The host payments go to (`null` for sandbox: the built-in simulator). */
-	effectiveBaseUrl?: string | null,
-	merchantSafeId: string,
-	terminalSafeId: string,
-	hasSecretKey: boolean,
+	/**  The configured host, if it differs from the environment's default. */
+	base_url?: string | null,
+	/**
+	 *  The host payments go to: the configured one, else the environment's default (none for
+	 *  the sandbox, whose simulator's address is known at run time).
+	 */
+	effective_base_url?: string | null,
+	merchant_safe_id: string,
+	terminal_safe_id: string,
+	has_secret_key: boolean,
 	concurrency: number,
-	ratePerSec: number,
+	rate_per_sec: number,
 	/**  "HH:MM", Europe/Istanbul. */
-	runTime: string,
-	maxInstallments: number,
+	run_time: string,
+	max_installments: number,
 	enabled: boolean,
+	created_at: string,
+	updated_at: string,
 };
 
-/**  A store as the settings screen shows it (never the secret key). */
-export type StoreView_Serialize = {
+/**  A store as shown and edited (never the secret key). */
+export type Store_Serialize = {
 	id: number,
 	name: string,
 	environment: Environment,
-	/**  The configured host when it differs from the environment's default. */
-	baseUrl: string | null,
-	/**  The host payments go to (`null` for sandbox: the built-in simulator). */
-	effectiveBaseUrl: string | null,
-	merchantSafeId: string,
-	terminalSafeId: string,
-	hasSecretKey: boolean,
+	/**  The configured host, if it differs from the environment's default. */
+	base_url: string | null,
+	/**
+	 *  The host payments go to: the configured one, else the environment's default (none for
+	 *  the sandbox, whose simulator's address is known at run time).
+	 */
+	effective_base_url: string | null,
+	merchant_safe_id: string,
+	terminal_safe_id: string,
+	has_secret_key: boolean,
 	concurrency: number,
-	ratePerSec: number,
+	rate_per_sec: number,
 	/**  "HH:MM", Europe/Istanbul. */
-	runTime: string,
-	maxInstallments: number,
+	run_time: string,
+	max_installments: number,
 	enabled: boolean,
+	created_at: string,
+	updated_at: string,
 };
 
 /**  One of the sandbox bank's test cards and what it does. */
@@ -1574,70 +1830,88 @@ export type TestCard = {
 	/**  A public test number of the built-in simulator, never a real card. */
 	number: string,
 	/**  The host code it gets (`00` approves). */
-	hostCode: string,
-	/**  What happens, in the UI language. */
-	outcome: string,
+	host_code: string,
+	/**  What happens. */
+	outcome: Text,
+};
+
+/**
+ *  One sentence in both languages the product speaks, made where the reason is known.
+ *  `Display` shows the English one (logs and `Error`'s own `Display` stay English). The window
+ *  receives both (`{tr, en}`) and shows the one of its language.
+ */
+export type Text = {
+	tr: string,
+	en: string,
 };
 
 /**  One step of a payment's history. */
-export type TimelineEntryView = TimelineEntryView_Serialize | TimelineEntryView_Deserialize;
+export type TimelineEntry = TimelineEntry_Serialize | TimelineEntry_Deserialize;
 
 /**  One step of a payment's history. */
-export type TimelineEntryView_Deserialize = {
-	/**  sale, void, refund. */
-	kind: string,
-	attemptId: number,
-	reversalId?: number | null,
-	orderId?: string | null,
+export type TimelineEntry_Deserialize = {
+	kind: StepKind,
+	attempt_id: number,
+	reversal_id?: number | null,
+	order_id?: string | null,
+	/**  When it was written ahead (UTC). */
 	at: string,
-	finishedAt?: string | null,
-	state: string,
-	amountMinor: number,
+	finished_at?: string | null,
+	state: StepState,
+	amount_minor: number,
 	currency: string,
 	installments: number,
-	maskedPan?: string | null,
-	vpsCode?: string | null,
-	hostCode?: string | null,
-	authCode?: string | null,
+	masked_pan?: string | null,
+	vps_code?: string | null,
+	host_code?: string | null,
+	auth_code?: string | null,
+	rrn?: string | null,
+	/**  The bank's own message, or why the outcome is not known. */
 	message?: string | null,
-	/**  approved, soft_decline, hard_decline, our_error, unknown. */
-	class?: string | null,
-	explanationTr?: string | null,
-	explanationEn?: string | null,
+	/**  What the bank's code means for the next step (from the code catalogue). */
+	class?: CodeClass | null,
+	/**  What the code means (or why the attempt was withdrawn), for an operator. */
+	explanation?: Text | null,
+	sends: number,
+	inquiries: number,
 };
 
 /**  One step of a payment's history. */
-export type TimelineEntryView_Serialize = {
-	/**  sale, void, refund. */
-	kind: string,
-	attemptId: number,
-	reversalId: number | null,
-	orderId: string | null,
+export type TimelineEntry_Serialize = {
+	kind: StepKind,
+	attempt_id: number,
+	reversal_id: number | null,
+	order_id: string | null,
+	/**  When it was written ahead (UTC). */
 	at: string,
-	finishedAt: string | null,
-	state: string,
-	amountMinor: number,
+	finished_at: string | null,
+	state: StepState,
+	amount_minor: number,
 	currency: string,
 	installments: number,
-	maskedPan: string | null,
-	vpsCode: string | null,
-	hostCode: string | null,
-	authCode: string | null,
+	masked_pan: string | null,
+	vps_code: string | null,
+	host_code: string | null,
+	auth_code: string | null,
+	rrn: string | null,
+	/**  The bank's own message, or why the outcome is not known. */
 	message: string | null,
-	/**  approved, soft_decline, hard_decline, our_error, unknown. */
-	class: string | null,
-	explanationTr: string | null,
-	explanationEn: string | null,
+	/**  What the bank's code means for the next step (from the code catalogue). */
+	class: CodeClass | null,
+	/**  What the code means (or why the attempt was withdrawn), for an operator. */
+	explanation: Text | null,
+	sends: number,
+	inquiries: number,
 };
 
 /**  How the new vault is to be unlocked. */
 export type UnlockChoice = { method: "keyring" } | { method: "passphrase"; passphrase: string };
 
-/**  How a vault's key is kept on this PC. */
-export type UnlockKind = 
-/**  In the OS keyring (recommended): the vault opens by itself. */
+/**  How the data key of a vault is unlocked on this PC. */
+export type UnlockMethod = 
+/**  The data key is in the OS keyring under `tahsildar` / `vault-<id>`. */
 "keyring" | 
-/**  Wrapped with a passphrase asked at each start. */
+/**  The data key is wrapped with a passphrase in this file. */
 "passphrase";
 
 /**  What unlocks an existing vault. */
@@ -1649,7 +1923,7 @@ export type UnlockRequest_Deserialize = { method: "keyring" } | { method: "passp
  *  The recovery key; `rebind` keeps the vault's key on this PC again at the same time
  *  (in the OS keyring, or under a new passphrase), so the next start needs no recovery key.
  */
-{ method: "recovery_key"; recoveryKey: string; rebind?: UnlockChoice | null };
+{ method: "recovery_key"; recovery_key: string; rebind?: UnlockChoice | null };
 
 /**  What unlocks an existing vault. */
 export type UnlockRequest_Serialize = { method: "keyring" } | { method: "passphrase"; passphrase: string } | 
@@ -1657,33 +1931,29 @@ export type UnlockRequest_Serialize = { method: "keyring" } | { method: "passphr
  *  The recovery key; `rebind` keeps the vault's key on this PC again at the same time
  *  (in the OS keyring, or under a new passphrase), so the next start needs no recovery key.
  */
-{ method: "recovery_key"; recoveryKey: string; rebind: UnlockChoice | null };
+{ method: "recovery_key"; recovery_key: string; rebind: UnlockChoice | null };
 
-/**  A user as settings lists them (never the password hash). */
-export type UserView = UserView_Serialize | UserView_Deserialize;
+/**  A user as shown in settings (never the password hash). */
+export type UserInfo = UserInfo_Serialize | UserInfo_Deserialize;
 
-/**  A user as settings lists them (never the password hash). */
-export type UserView_Deserialize = {
+/**  A user as shown in settings (never the password hash). */
+export type UserInfo_Deserialize = {
 	id: number,
 	name: string,
-	/**  `admin`, `operator`, `viewer` or `custom`. */
-	role: string,
+	role: Role,
 	disabled: boolean,
-	/**  When a lockout ends ("27.11.2026 10:45"-style timestamp from core), if locked. */
-	lockedUntil?: string | null,
-	permissions: PermissionScope[],
+	locked_until?: string | null,
+	grants: Grant[],
 };
 
-/**  A user as settings lists them (never the password hash). */
-export type UserView_Serialize = {
+/**  A user as shown in settings (never the password hash). */
+export type UserInfo_Serialize = {
 	id: number,
 	name: string,
-	/**  `admin`, `operator`, `viewer` or `custom`. */
-	role: string,
+	role: Role,
 	disabled: boolean,
-	/**  When a lockout ends ("27.11.2026 10:45"-style timestamp from core), if locked. */
-	lockedUntil: string | null,
-	permissions: PermissionScope[],
+	locked_until: string | null,
+	grants: Grant[],
 };
 
 /* Tauri Specta runtime */

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { PermissionCode } from "./api";
+import type { Permission } from "./api";
 import { DashboardPage } from "./pages/DashboardPage";
 import { ImportPage } from "./pages/ImportPage";
 import { AttentionPage } from "./pages/attention/AttentionPage";
@@ -17,7 +17,7 @@ import { SettingsPage } from "./pages/settings/SettingsPage";
 export interface Screen {
   key: string;
   element?: () => ReactNode;
-  needs?: PermissionCode;
+  needs?: Permission;
 }
 
 export const SCREENS: Screen[] = [

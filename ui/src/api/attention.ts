@@ -1,19 +1,23 @@
 import { useQuery } from "@tanstack/react-query";
 import {
   commands,
-  type AttentionItemView,
+  type AttentionItem_Serialize,
   type AttentionProblem,
-  type AttentionQueueView_Serialize,
-  type ExpiringCardView,
+  type AttentionQueue_Serialize,
+  type ExpiringCard_Serialize,
 } from "../bindings";
 import { call } from "./call";
 import { ATTENTION_KEY, useLivePayments } from "./payments";
 
-export type { AttentionItemView, AttentionProblem, ExpiringCardView };
+export type { AttentionProblem };
 /** Everything that needs an operator, as the backend sends it. */
-export type AttentionQueueView = AttentionQueueView_Serialize;
+export type AttentionQueue = AttentionQueue_Serialize;
+/** One payment in the queue and why it waits. */
+export type AttentionItem = AttentionItem_Serialize;
+/** A card in use that expires soon (or has); `position` 0 is the customer's primary card. */
+export type ExpiringCard = ExpiringCard_Serialize;
 
-export function fetchAttentionQueue(storeId: number | null): Promise<AttentionQueueView> {
+export function fetchAttentionQueue(storeId: number | null): Promise<AttentionQueue> {
   return call(() => commands.attentionQueue(storeId));
 }
 

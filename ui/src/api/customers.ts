@@ -1,37 +1,45 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   commands,
-  type CardView,
-  type CustomerDetailView,
-  type CustomerPageView,
-  type CustomerQueryInput,
-  type CustomerRowView,
-  type NewCardInput,
-  type NewCustomerInput,
-  type PlanView,
+  type CardDetail_Serialize,
+  type CustomerDetail_Serialize,
+  type CustomerPage_Serialize,
+  type CustomerQuery_Deserialize,
+  type CustomerSummary_Serialize,
+  type NewCardInput_Deserialize,
+  type NewCustomer_Deserialize,
+  type PlanStatus,
+  type PlanSummary_Serialize,
 } from "../bindings";
 import { call } from "./call";
 
-export type {
-  CardView,
-  CustomerDetailView,
-  CustomerPageView,
-  CustomerQueryInput,
-  CustomerRowView,
-  NewCardInput,
-  NewCustomerInput,
-  PlanView,
-};
+export type { PlanStatus };
+/** A customer as listed. */
+export type CustomerSummary = CustomerSummary_Serialize;
+/** One page of customers and how many match. */
+export type CustomerPage = CustomerPage_Serialize;
+/** Everything about one customer. */
+export type CustomerDetail = CustomerDetail_Serialize;
+/** A card as the customer's detail shows it (masked); `position` 0 is the primary card. */
+export type CardDetail = CardDetail_Serialize;
+/** A plan as the customer's detail shows it. */
+export type PlanSummary = PlanSummary_Serialize;
+/** Which customers to list; what is left out is not filtered on. */
+export type CustomerQuery = CustomerQuery_Deserialize;
+/** A customer as entered (the store is given separately). */
+export type NewCustomer = NewCustomer_Deserialize;
+/** A card as typed. */
+export type NewCardInput = NewCardInput_Deserialize;
 
 /** Every query about customers starts with this key, so a change refreshes them all. */
 export const CUSTOMERS_KEY = ["customers"] as const;
 
-export function searchCustomers(query: CustomerQueryInput): Promise<CustomerPageView> {
+export function searchCustomers(query: CustomerQuery): Promise<CustomerPage> {
   return call(() => commands.searchCustomers(query));
 }
 
 /** One page of customers; the previous page stays on screen while the next one loads. */
-export function useCustomerSearch(query: CustomerQueryInput) {
+export function useCustomerSearch(query: CustomerQuery) {
   return useQuery({
     queryKey: [...CUSTOMERS_KEY, "search", query],
     queryFn: () => searchCustomers(query),
@@ -40,7 +48,7 @@ export function useCustomerSearch(query: CustomerQueryInput) {
   });
 }
 
-export function fetchCustomerDetail(id: number): Promise<CustomerDetailView> {
+export function fetchCustomerDetail(id: number): Promise<CustomerDetail> {
   return call(() => commands.customerDetail(id));
 }
 
@@ -53,11 +61,12 @@ export function useCustomerDetail(id: number | null) {
   });
 }
 
-export function addCustomer(input: NewCustomerInput): Promise<CustomerRowView> {
-  return call(() => commands.addCustomer(input));
+/** Adds a customer to a store; answers with it as listed. */
+export function addCustomer(storeId: number, customer: NewCustomer): Promise<CustomerSummary> {
+  return call(() => commands.addCustomer(storeId, customer));
 }
 
 /** Sends a card once; the caller clears its form right after. */
-export function addCard(customerId: number, card: NewCardInput): Promise<CardView> {
+export function addCard(customerId: number, card: NewCardInput): Promise<CardDetail> {
   return call(() => commands.addCard(customerId, card));
 }

@@ -2,29 +2,57 @@ import { useQuery } from "@tanstack/react-query";
 import {
   commands,
   events,
-  type BatchView_Serialize,
-  type CancelView,
+  type BatchInfo_Serialize,
+  type CancelSummary,
   type ChosenFile,
-  type ColumnView_Serialize,
-  type DryRunView_Serialize,
-  type DueTotalView,
-  type ProblemView_Serialize,
-  type ReportPage_Serialize,
-  type ReportRowView_Serialize,
   type ColumnChoice_Serialize,
+  type ColumnMapping_Serialize,
+  type DryRunResult_Serialize,
+  type DueTotal,
+  type Field,
+  type ImportPhase,
+  type ImportProgress,
   type ImportProgressEvent,
+  type ImportSummary_Serialize,
+  type MappingSource,
+  type Problem_Serialize,
+  type ReportPage_Serialize,
   type RowFilter,
+  type RowStatus,
+  type RowSummary_Serialize,
+  type Severity,
 } from "../bindings";
 import { call } from "./call";
 
-export type BatchView = BatchView_Serialize;
-export type ColumnView = ColumnView_Serialize;
-export type DryRunView = DryRunView_Serialize;
-export type ProblemView = ProblemView_Serialize;
+export type {
+  CancelSummary,
+  ChosenFile,
+  DueTotal,
+  Field,
+  ImportPhase,
+  ImportProgress,
+  ImportProgressEvent,
+  MappingSource,
+  RowFilter,
+  RowStatus,
+  Severity,
+};
+/** A committed batch and where its payments stand. */
+export type BatchInfo = BatchInfo_Serialize;
+/** One column of the file and the field it carries. */
+export type ColumnMapping = ColumnMapping_Serialize;
+/** A dry run: the file's token and what it found. */
+export type DryRunResult = DryRunResult_Serialize;
+/** The dry run at a glance: counts, totals, findings about the whole file, the mapping. */
+export type ImportSummary = ImportSummary_Serialize;
+/** A finding about a row or the whole file, in both languages (`message_tr`, `message_en`). */
+export type ImportProblem = Problem_Serialize;
+/** One page of report rows and the findings about them. */
 export type ReportPage = ReportPage_Serialize;
-export type ReportRowView = ReportRowView_Serialize;
+/** One data row as the report shows it. */
+export type RowSummary = RowSummary_Serialize;
+/** The operator's choice for one column (`field` null: left to detection). */
 export type ColumnChoice = ColumnChoice_Serialize;
-export type { CancelView, ChosenFile, DueTotalView, ImportProgressEvent, RowFilter };
 
 export const IMPORT_BATCHES_KEY = ["import_batches"] as const;
 
@@ -34,7 +62,7 @@ export function chooseImportFile(storeId: number): Promise<ChosenFile | null> {
 }
 
 /** Reads and checks the chosen file; stores nothing. `mapping` re-runs with edited columns. */
-export function importDryRun(token: string, storeId: number, mapping: ColumnChoice[] | null): Promise<DryRunView> {
+export function importDryRun(token: string, storeId: number, mapping: ColumnChoice[] | null): Promise<DryRunResult> {
   return call(() => commands.importDryRun(token, storeId, mapping));
 }
 
@@ -42,7 +70,7 @@ export function importReportPage(token: string, filter: RowFilter, offset: numbe
   return call(() => commands.importReportPage(token, filter, offset, limit));
 }
 
-export function commitImport(token: string): Promise<BatchView> {
+export function commitImport(token: string): Promise<BatchInfo> {
   return call(() => commands.commitImport(token));
 }
 
@@ -54,7 +82,7 @@ export function saveImportTemplate(): Promise<string | null> {
   return call(() => commands.saveImportTemplate());
 }
 
-export function cancelImportBatch(batchId: number): Promise<CancelView> {
+export function cancelImportBatch(batchId: number): Promise<CancelSummary> {
   return call(() => commands.cancelImportBatch(batchId));
 }
 
@@ -75,11 +103,11 @@ export function useBatchPayments(batchId: number) {
 }
 
 /** Calls `handler` with the progress of imports; returns the function that stops listening. */
-export function onImportProgress(handler: (progress: ImportProgressEvent) => void): () => void {
+export function onImportProgress(handler: (progress: ImportProgress) => void): () => void {
   let stop: (() => void) | undefined;
   let stopped = false;
   void events.importProgressEvent
-    .listen((event) => handler(event.payload))
+    .listen((event) => handler(event.payload.progress))
     .then((unlisten) => {
       if (stopped) unlisten();
       else stop = unlisten;

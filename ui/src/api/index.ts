@@ -4,10 +4,10 @@
  * failures into `ApiError` and handles an expired session by asking for the password again.
  */
 import { useQuery } from "@tanstack/react-query";
-import { commands, type AppInfo, type Environment } from "../bindings";
+import { commands, type AppInfo, type Environment, type Text } from "../bindings";
 import { call } from "./call";
 
-export type { AppInfo, Environment };
+export type { AppInfo, Environment, Text };
 export { ApiError, errorText, toApiError } from "./errors";
 export { call, onSessionExpired, type Reauthenticate } from "./call";
 export * from "./setup";

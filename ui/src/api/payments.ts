@@ -2,29 +2,55 @@ import { useEffect } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   commands,
-  type NewCardInput,
-  type PaymentActionsView,
-  type PaymentDetailView,
-  type PaymentPageView,
-  type PaymentQueryInput,
-  type PaymentRowView,
+  type AttemptState,
+  type CodeClass,
+  type FollowUpKind,
+  type FollowUpState,
+  type PaymentActions_Serialize,
+  type PaymentDetail_Serialize,
+  type PaymentPage_Serialize,
+  type PaymentQuery_Deserialize,
+  type PaymentRow_Serialize,
+  type PaymentSort,
   type PaymentStatus,
-  type ReversalView,
-  type TimelineEntryView,
+  type ProvisionKind,
+  type ReversalOutcome_Serialize,
+  type StepKind,
+  type StepState,
+  type TimelineEntry_Serialize,
 } from "../bindings";
 import { call } from "./call";
+import type { NewCardInput } from "./customers";
 import { onRunAndSettlement } from "./scheduler";
 
 export type {
-  PaymentActionsView,
-  PaymentDetailView,
-  PaymentPageView,
-  PaymentQueryInput,
-  PaymentRowView,
+  AttemptState,
+  CodeClass,
+  FollowUpKind,
+  FollowUpState,
+  PaymentSort,
   PaymentStatus,
-  ReversalView,
-  TimelineEntryView,
+  ProvisionKind,
+  StepKind,
+  StepState,
 };
+/** One payment as listed: its latest attempt's codes, masked card only. */
+export type PaymentRow = PaymentRow_Serialize;
+/** One page and the number of payments that match the filters. */
+export type PaymentPage = PaymentPage_Serialize;
+/** A payment with its plan, history and the actions open to the user. */
+export type PaymentDetail = PaymentDetail_Serialize;
+/** What the user may do to the payment now. */
+export type PaymentActions = PaymentActions_Serialize;
+/** One step of a payment's history: an attempt (sale, pre-authorisation) or a follow-up on one. */
+export type TimelineEntry = TimelineEntry_Serialize;
+/** What the bank said to a void, refund or capture. */
+export type ReversalOutcome = ReversalOutcome_Serialize;
+/**
+ * Which payments a page shows. What is left out (or `null`) is not filtered on; `sort` left out
+ * sorts by due date. Dates are `YYYY-MM-DD`, never an empty string.
+ */
+export type PaymentQuery = PaymentQuery_Deserialize;
 
 /** Every query about payments (lists, details, the attention queue) starts with one of these. */
 export const PAYMENTS_KEY = ["payments"] as const;
@@ -45,24 +71,24 @@ const STATUS_ORDER: Record<PaymentStatus, true> = {
 };
 export const PAYMENT_STATUSES = Object.keys(STATUS_ORDER) as PaymentStatus[];
 
-export function emptyPaymentQuery(): PaymentQueryInput {
+/** No filter, sorted by due date (the backend's default sort), the first 100. */
+export function emptyPaymentQuery(): PaymentQuery {
   return {
-    storeId: null,
+    store_id: null,
     statuses: [],
-    dueFrom: null,
-    dueTo: null,
-    customerId: null,
-    planId: null,
-    batchId: null,
+    due_from: null,
+    due_to: null,
+    customer_id: null,
+    plan_id: null,
+    batch_id: null,
     search: null,
-    sort: null,
     descending: false,
     offset: 0,
     limit: 100,
   };
 }
 
-export function listPayments(query: PaymentQueryInput): Promise<PaymentPageView> {
+export function listPayments(query: PaymentQuery): Promise<PaymentPage> {
   return call(() => commands.listPayments(query));
 }
 
@@ -85,7 +111,7 @@ export function useLivePayments(): void {
 }
 
 /** One page of payments; the previous page stays on screen while the next one loads. */
-export function usePaymentPage(query: PaymentQueryInput) {
+export function usePaymentPage(query: PaymentQuery) {
   useLivePayments();
   return useQuery({
     queryKey: [...PAYMENTS_KEY, "page", query],
@@ -95,7 +121,7 @@ export function usePaymentPage(query: PaymentQueryInput) {
   });
 }
 
-export function fetchPaymentDetail(id: number): Promise<PaymentDetailView> {
+export function fetchPaymentDetail(id: number): Promise<PaymentDetail> {
   return call(() => commands.paymentDetail(id));
 }
 
@@ -108,16 +134,16 @@ export function usePaymentDetail(id: number | null) {
   });
 }
 
-export function voidPayment(attemptId: number): Promise<ReversalView> {
+export function voidPayment(attemptId: number): Promise<ReversalOutcome> {
   return call(() => commands.voidPayment(attemptId));
 }
 
 /** A full refund without an amount, a partial one with `1.234,56`. */
-export function refundPayment(attemptId: number, amount: string | null): Promise<ReversalView> {
+export function refundPayment(attemptId: number, amount: string | null): Promise<ReversalOutcome> {
   return call(() => commands.refundPayment(attemptId, amount));
 }
 
-export function retryWithCard(paymentId: number, card: NewCardInput, keepOnFile: boolean): Promise<PaymentDetailView> {
+export function retryWithCard(paymentId: number, card: NewCardInput, keepOnFile: boolean): Promise<PaymentDetail> {
   return call(() => commands.retryWithCard(paymentId, card, keepOnFile));
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { AFTER_RUN_REFRESH_MS, onRunAndSettlement } from "./scheduler";
+import { IDLE } from "../test/fixtures";
+import { AFTER_RUN_REFRESH_MS, onRunAndSettlement, type RunProgress } from "./scheduler";
 
-const PROGRESS = { queued: 1, running: 0, done: 1, approved: 1, declined: 0, unresolved: 0, lastOutcome: null, paused: false };
+const PROGRESS: RunProgress = { ...IDLE, queued: 1, done: 1, approved: 1 };
 
 describe("onRunAndSettlement", () => {
   it("refreshes on every progress change and again after the run, once the day has been matched", async () => {

@@ -1,9 +1,12 @@
 import { useEffect } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, events, type RunProgressEvent, type SchedulerStatus } from "../bindings";
+import { commands, events, type RunProgress_Serialize, type SchedulerStatus_Serialize } from "../bindings";
 import { call } from "./call";
 
-export type { RunProgressEvent, SchedulerStatus };
+/** The counts of the current (or last) run; also what every `runProgressEvent` carries. */
+export type RunProgress = RunProgress_Serialize;
+/** What the header shows about the scheduler. */
+export type SchedulerStatus = SchedulerStatus_Serialize;
 
 export const SCHEDULER_STATUS_KEY = ["scheduler_status"] as const;
 
@@ -28,7 +31,7 @@ export function useSchedulerStatus() {
  * Calls `handler` with every progress change of the scheduler's runs; returns the function
  * that stops listening. Screens that list payments use it to refresh while a run goes on.
  */
-export function onRunProgress(handler: (progress: RunProgressEvent) => void): () => void {
+export function onRunProgress(handler: (progress: RunProgress) => void): () => void {
   let stop: (() => void) | undefined;
   let stopped = false;
   void events.runProgressEvent

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { can, type SessionInfo } from "./session";
 
 const operator: SessionInfo = {
-  userId: 2,
-  userName: "ayse",
+  user_id: 2,
+  user_name: "ayse",
   role: "custom",
   permissions: [
-    { permission: "create_collections", allStores: true, storeIds: [] },
-    { permission: "refund", allStores: false, storeIds: [3] },
+    { permission: "create_collections", all_stores: true, store_ids: [] },
+    { permission: "refund", all_stores: false, store_ids: [3] },
   ],
 };
 

@@ -1,18 +1,12 @@
 import { useEffect } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  commands,
-  type DayStateView,
-  type DifferenceKindView,
-  type DifferenceView_Serialize,
-  type SettlementDayView,
-} from "../bindings";
+import { commands, type DayState, type DifferenceKind, type Difference_Serialize, type SettlementDay } from "../bindings";
 import { call } from "./call";
 import { onRunAndSettlement } from "./scheduler";
 
-export type { DayStateView, DifferenceKindView, SettlementDayView };
+export type { DayState, DifferenceKind, SettlementDay };
 /** One difference between the bank's report and this vault (masked card only). */
-export type DifferenceView = DifferenceView_Serialize;
+export type Difference = Difference_Serialize;
 
 /** Every query about settlement starts with this. */
 export const SETTLEMENT_KEY = ["settlement"] as const;
@@ -31,7 +25,7 @@ export function useLiveSettlement(): void {
   );
 }
 
-export function fetchSettlementDays(storeId: number | null): Promise<SettlementDayView[]> {
+export function fetchSettlementDays(storeId: number | null): Promise<SettlementDay[]> {
   return call(() => commands.settlementDays(storeId, null));
 }
 
@@ -45,7 +39,7 @@ export function useSettlementDays(storeId: number | null) {
   });
 }
 
-export function fetchDayDifferences(storeId: number, day: string): Promise<DifferenceView[]> {
+export function fetchDayDifferences(storeId: number, day: string): Promise<Difference[]> {
   return call(() => commands.settlementDifferences(storeId, day));
 }
 
@@ -60,12 +54,12 @@ export function useDayDifferences(storeId: number | null, day: string | null) {
 }
 
 /** Marks a difference resolved with a note (1 to 500 characters) saying what was found or done. */
-export function resolveDifference(differenceId: number, note: string): Promise<DifferenceView> {
+export function resolveDifference(differenceId: number, note: string): Promise<Difference> {
   return call(() => commands.resolveDifference(differenceId, note));
 }
 
 /** Reads a store's day again from the bank's report and matches it. */
-export function rereadSettlementDay(storeId: number, day: string): Promise<SettlementDayView> {
+export function rereadSettlementDay(storeId: number, day: string): Promise<SettlementDay> {
   return call(() => commands.rereadSettlementDay(storeId, day));
 }
 

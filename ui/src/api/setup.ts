@@ -1,8 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import { commands, type CreatedVault, type NewVault, type SetupStatus, type UnlockChoice, type UnlockRequest } from "../bindings";
+import {
+  commands,
+  type CreatedVault,
+  type NewVault,
+  type SetupStatus_Serialize,
+  type UnlockChoice,
+  type UnlockMethod,
+  type UnlockRequest_Deserialize,
+} from "../bindings";
 import { call } from "./call";
 
-export type { CreatedVault, NewVault, SetupStatus, UnlockChoice, UnlockRequest };
+export type { CreatedVault, NewVault, UnlockChoice, UnlockMethod };
+/** Where the app stands; the window shows the matching screen. */
+export type SetupStatus = SetupStatus_Serialize;
+/** What unlocks an existing vault: the keyring, the passphrase or the recovery key. */
+export type UnlockRequest = UnlockRequest_Deserialize;
 
 export const SETUP_STATUS_KEY = ["setup_status"] as const;
 

@@ -1,12 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
-import { commands, type ConnectionCheck, type StoreInput, type StoreView, type TestCard } from "../bindings";
+import {
+  commands,
+  type ConnectionCheck_Serialize,
+  type ConnectionVerdict,
+  type StoreInput_Deserialize,
+  type Store_Serialize,
+  type TestCard,
+} from "../bindings";
 import { call } from "./call";
 
-export type { ConnectionCheck, StoreInput, StoreView, TestCard };
+export type { ConnectionVerdict, TestCard };
+/** A store as shown and edited (never the secret key). */
+export type Store = Store_Serialize;
+/** Settings to apply; `null` (or left out) keeps the current value. */
+export type StoreInput = StoreInput_Deserialize;
+/** The answer of a connection test, explained in both languages. */
+export type ConnectionCheck = ConnectionCheck_Serialize;
 
 export const STORES_KEY = ["stores"] as const;
 
-export function fetchStores(): Promise<StoreView[]> {
+export function fetchStores(): Promise<Store[]> {
   return call(() => commands.listStores());
 }
 
@@ -15,11 +28,11 @@ export function useStores() {
   return useQuery({ queryKey: STORES_KEY, queryFn: fetchStores, retry: false });
 }
 
-export function createStore(input: StoreInput): Promise<StoreView> {
+export function createStore(input: StoreInput): Promise<Store> {
   return call(() => commands.createStore(input));
 }
 
-export function updateStore(id: number, input: StoreInput): Promise<StoreView> {
+export function updateStore(id: number, input: StoreInput): Promise<Store> {
   return call(() => commands.updateStore(id, input));
 }
 
@@ -37,14 +50,14 @@ export function emptyStoreInput(): StoreInput {
   return {
     name: null,
     environment: null,
-    baseUrl: null,
-    merchantSafeId: null,
-    terminalSafeId: null,
-    secretKey: null,
+    base_url: null,
+    merchant_safe_id: null,
+    terminal_safe_id: null,
+    secret_key: null,
     concurrency: null,
-    ratePerSec: null,
-    runTime: null,
-    maxInstallments: null,
+    rate_per_sec: null,
+    run_time: null,
+    max_installments: null,
     enabled: null,
   };
 }

@@ -1,12 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
-import { commands, type NewUserInput, type RolePreset, type UserView } from "../bindings";
+import { commands, type Grant, type NewUserInput_Deserialize, type Scope, type UserInfo_Serialize } from "../bindings";
 import { call } from "./call";
 
-export type { NewUserInput, RolePreset, UserView };
+export type { Grant, Scope };
+/** A user as shown in settings (never the password hash). */
+export type UserInfo = UserInfo_Serialize;
+/** The add-user form: a role preset on every store (`store_id` null) or on one. */
+export type NewUserInput = NewUserInput_Deserialize;
 
 export const USERS_KEY = ["users"] as const;
 
-export function fetchUsers(): Promise<UserView[]> {
+export function fetchUsers(): Promise<UserInfo[]> {
   return call(() => commands.listUsers());
 }
 
@@ -15,7 +19,7 @@ export function useUsers(enabled = true) {
 }
 
 /** Adds a user; answers with the new list. */
-export function addUser(input: NewUserInput): Promise<UserView[]> {
+export function addUser(input: NewUserInput): Promise<UserInfo[]> {
   return call(() => commands.addUser(input));
 }
 

@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { screen } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { SchedulerStatus } from "../api";
 import i18n from "../i18n";
+import { IDLE } from "../test/fixtures";
 import { renderWithBackend } from "../test/render";
 import { EngineProblemAlert } from "./EngineProblemAlert";
 
-const IDLE = { queued: 0, running: 0, done: 0, approved: 0, declined: 0, unresolved: 0, lastOutcome: null, active: false, paused: false };
-
-function backend(status: object) {
+function backend(status: SchedulerStatus) {
   mockIPC((cmd) => (cmd === "scheduler_status" ? status : null));
 }
 
-const BUSY = {
+const BUSY: SchedulerStatus = {
   running: false,
   problem: { code: "engine_busy", message: "A collection engine already runs on this database.", field: null },
   progress: IDLE,
-  nextRun: null,
+  next_run: null,
 };
 
 describe("EngineProblemAlert", () => {

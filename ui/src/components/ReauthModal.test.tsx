@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { fetchSessionInfo } from "../api";
+import { fetchSessionInfo, type SessionInfo } from "../api";
 import { renderWithBackend } from "../test/render";
 import { ReauthModal } from "./ReauthModal";
 
-const SESSION = { userId: 1, userName: "yonetici", role: "admin", permissions: [] };
+const SESSION: SessionInfo = { user_id: 1, user_name: "yonetici", role: "admin", permissions: [] };
 
 /** A screen with unsaved input that saves through the backend. */
 function Editor() {
@@ -16,7 +16,7 @@ function Editor() {
   return (
     <>
       <input data-testid="draft" value={text} onChange={(e) => setText(e.target.value)} />
-      <button onClick={() => void fetchSessionInfo().then((s) => setSaved(`${text} by ${s.userName}`))}>save</button>
+      <button onClick={() => void fetchSessionInfo().then((s) => setSaved(`${text} by ${s.user_name}`))}>save</button>
       <span data-testid="saved">{saved}</span>
     </>
   );

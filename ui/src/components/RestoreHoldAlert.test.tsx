@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { Permission } from "../api";
 import i18n from "../i18n";
 import { NavigationContext } from "../navigation";
 import { SessionContext } from "../session";
@@ -9,7 +10,7 @@ import { renderWithBackend } from "../test/render";
 import { sessionWith } from "../test/session";
 import { RestoreHoldAlert } from "./RestoreHoldAlert";
 
-function renderAlert(hold: string | null, permissions = ["view_reports"]) {
+function renderAlert(hold: string | null, permissions: Permission[] = ["view_reports"]) {
   mockIPC((cmd) => {
     if (cmd === "restore_hold") return hold;
     return null;

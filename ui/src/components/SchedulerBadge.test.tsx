@@ -2,23 +2,14 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { SessionInfo } from "../api";
+import type { SchedulerStatus } from "../api";
 import { SessionContext } from "../session";
+import { IDLE } from "../test/fixtures";
 import { renderWithBackend } from "../test/render";
+import { sessionWith } from "../test/session";
 import { SchedulerBadge } from "./SchedulerBadge";
 
-const IDLE = { queued: 0, running: 0, done: 0, approved: 0, declined: 0, unresolved: 0, lastOutcome: null, active: false, paused: false };
-
-function session(permissions: string[]): SessionInfo {
-  return {
-    userId: 1,
-    userName: "ayse",
-    role: "custom",
-    permissions: permissions.map((permission) => ({ permission, allStores: true, storeIds: [] })),
-  };
-}
-
-function backend(status: object) {
+function backend(status: SchedulerStatus) {
   const calls: string[] = [];
   mockIPC((cmd) => {
     calls.push(cmd);
@@ -30,9 +21,9 @@ function backend(status: object) {
 
 describe("SchedulerBadge", () => {
   it("shows the next run and lets a user who may submit run now", async () => {
-    const calls = backend({ running: true, problem: null, progress: IDLE, nextRun: "27.11.2026 10:00" });
+    const calls = backend({ running: true, problem: null, progress: IDLE, next_run: "27.11.2026 10:00" });
     renderWithBackend(
-      <SessionContext.Provider value={session(["submit_provisions"])}>
+      <SessionContext.Provider value={sessionWith(["submit_provisions"])}>
         <SchedulerBadge />
       </SessionContext.Provider>,
     );
@@ -43,9 +34,9 @@ describe("SchedulerBadge", () => {
   });
 
   it("shows a run's progress and hides the controls from a viewer", async () => {
-    backend({ running: true, problem: null, progress: { ...IDLE, active: true, queued: 4, done: 1 }, nextRun: null });
+    backend({ running: true, problem: null, progress: { ...IDLE, active: true, queued: 4, done: 1 }, next_run: null });
     renderWithBackend(
-      <SessionContext.Provider value={session(["view_reports"])}>
+      <SessionContext.Provider value={sessionWith(["view_reports"])}>
         <SchedulerBadge />
       </SessionContext.Provider>,
     );
@@ -59,10 +50,10 @@ describe("SchedulerBadge", () => {
       running: false,
       problem: { code: "engine_busy", message: "Bu veritabanında başka bir motor çalışıyor.", field: null },
       progress: IDLE,
-      nextRun: null,
+      next_run: null,
     });
     renderWithBackend(
-      <SessionContext.Provider value={session(["submit_provisions"])}>
+      <SessionContext.Provider value={sessionWith(["submit_provisions"])}>
         <SchedulerBadge />
       </SessionContext.Provider>,
     );

@@ -19,7 +19,7 @@ export function SchedulerBadge() {
   const client = useQueryClient();
   const status = useSchedulerStatus();
   if (!status.data) return null;
-  const { running, problem, progress, nextRun } = status.data;
+  const { running, problem, progress, next_run: nextRun } = status.data;
   const state = !running ? "stopped" : progress.paused ? "paused" : "running";
   const colour = state === "running" ? "green" : state === "paused" ? "orange" : "red";
   const mayAct = running && can(session, "submit_provisions");

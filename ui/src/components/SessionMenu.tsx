@@ -7,9 +7,9 @@ export function SessionMenu({ session, onSignOut }: { session: SessionInfo; onSi
   const { t } = useTranslation();
   return (
     <Flex align="center" gap={8}>
-      <Typography.Text style={{ color: "#ccfbf1" }} data-testid="session-user" data-user={session.userName}>
+      <Typography.Text style={{ color: "#ccfbf1" }} data-testid="session-user" data-user={session.user_name}>
         {t("session.signedInAs", {
-          name: session.userName,
+          name: session.user_name,
           role: t(`session.roles.${session.role}`, { defaultValue: session.role }),
         })}
       </Typography.Text>

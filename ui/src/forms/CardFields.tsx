@@ -1,6 +1,7 @@
 import { Checkbox, Form, Input } from "antd";
 import type { Rule } from "antd/es/form";
 import { useTranslation } from "react-i18next";
+import type { NewCardInput } from "../api";
 import { parseDateInput } from "./dateInput";
 import { cardNumberProblem, expiryProblem, shapeExpiry } from "./card";
 import { CardNumberInput } from "./CardNumberInput";
@@ -13,17 +14,19 @@ export interface CardValues {
   alternate?: boolean;
   instructionDate?: string;
   instructionRef?: string;
+  /** Retrying a payment with the card: keep it as the customer's primary card too. */
+  keepOnFile?: boolean;
 }
 
 /** The card as the backend takes it; the caller sends it once and resets the form. */
-export function cardInput(values: CardValues) {
+export function cardInput(values: CardValues): NewCardInput {
   return {
     number: values.number.replace(/[^0-9]/g, ""),
     expiry: values.expiry.trim(),
     holder: values.holder?.trim() || null,
     alternate: values.alternate ?? false,
-    instructionDate: values.instructionDate ? parseDateInput(values.instructionDate) : null,
-    instructionRef: values.instructionRef?.trim() || null,
+    instruction_date: values.instructionDate ? parseDateInput(values.instructionDate) : null,
+    instruction_ref: values.instructionRef?.trim() || null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Form, type FormInstance } from "antd";
+import { Form } from "antd";
 import { toApiError } from "../api";
 import type { CardValues } from "./CardFields";
 
@@ -8,8 +8,8 @@ import type { CardValues } from "./CardFields";
  * number cleared after a refusal (it is typed again rather than kept). `send` does the call and
  * whatever follows success; `close` clears the form and the refusal before `onClose`.
  */
-export function useCardForm<V extends CardValues>(send: (values: V) => Promise<void>, onClose: () => void) {
-  const [form] = Form.useForm<V>();
+export function useCardForm(send: (values: CardValues) => Promise<void>, onClose: () => void) {
+  const [form] = Form.useForm<CardValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -19,14 +19,14 @@ export function useCardForm<V extends CardValues>(send: (values: V) => Promise<v
     onClose();
   };
 
-  const save = async (values: V) => {
+  const save = async (values: CardValues) => {
     setBusy(true);
     setError(null);
     try {
       await send(values);
     } catch (e) {
       setError(toApiError(e));
-      (form as unknown as FormInstance<CardValues>).setFieldValue("number", "");
+      form.setFieldValue("number", "");
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,5 @@
+import type { AttentionProblem } from "../api";
+
 /** Turkish texts of the attention queue. */
 const attentionTr = {
   attention: {
@@ -16,7 +18,7 @@ const attentionTr = {
       manual_review: "Bankadaki sonuç belirsiz",
       configuration: "Banka isteği reddetti",
       no_card: "Kayıtlı kart yok",
-    },
+    } satisfies Record<AttentionProblem, string>,
     todo: {
       declined: "Müşteriyi arayıp başka bir kart alın ve \"Başka kartla dene\" ile girin.",
       manual_review: "\"Banka incelemesi\" ile bankaya sorun; banka kaydı olmadığını doğrularsa aynı sipariş numarasıyla yeniden gönderin ya da çekilmedi olarak kapatın. Netleşmeden başka yoldan çekim yapmayın.",

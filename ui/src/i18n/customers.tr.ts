@@ -1,3 +1,5 @@
+import type { CollectionKind, PlanStatus } from "../api";
+
 /** Turkish texts of the customers screen. */
 const customersTr = {
   customers: {
@@ -60,13 +62,13 @@ const customersTr = {
       one_off: "Tek çekim",
       installment: "Taksitli satış",
       recurring: "Düzenli tahsilat",
-    },
+    } satisfies Record<CollectionKind, string>,
     planStatus: {
       active: "Etkin",
       paused: "Duraklatıldı",
       cancelled: "İptal edildi",
       completed: "Tamamlandı",
-    },
+    } satisfies Record<PlanStatus, string>,
     plan: {
       amount: "Tutar",
       schedule: "Takvim",

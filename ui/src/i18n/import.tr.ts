@@ -1,3 +1,5 @@
+import type { Field, RowStatus } from "../api";
+
 /** Turkish texts of the import wizard and the batches list. */
 const importTr = {
   import: {
@@ -48,7 +50,7 @@ const importTr = {
       email: "E-posta",
       phone: "Telefon",
       cvv: "CVV (okunmaz)",
-    },
+    } satisfies Record<Field, string>,
     report: {
       rows: "Satır",
       ok: "Uygun",
@@ -77,7 +79,7 @@ const importTr = {
       nothingToCommit: "Kaydedilecek geçerli satır yok. Dosyayı düzeltip yeniden seçin.",
       editMapping: "Sütunları düzenle",
     },
-    status: { ok: "Uygun", warning: "Uyarı", error: "Hata" },
+    status: { ok: "Uygun", warning: "Uyarı", error: "Hata" } satisfies Record<RowStatus, string>,
     done: {
       title: "Yükleme #{{id}} kaydedildi",
       summary: "{{imported}} satır kaydedildi, {{rejected}} satır alınmadı; {{payments}} ödeme oluşturuldu.",

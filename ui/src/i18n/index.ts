@@ -2,11 +2,13 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import tr from "./tr";
 import en from "./en";
+import type { Lang } from "../api";
 
 /** The shape of the texts; English must match Turkish key for key. */
 export type Texts = typeof tr;
 
-export type Language = "tr" | "en";
+/** The languages the window speaks: the backend's own (`Lang`). */
+export type Language = Lang;
 export const LANGUAGES: readonly Language[] = ["tr", "en"];
 
 const STORAGE_KEY = "tahsildar.language";

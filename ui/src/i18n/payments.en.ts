@@ -51,7 +51,13 @@ const paymentsEn = {
       hostCode: "Bank code",
       authCode: "Auth code",
       at: "Time",
-      kind: { sale: "Sale", void: "Void", refund: "Refund" },
+      kind: {
+        sale: "Sale",
+        pre_auth: "Pre-authorisation",
+        void: "Void",
+        refund: "Refund",
+        capture: "Capture",
+      },
       state: {
         planned: "Planned",
         in_flight: "Being sent",

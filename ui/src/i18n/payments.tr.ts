@@ -1,3 +1,5 @@
+import type { AttemptState, PaymentStatus, StepKind } from "../api";
+
 /** Turkish texts of the payments screen and a payment's detail. */
 const paymentsTr = {
   payments: {
@@ -33,7 +35,7 @@ const paymentsTr = {
       refunded: "İade edildi",
       partially_refunded: "Kısmen iade edildi",
       authorized: "Ön provizyon alındı",
-    },
+    } satisfies Record<PaymentStatus, string>,
     nextTry: "Sonraki deneme {{date}}",
     detail: {
       title: "Ödeme {{id}}",
@@ -51,7 +53,13 @@ const paymentsTr = {
       hostCode: "Banka kodu",
       authCode: "Onay kodu",
       at: "Zaman",
-      kind: { sale: "Satış", void: "Günün iptali", refund: "İade" },
+      kind: {
+        sale: "Satış",
+        pre_auth: "Ön provizyon",
+        void: "Günün iptali",
+        refund: "İade",
+        capture: "Provizyon kapama",
+      } satisfies Record<StepKind, string>,
       state: {
         planned: "Planlandı",
         in_flight: "Gönderiliyor",
@@ -62,7 +70,7 @@ const paymentsTr = {
         not_found: "Bankada bulunamadı",
         manual_review: "Elle kontrol gerekli",
         withdrawn: "Geri çekildi (bankaya ulaşmadı)",
-      },
+      } satisfies Record<AttemptState, string>,
     },
     actions: {
       void: "Günün iptali (void)",

@@ -1,3 +1,5 @@
+import type { Role } from "../api";
+
 /** Turkish texts of settings: stores and users. */
 const settingsTr = {
   settings: {
@@ -62,7 +64,7 @@ const settingsTr = {
       operator: "Günlük tahsilat işleri; iade ve ayarlar yok.",
       manager: "Mağazalarında her şey (iade dahil); kullanıcı ve mağaza ayarları yok.",
       viewer: "Yalnızca raporlar.",
-    },
+    } satisfies Record<Exclude<Role, "custom">, string>,
   },
 };
 

@@ -1,3 +1,5 @@
+import type { DayState, DifferenceKind } from "../api";
+
 /** Turkish texts of the settlement screen and the restored-vault warning. */
 const settlementTr = {
   settlement: {
@@ -21,7 +23,7 @@ const settlementTr = {
       settled: "Mutabık",
       differences: "Fark var",
       pending: "Cevap bekleniyor",
-    },
+    } satisfies Record<DayState, string>,
     notOver: "gün bitmedi",
     notOverHelp: "Gün bitmeden okundu: gün içinde yeni işlemler eklenebilir; gün bitince yeniden karşılaştırılır.",
     dayTitle: "{{day}} · {{store}}",
@@ -50,7 +52,7 @@ const settlementTr = {
       missing_at_bank: "Burada var, bankada yok",
       amount_differs: "Tutar farklı",
       status_differs: "Durum farklı",
-    },
+    } satisfies Record<DifferenceKind, string>,
     localState: {
       voided: "İptal edildi",
     },

@@ -1,3 +1,5 @@
+import type { Role } from "../api";
+
 /** Turkish texts of the app's frame: first run, unlock, sign-in, session, scheduler. */
 const shellTr = {
   setup: {
@@ -66,7 +68,7 @@ const shellTr = {
       manager: "Müdür",
       viewer: "İzleyici",
       custom: "Özel",
-    },
+    } satisfies Record<Role, string>,
   },
   scheduler: {
     label: "Zamanlayıcı",

@@ -1,31 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { AppInfo, StoreView } from "../api";
+import type { AppInfo, Store } from "../api";
+import { storeFixture } from "../test/fixtures";
 import { renderWithBackend } from "../test/render";
 import { DashboardPage } from "./DashboardPage";
 
 const INFO: AppInfo = { name: "Tahsildar", version: "1.0.0", environment: "sandbox", dataDir: "/tmp/x" };
 
-function store(id: number, environment: StoreView["environment"], enabled = true): StoreView {
-  return {
-    id,
-    name: `Mağaza ${id}`,
-    environment,
-    baseUrl: null,
-    effectiveBaseUrl: null,
-    merchantSafeId: "M".repeat(32),
-    terminalSafeId: "T".repeat(32),
-    hasSecretKey: true,
-    concurrency: 4,
-    ratePerSec: 10,
-    runTime: "10:00",
-    maxInstallments: 12,
-    enabled,
-  };
+function store(id: number, environment: Store["environment"], enabled = true): Store {
+  return storeFixture({ id, name: `Mağaza ${id}`, environment, enabled });
 }
 
-function backend(stores: StoreView[]) {
+function backend(stores: Store[]) {
   mockIPC((cmd) => {
     if (cmd === "app_info") return INFO;
     if (cmd === "list_stores") return stores;

@@ -10,8 +10,8 @@ import {
   runNow,
   useBatchPayments,
   useImportBatches,
-  type BatchView,
-  type PaymentStatus,
+  type BatchInfo,
+  type PaymentRow,
 } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PaymentStatusTag } from "../components/PaymentStatusTag";
@@ -47,26 +47,26 @@ export function BatchPayments({ batchId }: { batchId: number }) {
       </Flex>
       {error !== null && <ErrorAlert error={error} />}
       {payments.isError && <ErrorAlert error={payments.error} />}
-      <Table
+      <Table<PaymentRow>
         size="small"
         rowKey="id"
         loading={payments.isPending}
         dataSource={payments.data ?? []}
-        onRow={(p) => ({ "data-testid": `batch-payment-${p.customerRef}`, "data-status": p.status }) as HTMLAttributes<HTMLElement>}
+        onRow={(p) => ({ "data-testid": `batch-payment-${p.customer_ref}`, "data-status": p.status }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t("import.payment.customer"), key: "customer", render: (_, p) => `${p.customerRef} · ${p.customerName}` },
-          { title: t("import.payment.card"), dataIndex: "maskedPan", render: (m: string | null) => (m ? displayMaskedPan(m) : "") },
-          { title: t("import.payment.amount"), key: "amount", render: (_, p) => formatMoney(p.amountMinor, p.currency) },
-          { title: t("import.payment.dueDate"), dataIndex: "dueDate", render: (d: string) => formatDate(d) },
+          { title: t("import.payment.customer"), key: "customer", render: (_, p) => `${p.customer_ref} · ${p.customer_name}` },
+          { title: t("import.payment.card"), key: "masked_pan", render: (_, p) => (p.masked_pan ? displayMaskedPan(p.masked_pan) : "") },
+          { title: t("import.payment.amount"), key: "amount", render: (_, p) => formatMoney(p.amount_minor, p.currency) },
+          { title: t("import.payment.dueDate"), key: "due_date", render: (_, p) => formatDate(p.due_date) },
           {
             title: t("import.payment.status"),
-            dataIndex: "status",
-            render: (s: PaymentStatus) => <PaymentStatusTag status={s} />,
+            key: "status",
+            render: (_, p) => <PaymentStatusTag status={p.status} />,
           },
           {
             title: t("import.payment.answer"),
             key: "answer",
-            render: (_, p) => [p.hostCode, p.message].filter(Boolean).join(" · "),
+            render: (_, p) => [p.host_code, p.message].filter(Boolean).join(" · "),
           },
         ]}
       />
@@ -97,7 +97,7 @@ export function ImportBatches() {
     );
   }
 
-  const cancel = async (batch: BatchView) => {
+  const cancel = async (batch: BatchInfo) => {
     setError(null);
     try {
       const done = await cancelImportBatch(batch.id);
@@ -113,7 +113,7 @@ export function ImportBatches() {
       {error !== null && <ErrorAlert error={error} />}
       {notice !== null && <Alert type="success" showIcon data-testid="batch-cancel-done" message={notice} />}
       {batches.isError && <ErrorAlert error={batches.error} />}
-      <Table<BatchView>
+      <Table<BatchInfo>
         size="small"
         rowKey="id"
         loading={batches.isPending}
@@ -121,14 +121,14 @@ export function ImportBatches() {
         locale={{ emptyText: t("import.batches.empty") }}
         onRow={(b) => ({ "data-testid": `batch-row-${b.id}` }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t("import.batches.id"), dataIndex: "id", width: 60 },
-          { title: t("import.batches.file"), dataIndex: "fileName" },
-          { title: t("import.batches.created"), dataIndex: "createdAt", render: (d: string) => formatDateTime(d) },
-          { title: t("import.batches.by"), dataIndex: "createdBy" },
-          { title: t("import.batches.rows"), dataIndex: "rowsImported" },
-          { title: t("import.batches.payments"), dataIndex: "payments" },
-          { title: t("import.batches.pending"), dataIndex: "paymentsPending" },
-          { title: t("import.batches.paid"), dataIndex: "paymentsPaid" },
+          { title: t("import.batches.id"), key: "id", width: 60, render: (_, b) => b.id },
+          { title: t("import.batches.file"), key: "file_name", render: (_, b) => b.file_name },
+          { title: t("import.batches.created"), key: "created_at", render: (_, b) => formatDateTime(b.created_at) },
+          { title: t("import.batches.by"), key: "created_by", render: (_, b) => b.created_by },
+          { title: t("import.batches.rows"), key: "rows_imported", render: (_, b) => b.rows_imported },
+          { title: t("import.batches.payments"), key: "payments", render: (_, b) => b.payments },
+          { title: t("import.batches.pending"), key: "payments_pending", render: (_, b) => b.payments_pending },
+          { title: t("import.batches.paid"), key: "payments_paid", render: (_, b) => b.payments_paid },
           {
             key: "actions",
             render: (_, b) => (
@@ -136,11 +136,11 @@ export function ImportBatches() {
                 <Button size="small" onClick={() => setShown(b.id)} data-testid={`batch-show-${b.id}`}>
                   {t("import.batches.show")}
                 </Button>
-                {b.cancelledAt !== null ? (
+                {b.cancelled_at !== null ? (
                   <Tag>{t("import.batches.cancelled")}</Tag>
                 ) : (
-                  can(session, "import_batches", b.storeId) &&
-                  b.paymentsPending > 0 && (
+                  can(session, "import_batches", b.store_id) &&
+                  b.payments_pending > 0 && (
                     <Popconfirm title={t("import.batches.cancelConfirm")} onConfirm={() => cancel(b)}>
                       <Button size="small" danger data-testid={`batch-cancel-${b.id}`}>
                         {t("import.batches.cancel")}

@@ -1,32 +1,34 @@
 import { describe, expect, it, vi } from "vitest";
 import { render, screen } from "@testing-library/react";
-import type { DryRunView } from "../api";
+import type { ColumnMapping, DryRunResult } from "../api";
 import { ImportMapping } from "./ImportMapping";
 import { choicesFrom } from "./ImportSteps";
 
-const COLUMNS: DryRunView["columns"] = [
-  { index: 0, letter: "A", header: "Abone No", field: "reference", explicit: false, duplicateOf: null },
-  { index: 1, letter: "B", header: "Kart No", field: "pan", explicit: false, duplicateOf: null },
-  { index: 2, letter: "C", header: "Not", field: null, explicit: false, duplicateOf: null },
+const COLUMNS: ColumnMapping[] = [
+  { index: 0, letter: "A", header: "Abone No", field: "reference", source: "detected", duplicate_of: null },
+  { index: 1, letter: "B", header: "Kart No", field: "pan", source: "detected", duplicate_of: null },
+  { index: 2, letter: "C", header: "Not", field: null, source: "detected", duplicate_of: null },
 ];
 
-const DRY_RUN: DryRunView = {
+const DRY_RUN: DryRunResult = {
   token: "1-ab",
-  storeId: 1,
-  fileName: "aidat.xlsx",
-  sheet: "Aidatlar",
-  rows: 0,
-  ok: 0,
-  warnings: 0,
-  errors: 0,
-  newCustomers: 0,
-  payments: 0,
-  committable: 0,
-  sameFileBatch: null,
-  fileProblems: [],
-  totals: [],
-  columns: COLUMNS,
-  fields: ["pan", "expiry", "amount", "reference"],
+  summary: {
+    store_id: 1,
+    file_name: "aidat.xlsx",
+    sheet: "Aidatlar",
+    rows: 0,
+    ok: 0,
+    warnings: 0,
+    errors: 0,
+    new_customers: 0,
+    payments: 0,
+    committable: 0,
+    same_file_batch: null,
+    file_problems: [],
+    totals: [],
+    columns: COLUMNS,
+    fields: ["pan", "expiry", "amount", "reference"],
+  },
 };
 
 function chosen(letter: string): { field: string | undefined; label: string | null } {

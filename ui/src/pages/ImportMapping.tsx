@@ -1,6 +1,6 @@
 import { Alert, Button, Flex, Select, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { ColumnChoice, DryRunView } from "../api";
+import type { ColumnChoice, ColumnMapping, DryRunResult, Field } from "../api";
 import { mappingEdited, repeatedFields, withChoice } from "./ImportSteps";
 
 /** The detected mapping, one field per column, editable; re-checks the file when edited. */
@@ -12,7 +12,7 @@ export function ImportMapping({
   onReport,
   busy,
 }: {
-  dryRun: DryRunView;
+  dryRun: DryRunResult;
   choices: ColumnChoice[];
   onChange: (choices: ColumnChoice[]) => void;
   onRerun: () => void;
@@ -20,11 +20,13 @@ export function ImportMapping({
   busy: boolean;
 }) {
   const { t } = useTranslation();
-  const edited = mappingEdited(dryRun.columns, choices);
+  const { columns, fields } = dryRun.summary;
+  const edited = mappingEdited(columns, choices);
   const repeated = repeatedFields(choices);
-  const options = [
+  // "" stands for a column that is not read (a Select cannot hold null).
+  const options: { value: Field | ""; label: string }[] = [
     { value: "", label: t("import.mapping.notRead") },
-    ...dryRun.fields.map((f) => ({ value: f, label: t(`import.fields.${f}`) })),
+    ...fields.map((f) => ({ value: f, label: t(`import.fields.${f}`) })),
   ];
   return (
     <Flex vertical gap={12} data-testid="import-mapping">
@@ -36,29 +38,29 @@ export function ImportMapping({
           message={t("import.mapping.repeated", { fields: repeated.map((f) => t(`import.fields.${f}`)).join(", ") })}
         />
       )}
-      <Table
+      <Table<ColumnMapping>
         size="small"
         pagination={false}
         rowKey="index"
-        dataSource={dryRun.columns}
+        dataSource={columns}
         columns={[
-          { title: t("import.mapping.column"), dataIndex: "letter", width: 80 },
-          { title: t("import.mapping.header"), dataIndex: "header" },
+          { title: t("import.mapping.column"), key: "letter", width: 80, render: (_, column) => column.letter },
+          { title: t("import.mapping.header"), key: "header", render: (_, column) => column.header },
           {
             title: t("import.mapping.field"),
             key: "field",
             render: (_, column) => {
-              const field = choices.find((c) => c.index === column.index)?.field ?? "";
+              const field: Field | "" = choices.find((c) => c.index === column.index)?.field ?? "";
               // The wrapper carries the test id and the chosen key: antd renders the visible
               // label in its own element, away from the Select's props.
               return (
                 <div data-testid={`mapping-${column.letter}`} data-field={field}>
-                  <Select
+                  <Select<Field | "">
                     style={{ width: 260 }}
                     aria-label={t("import.mapping.fieldOf", { column: column.letter })}
                     value={field}
                     options={options}
-                    onChange={(value: string) => onChange(withChoice(choices, column.index, value === "" ? null : value))}
+                    onChange={(value) => onChange(withChoice(choices, column.index, value === "" ? null : value))}
                   />
                 </div>
               );

@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
 import { Progress, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { onImportProgress, type ImportProgressEvent } from "../api";
+import { onImportProgress, type ImportProgress } from "../api";
 import { progressPercent } from "./ImportSteps";
 
 /** The progress the backend reports while a file is read, checked or stored. */
 export function ImportProgressBar({ active }: { active: boolean }) {
   const { t } = useTranslation();
-  const [progress, setProgress] = useState<ImportProgressEvent | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   useEffect(() => (active ? onImportProgress(setProgress) : undefined), [active]);
   useEffect(() => {
     if (!active) setProgress(null);
@@ -18,8 +18,8 @@ export function ImportProgressBar({ active }: { active: boolean }) {
     <div data-testid="import-progress" style={{ maxWidth: 520, marginBottom: 16 }}>
       <Typography.Text>
         {t(`import.progress.${progress?.phase ?? "reading"}`)}{" "}
-        {progress && progress.rowsTotal > 0 &&
-          t("import.progress.rows", { done: progress.rowsDone, total: progress.rowsTotal })}
+        {progress && progress.rows_total > 0 &&
+          t("import.progress.rows", { done: progress.rows_done, total: progress.rows_total })}
       </Typography.Text>
       <Progress percent={percent ?? 0} status="active" showInfo={percent !== undefined} />
     </div>

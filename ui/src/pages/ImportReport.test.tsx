@@ -2,27 +2,29 @@ import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { DryRunView, ReportPage } from "../api";
+import type { DryRunResult, ReportPage } from "../api";
 import { renderWithBackend } from "../test/render";
 import { ImportReport } from "./ImportReport";
 
-const DRY_RUN: DryRunView = {
+const DRY_RUN: DryRunResult = {
   token: "3-ab",
-  storeId: 1,
-  fileName: "aidat.xlsx",
-  sheet: "Aidatlar",
-  rows: 2,
-  ok: 1,
-  warnings: 0,
-  errors: 1,
-  newCustomers: 1,
-  payments: 1,
-  committable: 1,
-  sameFileBatch: 4,
-  fileProblems: [],
-  totals: [{ dueDate: "2026-11-27", currency: "TRY", payments: 1, amountMinor: 125050 }],
-  columns: [],
-  fields: [],
+  summary: {
+    store_id: 1,
+    file_name: "aidat.xlsx",
+    sheet: "Aidatlar",
+    rows: 2,
+    ok: 1,
+    warnings: 0,
+    errors: 1,
+    new_customers: 1,
+    payments: 1,
+    committable: 1,
+    same_file_batch: 4,
+    file_problems: [],
+    totals: [{ due_date: "2026-11-27", currency: "TRY", payments: 1, amount_minor: 125050 }],
+    columns: [],
+    fields: [],
+  },
 };
 
 const PAGE: ReportPage = {
@@ -34,24 +36,24 @@ const PAGE: ReportPage = {
       status: "error",
       reference: "D-104",
       name: "Ali Can",
-      maskedPan: "435509******5233",
-      amountMinor: 30000,
+      masked_pan: "435509******5233",
+      amount_minor: 30000,
       currency: "TRY",
-      dueDate: null,
+      due_date: null,
       kind: null,
       payments: 0,
-      existingCustomer: false,
-      problems: [
-        {
-          row: 3,
-          column: "C",
-          field: "pan",
-          severity: "error",
-          code: "pan_luhn",
-          messageTr: "Kart numarası geçersiz.",
-          messageEn: "The card number is not valid.",
-        },
-      ],
+      existing_customer: false,
+    },
+  ],
+  problems: [
+    {
+      row: 3,
+      column: "C",
+      field: "pan",
+      severity: "error",
+      code: "pan_luhn",
+      message_tr: "Kart numarası geçersiz.",
+      message_en: "The card number is not valid.",
     },
   ],
 };
@@ -84,7 +86,7 @@ describe("ImportReport", () => {
     unmount();
     renderWithBackend(
       <ImportReport
-        dryRun={{ ...DRY_RUN, ok: 0, committable: 0, errors: 2 }}
+        dryRun={{ ...DRY_RUN, summary: { ...DRY_RUN.summary, ok: 0, committable: 0, errors: 2 } }}
         onCommit={commit}
         onEditMapping={() => {}}
         busy={false}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ColumnView, DryRunView, ProblemView } from "../api";
+import type { ColumnChoice, ColumnMapping, Field, ImportProblem, ImportSummary, Severity } from "../api";
 import {
   canCommit,
   choicesFrom,
@@ -11,35 +11,41 @@ import {
   withChoice,
 } from "./ImportSteps";
 
-function column(index: number, field: string | null, duplicateOf: number | null = null): ColumnView {
-  return { index, letter: String.fromCharCode(65 + index), header: `H${index}`, field, explicit: false, duplicateOf };
+function column(index: number, field: Field | null, duplicateOf: number | null = null): ColumnMapping {
+  return {
+    index,
+    letter: String.fromCharCode(65 + index),
+    header: `H${index}`,
+    field,
+    source: "detected",
+    duplicate_of: duplicateOf,
+  };
 }
 
-const problem = (severity: string): ProblemView => ({
+const problem = (severity: Severity): ImportProblem => ({
   row: null,
   column: null,
   field: null,
   severity,
   code: "x",
-  messageTr: "Türkçe",
-  messageEn: "English",
+  message_tr: "Türkçe",
+  message_en: "English",
 });
 
-function dryRun(committable: number, fileProblems: ProblemView[] = []): DryRunView {
+function summary(committable: number, fileProblems: ImportProblem[] = []): ImportSummary {
   return {
-    token: "t",
-    storeId: 1,
-    fileName: "a.xlsx",
+    store_id: 1,
+    file_name: "a.xlsx",
     sheet: "Sayfa1",
     rows: 3,
     ok: committable,
     warnings: 0,
     errors: 3 - committable,
-    newCustomers: committable,
+    new_customers: committable,
     payments: committable,
     committable,
-    sameFileBatch: null,
-    fileProblems,
+    same_file_batch: null,
+    file_problems: fileProblems,
     totals: [],
     columns: [],
     fields: [],
@@ -66,7 +72,7 @@ describe("import wizard logic", () => {
   });
 
   it("names fields chosen twice", () => {
-    const choices = [
+    const choices: ColumnChoice[] = [
       { index: 0, field: "pan" },
       { index: 1, field: "pan" },
       { index: 2, field: null },
@@ -76,9 +82,9 @@ describe("import wizard logic", () => {
   });
 
   it("gives no percent while the total is unknown and never more than 100", () => {
-    expect(progressPercent({ rowsDone: 10, rowsTotal: 0 })).toBeUndefined();
-    expect(progressPercent({ rowsDone: 5_000, rowsTotal: 100_000 })).toBe(5);
-    expect(progressPercent({ rowsDone: 120, rowsTotal: 100 })).toBe(100);
+    expect(progressPercent({ rows_done: 10, rows_total: 0 })).toBeUndefined();
+    expect(progressPercent({ rows_done: 5_000, rows_total: 100_000 })).toBe(5);
+    expect(progressPercent({ rows_done: 120, rows_total: 100 })).toBe(100);
   });
 
   it("shows a finding in the user's language", () => {
@@ -87,10 +93,10 @@ describe("import wizard logic", () => {
   });
 
   it("commits only when some row is ready and the file itself is sound", () => {
-    expect(canCommit(dryRun(2))).toBe(true);
-    expect(canCommit(dryRun(0))).toBe(false);
-    expect(canCommit(dryRun(2, [problem("warning")]))).toBe(true);
-    expect(hasFileErrors(dryRun(2, [problem("error")]))).toBe(true);
-    expect(canCommit(dryRun(2, [problem("error")]))).toBe(false);
+    expect(canCommit(summary(2))).toBe(true);
+    expect(canCommit(summary(0))).toBe(false);
+    expect(canCommit(summary(2, [problem("warning")]))).toBe(true);
+    expect(hasFileErrors(summary(2, [problem("error")]))).toBe(true);
+    expect(canCommit(summary(2, [problem("error")]))).toBe(false);
   });
 });

@@ -11,9 +11,9 @@ import {
   importDryRun,
   saveImportTemplate,
   useStores,
-  type BatchView,
+  type BatchInfo,
   type ColumnChoice,
-  type DryRunView,
+  type DryRunResult,
 } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { useSession } from "../session";
@@ -36,9 +36,9 @@ export function ImportWizard() {
   const [storeId, setStoreId] = useState<number | null>(null);
   const store = storeId ?? importable[0]?.id ?? null;
   const [step, setStep] = useState<ImportStep>("file");
-  const [dryRun, setDryRun] = useState<DryRunView | null>(null);
+  const [dryRun, setDryRun] = useState<DryRunResult | null>(null);
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
-  const [batch, setBatch] = useState<BatchView | null>(null);
+  const [batch, setBatch] = useState<BatchInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -60,7 +60,7 @@ export function ImportWizard() {
       if (store === null) return;
       const result = await importDryRun(token, store, mapping);
       setDryRun(result);
-      setChoices(choicesFrom(result.columns));
+      setChoices(choicesFrom(result.summary.columns));
       setStep(mapping === null ? "mapping" : "report");
     });
 
@@ -72,7 +72,7 @@ export function ImportWizard() {
       if (dryRun) await discardImport(dryRun.token).catch(() => undefined);
       const result = await importDryRun(chosen.token, store, null);
       setDryRun(result);
-      setChoices(choicesFrom(result.columns));
+      setChoices(choicesFrom(result.summary.columns));
       setStep("mapping");
     });
 
@@ -136,7 +136,7 @@ export function ImportWizard() {
       )}
       {dryRun && (step === "mapping" || step === "report") && (
         <Typography.Text strong data-testid="import-file-name">
-          {dryRun.fileName}
+          {dryRun.summary.file_name}
         </Typography.Text>
       )}
       {dryRun && step === "mapping" && (
@@ -166,8 +166,8 @@ export function ImportWizard() {
           </Typography.Title>
           <Typography.Text>
             {t("import.done.summary", {
-              imported: batch.rowsImported,
-              rejected: batch.rowsRejected,
+              imported: batch.rows_imported,
+              rejected: batch.rows_rejected,
               payments: batch.payments,
             })}
           </Typography.Text>

@@ -2,21 +2,24 @@ import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { SetupStatus } from "../api";
 import { renderWithBackend } from "../test/render";
 import { UnlockPage } from "./UnlockPage";
+
+const SIGNED_OUT: SetupStatus = { state: "signed_out", last_user: null };
 
 describe("UnlockPage", () => {
   it("unlocks a passphrase vault and reports the new status", async () => {
     const calls: unknown[] = [];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      return { state: "signed_out", lastUser: null };
+      return SIGNED_OUT;
     });
     const unlocked = vi.fn();
     renderWithBackend(<UnlockPage status={{ state: "locked", unlock: "passphrase", problem: null }} onUnlocked={unlocked} />);
     await userEvent.type(screen.getByTestId("unlock-secret"), "kasa-parolasi-uzun");
     await userEvent.click(screen.getByTestId("unlock-submit"));
-    await waitFor(() => expect(unlocked).toHaveBeenCalledWith({ state: "signed_out", lastUser: null }));
+    await waitFor(() => expect(unlocked).toHaveBeenCalledWith(SIGNED_OUT));
     expect(calls).toEqual([
       { cmd: "unlock", args: { request: { method: "passphrase", passphrase: "kasa-parolasi-uzun" } } },
     ]);
@@ -46,7 +49,7 @@ describe("UnlockPage", () => {
     expect(calls).toEqual([
       {
         cmd: "unlock",
-        args: { request: { method: "recovery_key", recoveryKey: "ABCD-EFGH", rebind: { method: "keyring" } } },
+        args: { request: { method: "recovery_key", recovery_key: "ABCD-EFGH", rebind: { method: "keyring" } } },
       },
     ]);
   });
@@ -55,7 +58,7 @@ describe("UnlockPage", () => {
     const calls: unknown[] = [];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      return { state: "signed_out", lastUser: null };
+      return SIGNED_OUT;
     });
     const unlocked = vi.fn();
     renderWithBackend(<UnlockPage status={{ state: "locked", unlock: "passphrase", problem: null }} onUnlocked={unlocked} />);
@@ -74,7 +77,7 @@ describe("UnlockPage", () => {
         args: {
           request: {
             method: "recovery_key",
-            recoveryKey: "ABCD-EFGH",
+            recovery_key: "ABCD-EFGH",
             rebind: { method: "passphrase", passphrase: "kisa-ama-yeterli" },
           },
         },
@@ -86,7 +89,7 @@ describe("UnlockPage", () => {
     const calls: unknown[] = [];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      return { state: "signed_out", lastUser: null };
+      return SIGNED_OUT;
     });
     renderWithBackend(<UnlockPage status={{ state: "locked", unlock: "keyring", problem: null }} onUnlocked={() => {}} />);
     await userEvent.click(screen.getByTestId("unlock-use-recovery"));
@@ -96,7 +99,7 @@ describe("UnlockPage", () => {
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]).toEqual({
       cmd: "unlock",
-      args: { request: { method: "recovery_key", recoveryKey: "ABCD-EFGH", rebind: null } },
+      args: { request: { method: "recovery_key", recovery_key: "ABCD-EFGH", rebind: null } },
     });
   });
 });

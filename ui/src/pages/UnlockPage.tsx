@@ -45,7 +45,7 @@ export function UnlockPage({ status, onUnlocked }: { status: Locked; onUnlocked:
         : null;
   const withSecret = (): UnlockRequest =>
     useRecovery
-      ? { method: "recovery_key", recoveryKey: secret, rebind: binding() }
+      ? { method: "recovery_key", recovery_key: secret, rebind: binding() }
       : { method: "passphrase", passphrase: secret };
   const asksSecret = useRecovery || status.unlock === "passphrase";
   const ready =

@@ -1,11 +1,11 @@
-import type { SessionInfo } from "../api";
+import type { Permission, SessionInfo } from "../api";
 
 /** A signed-in user holding `permissions` on every store. */
-export function sessionWith(permissions: string[]): SessionInfo {
+export function sessionWith(permissions: Permission[]): SessionInfo {
   return {
-    userId: 1,
-    userName: "ayse",
+    user_id: 1,
+    user_name: "ayse",
     role: "custom",
-    permissions: permissions.map((permission) => ({ permission, allStores: true, storeIds: [] })),
+    permissions: permissions.map((permission) => ({ permission, all_stores: true, store_ids: [] })),
   };
 }

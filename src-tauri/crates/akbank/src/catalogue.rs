@@ -2,7 +2,9 @@
 //! operator message in Turkish and English and a class that tells the engine what to do.
 
 /// What a code means for the next step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum CodeClass {
     /// Approved.
     Approved,

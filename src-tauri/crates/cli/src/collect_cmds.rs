@@ -1,24 +1,19 @@
 //! Collection commands: customers, cards, plans and the payment lists.
 
 use serde_json::{Value, json};
+use tahsildar_core::Session;
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::engine::follow_up::FollowUpKind;
 use tahsildar_core::payments::page::PaymentQuery;
 use tahsildar_core::payments::{self, PaymentRow, PaymentStatus};
-use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind, schedule};
-use tahsildar_core::{Session, Text};
+use tahsildar_core::plan::{self, CollectionInput, CollectionKind, ProvisionKind};
 
 use crate::args::Cli;
 use crate::collect_args::{
     CardCommand, CollectArgs, CollectionCommand, CustomerCommand, PaymentsArgs, PlanCommand,
 };
 use crate::commands::{Result, env_secret, sign_in, store_id};
-use crate::error::CliError;
 use crate::output::Output;
-
-fn invalid(field: &'static str, detail: Text) -> CliError {
-    CliError::Core(tahsildar_core::Error::invalid(field, detail))
-}
 
 fn date(field: &'static str, text: &str) -> Result<jiff::civil::Date> {
     Ok(plan::parse_date(field, text)?)
@@ -189,55 +184,30 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
 fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
     let session = sign_in(cli)?;
     let (_, customer_id) = customer_id(&session, &a.store, &a.reference)?;
-    let amount_minor = plan::parse_amount(&a.amount)?;
-    let currency = plan::parse_currency(&a.currency)?;
-
-    let start = match &a.date {
-        Some(d) => date("date", d)?,
-        None => plan::today(session.vault().clock().as_ref()),
+    let input = CollectionInput {
+        customer_id,
+        amount: a.amount.clone(),
+        currency: Some(a.currency.clone()),
+        start_date: a.date.clone(),
+        kind: match (&a.every, a.installments) {
+            (Some(_), _) => CollectionKind::Recurring,
+            (None, Some(_)) => CollectionKind::Installment,
+            (None, None) => CollectionKind::OneOff,
+        },
+        installments: a.installments,
+        cadence: a.every.clone(),
+        count: a.count,
+        until: a.until.clone(),
+        description: a.description.clone(),
     };
-    let kind = match (&a.every, a.installments) {
-        (Some(every), _) => {
-            let cadence: schedule::Cadence =
-                every.parse().map_err(plan::terms::schedule_problem_error)?;
-            let end = match (a.count, &a.until) {
-                (Some(n), None) => schedule::PlanEnd::Count(n),
-                (None, Some(u)) => schedule::PlanEnd::Until(date("until", u)?),
-                _ => {
-                    return Err(invalid(
-                        "schedule",
-                        Text::new(
-                            "--every ile birlikte --count N ya da --until TARİH verin.",
-                            "Give --count N or --until DATE with --every.",
-                        ),
-                    ));
-                }
-            };
-            PlanKind::Recurring(
-                schedule::Schedule::new(start, cadence, end)
-                    .map_err(plan::terms::schedule_problem_error)?,
-            )
-        }
-        (None, Some(n)) => PlanKind::Installment(n),
-        (None, None) => PlanKind::OneOff,
-    };
+    let plan = input.to_plan(plan::today(session.vault().clock().as_ref()))?;
+    let start = plan.start;
     let provision = if a.pre_auth {
         ProvisionKind::PreAuth
     } else {
         ProvisionKind::Sale
     };
-    let info = plan::create_as(
-        &session,
-        &NewPlan {
-            customer_id,
-            amount_minor,
-            currency,
-            start,
-            kind,
-            description: a.description.clone(),
-        },
-        provision,
-    )?;
+    let info = plan::create_as(&session, &plan, provision)?;
     let n = info.payments.len();
     out.result(
         format!("Plan {} kuruldu: {n} ödeme, ilki {}.", info.id, start),
@@ -245,8 +215,7 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
             "Plan {} set up: {n} payment(s), the first on {}.",
             info.id, start
         ),
-        json!({ "plan": info.id, "kind": info.kind, "provision": provision, "payments": info.payments.iter()
-            .map(|(id, due)| json!({ "id": id, "due_date": due })).collect::<Vec<_>>() }),
+        json!({ "plan": info.id, "kind": info.kind, "provision": provision, "payments": info.payments }),
     )
 }
 

@@ -298,7 +298,7 @@ fn store_cmd(cli: &Cli, out: &Output, cmd: &StoreCommand) -> Result<()> {
                         s.id,
                         s.name,
                         s.environment.as_str(),
-                        s.effective_base_url().unwrap_or("-"),
+                        s.effective_base_url.as_deref().unwrap_or("-"),
                         if s.has_secret_key {
                             "key:yes"
                         } else {

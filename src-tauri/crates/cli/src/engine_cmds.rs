@@ -12,16 +12,6 @@ use crate::error::CliError;
 use crate::output::Output;
 use crate::sandbox;
 
-/// Engine settings from the environment: `TAHSILDAR_FAST_RETRIES=1` uses the short waits of
-/// the test suite (inquiries after 0.2, 0.5, 1, 2 s; 2 s request timeout).
-pub(crate) fn config() -> EngineConfig {
-    if std::env::var("TAHSILDAR_FAST_RETRIES").as_deref() == Ok("1") {
-        EngineConfig::fast()
-    } else {
-        EngineConfig::default()
-    }
-}
-
 /// `run`, or with `reconcile` set `reconcile [--day D]` (Some(None): the days not settled).
 pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile: Option<Option<&str>>) -> Result<()> {
     let session = sign_in(cli)?;
@@ -46,7 +36,7 @@ pub fn run(cli: &Cli, out: &Output, args: &RunArgs, reconcile: Option<Option<&st
         let engine = Engine::start(
             session.vault().clone(),
             bank,
-            config(),
+            EngineConfig::from_env(),
             EngineActor::of_session(&session),
         )?;
         let mut reconciled = engine.reconcile(store).await?;
@@ -197,7 +187,7 @@ pub fn follow_up(
         .enable_all()
         .build()
         .map_err(|e| CliError::Output(e.to_string()))?;
-    let cfg = config();
+    let cfg = EngineConfig::from_env();
     let outcome = runtime.block_on(async {
         let (bank, _sandbox) =
             sandbox::bank_directory(session.vault().dir().root(), sandbox_url).await?;
@@ -251,7 +241,7 @@ pub fn schedule(cli: &Cli, out: &Output, args: &RunArgs) -> Result<()> {
         let engine = Engine::start(
             session.vault().clone(),
             bank,
-            config(),
+            EngineConfig::from_env(),
             EngineActor::scheduler(),
         )?;
         let handle = scheduler::spawn(engine);

@@ -91,7 +91,7 @@ fn review_cmd(cli: &Cli, out: &Output, args: &ReviewArgs) -> Result<()> {
             let engine = Engine::start(
                 session.vault().clone(),
                 bank,
-                crate::engine_cmds::config(),
+                tahsildar_core::EngineConfig::from_env(),
                 EngineActor::of_session(&session),
             )?;
             let state = if args.ask {

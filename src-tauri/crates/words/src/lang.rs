@@ -1,10 +1,12 @@
 //! The languages the product speaks (Turkish first, English complete), a sentence in both, and
 //! amounts written the way each language writes them.
 
-/// A language the product speaks.
+/// A language the product speaks, named by its code (`tr`, `en`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Turkish, the default.
     #[default]
@@ -66,8 +68,10 @@ impl Lang {
 }
 
 /// One sentence in both languages the product speaks, made where the reason is known.
-/// `Display` shows the English one (logs and `Error`'s own `Display` stay English).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Display` shows the English one (logs and `Error`'s own `Display` stay English). The window
+/// receives both (`{tr, en}`) and shows the one of its language.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Text {
     tr: String,
     en: String,

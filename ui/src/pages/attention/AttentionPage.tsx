@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Card, Empty, Flex, List, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { can, useAttentionQueue } from "../../api";
+import { can, useAttentionQueue, type AttentionItem, type ExpiringCard, type AttentionProblem } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
 import { useSession } from "../../session";
@@ -9,7 +9,7 @@ import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
 import { RetryWithCardModal } from "../payments/RetryWithCardModal";
 import { SettlementDifferences } from "./SettlementDifferences";
 
-const PROBLEM_COLOURS: Record<string, string> = {
+const PROBLEM_COLOURS: Record<AttentionProblem, string> = {
   declined: "red",
   manual_review: "orange",
   configuration: "volcano",
@@ -34,18 +34,18 @@ export function AttentionPage() {
         {t("attention.title")}
       </Typography.Title>
       <ErrorAlert error={queue.error} testId="attention-error" />
-      <Card size="small" title={t("attention.payments", { count: q?.paymentsTotal ?? 0 })} loading={queue.isPending}>
+      <Card size="small" title={t("attention.payments", { count: q?.payments_total ?? 0 })} loading={queue.isPending}>
         {q && q.payments.length === 0 ? (
           <Empty description={t("attention.noPayments")} />
         ) : (
-          <List
+          <List<AttentionItem>
             dataSource={q?.payments ?? []}
             renderItem={({ problem, payment: p }) => (
               <List.Item
                 data-testid={`attention-payment-${p.id}`}
                 data-problem={problem}
                 actions={[
-                  (problem === "declined" || problem === "no_card") && can(session, "replace_card", p.storeId) ? (
+                  (problem === "declined" || problem === "no_card") && can(session, "replace_card", p.store_id) ? (
                     <Button key="retry" type="primary" size="small" onClick={() => setRetrying(p.id)} data-testid={`attention-retry-${p.id}`}>
                       {t("payments.actions.retry")}
                     </Button>
@@ -65,11 +65,11 @@ export function AttentionPage() {
                     <Flex gap={8} align="center" wrap>
                       <Tag color={PROBLEM_COLOURS[problem]}>{t(`attention.problem.${problem}`)}</Tag>
                       <span>
-                        {p.customerName} ({p.customerRef})
+                        {p.customer_name} ({p.customer_ref})
                       </span>
-                      <span>{formatMoney(p.amountMinor, p.currency)}</span>
-                      <Typography.Text type="secondary">{formatDate(p.dueDate)}</Typography.Text>
-                      {p.maskedPan && <Typography.Text type="secondary">{displayMaskedPan(p.maskedPan)}</Typography.Text>}
+                      <span>{formatMoney(p.amount_minor, p.currency)}</span>
+                      <Typography.Text type="secondary">{formatDate(p.due_date)}</Typography.Text>
+                      {p.masked_pan && <Typography.Text type="secondary">{displayMaskedPan(p.masked_pan)}</Typography.Text>}
                     </Flex>
                   }
                   description={
@@ -86,29 +86,29 @@ export function AttentionPage() {
           />
         )}
       </Card>
-      <Card size="small" title={t("attention.expiring", { count: q?.expiringCards.length ?? 0 })} loading={queue.isPending}>
-        {q && q.expiringCards.length === 0 ? (
+      <Card size="small" title={t("attention.expiring", { count: q?.expiring_cards.length ?? 0 })} loading={queue.isPending}>
+        {q && q.expiring_cards.length === 0 ? (
           <Empty description={t("attention.noExpiring")} />
         ) : (
-          <List
-            dataSource={q?.expiringCards ?? []}
+          <List<ExpiringCard>
+            dataSource={q?.expiring_cards ?? []}
             renderItem={(c) => (
-              <List.Item data-testid={`attention-card-${c.cardId}`}>
+              <List.Item data-testid={`attention-card-${c.card_id}`}>
                 <List.Item.Meta
                   title={
                     <Flex gap={8} align="center" wrap>
                       <Tag color={c.expired ? "red" : "orange"}>
                         {c.expired
-                          ? t("attention.expiredOn", { date: formatDate(c.validThrough) })
-                          : t("attention.expiresOn", { date: formatDate(c.validThrough) })}
+                          ? t("attention.expiredOn", { date: formatDate(c.valid_through) })
+                          : t("attention.expiresOn", { date: formatDate(c.valid_through) })}
                       </Tag>
                       <span>
-                        {c.customerName} ({c.customerRef})
+                        {c.customer_name} ({c.customer_ref})
                       </span>
                       <span>
-                        {displayMaskedPan(c.maskedPan)} · {c.brand} · {c.expiry}
+                        {displayMaskedPan(c.masked_pan)} · {c.brand} · {c.expiry}
                       </span>
-                      {c.nextDueDate && <Typography.Text type="secondary">{t("attention.nextDue", { date: formatDate(c.nextDueDate) })}</Typography.Text>}
+                      {c.next_due_date && <Typography.Text type="secondary">{t("attention.nextDue", { date: formatDate(c.next_due_date) })}</Typography.Text>}
                     </Flex>
                   }
                   description={<Typography.Text strong>{t("attention.todo.expiring")}</Typography.Text>}

@@ -2,37 +2,41 @@ import { describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { AttentionQueue } from "../../api";
 import i18n from "../../i18n";
 import { NavigationContext } from "../../navigation";
 import { SessionContext } from "../../session";
+import { storeFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
 import { sessionWith } from "../../test/session";
 import { AttentionPage } from "./AttentionPage";
 
-const QUEUE = {
+const QUEUE: AttentionQueue = {
   payments: [],
-  paymentsTotal: 0,
-  expiringCards: [],
+  payments_total: 0,
+  expiring_cards: [],
   settlement: [
     {
       id: 9,
-      storeId: 1,
+      store_id: 1,
       day: "2026-11-26",
       kind: "missing_at_bank",
-      kindTextTr: "Burada onaylı görünen işlem banka raporunda yok. Sipariş numarasıyla bankaya sorun.",
-      kindTextEn: "A transaction approved here is not in the bank's report. Ask the bank by its order no.",
-      txnCode: "1000",
-      orderId: "T1-7-4",
-      attemptId: 4,
-      paymentId: 7,
-      localState: "approved",
-      bankStatus: null,
-      localAmountMinor: 123456,
-      bankAmountMinor: null,
+      meaning: {
+        tr: "Burada onaylı görünen işlem banka raporunda yok. Sipariş numarasıyla bankaya sorun.",
+        en: "A transaction approved here is not in the bank's report. Ask the bank by its order no.",
+      },
+      txn_code: "1000",
+      order_id: "T1-7-4",
+      attempt_id: 4,
+      payment_id: 7,
+      local_state: "approved",
+      bank_status: null,
+      local_amount_minor: 123456,
+      bank_amount_minor: null,
       currency: "TRY",
-      maskedPan: "435509******5232",
-      foundAt: "2026-11-27T08:00:00Z",
-      resolvedAt: null,
+      masked_pan: "435509******5232",
+      found_at: "2026-11-27T08:00:00Z",
+      resolved_at: null,
       resolution: null,
     },
   ],
@@ -41,7 +45,7 @@ const QUEUE = {
 function renderPage() {
   mockIPC((cmd) => {
     if (cmd === "attention_queue") return QUEUE;
-    if (cmd === "list_stores") return [{ id: 1, name: "Sandbox", environment: "sandbox" }];
+    if (cmd === "list_stores") return [storeFixture({ id: 1, name: "Sandbox", environment: "sandbox" })];
     return null;
   });
   const open = vi.fn();

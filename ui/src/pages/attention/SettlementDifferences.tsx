@@ -1,12 +1,12 @@
 import { Button, Card, Empty, Flex, List, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { useStores, type DifferenceView } from "../../api";
-import { displayMaskedPan, formatDate, formatMoney } from "../../format";
+import { useStores, type Difference } from "../../api";
+import { displayMaskedPan, formatDate, formatMoney, pick } from "../../format";
 import { useNavigation } from "../../navigation";
-import { kindText, txnLabel } from "../settlement/differenceTexts";
+import { txnLabel } from "../settlement/differenceTexts";
 
 /** The attention queue's unresolved settlement differences, each opening its day on the settlement screen. */
-export function SettlementDifferences({ differences, loading }: { differences: DifferenceView[] | undefined; loading: boolean }) {
+export function SettlementDifferences({ differences, loading }: { differences: Difference[] | undefined; loading: boolean }) {
   const { t, i18n } = useTranslation();
   const { open } = useNavigation();
   const stores = useStores();
@@ -22,10 +22,10 @@ export function SettlementDifferences({ differences, loading }: { differences: D
       {differences && list.length === 0 ? (
         <Empty description={t("attention.noSettlement")} />
       ) : (
-        <List
+        <List<Difference>
           dataSource={list}
           renderItem={(d) => {
-            const amount = d.localAmountMinor ?? d.bankAmountMinor;
+            const amount = d.local_amount_minor ?? d.bank_amount_minor;
             return (
               <List.Item
                 data-testid={`attention-difference-${d.id}`}
@@ -34,7 +34,7 @@ export function SettlementDifferences({ differences, loading }: { differences: D
                     key="open"
                     size="small"
                     type="primary"
-                    onClick={() => open("settlement", { storeId: d.storeId, day: d.day })}
+                    onClick={() => open("settlement", { storeId: d.store_id, day: d.day })}
                     data-testid={`attention-difference-open-${d.id}`}
                   >
                     {t("attention.openSettlement")}
@@ -46,13 +46,13 @@ export function SettlementDifferences({ differences, loading }: { differences: D
                     <Flex gap={8} align="center" wrap>
                       <Tag color="red">{t(`settlement.kind.${d.kind}`)}</Tag>
                       <span>
-                        {formatDate(d.day)} · {storeName(d.storeId)}
+                        {formatDate(d.day)} · {storeName(d.store_id)}
                       </span>
                       <span>
-                        {txnLabel(t, d.txnCode)} · {t("settlement.orderId")}: {d.orderId}
+                        {txnLabel(t, d.txn_code)} · {t("settlement.orderId")}: {d.order_id}
                       </span>
                       {amount !== null && <span>{formatMoney(amount, d.currency ?? "TRY")}</span>}
-                      {d.maskedPan && <Typography.Text type="secondary">{displayMaskedPan(d.maskedPan)}</Typography.Text>}
+                      {d.masked_pan && <Typography.Text type="secondary">{displayMaskedPan(d.masked_pan)}</Typography.Text>}
                     </Flex>
                   }
                   description={
@@ -60,7 +60,7 @@ export function SettlementDifferences({ differences, loading }: { differences: D
                       <Typography.Text strong style={{ display: "block" }}>
                         {t("attention.todo.settlement")}
                       </Typography.Text>
-                      <Typography.Text type="secondary">{kindText(d, i18n.resolvedLanguage)}</Typography.Text>
+                      <Typography.Text type="secondary">{pick(d.meaning, i18n.resolvedLanguage)}</Typography.Text>
                     </>
                   }
                 />

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { CollectionInput, PlanInfo, PlanPreview } from "../../api";
 import { renderWithBackend } from "../../test/render";
 import { NewCollectionForm } from "./NewCollectionForm";
 
@@ -13,20 +14,36 @@ function backend() {
     calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
     if (cmd === "list_stores") return [];
     if (cmd === "preview_collection") {
-      const input = (args as { input: { amount: string } }).input;
+      const input = (args as { input: CollectionInput }).input;
       if (input.amount !== "1.234,56") throw { code: "invalid_input", message: "unexpected amount", field: "amount" };
-      return {
+      const preview: PlanPreview = {
+        customer_id: input.customer_id,
+        store_id: 1,
         kind: "one_off",
         currency: "TRY",
         installments: 1,
         count: 1,
-        totalMinor: 123456,
-        first: [{ dueDate: "2026-11-27", amountMinor: 123456 }],
-        lastDueDate: "2026-11-27",
-        maxInstallments: 12,
+        total_minor: 123456,
+        first: [{ due_date: "2026-11-27", amount_minor: 123456 }],
+        last_due_date: "2026-11-27",
+        max_installments: 12,
       };
+      return preview;
     }
-    if (cmd === "create_collection") return { planId: 5, paymentIds: [9], firstDueDate: "2026-11-27" };
+    if (cmd === "create_collection") {
+      const plan: PlanInfo = {
+        id: 5,
+        store_id: 1,
+        customer_id: 3,
+        kind: "one_off",
+        amount_minor: 123456,
+        currency: "TRY",
+        installments: 1,
+        status: "active",
+        payments: [{ id: 9, due_date: "2026-11-27" }],
+      };
+      return plan;
+    }
     throw new Error(`unexpected command ${cmd}`);
   });
   return calls;
@@ -48,7 +65,7 @@ describe("NewCollectionForm", () => {
     expect(await screen.findByTestId("summary-total")).toHaveProperty("textContent", "1.234,56 ₺");
     expect(screen.getByTestId("summary-count").dataset.count).toBe("1");
     const preview = calls.filter((c) => c.cmd === "preview_collection").at(-1);
-    expect(preview?.args.input).toMatchObject({ customerId: 3, amount: "1.234,56", kind: "one_off", currency: "TRY" });
+    expect(preview?.args.input).toMatchObject({ customer_id: 3, amount: "1.234,56", kind: "one_off", currency: "TRY" });
 
     await waitFor(() => expect((screen.getByTestId("collection-save") as HTMLButtonElement).disabled).toBe(false));
     await userEvent.click(screen.getByTestId("collection-save"));

@@ -9,8 +9,9 @@ import {
   previewCollection,
   toApiError,
   useStores,
-  type CollectionCreated,
-  type CollectionPreview,
+  type PlanInfo,
+  type PlanPreview,
+  type PreviewPayment,
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDate, formatMoney } from "../../format";
@@ -39,13 +40,13 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
   const stores = useStores();
   const [form] = Form.useForm<CollectionValues>();
   const values = Form.useWatch([], form) as CollectionValues | undefined;
-  const [preview, setPreview] = useState<CollectionPreview | null>(null);
+  const [preview, setPreview] = useState<PlanPreview | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<CollectionCreated | null>(null);
+  const [saved, setSaved] = useState<PlanInfo | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const store = stores.data?.find((s) => s.id === customer.storeId);
-  const cap = preview?.maxInstallments ?? store?.maxInstallments ?? DEFAULT_CAP;
+  const cap = preview?.max_installments ?? store?.max_installments ?? DEFAULT_CAP;
   const problem = values ? collectionProblem(values, cap) : null;
   const key = values && !problem ? JSON.stringify(collectionInput(customer.id, values)) : null;
 
@@ -89,8 +90,8 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
           showIcon
           data-testid="collection-saved-text"
           message={t("collection.saved", {
-            count: saved.paymentIds.length,
-            date: saved.firstDueDate ? formatDate(saved.firstDueDate) : "—",
+            count: saved.payments.length,
+            date: saved.payments[0] ? formatDate(saved.payments[0].due_date) : "—",
           })}
         />
         <Button
@@ -106,8 +107,8 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
     );
   }
 
-  const fieldError = (field: string) =>
-    problem && problem.field === field && values && (values as unknown as Record<string, unknown>)[field] !== undefined
+  const fieldError = (field: keyof CollectionValues) =>
+    problem && problem.field === field && values && values[field] !== undefined
       ? { validateStatus: "error" as const, help: t(problem.key, { cap: problem.cap }) }
       : {};
   const kind = values?.kind ?? "one_off";
@@ -217,7 +218,7 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
   );
 }
 
-function PreviewTable({ preview }: { preview: CollectionPreview }) {
+function PreviewTable({ preview }: { preview: PlanPreview }) {
   const { t } = useTranslation();
   const more = preview.count - preview.first.length;
   return (
@@ -229,23 +230,24 @@ function PreviewTable({ preview }: { preview: CollectionPreview }) {
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t("collection.summaryTotal")}>
-          <span data-testid="summary-total">{formatMoney(preview.totalMinor, preview.currency)}</span>
+          <span data-testid="summary-total">{formatMoney(preview.total_minor, preview.currency)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t("collection.summaryLast")}>{formatDate(preview.lastDueDate)}</Descriptions.Item>
+        <Descriptions.Item label={t("collection.summaryLast")}>{formatDate(preview.last_due_date)}</Descriptions.Item>
       </Descriptions>
       {preview.installments > 1 && <Typography.Text>{t("collection.summaryInstallments", { n: preview.installments })}</Typography.Text>}
-      <Table
+      <Table<PreviewPayment>
         size="small"
-        rowKey="dueDate"
+        rowKey={(p) => p.due_date}
         pagination={false}
         dataSource={preview.first}
         columns={[
-          { title: "#", render: (_, __, i) => i + 1, width: 50 },
-          { title: t("collection.dueDate"), dataIndex: "dueDate", render: (d: string) => formatDate(d) },
+          { title: "#", key: "n", render: (_, __, i) => i + 1, width: 50 },
+          { title: t("collection.dueDate"), key: "due_date", render: (_, p) => formatDate(p.due_date) },
           {
             title: t("collection.amount"),
+            key: "amount",
             align: "right",
-            render: (_, p) => formatMoney(p.amountMinor, preview.currency),
+            render: (_, p) => formatMoney(p.amount_minor, preview.currency),
           },
         ]}
       />

@@ -10,7 +10,7 @@ export function NewCollectionPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [customer, setCustomer] = useState<CollectionCustomer | null>(null);
-  const found = useCustomerSearch({ storeId: null, search: search.trim() || null, offset: 0, limit: 50 });
+  const found = useCustomerSearch({ store_id: null, search: search.trim() || null, offset: 0, limit: 50 });
   const rows = found.data?.rows ?? [];
   return (
     <Flex vertical gap={16} data-testid="collections-page">
@@ -31,7 +31,7 @@ export function NewCollectionPage() {
         options={rows.map((c) => ({ value: c.id, label: `${c.reference} — ${c.name}` }))}
         onChange={(id: number) => {
           const row = rows.find((c) => c.id === id);
-          if (row) setCustomer({ id: row.id, label: `${row.reference} — ${row.name}`, storeId: row.storeId, hasCard: row.cards > 0 });
+          if (row) setCustomer({ id: row.id, label: `${row.reference} — ${row.name}`, storeId: row.store_id, hasCard: row.cards > 0 });
         }}
       />
       {customer && (

@@ -39,10 +39,10 @@ describe("collectionInput", () => {
         description: " Aidat ",
       }),
     ).toEqual({
-      customerId: 7,
+      customer_id: 7,
       amount: "1.500,00",
       currency: "TRY",
-      startDate: "2027-01-31",
+      start_date: "2027-01-31",
       kind: "recurring",
       installments: null,
       cadence: "2w",
@@ -52,6 +52,6 @@ describe("collectionInput", () => {
     });
     const oneOff = collectionInput(7, { kind: "one_off", amount: "10", installments: 4 });
     expect(oneOff.installments).toBe(null);
-    expect(oneOff.startDate).toBe(null);
+    expect(oneOff.start_date).toBe(null);
   });
 });

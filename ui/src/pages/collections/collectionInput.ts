@@ -18,8 +18,15 @@ export interface CollectionValues {
   description?: string;
 }
 
-/** The first problem a field has, as a text key, or null when the form can be previewed. */
-export function collectionProblem(values: CollectionValues, maxInstallments: number): { field: string; key: string; cap?: number } | null {
+/** A field's problem, as a text key (with the installment cap where it applies). */
+export interface CollectionProblem {
+  field: keyof CollectionValues;
+  key: string;
+  cap?: number;
+}
+
+/** The first problem a field has, or null when the form can be previewed. */
+export function collectionProblem(values: CollectionValues, maxInstallments: number): CollectionProblem | null {
   const amount = parseAmount(values.amount ?? "");
   if (!amount.ok) return { field: "amount", key: `forms.amount.${amount.problem}` };
   if (values.date && parseDateInput(values.date) === null) return { field: "date", key: "collection.dateFormat" };
@@ -42,10 +49,10 @@ export function collectionProblem(values: CollectionValues, maxInstallments: num
 export function collectionInput(customerId: number, values: CollectionValues): CollectionInput {
   const recurring = values.kind === "recurring";
   return {
-    customerId,
+    customer_id: customerId,
     amount: values.amount ?? "",
     currency: values.currency ?? "TRY",
-    startDate: values.date ? parseDateInput(values.date) : null,
+    start_date: values.date ? parseDateInput(values.date) : null,
     kind: values.kind,
     installments: values.kind === "installment" ? (values.installments ?? null) : null,
     cadence: recurring ? `${values.every ?? 1}${values.unit ?? "m"}` : null,

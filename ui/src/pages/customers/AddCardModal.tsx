@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { addCard, CUSTOMERS_KEY } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { CardFields, cardInput, type CardValues } from "../../forms/CardFields";
+import { CardFields, cardInput } from "../../forms/CardFields";
 import { useCardForm } from "../../forms/useCardForm";
 
 /**
@@ -13,7 +13,7 @@ import { useCardForm } from "../../forms/useCardForm";
 export function AddCardModal({ customerId, open, onClose }: { customerId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const card = useCardForm<CardValues>(async (values) => {
+  const card = useCardForm(async (values) => {
     await addCard(customerId, cardInput(values));
     await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
     card.close();

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Form, Input, Modal, Select } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { addCustomer, can, CUSTOMERS_KEY, toApiError, useStores, type CustomerRowView } from "../../api";
+import { addCustomer, can, CUSTOMERS_KEY, toApiError, useStores, type CustomerSummary } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useSession } from "../../session";
 
@@ -23,7 +23,7 @@ export function AddCustomerModal({
 }: {
   open: boolean;
   onClose: () => void;
-  onAdded: (customer: CustomerRowView) => void;
+  onAdded: (customer: CustomerSummary) => void;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -41,8 +41,7 @@ export function AddCustomerModal({
     setBusy(true);
     setError(null);
     try {
-      const customer = await addCustomer({
-        storeId: values.storeId,
+      const customer = await addCustomer(values.storeId, {
         reference: values.reference,
         name: values.name,
         email: values.email?.trim() || null,

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Flex, Spin, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { can, useCustomerDetail, type CardView, type PlanView } from "../../api";
+import { can, useCustomerDetail, type CardDetail, type PaymentRow, type PlanSummary } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PaymentStatusTag } from "../../components/PaymentStatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
@@ -19,7 +19,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
   const [collecting, setCollecting] = useState(false);
   const [payment, setPayment] = useState<number | null>(null);
   const d = detail.data;
-  const mayCreate = d !== undefined && can(session, "create_collections", d.storeId);
+  const mayCreate = d !== undefined && can(session, "create_collections", d.store_id);
 
   return (
     <Flex vertical gap={16} data-testid="customer-detail" data-customer={d?.reference}>
@@ -54,7 +54,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
             {d.cards.length === 0 ? (
               <Alert type="warning" showIcon message={t("customers.detail.noCards")} data-testid="customer-no-cards" />
             ) : (
-              <Table<CardView>
+              <Table<CardDetail>
                 rowKey="id"
                 size="small"
                 pagination={false}
@@ -63,14 +63,15 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                 columns={[
                   {
                     title: t("customers.card.number"),
-                    dataIndex: "maskedPan",
-                    render: (pan: string) => <span data-testid="card-masked">{displayMaskedPan(pan)}</span>,
+                    key: "masked_pan",
+                    render: (_, card) => <span data-testid="card-masked">{displayMaskedPan(card.masked_pan)}</span>,
                   },
-                  { title: "", dataIndex: "brand", width: 140 },
+                  { title: "", key: "brand", width: 140, render: (_, card) => card.brand },
                   {
                     title: "",
+                    key: "position",
                     render: (_, card) =>
-                      card.primary ? (
+                      card.position === 0 ? (
                         <Tag color="green">{t("customers.detail.primary")}</Tag>
                       ) : (
                         <Tag>{t("customers.detail.alternate", { n: card.position })}</Tag>
@@ -78,6 +79,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                   },
                   {
                     title: t("customers.card.expiry"),
+                    key: "expiry",
                     render: (_, card) => (
                       <span>
                         {card.expiry}{" "}
@@ -85,20 +87,21 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                           <Tag color="red">{t("customers.detail.expired")}</Tag>
                         ) : (
                           <Typography.Text type="secondary">
-                            {t("customers.detail.validThrough", { date: formatDate(card.validThrough) })}
+                            {t("customers.detail.validThrough", { date: formatDate(card.valid_through) })}
                           </Typography.Text>
                         )}
                       </span>
                     ),
                   },
-                  { title: t("customers.card.holder"), dataIndex: "holder", render: (h: string | null) => h ?? "—" },
+                  { title: t("customers.card.holder"), key: "holder", render: (_, card) => card.holder ?? "—" },
                   {
                     title: t("customers.card.instructionDate"),
+                    key: "instruction_date",
                     render: (_, card) =>
-                      card.instructionDate
+                      card.instruction_date
                         ? t("customers.detail.instruction", {
-                            date: formatDate(card.instructionDate),
-                            ref: card.instructionRef ?? "",
+                            date: formatDate(card.instruction_date),
+                            ref: card.instruction_ref ?? "",
                           })
                         : t("customers.detail.noInstruction"),
                   },
@@ -110,24 +113,27 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
             {d.plans.length === 0 ? (
               <Empty description={t("customers.detail.noPlans")} />
             ) : (
-              <Table<PlanView>
+              <Table<PlanSummary>
                 rowKey="id"
                 size="small"
                 pagination={false}
                 dataSource={d.plans}
                 columns={[
-                  { title: "#", dataIndex: "id", width: 60 },
-                  { title: t("collection.kind"), dataIndex: "kind", render: (k: string) => t(`customers.planKind.${k}`) },
+                  { title: "#", key: "id", width: 60, render: (_, p) => p.id },
+                  { title: t("collection.kind"), key: "kind", render: (_, p) => t(`customers.planKind.${p.kind}`) },
                   {
                     title: t("customers.plan.amount"),
-                    render: (_, p) => formatMoney(p.amountMinor, p.currency),
+                    key: "amount",
+                    render: (_, p) => formatMoney(p.amount_minor, p.currency),
                   },
                   {
                     title: t("customers.plan.schedule"),
+                    key: "schedule",
                     render: (_, p) => <PlanSchedule plan={p} />,
                   },
                   {
                     title: t("payments.columns.status"),
+                    key: "status",
                     render: (_, p) => (
                       <span>
                         <Tag>{t(`customers.planStatus.${p.status}`)}</Tag>
@@ -145,7 +151,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                 {t("customers.detail.paymentsShown", { shown: d.payments.rows.length, total: d.payments.total })}
               </Typography.Paragraph>
             )}
-            <Table
+            <Table<PaymentRow>
               rowKey="id"
               size="small"
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -156,17 +162,23 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                 "data-testid": `customer-payment-${row.id}`,
               })}
               columns={[
-                { title: t("payments.columns.due"), dataIndex: "dueDate", render: (v: string) => formatDate(v) },
+                { title: t("payments.columns.due"), key: "due_date", render: (_, r) => formatDate(r.due_date) },
                 {
                   title: t("payments.columns.amount"),
+                  key: "amount",
                   align: "right",
-                  render: (_, r) => formatMoney(r.amountMinor, r.currency),
+                  render: (_, r) => formatMoney(r.amount_minor, r.currency),
                 },
                 {
                   title: t("payments.columns.status"),
+                  key: "status",
                   render: (_, r) => <PaymentStatusTag status={r.status} testId={`customer-payment-status-${r.id}`} />,
                 },
-                { title: t("payments.columns.card"), render: (_, r) => (r.maskedPan ? displayMaskedPan(r.maskedPan) : "—") },
+                {
+                  title: t("payments.columns.card"),
+                  key: "masked_pan",
+                  render: (_, r) => (r.masked_pan ? displayMaskedPan(r.masked_pan) : "—"),
+                },
               ]}
             />
           </Card>
@@ -179,7 +191,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
             closeIcon={<span data-testid="drawer-close" aria-label={t("payments.detail.close")}>✕</span>}
             destroyOnHidden
           >
-            <NewCollectionForm customer={{ id: d.id, label: `${d.reference} — ${d.name}`, storeId: d.storeId, hasCard: d.cards.length > 0 }} />
+            <NewCollectionForm customer={{ id: d.id, label: `${d.reference} — ${d.name}`, storeId: d.store_id, hasCard: d.cards.length > 0 }} />
           </Drawer>
           <PaymentDetailDrawer id={payment} onClose={() => setPayment(null)} />
         </>
@@ -188,16 +200,16 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
   );
 }
 
-function PlanSchedule({ plan }: { plan: PlanView }) {
+function PlanSchedule({ plan }: { plan: PlanSummary }) {
   const { t } = useTranslation();
   if (plan.kind === "installment") return <>{t("customers.plan.installments", { n: plan.installments })}</>;
-  if (plan.kind !== "recurring" || !plan.cadence) return <>{formatDate(plan.startDate)}</>;
+  if (plan.kind !== "recurring" || !plan.cadence) return <>{formatDate(plan.start_date)}</>;
   const unit = plan.cadence.slice(-1);
   const every = t("customers.plan.every", { n: plan.cadence.slice(0, -1), unit: t(`customers.plan.unit.${unit}`) });
-  const end = plan.endCount !== null ? `× ${plan.endCount}` : plan.endDate ? `→ ${formatDate(plan.endDate)}` : "";
+  const end = plan.end_count !== null ? `× ${plan.end_count}` : plan.end_date ? `→ ${formatDate(plan.end_date)}` : "";
   return (
     <>
-      {formatDate(plan.startDate)} · {every} {end}
+      {formatDate(plan.start_date)} · {every} {end}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Flex, Input, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { can, useCustomerSearch, type CustomerRowView } from "../../api";
+import { can, useCustomerSearch, type CustomerSummary } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { displayMaskedPan } from "../../format";
 import { useSession } from "../../session";
@@ -19,7 +19,7 @@ export function CustomersPage() {
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const result = useCustomerSearch({
-    storeId: null,
+    store_id: null,
     search: search.trim() || null,
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
@@ -54,7 +54,7 @@ export function CustomersPage() {
         }}
       />
       <ErrorAlert error={result.error} testId="customers-error" />
-      <Table<CustomerRowView>
+      <Table<CustomerSummary>
         rowKey="id"
         size="middle"
         loading={result.isFetching}
@@ -73,18 +73,25 @@ export function CustomersPage() {
           onChange: setPage,
         }}
         columns={[
-          { title: t("customers.columns.reference"), dataIndex: "reference", width: 140 },
-          { title: t("customers.columns.name"), dataIndex: "name" },
-          { title: t("customers.columns.store"), dataIndex: "store", width: 140 },
+          { title: t("customers.columns.reference"), key: "reference", width: 140, render: (_, row) => row.reference },
+          { title: t("customers.columns.name"), key: "name", render: (_, row) => row.name },
+          { title: t("customers.columns.store"), key: "store", width: 140, render: (_, row) => row.store },
           {
             title: t("customers.columns.primaryCard"),
-            dataIndex: "primaryMaskedPan",
-            render: (pan: string | null) => (pan ? displayMaskedPan(pan) : "—"),
+            key: "primary_masked_pan",
+            render: (_, row) => (row.primary_masked_pan ? displayMaskedPan(row.primary_masked_pan) : "—"),
           },
-          { title: t("customers.columns.cards"), dataIndex: "cards", width: 80, align: "right" },
-          { title: t("customers.columns.openPayments"), dataIndex: "openPayments", width: 120, align: "right" },
+          { title: t("customers.columns.cards"), key: "cards", width: 80, align: "right", render: (_, row) => row.cards },
+          {
+            title: t("customers.columns.openPayments"),
+            key: "open_payments",
+            width: 120,
+            align: "right",
+            render: (_, row) => row.open_payments,
+          },
           {
             title: t("customers.columns.contact"),
+            key: "contact",
             render: (_, row) => [row.phone, row.email].filter(Boolean).join(" · ") || "—",
           },
         ]}

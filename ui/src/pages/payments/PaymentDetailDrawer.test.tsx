@@ -1,94 +1,104 @@
 import { describe, expect, it } from "vitest";
 import { screen } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { PaymentActions, PaymentDetail, ReviewState, TimelineEntry } from "../../api";
 import i18n from "../../i18n";
+import { paymentRowFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
 import { PaymentDetailDrawer } from "./PaymentDetailDrawer";
 
-function detail(actions: Record<string, unknown>) {
+const DECLINED: TimelineEntry = {
+  kind: "sale",
+  attempt_id: 10,
+  reversal_id: null,
+  order_id: "A",
+  at: "2026-11-27T07:00:00Z",
+  finished_at: "2026-11-27T07:00:01Z",
+  state: "declined",
+  amount_minor: 123456,
+  currency: "TRY",
+  installments: 1,
+  masked_pan: "400000******0069",
+  vps_code: "VPS-1005",
+  host_code: "54",
+  auth_code: null,
+  rrn: null,
+  message: "EXPIRED CARD",
+  class: "hard_decline",
+  explanation: { tr: "Kartın son kullanma tarihi geçmiş.", en: "The card has expired." },
+  sends: 1,
+  inquiries: 0,
+};
+
+const APPROVED: TimelineEntry = {
+  kind: "sale",
+  attempt_id: 11,
+  reversal_id: null,
+  order_id: "B",
+  at: "2026-11-27T08:00:00Z",
+  finished_at: "2026-11-27T08:00:01Z",
+  state: "approved",
+  amount_minor: 123456,
+  currency: "TRY",
+  installments: 1,
+  masked_pan: "521807******2834",
+  vps_code: "VPS-0000",
+  host_code: "00",
+  auth_code: "123456",
+  rrn: null,
+  message: null,
+  class: "approved",
+  explanation: { tr: "Onaylandı.", en: "Approved." },
+  sends: 1,
+  inquiries: 0,
+};
+
+/** Where attempt 11 stands when it is in review. */
+const IN_REVIEW: ReviewState = {
+  attempt_id: 11,
+  order_id: "B",
+  state: "manual_review",
+  reason: null,
+  not_found_confirmed: false,
+  not_found_at: null,
+  next_check_at: null,
+  suspicious: false,
+  lost_replies: 0,
+  can_send_again: false,
+  can_close: false,
+};
+
+function detail(actions: Partial<PaymentActions>, timeline: TimelineEntry[] = [DECLINED, APPROVED]): PaymentDetail {
   return {
-    payment: {
+    payment: paymentRowFixture({
       id: 7,
-      planId: 2,
-      store: "Sandbox",
-      storeId: 1,
-      customerRef: "D-1",
-      customerName: "Ayşe Yılmaz",
-      amountMinor: 123456,
-      currency: "TRY",
-      dueDate: "2026-11-27",
+      plan_id: 2,
       status: "paid",
-      nextTryOn: null,
-      maskedPan: "521807******2834",
-      orderId: "B",
-      attemptState: "approved",
-      vpsCode: "VPS-0000",
-      hostCode: "00",
-      message: null,
+      masked_pan: "521807******2834",
+      attempt_id: 11,
+      order_id: "B",
+      attempt_state: "approved",
+      vps_code: "VPS-0000",
+      host_code: "00",
       attempts: 2,
-      attention: null,
-    },
-    customerId: 3,
-    planKind: "one_off",
-    planStatus: "completed",
-    planDescription: null,
+    }),
+    customer_id: 3,
+    plan_kind: "one_off",
+    plan_status: "completed",
+    plan_description: null,
     installments: 1,
-    timeline: [
-      {
-        kind: "sale",
-        attemptId: 10,
-        reversalId: null,
-        orderId: "A",
-        at: "2026-11-27T07:00:00Z",
-        finishedAt: "2026-11-27T07:00:01Z",
-        state: "declined",
-        amountMinor: 123456,
-        currency: "TRY",
-        installments: 1,
-        maskedPan: "400000******0069",
-        vpsCode: "VPS-1005",
-        hostCode: "54",
-        authCode: null,
-        message: "EXPIRED CARD",
-        class: "hard_decline",
-        explanationTr: "Kartın son kullanma tarihi geçmiş.",
-        explanationEn: "The card has expired.",
-      },
-      {
-        kind: "sale",
-        attemptId: 11,
-        reversalId: null,
-        orderId: "B",
-        at: "2026-11-27T08:00:00Z",
-        finishedAt: "2026-11-27T08:00:01Z",
-        state: "approved",
-        amountMinor: 123456,
-        currency: "TRY",
-        installments: 1,
-        maskedPan: "521807******2834",
-        vpsCode: "VPS-0000",
-        hostCode: "00",
-        authCode: "123456",
-        message: null,
-        class: "approved",
-        explanationTr: "Onaylandı.",
-        explanationEn: "Approved.",
-      },
-    ],
+    timeline,
     actions: {
-      approvedAttempt: 11,
-      canVoid: false,
-      canRefund: false,
-      refundableMinor: 123456,
-      canRetryWithCard: false,
-      canCancelPlan: false,
+      approved_attempt: 11,
+      can_void: false,
+      can_refund: false,
+      refundable_minor: 123456,
+      can_retry_with_card: false,
+      can_cancel_plan: false,
       ...actions,
     },
   };
 }
-
-/** A detail whose fields a test may change freely. */
-type Loose = { payment: Record<string, unknown>; timeline: Record<string, unknown>[] };
 
 describe("PaymentDetailDrawer", () => {
   it("shows the timeline with the host code explained in the user's language", async () => {
@@ -106,7 +116,7 @@ describe("PaymentDetailDrawer", () => {
 
   it("offers only the actions the backend allows", async () => {
     mockIPC((cmd) => {
-      if (cmd === "payment_detail") return detail({ canVoid: true });
+      if (cmd === "payment_detail") return detail({ can_void: true });
       throw new Error(`unexpected ${cmd}`);
     });
     renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
@@ -117,18 +127,22 @@ describe("PaymentDetailDrawer", () => {
   });
 
   it("shows a withdrawn attempt in grey with the reason it never reached the bank", async () => {
-    const withdrawn = detail({}) as unknown as Loose;
-    withdrawn.timeline[1] = {
-      ...withdrawn.timeline[1],
-      state: "withdrawn",
-      authCode: null,
-      vpsCode: null,
-      hostCode: null,
-      message: "plan_cancelled",
-      class: null,
-      explanationTr: "plan iptal edildi; bankaya ulaşmadığı için gönderilmedi",
-      explanationEn: "the plan was cancelled; not sent, since it never reached the bank",
-    };
+    const withdrawn = detail({}, [
+      DECLINED,
+      {
+        ...APPROVED,
+        state: "withdrawn",
+        auth_code: null,
+        vps_code: null,
+        host_code: null,
+        message: "plan_cancelled",
+        class: null,
+        explanation: {
+          tr: "plan iptal edildi; bankaya ulaşmadığı için gönderilmedi",
+          en: "the plan was cancelled; not sent, since it never reached the bank",
+        },
+      },
+    ]);
     mockIPC((cmd) => {
       if (cmd === "payment_detail") return withdrawn;
       throw new Error(`unexpected ${cmd}`);
@@ -144,33 +158,46 @@ describe("PaymentDetailDrawer", () => {
   });
 
   it("shows the review with the bank when the latest attempt is in manual review", async () => {
-    const inReview = detail({ approvedAttempt: null }) as unknown as Loose;
+    const inReview = detail({ approved_attempt: null }, [DECLINED, { ...APPROVED, state: "manual_review", auth_code: null }]);
     inReview.payment.status = "attention";
-    inReview.timeline[1] = { ...inReview.timeline[1], state: "manual_review", authCode: null };
     const asked: number[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "payment_detail") return inReview;
       if (cmd === "review_state") {
         asked.push((args as { attemptId: number }).attemptId);
-        return {
-          attemptId: 11,
-          orderId: "B",
-          state: "manual_review",
-          reason: null,
-          notFoundConfirmed: false,
-          notFoundAt: null,
-          nextCheckAt: null,
-          suspicious: false,
-          lostReplies: 0,
-          canSendAgain: false,
-          canClose: false,
-        };
+        return IN_REVIEW;
       }
       throw new Error(`unexpected ${cmd}`);
     });
     renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
     expect((await screen.findByTestId("review-panel")).textContent).toContain("Banka incelemesi");
     expect(asked).toEqual([11]);
+  });
+
+  it("names a pre-authorisation and its capture in both languages", async () => {
+    const preAuth: TimelineEntry = { ...APPROVED, kind: "pre_auth" };
+    const capture: TimelineEntry = { ...APPROVED, kind: "capture", reversal_id: 4, auth_code: null, explanation: null };
+    mockIPC((cmd) => {
+      if (cmd === "payment_detail") return detail({}, [preAuth, capture]);
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
+    expect((await screen.findByTestId("timeline-0")).textContent).toContain("Ön provizyon");
+    expect(screen.getByTestId("timeline-1").textContent).toContain("Provizyon kapama");
+    await i18n.changeLanguage("en");
+    expect((await screen.findByTestId("timeline-0")).textContent).toContain("Pre-authorisation");
+    expect(screen.getByTestId("timeline-1").textContent).toContain("Capture");
+  });
+
+  it("shows the review with the bank for a pre-authorisation in manual review too", async () => {
+    const inReview = detail({ approved_attempt: null }, [{ ...APPROVED, kind: "pre_auth", state: "manual_review", auth_code: null }]);
+    mockIPC((cmd) => {
+      if (cmd === "payment_detail") return inReview;
+      if (cmd === "review_state") return IN_REVIEW;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
+    expect(await screen.findByTestId("review-panel")).toBeTruthy();
   });
 
   it("shows no review for a payment whose latest attempt is settled", async () => {

@@ -12,13 +12,14 @@ import {
   toApiError,
   usePaymentDetail,
   voidPayment,
-  type ReversalView,
-  type TimelineEntryView,
+  type ReversalOutcome,
+  type StepKind,
+  type TimelineEntry,
 } from "../../api";
 import { AttemptStateTag, timelineColour } from "../../components/AttemptStateTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PaymentStatusTag } from "../../components/PaymentStatusTag";
-import { displayMaskedPan, formatDate, formatDateTime, formatMoney } from "../../format";
+import { displayMaskedPan, formatDate, formatDateTime, formatMoney, pick } from "../../format";
 import { RefundModal } from "./RefundModal";
 import { ReviewPanel } from "./ReviewPanel";
 import { RetryWithCardModal } from "./RetryWithCardModal";
@@ -56,9 +57,9 @@ function PaymentDetail({ id }: { id: number }) {
     await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
     await client.invalidateQueries({ queryKey: SETTLEMENT_KEY });
   };
-  const showReversal = (r: ReversalView, currency: string) => {
-    if (r.state === "approved") setOutcome({ type: "success", text: t("payments.actions.approved", { amount: formatMoney(r.amountMinor, currency) }) });
-    else if (r.state === "declined") setOutcome({ type: "error", text: t("payments.actions.declined", { message: r.message ?? r.hostCode ?? r.vpsCode ?? "" }) });
+  const showReversal = (r: ReversalOutcome, currency: string) => {
+    if (r.state === "approved") setOutcome({ type: "success", text: t("payments.actions.approved", { amount: formatMoney(r.amount_minor, currency) }) });
+    else if (r.state === "declined") setOutcome({ type: "error", text: t("payments.actions.declined", { message: r.message ?? r.host_code ?? r.vps_code ?? "" }) });
     else setOutcome({ type: "warning", text: t("payments.actions.unknown") });
   };
   const act = async (work: () => Promise<void>) => {
@@ -80,26 +81,27 @@ function PaymentDetail({ id }: { id: number }) {
   const d = detail.data;
   const p = d.payment;
   const actions = d.actions;
+  const approved = actions.approved_attempt;
   const review = attemptInReview(d.timeline);
 
   return (
     <Flex vertical gap={16} data-testid="payment-detail" data-status={p.status}>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t("payments.detail.customer")}>
-          {p.customerName} ({p.customerRef})
+          {p.customer_name} ({p.customer_ref})
         </Descriptions.Item>
         <Descriptions.Item label={t("payments.detail.plan")}>
-          #{p.planId} · {t(`customers.planKind.${d.planKind}`)}
+          #{p.plan_id} · {t(`customers.planKind.${d.plan_kind}`)}
           {d.installments > 1 ? ` · ${t("customers.plan.installments", { n: d.installments })}` : ""}
         </Descriptions.Item>
-        <Descriptions.Item label={t("payments.detail.due")}>{formatDate(p.dueDate)}</Descriptions.Item>
+        <Descriptions.Item label={t("payments.detail.due")}>{formatDate(p.due_date)}</Descriptions.Item>
         <Descriptions.Item label={t("payments.detail.amount")}>
-          <span data-testid="payment-amount">{formatMoney(p.amountMinor, p.currency)}</span>
+          <span data-testid="payment-amount">{formatMoney(p.amount_minor, p.currency)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t("payments.detail.status")}>
           <PaymentStatusTag status={p.status} testId="payment-detail-status" />
         </Descriptions.Item>
-        <Descriptions.Item label={t("payments.detail.card")}>{p.maskedPan ? displayMaskedPan(p.maskedPan) : "—"}</Descriptions.Item>
+        <Descriptions.Item label={t("payments.detail.card")}>{p.masked_pan ? displayMaskedPan(p.masked_pan) : "—"}</Descriptions.Item>
         {/* An attempt in review is explained, in the user's language, by the review below. */}
         {p.attention && review === null && (
           <Descriptions.Item label={t("payments.detail.attention")} span={2}>
@@ -112,21 +114,21 @@ function PaymentDetail({ id }: { id: number }) {
         <ReviewPanel
           key={review}
           attemptId={review}
-          storeId={p.storeId}
+          storeId={p.store_id}
           onOutcome={setOutcome}
           onVoided={(r) => showReversal(r, p.currency)}
         />
       )}
 
       <Flex gap={8} wrap data-testid="payment-actions">
-        {actions.canVoid && actions.approvedAttempt !== null && (
+        {actions.can_void && approved !== null && (
           <Popconfirm
             title={t("payments.actions.voidConfirm")}
             okText={t("payments.actions.yes")}
             cancelText={t("payments.actions.no")}
             okButtonProps={{ "data-testid": "void-confirm" }}
             onConfirm={() =>
-              act(async () => showReversal(await voidPayment(actions.approvedAttempt as number), p.currency))
+              act(async () => showReversal(await voidPayment(approved), p.currency))
             }
           >
             <Button danger loading={busy} data-testid="action-void">
@@ -134,17 +136,17 @@ function PaymentDetail({ id }: { id: number }) {
             </Button>
           </Popconfirm>
         )}
-        {actions.canRefund && actions.approvedAttempt !== null && (
+        {actions.can_refund && approved !== null && (
           <Button loading={busy} onClick={() => setRefunding(true)} data-testid="action-refund">
             {t("payments.actions.refund")}
           </Button>
         )}
-        {actions.canRetryWithCard && (
+        {actions.can_retry_with_card && (
           <Button type="primary" onClick={() => setRetrying(true)} data-testid="action-retry">
             {t("payments.actions.retry")}
           </Button>
         )}
-        {actions.canCancelPlan && (
+        {actions.can_cancel_plan && (
           <Popconfirm
             title={t("payments.actions.cancelConfirm")}
             okText={t("payments.actions.yes")}
@@ -152,7 +154,7 @@ function PaymentDetail({ id }: { id: number }) {
             okButtonProps={{ "data-testid": "cancel-plan-confirm" }}
             onConfirm={() =>
               act(async () => {
-                await cancelPlan(p.planId);
+                await cancelPlan(p.plan_id);
                 setOutcome({ type: "success", text: t("payments.actions.planCancelled") });
               })
             }
@@ -176,14 +178,14 @@ function PaymentDetail({ id }: { id: number }) {
           data-testid="payment-timeline"
           items={d.timeline.map((e, i) => ({
             color: timelineColour(e.state),
-            children: <TimelineItem entry={e} index={i} lang={i18n.resolvedLanguage === "en" ? "en" : "tr"} />,
+            children: <TimelineItem entry={e} index={i} language={i18n.resolvedLanguage} />,
           }))}
         />
       )}
       <RefundModal
         open={refunding}
-        attemptId={actions.approvedAttempt ?? null}
-        refundableMinor={actions.refundableMinor}
+        attemptId={approved}
+        refundableMinor={actions.refundable_minor}
         currency={p.currency}
         onClose={() => setRefunding(false)}
         onDone={async (r) => {
@@ -206,29 +208,32 @@ function PaymentDetail({ id }: { id: number }) {
   );
 }
 
+/** Which steps are attempts (a sale or a pre-authorisation), not a follow-up on one. */
+const IS_ATTEMPT: Record<StepKind, boolean> = { sale: true, pre_auth: true, void: false, refund: false, capture: false };
+
 /** The payment's latest attempt when an operator can take it up with the bank. */
-function attemptInReview(timeline: TimelineEntryView[]): number | null {
-  const sales = timeline.filter((e) => e.kind === "sale");
-  const latest = sales.reduce<TimelineEntryView | null>((a, b) => (a && a.attemptId > b.attemptId ? a : b), null);
-  return latest && REVIEW_STATES.includes(latest.state) ? latest.attemptId : null;
+function attemptInReview(timeline: TimelineEntry[]): number | null {
+  const attempts = timeline.filter((e) => IS_ATTEMPT[e.kind]);
+  const latest = attempts.reduce<TimelineEntry | null>((a, b) => (a && a.attempt_id > b.attempt_id ? a : b), null);
+  return latest && REVIEW_STATES.includes(latest.state) ? latest.attempt_id : null;
 }
 
-function TimelineItem({ entry, index, lang }: { entry: TimelineEntryView; index: number; lang: "tr" | "en" }) {
+function TimelineItem({ entry, index, language }: { entry: TimelineEntry; index: number; language: string | undefined }) {
   const { t } = useTranslation();
-  const explanation = lang === "en" ? entry.explanationEn : entry.explanationTr;
+  const explanation = entry.explanation ? pick(entry.explanation, language) : null;
   return (
     <div data-testid={`timeline-${index}`} data-kind={entry.kind} data-state={entry.state}>
       <Flex gap={8} align="center" wrap>
         <Typography.Text strong>{t(`payments.detail.kind.${entry.kind}`)}</Typography.Text>
         <AttemptStateTag state={entry.state} testId={`timeline-state-${index}`} />
-        <span>{formatMoney(entry.amountMinor, entry.currency)}</span>
-        <Typography.Text type="secondary">{formatDateTime(entry.finishedAt ?? entry.at)}</Typography.Text>
+        <span>{formatMoney(entry.amount_minor, entry.currency)}</span>
+        <Typography.Text type="secondary">{formatDateTime(entry.finished_at ?? entry.at)}</Typography.Text>
       </Flex>
       <Typography.Text type="secondary" style={{ display: "block" }}>
-        {t("payments.detail.orderId")}: {entry.orderId ?? "—"}
-        {entry.maskedPan ? ` · ${displayMaskedPan(entry.maskedPan)}` : ""}
-        {entry.hostCode || entry.vpsCode ? ` · ${t("payments.detail.hostCode")}: ${[entry.vpsCode, entry.hostCode].filter(Boolean).join(" / ")}` : ""}
-        {entry.authCode ? ` · ${t("payments.detail.authCode")}: ${entry.authCode}` : ""}
+        {t("payments.detail.orderId")}: {entry.order_id ?? "—"}
+        {entry.masked_pan ? ` · ${displayMaskedPan(entry.masked_pan)}` : ""}
+        {entry.host_code || entry.vps_code ? ` · ${t("payments.detail.hostCode")}: ${[entry.vps_code, entry.host_code].filter(Boolean).join(" / ")}` : ""}
+        {entry.auth_code ? ` · ${t("payments.detail.authCode")}: ${entry.auth_code}` : ""}
       </Typography.Text>
       {explanation && (
         <Typography.Text data-testid={`timeline-explanation-${index}`} style={{ display: "block" }}>

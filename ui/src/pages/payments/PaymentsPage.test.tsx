@@ -2,48 +2,33 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { PaymentPage, PaymentQuery, PaymentRow, SessionInfo, Store } from "../../api";
 import { SessionContext } from "../../session";
+import { paymentRowFixture, storeFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
 import { PaymentsPage } from "./PaymentsPage";
 
-type Query = { sort: string | null; descending: boolean; search: string | null; offset: number; limit: number };
-
-function row(id: number) {
-  return {
+function row(id: number): PaymentRow {
+  return paymentRowFixture({
     id,
-    planId: id,
-    store: "Sandbox",
-    storeId: 1,
-    customerRef: `D-${id}`,
-    customerName: `Müşteri ${id}`,
-    amountMinor: id * 100,
-    currency: "TRY",
-    dueDate: "2026-11-27",
+    customer_ref: `D-${id}`,
+    customer_name: `Müşteri ${id}`,
+    amount: `${id}.00`,
+    amount_minor: id * 100,
     status: id % 2 === 0 ? "paid" : "attention",
-    nextTryOn: null,
-    maskedPan: "435509******5232",
-    orderId: null,
-    attemptState: null,
-    vpsCode: null,
-    hostCode: null,
-    message: null,
-    attempts: 0,
-    attention: null,
-  };
+  });
 }
 
-function store(id: number, name: string) {
-  return { id, name, environment: "test", maxInstallments: 12, enabled: true };
-}
-
-function backend(stores: object[] = []) {
-  const queries: Query[] = [];
+function backend(stores: Store[] = []) {
+  const queries: PaymentQuery[] = [];
   mockIPC((cmd, args) => {
     if (cmd === "list_stores") return stores;
     if (cmd === "list_payments") {
-      const query = (args as { query: Query }).query;
+      const query = (args as { query: PaymentQuery }).query;
       queries.push(query);
-      return { total: 100_000, offset: query.offset, rows: [row(query.offset + 1), row(query.offset + 2)] };
+      const offset = query.offset ?? 0;
+      const page: PaymentPage = { total: 100_000, offset, rows: [row(offset + 1), row(offset + 2)] };
+      return page;
     }
     throw new Error(`unexpected command ${cmd}`);
   });
@@ -55,7 +40,9 @@ describe("PaymentsPage", () => {
     const queries = backend();
     renderWithBackend(<PaymentsPage />);
     expect((await screen.findByTestId("payments-total")).textContent).toBe("100000 ödeme");
-    expect(queries[0]).toMatchObject({ offset: 0, limit: 100, sort: null, search: null });
+    expect(queries[0]).toMatchObject({ offset: 0, limit: 100, search: null });
+    // No sort: the backend's default, by due date (`null` is not a sort it reads).
+    expect(queries[0]).not.toHaveProperty("sort");
     expect(await screen.findByText("Müşteri 1")).toBeTruthy();
     expect(screen.getAllByText("Müdahale gerekli").length).toBeGreaterThan(0);
   });
@@ -78,21 +65,21 @@ describe("PaymentsPage", () => {
     await screen.findByText("Müşteri 1");
     const before = queries.length;
     await userEvent.type(screen.getByTestId("filter-due-from"), "31.02.2027");
-    expect(queries.slice(before).some((q) => (q as unknown as { dueFrom: string | null }).dueFrom !== null)).toBe(false);
+    expect(queries.slice(before).some((q) => typeof q.due_from === "string")).toBe(false);
     await userEvent.clear(screen.getByTestId("filter-due-from"));
     await userEvent.type(screen.getByTestId("filter-due-from"), "01.03.2027");
-    await waitFor(() => expect(queries.at(-1)).toMatchObject({ dueFrom: "2027-03-01" }));
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ due_from: "2027-03-01" }));
   });
 
   it("offers in the store filter only the stores whose payments the user may see", async () => {
-    backend([store(1, "Site A"), store(2, "Site B")]);
-    const session = {
-      userId: 2,
-      userName: "ayse",
+    backend([storeFixture({ id: 1, name: "Site A" }), storeFixture({ id: 2, name: "Site B" })]);
+    const session: SessionInfo = {
+      user_id: 2,
+      user_name: "ayse",
       role: "custom",
       permissions: [
-        { permission: "view_reports", allStores: false, storeIds: [1] },
-        { permission: "import_batches", allStores: false, storeIds: [2] },
+        { permission: "view_reports", all_stores: false, store_ids: [1] },
+        { permission: "import_batches", all_stores: false, store_ids: [2] },
       ],
     };
     renderWithBackend(

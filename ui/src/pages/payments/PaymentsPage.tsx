@@ -2,7 +2,17 @@ import { useState } from "react";
 import { Button, Flex, Input, Select, Table, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
-import { can, emptyPaymentQuery, PAYMENT_STATUSES, usePaymentPage, useStores, type PaymentQueryInput, type PaymentRowView, type PaymentStatus } from "../../api";
+import {
+  can,
+  emptyPaymentQuery,
+  PAYMENT_STATUSES,
+  usePaymentPage,
+  useStores,
+  type PaymentQuery,
+  type PaymentRow,
+  type PaymentSort,
+  type PaymentStatus,
+} from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PaymentStatusTag } from "../../components/PaymentStatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
@@ -10,7 +20,18 @@ import { parseDateInput } from "../../forms/dateInput";
 import { useSession } from "../../session";
 import { PaymentDetailDrawer } from "./PaymentDetailDrawer";
 
-const SORT_KEYS: Record<string, string> = { dueDate: "due_date", amountMinor: "amount", status: "status", customerName: "customer" };
+/** The sorts the backend applies; a sortable column's `key` is its sort. */
+const SORTS: readonly PaymentSort[] = ["due_date", "customer", "amount", "status"];
+
+function sortOf(columnKey: unknown): PaymentSort | undefined {
+  return SORTS.find((sort) => sort === columnKey);
+}
+
+/** The query sorted by `sort`, or without a sort (by due date, the backend's default). */
+function sortedBy(query: PaymentQuery, sort: PaymentSort | undefined): PaymentQuery {
+  const { sort: _previous, ...rest } = query;
+  return sort ? { ...rest, sort } : rest;
+}
 
 /**
  * Payments: filters, sort and pages run in the database, so the list stays quick with 100,000
@@ -24,14 +45,14 @@ export function PaymentsPage() {
   const storeOptions = (stores.data ?? [])
     .filter((s) => can(session, "view_reports", s.id))
     .map((s) => ({ value: s.id, label: s.name }));
-  const [query, setQuery] = useState<PaymentQueryInput>(emptyPaymentQuery());
+  const [query, setQuery] = useState<PaymentQuery>(emptyPaymentQuery());
   const [dueFrom, setDueFrom] = useState("");
   const [dueTo, setDueTo] = useState("");
   const [open, setOpen] = useState<number | null>(null);
   const page = usePaymentPage(query);
-  const change = (patch: Partial<PaymentQueryInput>) => setQuery((q) => ({ ...q, ...patch, offset: 0 }));
+  const change = (patch: Partial<PaymentQuery>) => setQuery((q) => ({ ...q, ...patch, offset: 0 }));
   const dateBad = (text: string) => text.trim() !== "" && parseDateInput(text) === null;
-  const applyDate = (field: "dueFrom" | "dueTo", text: string) => {
+  const applyDate = (field: "due_from" | "due_to", text: string) => {
     if (!dateBad(text)) change({ [field]: text.trim() === "" ? null : parseDateInput(text) });
   };
   const limit = query.limit ?? 100;
@@ -47,8 +68,8 @@ export function PaymentsPage() {
           style={{ width: 180 }}
           placeholder={t("payments.filters.allStores")}
           data-testid="filter-store"
-          value={query.storeId ?? undefined}
-          onChange={(id?: number) => change({ storeId: id ?? null })}
+          value={query.store_id ?? undefined}
+          onChange={(id?: number) => change({ store_id: id ?? null })}
           options={storeOptions}
         />
         <Select
@@ -70,7 +91,7 @@ export function PaymentsPage() {
           value={dueFrom}
           onChange={(e) => {
             setDueFrom(e.target.value);
-            applyDate("dueFrom", e.target.value);
+            applyDate("due_from", e.target.value);
           }}
         />
         <Input
@@ -82,7 +103,7 @@ export function PaymentsPage() {
           value={dueTo}
           onChange={(e) => {
             setDueTo(e.target.value);
-            applyDate("dueTo", e.target.value);
+            applyDate("due_to", e.target.value);
           }}
         />
         <Input.Search
@@ -105,7 +126,7 @@ export function PaymentsPage() {
         </Button>
       </Flex>
       <ErrorAlert error={page.error} testId="payments-error" />
-      <Table<PaymentRowView>
+      <Table<PaymentRow>
         virtual
         scroll={{ x: 1100, y: 560 }}
         rowKey="id"
@@ -117,14 +138,13 @@ export function PaymentsPage() {
           onClick: () => setOpen(row.id),
           style: { cursor: "pointer" },
           "data-testid": `payment-row-${row.id}`,
-          "data-customer": row.customerRef,
+          "data-customer": row.customer_ref,
         }) as object}
         onChange={(pagination, _filters, sorter) => {
-          const s = sorter as SorterResult<PaymentRowView>;
-          const field = typeof s.field === "string" ? SORT_KEYS[s.field] : undefined;
+          const s = sorter as SorterResult<PaymentRow>;
+          const sort = s.order ? sortOf(s.columnKey) : undefined;
           setQuery((q) => ({
-            ...q,
-            sort: s.order && field ? field : null,
+            ...sortedBy(q, sort),
             descending: s.order === "descend",
             limit: pagination.pageSize ?? limit,
             offset: ((pagination.current ?? 1) - 1) * (pagination.pageSize ?? limit),
@@ -141,32 +161,32 @@ export function PaymentsPage() {
         columns={[
           {
             title: t("payments.columns.due"),
-            dataIndex: "dueDate",
+            key: "due_date" satisfies PaymentSort,
             width: 110,
             sorter: true,
-            render: (d: string) => formatDate(d),
+            render: (_, r) => formatDate(r.due_date),
           },
           {
             title: t("payments.columns.customer"),
-            dataIndex: "customerName",
+            key: "customer" satisfies PaymentSort,
             sorter: true,
             render: (_, r) => (
               <span>
-                {r.customerName} <Typography.Text type="secondary">({r.customerRef})</Typography.Text>
+                {r.customer_name} <Typography.Text type="secondary">({r.customer_ref})</Typography.Text>
               </span>
             ),
           },
           {
             title: t("payments.columns.amount"),
-            dataIndex: "amountMinor",
+            key: "amount" satisfies PaymentSort,
             width: 140,
             align: "right",
             sorter: true,
-            render: (_, r) => formatMoney(r.amountMinor, r.currency),
+            render: (_, r) => formatMoney(r.amount_minor, r.currency),
           },
           {
             title: t("payments.columns.status"),
-            dataIndex: "status",
+            key: "status" satisfies PaymentSort,
             width: 180,
             sorter: true,
             render: (_, r) => <PaymentStatusTag status={r.status} testId={`payment-status-${r.id}`} />,
@@ -174,14 +194,14 @@ export function PaymentsPage() {
           {
             title: t("payments.columns.card"),
             width: 180,
-            render: (_, r) => (r.maskedPan ? displayMaskedPan(r.maskedPan) : "—"),
+            render: (_, r) => (r.masked_pan ? displayMaskedPan(r.masked_pan) : "—"),
           },
           {
             title: t("payments.columns.result"),
-            render: (_, r) => r.message ?? (r.nextTryOn && r.status === "retry_wait" ? t("payments.nextTry", { date: formatDate(r.nextTryOn) }) : ""),
+            render: (_, r) => r.message ?? (r.next_try_on && r.status === "retry_wait" ? t("payments.nextTry", { date: formatDate(r.next_try_on) }) : ""),
             ellipsis: true,
           },
-          { title: t("payments.columns.store"), dataIndex: "store", width: 120 },
+          { title: t("payments.columns.store"), key: "store", width: 120, render: (_, r) => r.store },
         ]}
       />
       <PaymentDetailDrawer id={open} onClose={() => setOpen(null)} />

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Form, Modal } from "antd";
 import { useTranslation } from "react-i18next";
-import { refundPayment, toApiError, type ReversalView } from "../../api";
+import { refundPayment, toApiError, type ReversalOutcome } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatMoney } from "../../format";
 import { parseAmount } from "../../forms/amount";
@@ -21,7 +21,7 @@ export function RefundModal({
   refundableMinor: number;
   currency: string;
   onClose: () => void;
-  onDone: (outcome: ReversalView) => void;
+  onDone: (outcome: ReversalOutcome) => void;
 }) {
   const { t } = useTranslation();
   const [amount, setAmount] = useState("");

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import { ATTENTION_KEY, CUSTOMERS_KEY, PAYMENTS_KEY, retryWithCard } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { CardFields, cardInput, type CardValues } from "../../forms/CardFields";
+import { CardFields, cardInput } from "../../forms/CardFields";
 import { useCardForm } from "../../forms/useCardForm";
 
 /**
@@ -23,7 +23,7 @@ export function RetryWithCardModal({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const card = useCardForm<CardValues & { keepOnFile?: boolean }>(async (values) => {
+  const card = useCardForm(async (values) => {
     await retryWithCard(paymentId, cardInput(values), values.keepOnFile ?? false);
     card.form.resetFields();
     await Promise.all([PAYMENTS_KEY, ATTENTION_KEY, CUSTOMERS_KEY].map((queryKey) => client.invalidateQueries({ queryKey })));

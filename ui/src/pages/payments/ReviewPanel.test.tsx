@@ -2,36 +2,37 @@ import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { Permission, ReversalOutcome, ReviewState } from "../../api";
 import i18n from "../../i18n";
 import { SessionContext } from "../../session";
 import { renderWithBackend } from "../../test/render";
 import { sessionWith } from "../../test/session";
 import { ReviewPanel } from "./ReviewPanel";
 
-const IN_REVIEW = {
-  attemptId: 21,
-  orderId: "T1-7-21",
+const IN_REVIEW: ReviewState = {
+  attempt_id: 21,
+  order_id: "T1-7-21",
   state: "manual_review",
   reason: "no definite answer after 4 inquiries: timeout",
-  notFoundConfirmed: false,
-  notFoundAt: null,
-  nextCheckAt: null,
+  not_found_confirmed: false,
+  not_found_at: null,
+  next_check_at: null,
   suspicious: false,
-  lostReplies: 2,
-  canSendAgain: false,
-  canClose: false,
+  lost_replies: 2,
+  can_send_again: false,
+  can_close: false,
 };
-const CONFIRMED = {
+const CONFIRMED: ReviewState = {
   ...IN_REVIEW,
-  notFoundConfirmed: true,
-  notFoundAt: "2026-11-27T07:00:00Z",
-  canSendAgain: true,
-  canClose: true,
+  not_found_confirmed: true,
+  not_found_at: "2026-11-27T07:00:00Z",
+  can_send_again: true,
+  can_close: true,
 };
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
-function backend(state: object, answers: Record<string, unknown> = {}) {
+function backend(state: ReviewState, answers: Record<string, ReviewState | ReversalOutcome | Error> = {}) {
   const calls: Call[] = [];
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> });
@@ -46,7 +47,7 @@ function backend(state: object, answers: Record<string, unknown> = {}) {
   return calls;
 }
 
-function renderPanel(permissions: string[], onOutcome = vi.fn(), onVoided = vi.fn()) {
+function renderPanel(permissions: Permission[], onOutcome = vi.fn(), onVoided = vi.fn()) {
   renderWithBackend(
     <SessionContext.Provider value={sessionWith(permissions)}>
       <ReviewPanel attemptId={21} storeId={1} onOutcome={onOutcome} onVoided={onVoided} />
@@ -97,7 +98,7 @@ describe("ReviewPanel", () => {
   });
 
   it("once the bank confirmed, closes as not charged saying nothing is charged twice", async () => {
-    const calls = backend(CONFIRMED, { review_close_not_charged: { ...CONFIRMED, state: "withdrawn", canClose: false, canSendAgain: false } });
+    const calls = backend(CONFIRMED, { review_close_not_charged: { ...CONFIRMED, state: "withdrawn", can_close: false, can_send_again: false } });
     const { onOutcome } = renderPanel(["submit_provisions"]);
     expect((await screen.findByTestId("review-why")).textContent).toContain("iki kez bu siparişin kaydı olmadığını doğruladı");
     expect(screen.queryByTestId("review-next-check")).toBeNull();
@@ -143,8 +144,15 @@ describe("ReviewPanel", () => {
   });
 
   it("voids a suspicious booking at once after a confirmation, for a user who may void", async () => {
-    const suspicious = { ...IN_REVIEW, suspicious: true, reason: "the bank marks it suspicious (Şüpheli)" };
-    const reversal = { reversalId: 5, state: "approved", amountMinor: 123456, vpsCode: "VPS-0000", hostCode: "00", message: null };
+    const suspicious: ReviewState = { ...IN_REVIEW, suspicious: true, reason: "the bank marks it suspicious (Şüpheli)" };
+    const reversal: ReversalOutcome = {
+      reversal_id: 5,
+      state: "approved",
+      amount_minor: 123456,
+      vps_code: "VPS-0000",
+      host_code: "00",
+      message: null,
+    };
     const calls = backend(suspicious, { void_payment: reversal });
     const { onVoided } = renderPanel(["submit_provisions", "void"]);
     expect((await screen.findByTestId("review-why")).textContent).toContain("şüpheli olarak işaretlemiş");
@@ -165,7 +173,7 @@ describe("ReviewPanel", () => {
 
   it("speaks English", async () => {
     await i18n.changeLanguage("en");
-    backend({ ...IN_REVIEW, nextCheckAt: "2026-11-27T09:30:00Z" });
+    backend({ ...IN_REVIEW, next_check_at: "2026-11-27T09:30:00Z" });
     renderPanel(["submit_provisions"]);
     const panel = await screen.findByTestId("review-panel");
     expect(within(panel).getByText("Review with the bank")).toBeTruthy();

@@ -14,8 +14,8 @@ import {
   toApiError,
   useReviewState,
   voidPayment,
-  type ReversalView,
-  type ReviewStateView,
+  type ReversalOutcome,
+  type ReviewState,
 } from "../../api";
 import { AttemptStateTag } from "../../components/AttemptStateTag";
 import { ConfirmModal } from "../../components/ConfirmModal";
@@ -40,7 +40,7 @@ export function ReviewPanel({
   attemptId: number;
   storeId: number;
   onOutcome: (outcome: ReviewOutcome) => void;
-  onVoided: (reversal: ReversalView) => void;
+  onVoided: (reversal: ReversalOutcome) => void;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -64,7 +64,7 @@ export function ReviewPanel({
       if (action === "void") {
         onVoided(await voidPayment(attemptId));
       } else {
-        const work: Record<Exclude<Action, "void">, (id: number) => Promise<ReviewStateView>> = {
+        const work: Record<Exclude<Action, "void">, (id: number) => Promise<ReviewState>> = {
           ask: askBank,
           sendAgain,
           close: closeNotCharged,
@@ -86,8 +86,8 @@ export function ReviewPanel({
   };
 
   const confirmTexts: Record<Action, { ok: string; text: string; danger: boolean }> = {
-    ask: { ok: t("review.ask"), text: t("review.askConfirm", { orderId: r.orderId }), danger: false },
-    sendAgain: { ok: t("review.sendAgain"), text: t("review.sendAgainConfirm", { orderId: r.orderId }), danger: false },
+    ask: { ok: t("review.ask"), text: t("review.askConfirm", { orderId: r.order_id }), danger: false },
+    sendAgain: { ok: t("review.sendAgain"), text: t("review.sendAgainConfirm", { orderId: r.order_id }), danger: false },
     close: { ok: t("review.close"), text: t("review.closeConfirm"), danger: false },
     void: { ok: t("review.void"), text: t("review.voidConfirm"), danger: true },
   };
@@ -98,7 +98,7 @@ export function ReviewPanel({
       title={t("review.title")}
       data-testid="review-panel"
       data-state={r.state}
-      data-confirmed={String(r.notFoundConfirmed)}
+      data-confirmed={String(r.not_found_confirmed)}
       styles={{ header: { background: "#fff7e6" } }}
     >
       <Flex vertical gap={12}>
@@ -117,7 +117,7 @@ export function ReviewPanel({
         <Descriptions size="small" column={1} bordered styles={{ label: { width: "45%" } }}>
           <Descriptions.Item label={t("review.orderId")}>
             <Typography.Text copyable data-testid="review-order-id">
-              {r.orderId}
+              {r.order_id}
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t("review.state")}>
@@ -126,11 +126,11 @@ export function ReviewPanel({
           {/* A suspicious booking is at the bank: whether it has no such order does not arise. */}
           {!r.suspicious && (
             <Descriptions.Item label={t("review.confirmedLabel")}>
-              <span data-testid="review-confirmed">{r.notFoundConfirmed ? t("review.confirmedYes") : t("review.confirmedNo")}</span>
+              <span data-testid="review-confirmed">{r.not_found_confirmed ? t("review.confirmedYes") : t("review.confirmedNo")}</span>
             </Descriptions.Item>
           )}
           {!r.suspicious && (
-            <Descriptions.Item label={t("review.firstNotFound")}>{r.notFoundAt ? formatDateTime(r.notFoundAt) : "—"}</Descriptions.Item>
+            <Descriptions.Item label={t("review.firstNotFound")}>{r.not_found_at ? formatDateTime(r.not_found_at) : "—"}</Descriptions.Item>
           )}
         </Descriptions>
         {r.reason && (
@@ -142,7 +142,7 @@ export function ReviewPanel({
           <Flex gap={8} wrap data-testid="review-actions">
             {mayAct && ASKABLE_STATES.includes(r.state) && (
               <Button
-                type={r.notFoundConfirmed || r.suspicious ? "default" : "primary"}
+                type={r.not_found_confirmed || r.suspicious ? "default" : "primary"}
                 loading={busy}
                 onClick={() => setConfirming("ask")}
                 data-testid="review-ask"
@@ -152,10 +152,10 @@ export function ReviewPanel({
             )}
             {mayAct && !r.suspicious && (
               <>
-                <Button disabled={!r.canSendAgain} loading={busy} onClick={() => setConfirming("sendAgain")} data-testid="review-send-again">
+                <Button disabled={!r.can_send_again} loading={busy} onClick={() => setConfirming("sendAgain")} data-testid="review-send-again">
                   {t("review.sendAgain")}
                 </Button>
-                <Button disabled={!r.canClose} loading={busy} onClick={() => setConfirming("close")} data-testid="review-close">
+                <Button disabled={!r.can_close} loading={busy} onClick={() => setConfirming("close")} data-testid="review-close">
                   {t("review.close")}
                 </Button>
               </>
@@ -169,7 +169,7 @@ export function ReviewPanel({
         ) : (
           <Alert type="info" showIcon message={t("review.noPermission")} data-testid="review-no-permission" />
         )}
-        {mayAct && !r.suspicious && !r.notFoundConfirmed && (
+        {mayAct && !r.suspicious && !r.not_found_confirmed && (
           <Typography.Text type="secondary" data-testid="review-needs-confirmation">
             {t("review.needsConfirmation")}
           </Typography.Text>

@@ -2,12 +2,13 @@ import { Table, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { fetchSandboxTestCards, type TestCard } from "../../api";
+import { pick } from "../../format";
 
 /** The simulator's test cards, with what each one does (README, "Sandbox mode"). */
 export function SandboxCards() {
   const { t, i18n } = useTranslation();
   const cards = useQuery({
-    queryKey: ["sandbox_test_cards", i18n.resolvedLanguage],
+    queryKey: ["sandbox_test_cards"],
     queryFn: fetchSandboxTestCards,
     retry: false,
   });
@@ -25,11 +26,15 @@ export function SandboxCards() {
         columns={[
           {
             title: t("stores.cardNumber"),
-            dataIndex: "number",
-            render: (n: string) => <Typography.Text code copyable={{ text: n }}>{grouped(n)}</Typography.Text>,
+            key: "number",
+            render: (_, card) => (
+              <Typography.Text code copyable={{ text: card.number }}>
+                {grouped(card.number)}
+              </Typography.Text>
+            ),
           },
-          { title: t("stores.hostCode"), dataIndex: "hostCode" },
-          { title: t("stores.cardOutcome"), dataIndex: "outcome" },
+          { title: t("stores.hostCode"), key: "host_code", render: (_, card) => card.host_code },
+          { title: t("stores.cardOutcome"), key: "outcome", render: (_, card) => pick(card.outcome, i18n.resolvedLanguage) },
         ]}
       />
     </div>

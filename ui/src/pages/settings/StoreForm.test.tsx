@@ -2,25 +2,18 @@ import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { StoreView } from "../../api";
+import type { Store, StoreInput } from "../../api";
+import { storeFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
 import { StoreForm } from "./StoreForm";
 
-const SANDBOX: StoreView = {
+const SANDBOX: Store = storeFixture({
   id: 1,
   name: "Sandbox",
   environment: "sandbox",
-  baseUrl: null,
-  effectiveBaseUrl: null,
-  merchantSafeId: "2023090417500272654BD9A49CF07574",
-  terminalSafeId: "2023090417500284633D137A249DBBEB",
-  hasSecretKey: true,
-  concurrency: 4,
-  ratePerSec: 10,
-  runTime: "10:00",
-  maxInstallments: 12,
-  enabled: true,
-};
+  merchant_safe_id: "2023090417500272654BD9A49CF07574",
+  terminal_safe_id: "2023090417500284633D137A249DBBEB",
+});
 
 function backend() {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
@@ -46,10 +39,10 @@ describe("StoreForm", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.cmd).toBe("update_store");
     expect(calls[0]!.args.id).toBe(1);
-    const input = calls[0]!.args.input as Record<string, unknown>;
-    expect(input.runTime).toBe("09:30");
-    expect(input.secretKey).toBeNull();
-    expect(input.merchantSafeId).toBeNull();
+    const input = calls[0]!.args.input as StoreInput;
+    expect(input.run_time).toBe("09:30");
+    expect(input.secret_key).toBeNull();
+    expect(input.merchant_safe_id).toBeNull();
     expect(input.name).toBeNull();
   });
 
@@ -59,7 +52,7 @@ describe("StoreForm", () => {
     await userEvent.type(screen.getByTestId("store-secret"), "yeni-gizli-anahtar");
     await userEvent.click(screen.getByTestId("store-save"));
     await waitFor(() => expect(calls).toHaveLength(1));
-    expect((calls[0]!.args.input as Record<string, unknown>).secretKey).toBe("yeni-gizli-anahtar");
+    expect((calls[0]!.args.input as StoreInput).secret_key).toBe("yeni-gizli-anahtar");
   });
 
   it("creates a test store with its name and credentials, warns for live", async () => {
@@ -70,8 +63,8 @@ describe("StoreForm", () => {
     await userEvent.click(screen.getByTestId("store-save"));
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]!.cmd).toBe("create_store");
-    const input = calls[0]!.args.input as Record<string, unknown>;
-    expect(input).toMatchObject({ name: "Site B", environment: "test", merchantSafeId: "A".repeat(32) });
-    expect(input.terminalSafeId).toBeNull();
+    const input = calls[0]!.args.input as StoreInput;
+    expect(input).toMatchObject({ name: "Site B", environment: "test", merchant_safe_id: "A".repeat(32) });
+    expect(input.terminal_safe_id).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch } from "antd";
 import { useTranslation } from "react-i18next";
-import { createStore, emptyStoreInput, updateStore, type Environment, type StoreInput, type StoreView } from "../../api";
+import { createStore, emptyStoreInput, updateStore, type Environment, type Store, type StoreInput } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 
 interface Values {
@@ -18,38 +18,38 @@ interface Values {
   enabled: boolean;
 }
 
-function initial(store?: StoreView): Values {
+function initial(store?: Store): Values {
   return {
     name: store?.name ?? "",
     environment: store?.environment ?? "test",
-    baseUrl: store?.baseUrl ?? "",
-    merchantSafeId: store?.merchantSafeId ?? "",
-    terminalSafeId: store?.terminalSafeId ?? "",
+    baseUrl: store?.base_url ?? "",
+    merchantSafeId: store?.merchant_safe_id ?? "",
+    terminalSafeId: store?.terminal_safe_id ?? "",
     secretKey: "",
-    runTime: store?.runTime ?? "10:00",
+    runTime: store?.run_time ?? "10:00",
     concurrency: store?.concurrency ?? 4,
-    ratePerSec: store?.ratePerSec ?? 10,
-    maxInstallments: store?.maxInstallments ?? 12,
+    ratePerSec: store?.rate_per_sec ?? 10,
+    maxInstallments: store?.max_installments ?? 12,
     enabled: store?.enabled ?? true,
   };
 }
 
 /** Only what changed is sent; an untouched secret key stays as it is (it is never read back). */
-export function changes(values: Values, store?: StoreView): StoreInput {
+export function changes(values: Values, store?: Store): StoreInput {
   const before = initial(store);
   const input = emptyStoreInput();
   const differs = <K extends keyof Values>(key: K) => !store || values[key] !== before[key];
   if (differs("name")) input.name = values.name;
   if (differs("environment")) input.environment = values.environment;
-  if (differs("baseUrl")) input.baseUrl = values.baseUrl;
+  if (differs("baseUrl")) input.base_url = values.baseUrl;
   // Credentials cannot be emptied, only replaced: an empty field keeps what is there.
-  if (differs("merchantSafeId") && values.merchantSafeId !== "") input.merchantSafeId = values.merchantSafeId;
-  if (differs("terminalSafeId") && values.terminalSafeId !== "") input.terminalSafeId = values.terminalSafeId;
-  if (values.secretKey !== "") input.secretKey = values.secretKey;
-  if (differs("runTime")) input.runTime = values.runTime;
+  if (differs("merchantSafeId") && values.merchantSafeId !== "") input.merchant_safe_id = values.merchantSafeId;
+  if (differs("terminalSafeId") && values.terminalSafeId !== "") input.terminal_safe_id = values.terminalSafeId;
+  if (values.secretKey !== "") input.secret_key = values.secretKey;
+  if (differs("runTime")) input.run_time = values.runTime;
   if (differs("concurrency")) input.concurrency = values.concurrency;
-  if (differs("ratePerSec")) input.ratePerSec = values.ratePerSec;
-  if (differs("maxInstallments")) input.maxInstallments = values.maxInstallments;
+  if (differs("ratePerSec")) input.rate_per_sec = values.ratePerSec;
+  if (differs("maxInstallments")) input.max_installments = values.maxInstallments;
   if (differs("enabled")) input.enabled = values.enabled;
   return input;
 }
@@ -60,8 +60,8 @@ export function StoreForm({
   onSaved,
   onCancel,
 }: {
-  store?: StoreView;
-  onSaved: (store: StoreView) => void;
+  store?: Store;
+  onSaved: (store: Store) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -111,7 +111,7 @@ export function StoreForm({
       <Form.Item name="secretKey" label={t("stores.secretKey")} extra={t("stores.secretKeyHelp")}>
         <Input.Password
           autoComplete="off"
-          placeholder={store?.hasSecretKey ? t("stores.secretKeySet") : t("stores.secretKeyMissing")}
+          placeholder={store?.has_secret_key ? t("stores.secretKeySet") : t("stores.secretKeyMissing")}
           data-testid="store-secret"
         />
       </Form.Item>

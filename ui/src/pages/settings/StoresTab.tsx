@@ -2,17 +2,30 @@ import { useState } from "react";
 import { Alert, Button, Drawer, Flex, Space, Table, Tag, Typography } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { can, errorText, STORES_KEY, testStoreConnection, useStores, type ConnectionCheck, type StoreView } from "../../api";
+import {
+  can,
+  errorText,
+  STORES_KEY,
+  testStoreConnection,
+  useStores,
+  type ConnectionCheck,
+  type ConnectionVerdict,
+  type Store,
+} from "../../api";
 import { EnvironmentBadge } from "../../components/EnvironmentBadge";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { pick } from "../../format";
 import { useSession } from "../../session";
 import { SandboxCards } from "./SandboxCards";
 import { StoreForm } from "./StoreForm";
 
-const VERDICT_TYPE = { ok: "success", refused: "error", unreachable: "warning" } as const;
+const VERDICT_TYPE = { ok: "success", refused: "error", unreachable: "warning" } as const satisfies Record<
+  ConnectionVerdict,
+  string
+>;
 
 function ConnectionResult({ check }: { check: ConnectionCheck }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const title = { ok: t("stores.checkOk"), refused: t("stores.checkRefused"), unreachable: t("stores.checkUnreachable") }[
     check.verdict
   ];
@@ -23,7 +36,7 @@ function ConnectionResult({ check }: { check: ConnectionCheck }) {
       data-testid="connection-result"
       data-verdict={check.verdict}
       message={check.code ? `${title} (${check.code})` : title}
-      description={check.explanation}
+      description={pick(check.explanation, i18n.resolvedLanguage)}
       style={{ marginTop: 8 }}
     />
   );
@@ -35,11 +48,11 @@ export function StoresTab() {
   const session = useSession();
   const client = useQueryClient();
   const stores = useStores();
-  const [editing, setEditing] = useState<StoreView | "new">();
+  const [editing, setEditing] = useState<Store | "new">();
   const [checks, setChecks] = useState<Record<number, ConnectionCheck | { failed: string }>>({});
   const [checking, setChecking] = useState<number>();
 
-  const check = async (store: StoreView) => {
+  const check = async (store: Store) => {
     setChecking(store.id);
     try {
       const result = await testStoreConnection(store.id);
@@ -63,7 +76,7 @@ export function StoresTab() {
           </Button>
         </div>
       )}
-      <Table<StoreView>
+      <Table<Store>
         rowKey="id"
         loading={stores.isPending}
         dataSource={stores.data ?? []}
@@ -83,28 +96,36 @@ export function StoresTab() {
           },
         }}
         columns={[
-          { title: t("stores.name"), dataIndex: "name", render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+          {
+            title: t("stores.name"),
+            key: "name",
+            render: (_: unknown, store) => <Typography.Text strong>{store.name}</Typography.Text>,
+          },
           {
             title: t("stores.environment"),
-            dataIndex: "environment",
+            key: "environment",
             render: (_: unknown, store) => <EnvironmentBadge environment={store.environment} />,
           },
           {
             title: t("stores.host"),
+            key: "effective_base_url",
             render: (_: unknown, store) =>
-              store.environment === "sandbox" && !store.baseUrl ? t("stores.hostSandbox") : (store.effectiveBaseUrl ?? "—"),
+              store.environment === "sandbox" && !store.base_url ? t("stores.hostSandbox") : (store.effective_base_url ?? "—"),
           },
-          { title: t("stores.runTime"), dataIndex: "runTime" },
+          { title: t("stores.runTime"), key: "run_time", render: (_: unknown, store) => store.run_time },
           {
             title: t("stores.secretKey"),
-            render: (_: unknown, store) => (store.hasSecretKey ? <Tag color="green">✓</Tag> : <Tag>{t("stores.secretKeyMissing")}</Tag>),
+            key: "has_secret_key",
+            render: (_: unknown, store) => (store.has_secret_key ? <Tag color="green">✓</Tag> : <Tag>{t("stores.secretKeyMissing")}</Tag>),
           },
           {
             title: t("stores.enabled"),
+            key: "enabled",
             render: (_: unknown, store) => (store.enabled ? t("stores.yes") : t("stores.no")),
           },
           {
             title: "",
+            key: "actions",
             render: (_: unknown, store) =>
               mayManage && (
                 <Space>

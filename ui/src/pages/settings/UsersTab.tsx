@@ -9,22 +9,24 @@ import {
   USERS_KEY,
   useStores,
   useUsers,
-  type RolePreset,
-  type UserView,
+  type Role,
+  type UserInfo,
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { characterCount, MIN_PASSWORD_LENGTH } from "../setup/passwordRules";
 
-const ROLES: RolePreset[] = ["operator", "manager", "viewer", "admin"];
+/** The presets a new user may get; `custom` marks a user whose grants were edited, it is not offered. */
+type Preset = Exclude<Role, "custom">;
+const ROLES: readonly Preset[] = ["operator", "manager", "viewer", "admin"];
 
 interface NewUserValues {
   name: string;
   password: string;
-  role: RolePreset;
+  role: Preset;
   storeId: number | "all";
 }
 
-function AddUserForm({ onAdded }: { onAdded: (list: UserView[]) => void }) {
+function AddUserForm({ onAdded }: { onAdded: (list: UserInfo[]) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewUserValues>();
   const stores = useStores();
@@ -41,7 +43,7 @@ function AddUserForm({ onAdded }: { onAdded: (list: UserView[]) => void }) {
         name: values.name,
         password: values.password,
         role: values.role,
-        storeId: values.storeId === "all" || values.role === "admin" ? null : values.storeId,
+        store_id: values.storeId === "all" || values.role === "admin" ? null : values.storeId,
       });
       form.resetFields();
       onAdded(list);
@@ -123,27 +125,32 @@ export function UsersTab() {
     <Flex vertical gap={16} data-testid="users-tab">
       <ErrorAlert error={error ?? users.error} testId="users-error" />
       <AddUserForm onAdded={(list) => client.setQueryData(USERS_KEY, list)} />
-      <Table<UserView>
+      <Table<UserInfo>
         rowKey="id"
         loading={users.isPending}
         dataSource={users.data ?? []}
         pagination={false}
         onRow={(user) => ({ "data-testid": `user-row-${user.name}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t("users.name"), dataIndex: "name", render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+          {
+            title: t("users.name"),
+            key: "name",
+            render: (_: unknown, user) => <Typography.Text strong>{user.name}</Typography.Text>,
+          },
           {
             title: t("users.role"),
-            dataIndex: "role",
-            render: (role: string) => t(`session.roles.${role}`, { defaultValue: role }),
+            key: "role",
+            render: (_: unknown, user) => t(`session.roles.${user.role}`, { defaultValue: user.role }),
           },
           {
             title: t("users.status"),
+            key: "status",
             render: (_: unknown, user) => (
               <Space>
                 {user.disabled ? <Tag color="default">{t("users.disabled")}</Tag> : <Tag color="green">{t("users.active")}</Tag>}
-                {user.lockedUntil && (
+                {user.locked_until && (
                   <Tag color="red" data-testid={`user-locked-${user.name}`}>
-                    {t("users.lockedUntil", { until: user.lockedUntil })}
+                    {t("users.lockedUntil", { until: user.locked_until })}
                   </Tag>
                 )}
               </Space>
@@ -151,9 +158,10 @@ export function UsersTab() {
           },
           {
             title: "",
+            key: "actions",
             render: (_: unknown, user) => (
               <Space>
-                {user.lockedUntil && (
+                {user.locked_until && (
                   <Button size="small" onClick={act(() => unlockUser(user.name))} data-testid={`user-unlock-${user.name}`}>
                     {t("users.unlock")}
                   </Button>

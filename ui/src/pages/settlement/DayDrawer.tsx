@@ -9,8 +9,8 @@ import {
   rereadSettlementDay,
   toApiError,
   useDayDifferences,
-  type DifferenceView,
-  type SettlementDayView,
+  type Difference,
+  type SettlementDay,
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDate, formatDateTime } from "../../format";
@@ -20,14 +20,14 @@ import { DAY_STATE_COLOURS } from "./differenceTexts";
 import { ResolveModal } from "./ResolveModal";
 
 /** A store's day: how it stands, its differences, comparing it with the bank again. */
-export function DayDrawer({ day, onClose }: { day: SettlementDayView | null; onClose: () => void }) {
+export function DayDrawer({ day, onClose }: { day: SettlementDay | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Drawer
       open={day !== null}
       width="min(820px, 100vw)"
       onClose={onClose}
-      title={day ? t("settlement.dayTitle", { day: formatDate(day.day), store: day.storeName }) : ""}
+      title={day ? t("settlement.dayTitle", { day: formatDate(day.day), store: day.store_name }) : ""}
       closeIcon={<span data-testid="drawer-close" aria-label={t("settlement.close")}>✕</span>}
       destroyOnHidden
     >
@@ -36,16 +36,16 @@ export function DayDrawer({ day, onClose }: { day: SettlementDayView | null; onC
   );
 }
 
-function DayDetail({ day: d }: { day: SettlementDayView }) {
+function DayDetail({ day: d }: { day: SettlementDay }) {
   const { t } = useTranslation();
   const session = useSession();
   const client = useQueryClient();
-  const differences = useDayDifferences(d.storeId, d.day);
+  const differences = useDayDifferences(d.store_id, d.day);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const [resolving, setResolving] = useState<DifferenceView | null>(null);
-  const mayAct = can(session, "submit_provisions", d.storeId);
+  const [resolving, setResolving] = useState<Difference | null>(null);
+  const mayAct = can(session, "submit_provisions", d.store_id);
 
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: SETTLEMENT_KEY });
@@ -56,7 +56,7 @@ function DayDetail({ day: d }: { day: SettlementDayView }) {
     setError(null);
     setOutcome(null);
     try {
-      const after = await rereadSettlementDay(d.storeId, d.day);
+      const after = await rereadSettlementDay(d.store_id, d.day);
       setOutcome(t("settlement.rereadDone", { state: t(`settlement.state.${after.state}`) }));
     } catch (e) {
       setError(toApiError(e));
@@ -80,15 +80,15 @@ function DayDetail({ day: d }: { day: SettlementDayView }) {
         </Descriptions.Item>
         <Descriptions.Item label={t("settlement.columns.bankRows")}>
           <span data-testid="settlement-day-counts">
-            {t("settlement.counts", { bankRows: d.bankRows, matched: d.matched, others: d.others })}
+            {t("settlement.counts", { bankRows: d.bank_rows, matched: d.matched, others: d.others })}
           </span>
-          {d.openHere > 0 && (
+          {d.open_here > 0 && (
             <Typography.Text type="warning" style={{ display: "block" }}>
-              {t("settlement.openHere", { count: d.openHere })}
+              {t("settlement.openHere", { count: d.open_here })}
             </Typography.Text>
           )}
         </Descriptions.Item>
-        <Descriptions.Item label={t("settlement.checkedAt")}>{formatDateTime(d.checkedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t("settlement.checkedAt")}>{formatDateTime(d.checked_at)}</Descriptions.Item>
       </Descriptions>
       {!d.complete && <Typography.Text type="secondary">{t("settlement.notOverHelp")}</Typography.Text>}
       {mayAct ? (

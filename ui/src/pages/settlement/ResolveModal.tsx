@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Alert, Form, Input, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { errorText, resolveDifference, toApiError, type DifferenceView } from "../../api";
-import { kindText } from "./differenceTexts";
+import { errorText, resolveDifference, toApiError, type Difference } from "../../api";
+import { pick } from "../../format";
 
 const MAX_NOTE = 500;
 
@@ -15,9 +15,9 @@ export function ResolveModal({
   onClose,
   onResolved,
 }: {
-  difference: DifferenceView | null;
+  difference: Difference | null;
   onClose: () => void;
-  onResolved: (resolved: DifferenceView) => void;
+  onResolved: (resolved: Difference) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [note, setNote] = useState("");
@@ -66,7 +66,7 @@ export function ResolveModal({
     >
       {difference && (
         <Typography.Paragraph type="secondary" data-testid="resolve-summary">
-          {t("settlement.orderId")}: {difference.orderId} · {kindText(difference, i18n.resolvedLanguage)}
+          {t("settlement.orderId")}: {difference.order_id} · {pick(difference.meaning, i18n.resolvedLanguage)}
         </Typography.Paragraph>
       )}
       <Typography.Paragraph>{t("settlement.resolveHelp")}</Typography.Paragraph>

@@ -2,57 +2,59 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { Difference, Permission, SettlementDay } from "../../api";
 import i18n from "../../i18n";
 import { NavigationContext } from "../../navigation";
 import { SessionContext } from "../../session";
+import { storeFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
 import { sessionWith } from "../../test/session";
 import { SettlementPage } from "./SettlementPage";
 
-function day(storeId: number, date: string, patch: object = {}) {
+function day(storeId: number, date: string, patch: Partial<SettlementDay> = {}): SettlementDay {
   return {
-    storeId,
-    storeName: storeId === 1 ? "Sandbox" : "Site B",
+    store_id: storeId,
+    store_name: storeId === 1 ? "Sandbox" : "Site B",
     day: date,
     state: "settled",
-    stateTextTr: "mutabık",
-    stateTextEn: "settled",
     complete: true,
-    bankRows: 3,
+    bank_rows: 3,
     matched: 3,
     others: 0,
     differences: 0,
-    openHere: 0,
-    checkedAt: "2026-11-27T07:00:00Z",
+    open_here: 0,
+    checked_at: "2026-11-27T07:00:00Z",
     ...patch,
   };
 }
 
-const DIFFERENCE = {
+const DIFFERENCE: Difference = {
   id: 9,
-  storeId: 1,
+  store_id: 1,
   day: "2026-11-27",
   kind: "amount_differs",
-  kindTextTr: "Tutar burada ve bankada farklı. Bankayla kontrol edin.",
-  kindTextEn: "The amount differs here and at the bank. Check it with the bank.",
-  txnCode: "1000",
-  orderId: "T1-7-4",
-  attemptId: 4,
-  paymentId: 7,
-  localState: "approved",
-  bankStatus: "Başarılı",
-  localAmountMinor: 123456,
-  bankAmountMinor: 120000,
+  meaning: {
+    tr: "Tutar burada ve bankada farklı. Bankayla kontrol edin.",
+    en: "The amount differs here and at the bank. Check it with the bank.",
+  },
+  txn_code: "1000",
+  order_id: "T1-7-4",
+  attempt_id: 4,
+  payment_id: 7,
+  local_state: "approved",
+  bank_status: "Başarılı",
+  local_amount_minor: 123456,
+  bank_amount_minor: 120000,
   currency: "TRY",
-  maskedPan: "435509******5232",
-  foundAt: "2026-11-27T08:00:00Z",
-  resolvedAt: null,
+  masked_pan: "435509******5232",
+  found_at: "2026-11-27T08:00:00Z",
+  resolved_at: null,
   resolution: null,
 };
 
 const DAYS = [
   day(1, "2026-11-27", { state: "differences", complete: false, matched: 2, differences: 1 }),
-  day(2, "2026-11-27", { state: "pending", openHere: 1 }),
+  day(2, "2026-11-27", { state: "pending", open_here: 1 }),
   day(1, "2026-11-26"),
 ];
 
@@ -73,7 +75,7 @@ function backend(answers: Record<string, (args: Record<string, unknown>) => unkn
   return calls;
 }
 
-function renderPage(permissions = ["view_reports", "submit_provisions"]) {
+function renderPage(permissions: Permission[] = ["view_reports", "submit_provisions"]) {
   renderWithBackend(
     <SessionContext.Provider value={sessionWith(permissions)}>
       <SettlementPage />
@@ -100,8 +102,8 @@ describe("SettlementPage", () => {
   it("filters by store on the backend", async () => {
     const calls = backend({
       list_stores: () => [
-        { id: 1, name: "Sandbox", environment: "sandbox" },
-        { id: 2, name: "Site B", environment: "test" },
+        storeFixture({ id: 1, name: "Sandbox", environment: "sandbox" }),
+        storeFixture({ id: 2, name: "Site B", environment: "test" }),
       ],
     });
     renderPage();
@@ -151,7 +153,7 @@ describe("SettlementPage", () => {
   it("marks a difference resolved only with a note", async () => {
     const note = "Banka tutarın 1.200,00 ₺ olduğunu doğruladı; fark iade edildi.";
     const calls = backend({
-      resolve_difference: (args) => ({ ...DIFFERENCE, resolvedAt: "2026-11-27T09:00:00Z", resolution: args.note }),
+      resolve_difference: (args): Difference => ({ ...DIFFERENCE, resolved_at: "2026-11-27T09:00:00Z", resolution: String(args.note) }),
     });
     renderPage();
     await userEvent.click(await screen.findByTestId("settlement-row-1-2026-11-27"));

@@ -1,7 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { Flex, Select, Table, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { can, useSettlementDays, useStores, type SettlementDayView } from "../../api";
+import { can, useSettlementDays, useStores, type SettlementDay } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDate } from "../../format";
 import { useNavigation } from "../../navigation";
@@ -9,9 +9,9 @@ import { useSession } from "../../session";
 import { DayDrawer } from "./DayDrawer";
 import { DAY_STATE_COLOURS } from "./differenceTexts";
 
-type DayKey = { storeId: number; day: string };
+type DayKey = Pick<SettlementDay, "store_id" | "day">;
 
-const keyOf = (d: DayKey) => `${d.storeId}-${d.day}`;
+const keyOf = (d: DayKey) => `${d.store_id}-${d.day}`;
 
 /**
  * Daily settlement: each store's days as matched against the bank's report, newest first, with
@@ -32,7 +32,7 @@ export function SettlementPage() {
 
   // Opened on a day from elsewhere (the attention queue): show that day.
   useEffect(() => {
-    if (target.storeId !== undefined && target.day !== undefined) setSelected({ storeId: target.storeId, day: target.day });
+    if (target.storeId !== undefined && target.day !== undefined) setSelected({ store_id: target.storeId, day: target.day });
   }, [target]);
 
   const rows = days.data ?? [];
@@ -56,7 +56,7 @@ export function SettlementPage() {
         />
       </Flex>
       <ErrorAlert error={days.error} testId="settlement-days-error" />
-      <Table<SettlementDayView>
+      <Table<SettlementDay>
         rowKey={keyOf}
         size="small"
         loading={days.isPending}
@@ -86,7 +86,7 @@ export function SettlementPage() {
         columns={[
           {
             title: t("settlement.columns.day"),
-            dataIndex: "day",
+            key: "day",
             width: 180,
             render: (_, d) => (
               <Flex gap={6} align="center" wrap>
@@ -99,10 +99,10 @@ export function SettlementPage() {
               </Flex>
             ),
           },
-          { title: t("settlement.columns.store"), dataIndex: "storeName", width: 160, ellipsis: true },
+          { title: t("settlement.columns.store"), key: "store", width: 160, ellipsis: true, render: (_, d) => d.store_name },
           {
             title: t("settlement.columns.state"),
-            dataIndex: "state",
+            key: "state",
             width: 140,
             render: (_, d) => (
               <Tag color={DAY_STATE_COLOURS[d.state]} data-testid={`settlement-state-${keyOf(d)}`}>
@@ -110,17 +110,18 @@ export function SettlementPage() {
               </Tag>
             ),
           },
-          { title: t("settlement.columns.bankRows"), dataIndex: "bankRows", width: 80, align: "right" },
-          { title: t("settlement.columns.matched"), dataIndex: "matched", width: 80, align: "right" },
-          { title: t("settlement.columns.others"), dataIndex: "others", width: 70, align: "right" },
+          { title: t("settlement.columns.bankRows"), key: "bank_rows", width: 80, align: "right", render: (_, d) => d.bank_rows },
+          { title: t("settlement.columns.matched"), key: "matched", width: 80, align: "right", render: (_, d) => d.matched },
+          { title: t("settlement.columns.others"), key: "others", width: 70, align: "right", render: (_, d) => d.others },
           {
             title: t("settlement.columns.differences"),
-            dataIndex: "differences",
+            key: "differences",
             width: 60,
             align: "right",
-            render: (n: number) => (n > 0 ? <Typography.Text type="danger" strong>{n}</Typography.Text> : n),
+            render: (_, d) =>
+              d.differences > 0 ? <Typography.Text type="danger" strong>{d.differences}</Typography.Text> : d.differences,
           },
-          { title: t("settlement.columns.openHere"), dataIndex: "openHere", width: 90, align: "right" },
+          { title: t("settlement.columns.openHere"), key: "open_here", width: 90, align: "right", render: (_, d) => d.open_here },
         ]}
       />
       <DayDrawer day={open} onClose={() => setSelected(null)} />

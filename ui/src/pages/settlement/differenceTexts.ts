@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
-import type { DayStateView, DifferenceView } from "../../api";
+import type { DayState } from "../../api";
 
 /** Colour per day state: green settled, red with differences, orange while answers are awaited. */
-export const DAY_STATE_COLOURS: Record<DayStateView, string> = {
+export const DAY_STATE_COLOURS: Record<DayState, string> = {
   settled: "green",
   differences: "red",
   pending: "orange",
@@ -19,9 +19,4 @@ export function txnLabel(t: TFunction, code: string): string {
 export function localStateLabel(t: TFunction, state: string): string {
   if (state === "voided") return t("settlement.localState.voided");
   return t(`payments.detail.state.${state}`, { defaultValue: state });
-}
-
-/** The difference's meaning and what to do, in the user's language. */
-export function kindText(d: DifferenceView, language: string | undefined): string {
-  return language === "en" ? d.kindTextEn : d.kindTextTr;
 }

@@ -2,10 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { CreatedVault, SessionInfo } from "../../api";
 import { renderWithBackend } from "../../test/render";
 import { SetupPage } from "./SetupPage";
 
-const SESSION = { userId: 1, userName: "yonetici", role: "admin", permissions: [] };
+const SESSION: SessionInfo = { user_id: 1, user_name: "yonetici", role: "admin", permissions: [] };
 
 function backend(reply: (cmd: string, args: unknown) => unknown) {
   const calls: { cmd: string; args: unknown }[] = [];
@@ -41,7 +42,7 @@ describe("SetupPage", () => {
 
   it("sends the admin with keyring unlock and shows the recovery key until it is confirmed", async () => {
     const calls = backend((cmd) => {
-      if (cmd === "create_vault") return { recoveryKey: "ABCD-EFGH-JKMN", session: SESSION };
+      if (cmd === "create_vault") return { recovery_key: "ABCD-EFGH-JKMN", session: SESSION } satisfies CreatedVault;
       throw new Error(`unexpected ${cmd}`);
     });
     const finished = vi.fn();
@@ -53,7 +54,7 @@ describe("SetupPage", () => {
       {
         cmd: "create_vault",
         args: {
-          request: { adminName: "yonetici", adminPassword: "dogru-parola-123", unlock: { method: "keyring" } },
+          request: { admin_name: "yonetici", admin_password: "dogru-parola-123", unlock: { method: "keyring" } },
         },
       },
     ]);
@@ -64,7 +65,7 @@ describe("SetupPage", () => {
   });
 
   it("without a keyring offers the passphrase, which must meet the length rule", async () => {
-    const calls = backend(() => ({ recoveryKey: "K", session: SESSION }));
+    const calls = backend((): CreatedVault => ({ recovery_key: "K", session: SESSION }));
     renderWithBackend(<SetupPage keyringAvailable={false} onFinished={() => {}} />);
     expect(screen.getByText("Bu bilgisayarda anahtar zinciri bulunamadı; bir kasa parolası seçin.")).toBeTruthy();
     await fillAdmin();

@@ -34,7 +34,7 @@ export function SetupPage({
   const [created, setCreated] = useState<CreatedVault>();
 
   if (created) {
-    return <RecoveryKeyStep recoveryKey={created.recoveryKey} onContinue={onFinished} />;
+    return <RecoveryKeyStep recoveryKey={created.recovery_key} onContinue={onFinished} />;
   }
 
   const passphraseOk = adminOnly || method === "keyring" || characterCount(passphrase) >= MIN_PASSWORD_LENGTH;
@@ -45,8 +45,8 @@ export function SetupPage({
     setBusy(true);
     setError(undefined);
     const request: NewVault = {
-      adminName: name.trim(),
-      adminPassword: password,
+      admin_name: name.trim(),
+      admin_password: password,
       unlock: method === "keyring" ? { method: "keyring" } : { method: "passphrase", passphrase },
     };
     try {

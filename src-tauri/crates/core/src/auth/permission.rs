@@ -93,6 +93,7 @@ impl Role {
 
 /// Where a grant applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case", tag = "scope", content = "store_id")]
 pub enum Scope {
     AllStores,
@@ -110,6 +111,7 @@ impl Scope {
 
 /// One permission on one scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Grant {
     pub permission: Permission,
     pub scope: Scope,

@@ -15,6 +15,7 @@ use crate::vault::Vault;
 
 /// A user as shown in settings (never the password hash).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UserInfo {
     pub id: i64,
     pub name: String,

@@ -14,7 +14,8 @@ use crate::i18n::Text;
 pub use card::{CardInfo, NewCard};
 
 /// A customer as entered.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NewCustomer {
     /// The store's own reference (member or flat number), unique within the store.
     pub reference: String,

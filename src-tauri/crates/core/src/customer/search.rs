@@ -9,13 +9,16 @@ use serde::Serialize;
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::payments::page::{PaymentPage, PaymentQuery, PaymentSort, page};
+use crate::plan::terms::{CollectionKind, PlanStatus};
 use crate::vault::Vault;
 
 /// The most customers one page may hold.
 pub const MAX_PAGE: u32 = 500;
 
 /// Which customers to list.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
 pub struct CustomerQuery {
     pub store_id: Option<i64>,
     /// Part of the reference, name, e-mail or phone.
@@ -27,6 +30,7 @@ pub struct CustomerQuery {
 
 /// A customer as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CustomerSummary {
     pub id: i64,
     pub store_id: i64,
@@ -44,6 +48,7 @@ pub struct CustomerSummary {
 
 /// One page of customers and how many match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CustomerPage {
     pub total: u64,
     pub offset: u32,
@@ -52,6 +57,7 @@ pub struct CustomerPage {
 
 /// A card as shown in the customer's detail: masked, with its expiry and instruction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardDetail {
     pub id: i64,
     pub masked_pan: String,
@@ -70,9 +76,10 @@ pub struct CardDetail {
 
 /// A plan as shown in the customer's detail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PlanSummary {
     pub id: i64,
-    pub kind: String,
+    pub kind: CollectionKind,
     pub amount_minor: i64,
     pub currency: String,
     pub installments: i64,
@@ -82,13 +89,14 @@ pub struct PlanSummary {
     pub end_count: Option<i64>,
     pub end_date: Option<String>,
     pub description: Option<String>,
-    pub status: String,
+    pub status: PlanStatus,
     pub payments: i64,
     pub paid: i64,
 }
 
 /// Everything about one customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CustomerDetail {
     pub id: i64,
     pub store_id: i64,
@@ -106,6 +114,7 @@ pub struct CustomerDetail {
 
 /// A card in use whose last valid day falls within the window (or has passed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ExpiringCard {
     pub card_id: i64,
     pub customer_id: i64,
@@ -120,6 +129,29 @@ pub struct ExpiringCard {
     pub position: i64,
     /// The customer's next payment still to be charged, if any.
     pub next_due_date: Option<String>,
+}
+
+/// A customer as listed, with its cards in use, first card and payments still open.
+const SUMMARY: &str = "SELECT c.id, c.store_id, s.name, c.reference, c.name, c.email, c.phone,
+        (SELECT count(*) FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL),
+        (SELECT masked_pan FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL ORDER BY position LIMIT 1),
+        (SELECT count(*) FROM plans pl JOIN payments p ON p.plan_id = pl.id WHERE pl.customer_id = c.id
+           AND p.status IN ('scheduled', 'retry_wait', 'processing', 'attention'))
+    FROM customers c JOIN stores s ON s.id = c.store_id";
+
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CustomerSummary> {
+    Ok(CustomerSummary {
+        id: r.get(0)?,
+        store_id: r.get(1)?,
+        store: r.get(2)?,
+        reference: r.get(3)?,
+        name: r.get(4)?,
+        email: r.get(5)?,
+        phone: r.get(6)?,
+        cards: r.get(7)?,
+        primary_masked_pan: r.get(8)?,
+        open_payments: r.get(9)?,
+    })
 }
 
 fn like_pattern(text: &str) -> String {
@@ -182,29 +214,10 @@ pub fn search(session: &Session, query: &CustomerQuery) -> Result<CustomerPage> 
             |r| r.get(0),
         )?;
         let mut stmt = conn.prepare(&format!(
-            "SELECT c.id, c.store_id, s.name, c.reference, c.name, c.email, c.phone,
-                (SELECT count(*) FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL),
-                (SELECT masked_pan FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL ORDER BY position LIMIT 1),
-                (SELECT count(*) FROM plans pl JOIN payments p ON p.plan_id = pl.id WHERE pl.customer_id = c.id
-                   AND p.status IN ('scheduled', 'retry_wait', 'processing', 'attention'))
-             FROM customers c JOIN stores s ON s.id = c.store_id {filter}
-             ORDER BY c.reference, c.id LIMIT ?3 OFFSET ?4"
+            "{SUMMARY} {filter} ORDER BY c.reference, c.id LIMIT ?3 OFFSET ?4"
         ))?;
         let rows = stmt
-            .query_map(params_from_iter(values.iter()), |r| {
-                Ok(CustomerSummary {
-                    id: r.get(0)?,
-                    store_id: r.get(1)?,
-                    store: r.get(2)?,
-                    reference: r.get(3)?,
-                    name: r.get(4)?,
-                    email: r.get(5)?,
-                    phone: r.get(6)?,
-                    cards: r.get(7)?,
-                    primary_masked_pan: r.get(8)?,
-                    open_payments: r.get(9)?,
-                })
-            })?
+            .query_map(params_from_iter(values.iter()), summary_row)?
             .collect::<std::result::Result<Vec<_>, _>>()?;
         Ok(CustomerPage {
             total: total as u64,
@@ -212,6 +225,23 @@ pub fn search(session: &Session, query: &CustomerQuery) -> Result<CustomerPage> 
             rows,
         })
     })
+}
+
+/// One customer as listed; needs `view_reports` on its store.
+pub fn summary(session: &Session, customer_id: i64) -> Result<CustomerSummary> {
+    let found = session
+        .vault()
+        .db()
+        .read(|c| {
+            Ok(c.query_row(
+                &format!("{SUMMARY} WHERE c.id = ?1"),
+                [customer_id],
+                summary_row,
+            )?)
+        })
+        .map_err(|_| Error::not_found("customer", customer_id))?;
+    session.require(Permission::ViewReports, Some(found.store_id))?;
+    Ok(found)
 }
 
 /// The card's expiry, opened from its sealed field.

@@ -72,6 +72,16 @@ impl EngineConfig {
         }
     }
 
+    /// The engine's settings for this process: the defaults, or with `TAHSILDAR_FAST_RETRIES=1`
+    /// the short waits of the test suites (the app and the command line alike).
+    pub fn from_env() -> Self {
+        if std::env::var("TAHSILDAR_FAST_RETRIES").as_deref() == Ok("1") {
+            EngineConfig::fast()
+        } else {
+            EngineConfig::default()
+        }
+    }
+
     pub(crate) fn inquiry_wait(&self, inquiries_so_far: u32) -> Duration {
         let i = (inquiries_so_far as usize).min(self.inquiry_backoff.len().saturating_sub(1));
         self.inquiry_backoff

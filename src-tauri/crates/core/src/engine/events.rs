@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// Counts of the current (or last) run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RunProgress {
     /// Payments taken into this run.
     pub queued: u64,

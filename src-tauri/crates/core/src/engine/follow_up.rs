@@ -65,6 +65,7 @@ stored_enum! {
 
 /// What the bank said to a void, refund or capture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReversalOutcome {
     pub reversal_id: i64,
     /// `approved`, `declined`, `unknown` (the answer did not arrive; `reconcile` asks the bank),

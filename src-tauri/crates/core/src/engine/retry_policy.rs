@@ -18,16 +18,18 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-/// How the bank's answer counts for retries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeclineKind {
-    /// May succeed later on the same card.
-    Soft,
-    /// Never retry this card.
-    Hard,
-    /// Our terminal or request is at fault; the card is not.
-    OurError,
+use crate::stored::stored_enum;
+
+stored_enum! {
+    /// How the bank's answer counts for retries.
+    pub enum DeclineKind {
+        /// May succeed later on the same card.
+        Soft = "soft",
+        /// Never retry this card.
+        Hard = "hard",
+        /// Our terminal or request is at fault; the card is not.
+        OurError = "our_error",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,14 +46,14 @@ impl Default for RetryPolicy {
     }
 }
 
-/// Why a payment waits for an operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AttentionReason {
-    /// Every card of the customer was declined.
-    CardsExhausted,
-    /// The bank refused the request because of the terminal's settings or our request.
-    Configuration,
+stored_enum! {
+    /// Why a payment waits for an operator.
+    pub enum AttentionReason {
+        /// Every card of the customer was declined.
+        CardsExhausted = "cards_exhausted",
+        /// The bank refused the request because of the terminal's settings or our request.
+        Configuration = "configuration",
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

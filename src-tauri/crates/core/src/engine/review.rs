@@ -20,6 +20,7 @@ use crate::i18n::Text;
 
 /// Where an attempt in review stands, and what the operator may do with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReviewState {
     pub attempt_id: i64,
     pub order_id: String,

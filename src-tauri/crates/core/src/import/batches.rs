@@ -11,6 +11,7 @@ use crate::i18n::Text;
 
 /// A committed batch and where its payments stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BatchInfo {
     pub id: i64,
     pub store_id: i64,
@@ -37,6 +38,7 @@ pub struct BatchInfo {
 
 /// What cancelling a batch did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CancelSummary {
     pub batch_id: i64,
     /// Payments cancelled (they had not run).

@@ -28,6 +28,7 @@
 pub mod batches;
 mod commit;
 mod duplicates;
+pub mod pages;
 mod report;
 mod texts;
 mod validate;
@@ -45,10 +46,11 @@ use tahsildar_import::{
 
 pub use batches::{BatchInfo, CancelSummary};
 pub use commit::{commit, commit_with_progress};
+pub use pages::{ColumnChoice, ImportSummary, ReportPage, RowFilter};
 pub use report::{DueTotal, ImportReport, RowStatus, RowSummary};
 pub use tahsildar_import::worker::run_if_worker;
 pub use tahsildar_import::{
-    Field, MappingSpec as ImportMapping, Problem, Severity as ProblemSeverity,
+    ColumnMapping, Field, MappingSpec as ImportMapping, Problem, Severity as ProblemSeverity,
 };
 
 use crate::auth::{Permission, Session};
@@ -75,6 +77,7 @@ pub struct ImportOptions {
 
 /// The step an import is at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportPhase {
     Reading,
@@ -85,6 +88,7 @@ pub enum ImportPhase {
 
 /// Where a long import stands, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportProgress {
     pub phase: ImportPhase,
     pub rows_done: u64,

@@ -4,8 +4,11 @@
 use serde::Serialize;
 use tahsildar_import::{ColumnMapping, Field, Problem, Severity};
 
+use crate::plan::CollectionKind;
+
 /// How a row stands after validation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum RowStatus {
     /// Nothing to say: it will be stored.
@@ -28,6 +31,7 @@ impl RowStatus {
 
 /// One data row as the report shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RowSummary {
     /// The row as the user sees it (1-based).
     pub row: usize,
@@ -41,8 +45,8 @@ pub struct RowSummary {
     pub currency: String,
     /// First (or only) due date, `YYYY-MM-DD`.
     pub due_date: Option<String>,
-    /// `one_off`, `installment` or `recurring`, once the row's terms are valid.
-    pub kind: Option<String>,
+    /// Once the row's terms are valid.
+    pub kind: Option<CollectionKind>,
     /// Payments the row creates (0 for an error row).
     pub payments: usize,
     /// True when the customer is already stored (matched by reference).
@@ -51,6 +55,7 @@ pub struct RowSummary {
 
 /// Payments due on one date in one currency, over the rows that will be stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DueTotal {
     /// `YYYY-MM-DD`.
     pub due_date: String,
@@ -226,7 +231,7 @@ pub(crate) fn build(
             due_date: ready
                 .map(|r| r.plan.start.to_string())
                 .or_else(|| row.due_date.map(|d| d.to_string())),
-            kind: ready.map(|r| r.plan.kind.collection_kind().to_string()),
+            kind: ready.map(|r| r.plan.kind.collection_kind()),
             payments: ready.map_or(0, |r| r.dates.len()),
         });
     }

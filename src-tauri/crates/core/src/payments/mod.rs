@@ -13,10 +13,12 @@ use tahsildar_akbank::Currency;
 use tahsildar_akbank::money::minor_to_wire;
 
 use crate::auth::{Permission, Session};
+use crate::engine::attempt_state::AttemptState;
 use crate::error::{Error, Result};
 
 /// One payment as listed: its latest attempt's codes, masked card only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PaymentRow {
     pub id: i64,
     pub plan_id: i64,
@@ -35,7 +37,7 @@ pub struct PaymentRow {
     /// Latest attempt.
     pub attempt_id: Option<i64>,
     pub order_id: Option<String>,
-    pub attempt_state: Option<String>,
+    pub attempt_state: Option<AttemptState>,
     pub vps_code: Option<String>,
     pub host_code: Option<String>,
     pub message: Option<String>,

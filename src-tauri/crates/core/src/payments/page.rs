@@ -14,7 +14,9 @@ use crate::i18n::Text;
 pub const MAX_PAGE: u32 = 500;
 
 /// What a page is sorted by; ties are broken by payment id, so pages never overlap.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum PaymentSort {
     #[default]
     DueDate,
@@ -50,12 +52,17 @@ impl PaymentSort {
 }
 
 /// Which payments a page shows, in which order, from which row.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
 pub struct PaymentQuery {
     pub store_id: Option<i64>,
     /// Any of these statuses (none: all).
     pub statuses: Vec<PaymentStatus>,
+    /// `YYYY-MM-DD`.
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub due_from: Option<jiff::civil::Date>,
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub due_to: Option<jiff::civil::Date>,
     pub customer_id: Option<i64>,
     pub plan_id: Option<i64>,
@@ -72,6 +79,7 @@ pub struct PaymentQuery {
 
 /// One page and the number of payments that match the filters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PaymentPage {
     pub total: u64,
     pub offset: u32,

@@ -7,6 +7,8 @@ use super::PaymentRow;
 use super::page::{MAX_PAGE, PaymentQuery, PaymentSort, page};
 use crate::auth::Session;
 use crate::customer::search::{ExpiringCard, expiring_cards};
+use crate::engine::attempt_state::AttemptState;
+use crate::engine::retry_policy::DeclineKind;
 use crate::error::Result;
 
 /// Days ahead in which an expiring card is worth a call to the customer.
@@ -14,8 +16,9 @@ pub const EXPIRY_WINDOW_DAYS: u16 = 30;
 
 /// Why a payment waits for an operator, and so what they should do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
-pub enum Problem {
+pub enum AttentionProblem {
     /// Every card was declined after its retries: enter another card.
     Declined,
     /// The bank's answer could not be established: check the order with the bank, then reconcile.
@@ -28,13 +31,15 @@ pub enum Problem {
 
 /// One payment in the queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AttentionItem {
-    pub problem: Problem,
+    pub problem: AttentionProblem,
     pub payment: PaymentRow,
 }
 
 /// Everything that needs an operator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AttentionQueue {
     /// Payments in `attention`, oldest due date first (at most [`MAX_PAGE`]).
     pub payments: Vec<AttentionItem>,
@@ -45,14 +50,15 @@ pub struct AttentionQueue {
     pub settlement: Vec<crate::settlement::Difference>,
 }
 
-fn problem_of(row: &PaymentRow, decline_kind: Option<&str>) -> Problem {
-    match (row.attempt_state.as_deref(), decline_kind) {
-        (Some("manual_review" | "unknown" | "not_found" | "in_flight"), _) => Problem::ManualReview,
-        (_, Some("our_error")) => Problem::Configuration,
-        (None, _) if row.masked_pan.is_none() => Problem::NoCard,
-        (None, _) => Problem::Configuration,
-        _ if row.masked_pan.is_none() => Problem::NoCard,
-        _ => Problem::Declined,
+fn problem_of(row: &PaymentRow, decline_kind: Option<DeclineKind>) -> AttentionProblem {
+    use AttemptState::*;
+    match (row.attempt_state, decline_kind) {
+        (Some(ManualReview | Unknown | NotFound | InFlight), _) => AttentionProblem::ManualReview,
+        (_, Some(DeclineKind::OurError)) => AttentionProblem::Configuration,
+        (None, _) if row.masked_pan.is_none() => AttentionProblem::NoCard,
+        (None, _) => AttentionProblem::Configuration,
+        _ if row.masked_pan.is_none() => AttentionProblem::NoCard,
+        _ => AttentionProblem::Declined,
     }
 }
 
@@ -68,7 +74,7 @@ pub fn queue(session: &Session, store_id: Option<i64>) -> Result<AttentionQueue>
             ..PaymentQuery::default()
         },
     )?;
-    let kinds: Vec<Option<String>> = session.vault().db().read(|c| {
+    let kinds: Vec<Option<DeclineKind>> = session.vault().db().read(|c| {
         let mut stmt = c.prepare_cached("SELECT decline_kind FROM attempts WHERE id = ?1")?;
         found
             .rows
@@ -84,7 +90,7 @@ pub fn queue(session: &Session, store_id: Option<i64>) -> Result<AttentionQueue>
         .into_iter()
         .zip(kinds)
         .map(|(payment, kind)| AttentionItem {
-            problem: problem_of(&payment, kind.as_deref()),
+            problem: problem_of(&payment, kind),
             payment,
         })
         .collect();

@@ -10,22 +10,63 @@ use tahsildar_akbank::catalogue::{self, CodeClass};
 use super::PaymentRow;
 use crate::auth::{Permission, Session};
 use crate::engine::attempt_state::AttemptState;
+use crate::engine::follow_up::{FollowUpKind, FollowUpState};
 use crate::engine::record::Hold;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
+use crate::plan::terms::{CollectionKind, PlanStatus, ProvisionKind};
+
+/// What a step of a payment's history is: an attempt (a sale or pre-authorisation) or a
+/// follow-up on one (void, refund, capture). Serialised as the stored name alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(untagged)]
+pub enum StepKind {
+    Attempt(ProvisionKind),
+    FollowUp(FollowUpKind),
+}
+
+/// Where a step stands: its attempt's or follow-up's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(untagged)]
+pub enum StepState {
+    Attempt(AttemptState),
+    FollowUp(FollowUpState),
+}
+
+impl StepKind {
+    /// The stored name, as the window receives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::Attempt(kind) => kind.as_str(),
+            StepKind::FollowUp(kind) => kind.as_str(),
+        }
+    }
+}
+
+impl StepState {
+    /// The stored name, as the window receives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepState::Attempt(state) => state.as_str(),
+            StepState::FollowUp(state) => state.as_str(),
+        }
+    }
+}
 
 /// One step of a payment's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TimelineEntry {
-    /// `sale`, `void` or `refund`.
-    pub kind: String,
+    pub kind: StepKind,
     pub attempt_id: i64,
     pub reversal_id: Option<i64>,
     pub order_id: Option<String>,
     /// When it was written ahead (UTC).
     pub at: String,
     pub finished_at: Option<String>,
-    /// The attempt's or reversal's state (approved, declined, unknown, manual_review, ...).
-    pub state: String,
+    pub state: StepState,
     pub amount_minor: i64,
     pub currency: String,
     pub installments: i64,
@@ -36,17 +77,17 @@ pub struct TimelineEntry {
     pub rrn: Option<String>,
     /// The bank's own message, or why the outcome is not known.
     pub message: Option<String>,
-    /// approved, soft_decline, hard_decline, our_error, unknown (from the code catalogue).
-    pub class: Option<String>,
-    /// What the code means, for an operator.
-    pub explanation_tr: Option<String>,
-    pub explanation_en: Option<String>,
+    /// What the bank's code means for the next step (from the code catalogue).
+    pub class: Option<CodeClass>,
+    /// What the code means (or why the attempt was withdrawn), for an operator.
+    pub explanation: Option<Text>,
     pub sends: i64,
     pub inquiries: i64,
 }
 
 /// What the user may do to the payment now (permission and state both checked).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PaymentActions {
     /// The approved attempt a void or refund applies to.
     pub approved_attempt: Option<i64>,
@@ -60,25 +101,16 @@ pub struct PaymentActions {
 
 /// A payment with its plan, history and actions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PaymentDetail {
     pub payment: PaymentRow,
     pub customer_id: i64,
-    pub plan_kind: String,
-    pub plan_status: String,
+    pub plan_kind: CollectionKind,
+    pub plan_status: PlanStatus,
     pub plan_description: Option<String>,
     pub installments: i64,
     pub timeline: Vec<TimelineEntry>,
     pub actions: PaymentActions,
-}
-
-fn class_code(class: CodeClass) -> &'static str {
-    match class {
-        CodeClass::Approved => "approved",
-        CodeClass::SoftDecline => "soft_decline",
-        CodeClass::HardDecline => "hard_decline",
-        CodeClass::OurError => "our_error",
-        CodeClass::Unknown => "unknown",
-    }
 }
 
 fn currency_alpha(code: u16) -> String {
@@ -91,22 +123,19 @@ fn currency_alpha(code: u16) -> String {
 /// Fills the class and explanation from the code catalogue, or for a withdrawn attempt from
 /// the reason it was withdrawn.
 fn explain(entry: &mut TimelineEntry) {
-    if entry.kind == "sale" && entry.state == AttemptState::Withdrawn.as_str() {
+    if entry.state == StepState::Attempt(AttemptState::Withdrawn) {
         if let Some(hold) = entry.message.as_deref().and_then(Hold::from_code) {
-            let text = hold.text();
-            entry.explanation_tr = Some(text.tr().to_string());
-            entry.explanation_en = Some(text.en().to_string());
+            entry.explanation = Some(hold.text());
         }
         return;
     }
-    if entry.explanation_tr.is_some() {
+    if entry.explanation.is_some() {
         return;
     }
     if let Some(vps) = entry.vps_code.as_deref() {
         let info = catalogue::describe(vps, entry.host_code.as_deref());
-        entry.class = Some(class_code(info.class).to_string());
-        entry.explanation_tr = Some(info.tr.to_string());
-        entry.explanation_en = Some(info.en.to_string());
+        entry.class = Some(info.class);
+        entry.explanation = Some(Text::new(info.tr, info.en));
     }
 }
 
@@ -119,18 +148,18 @@ pub(crate) fn timeline_of(
     let mut stmt = conn.prepare(
         "SELECT a.id, a.order_id, a.created_at, a.finished_at, a.state, a.amount_minor, a.currency, a.installments,
             k.masked_pan, a.vps_code, a.host_code, a.auth_code, a.rrn, COALESCE(a.message, a.review_reason),
-            a.sends, a.inquiries
+            a.sends, a.inquiries, a.kind
          FROM attempts a LEFT JOIN cards k ON k.id = a.card_id WHERE a.payment_id = ?1 ORDER BY a.id",
     )?;
     let attempts = stmt.query_map([payment_id], |r| {
         Ok(TimelineEntry {
-            kind: "sale".into(),
+            kind: StepKind::Attempt(r.get(16)?),
             attempt_id: r.get(0)?,
             reversal_id: None,
             order_id: r.get(1)?,
             at: r.get(2)?,
             finished_at: r.get(3)?,
-            state: r.get(4)?,
+            state: StepState::Attempt(r.get(4)?),
             amount_minor: r.get(5)?,
             currency: currency_alpha(r.get(6)?),
             installments: r.get(7)?,
@@ -141,8 +170,7 @@ pub(crate) fn timeline_of(
             rrn: r.get(12)?,
             message: r.get(13)?,
             class: None,
-            explanation_tr: None,
-            explanation_en: None,
+            explanation: None,
             sends: r.get(14)?,
             inquiries: r.get(15)?,
         })
@@ -158,24 +186,26 @@ pub(crate) fn timeline_of(
          WHERE a.payment_id = ?1 ORDER BY v.id",
     )?;
     let reversals = stmt.query_map([payment_id], |r| {
-        let kind: String = r.get(2)?;
-        let state: String = r.get(6)?;
+        let kind: FollowUpKind = r.get(2)?;
+        let state: FollowUpState = r.get(6)?;
         let of_capture: bool = r.get(13)?;
         // The bank voids the capture; the pre-authorisation's hold lapses at the card's bank.
-        let hold = (kind == "void" && state == "approved" && of_capture).then(|| {
-            (
-                "Tahsilat (provizyon kapama) iptal edildi. Ön provizyonun blokesi kartın bankasında süresi dolunca kalkar (çoğunlukla 7-30 gün); daha önce kalkması için bankayı arayın.".to_string(),
-                "The capture was voided. The pre-authorisation's hold lapses at the card's bank (usually within 7-30 days); call the bank to release it sooner.".to_string(),
+        let voided_capture =
+            kind == FollowUpKind::Void && state == FollowUpState::Approved && of_capture;
+        let hold = voided_capture.then(|| {
+            Text::new(
+                "Tahsilat (provizyon kapama) iptal edildi. Ön provizyonun blokesi kartın bankasında süresi dolunca kalkar (çoğunlukla 7-30 gün); daha önce kalkması için bankayı arayın.",
+                "The capture was voided. The pre-authorisation's hold lapses at the card's bank (usually within 7-30 days); call the bank to release it sooner.",
             )
         });
         Ok(TimelineEntry {
-            kind,
+            kind: StepKind::FollowUp(kind),
             attempt_id: r.get(1)?,
             reversal_id: Some(r.get(0)?),
             order_id: r.get(3)?,
             at: r.get(4)?,
             finished_at: r.get(5)?,
-            state,
+            state: StepState::FollowUp(state),
             amount_minor: r.get(7)?,
             currency: currency_alpha(r.get(8)?),
             installments: 1,
@@ -186,8 +216,7 @@ pub(crate) fn timeline_of(
             rrn: None,
             message: r.get(12)?,
             class: None,
-            explanation_tr: hold.as_ref().map(|h| h.0.clone()),
-            explanation_en: hold.map(|h| h.1),
+            explanation: hold,
             sends: 1,
             inquiries: 0,
         })
@@ -222,7 +251,7 @@ pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
         allowed(Permission::CreateCollections),
     );
     session.vault().db().read(|c| {
-        let (customer_id, plan_kind, plan_status, plan_description, installments): (i64, String, String, Option<String>, i64) = c
+        let (customer_id, plan_kind, plan_status, plan_description, installments): (i64, CollectionKind, PlanStatus, Option<String>, i64) = c
             .query_row(
                 "SELECT pl.customer_id, pl.kind, pl.status, pl.description, pl.installments
                  FROM payments p JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
@@ -263,8 +292,8 @@ pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
         }
         actions.can_retry_with_card =
             payment.status.may_change_card() && !open_attempt && may_replace;
-        actions.can_cancel_plan = matches!(plan_status.as_str(), "active" | "paused")
-            && may_change;
+        actions.can_cancel_plan =
+            matches!(plan_status, PlanStatus::Active | PlanStatus::Paused) && may_change;
         Ok(PaymentDetail {
             payment,
             customer_id,
@@ -284,13 +313,13 @@ mod tests {
 
     fn entry(vps: Option<&str>, host: Option<&str>) -> TimelineEntry {
         TimelineEntry {
-            kind: "sale".into(),
+            kind: StepKind::Attempt(ProvisionKind::Sale),
             attempt_id: 1,
             reversal_id: None,
             order_id: None,
             at: String::new(),
             finished_at: None,
-            state: "declined".into(),
+            state: StepState::Attempt(AttemptState::Declined),
             amount_minor: 100,
             currency: "TRY".into(),
             installments: 1,
@@ -301,8 +330,7 @@ mod tests {
             rrn: None,
             message: None,
             class: None,
-            explanation_tr: None,
-            explanation_en: None,
+            explanation: None,
             sends: 1,
             inquiries: 0,
         }
@@ -312,10 +340,9 @@ mod tests {
     fn a_host_decline_is_explained_by_its_host_code() {
         let mut e = entry(Some("VPS-1005"), Some("51"));
         explain(&mut e);
-        assert_eq!(e.class.as_deref(), Some("soft_decline"));
+        assert_eq!(e.class, Some(CodeClass::SoftDecline));
         let info = catalogue::host("51").unwrap();
-        assert_eq!(e.explanation_tr.as_deref(), Some(info.tr));
-        assert_eq!(e.explanation_en.as_deref(), Some(info.en));
+        assert_eq!(e.explanation, Some(Text::new(info.tr, info.en)));
     }
 
     #[test]
@@ -323,6 +350,6 @@ mod tests {
         let mut e = entry(None, None);
         explain(&mut e);
         assert_eq!(e.class, None);
-        assert_eq!(e.explanation_tr, None);
+        assert_eq!(e.explanation, None);
     }
 }

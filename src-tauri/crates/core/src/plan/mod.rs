@@ -1,16 +1,21 @@
 //! Collection plans and their due dates: one-off sales, bank installment sales and recurring
 //! plans, the payments they produce, and the changes an operator may make to them.
 
+pub mod collection;
 pub mod input;
 pub mod manage;
 pub mod preview;
 pub mod schedule;
 pub mod terms;
 
+pub use collection::CollectionInput;
 pub use input::{parse_amount, parse_currency, parse_date};
 pub use manage::{cancel, change_amount, pause, resume};
 pub use preview::{PlanPreview, preview};
-pub use terms::{NewPlan, PlanInfo, PlanKind, ProvisionKind, create, create_as};
+pub use terms::{
+    CollectionKind, NewPlan, PlanInfo, PlanKind, PlanStatus, PlannedPayment, ProvisionKind, create,
+    create_as,
+};
 
 use jiff::civil::Date;
 

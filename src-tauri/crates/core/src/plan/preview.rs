@@ -4,7 +4,7 @@
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::terms::{NewPlan, PlanKind, check, due_dates};
+use super::terms::{CollectionKind, NewPlan, PlanKind, check, due_dates};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
@@ -14,6 +14,7 @@ pub const SHOWN: usize = 12;
 
 /// One payment the plan would make.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PreviewPayment {
     pub due_date: String,
     pub amount_minor: i64,
@@ -21,10 +22,11 @@ pub struct PreviewPayment {
 
 /// What saving the plan would produce.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PlanPreview {
     pub customer_id: i64,
     pub store_id: i64,
-    pub kind: String,
+    pub kind: CollectionKind,
     pub currency: String,
     /// Bank installments of the one sale (1 unless an installment sale).
     pub installments: i64,
@@ -67,7 +69,7 @@ pub fn preview(session: &Session, plan: &NewPlan) -> Result<PlanPreview> {
     Ok(PlanPreview {
         customer_id: plan.customer_id,
         store_id,
-        kind: plan.kind.collection_kind().to_string(),
+        kind: plan.kind.collection_kind(),
         currency: plan.currency.alpha().to_string(),
         installments,
         count: dates.len() as u32,

@@ -90,17 +90,27 @@ pub struct NewPlan {
 
 /// A stored plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PlanInfo {
     pub id: i64,
     pub store_id: i64,
     pub customer_id: i64,
-    pub kind: String,
+    pub kind: CollectionKind,
     pub amount_minor: i64,
     pub currency: String,
     pub installments: i64,
-    pub status: String,
-    /// Payment ids with their due dates, in order.
-    pub payments: Vec<(i64, String)>,
+    pub status: PlanStatus,
+    /// Its payments, in order of due date.
+    pub payments: Vec<PlannedPayment>,
+}
+
+/// A payment a plan made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PlannedPayment {
+    pub id: i64,
+    /// `YYYY-MM-DD`.
+    pub due_date: String,
 }
 
 /// A schedule that cannot be built, as a sentence in both languages; manual entry and the
@@ -411,7 +421,12 @@ pub fn load(conn: &rusqlite::Connection, id: i64) -> Result<PlanInfo> {
     let mut stmt =
         conn.prepare("SELECT id, due_date FROM payments WHERE plan_id = ?1 ORDER BY occurrence")?;
     info.payments = stmt
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([id], |r| {
+            Ok(PlannedPayment {
+                id: r.get(0)?,
+                due_date: r.get(1)?,
+            })
+        })?
         .collect::<std::result::Result<Vec<_>, _>>()?;
     Ok(info)
 }

@@ -93,6 +93,7 @@ impl DayState {
 
 /// One store's day, as last matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SettlementDay {
     pub store_id: i64,
     pub store_name: String,
@@ -113,11 +114,15 @@ pub struct SettlementDay {
 
 /// One difference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Difference {
     pub id: i64,
     pub store_id: i64,
     pub day: String,
     pub kind: DifferenceKind,
+    /// What the kind means for an operator, and what to do.
+    pub meaning: Text,
+    /// The bank's transaction code: 1000 sale, 1002 refund, 1004 pre-auth, 1005 capture.
     pub txn_code: String,
     pub order_id: String,
     pub attempt_id: Option<i64>,
@@ -241,12 +246,13 @@ pub fn differences(
              ORDER BY f.day DESC, f.id LIMIT 1000",
         )?;
         let rows = stmt.query_map(params![store_id, day.map(|d| d.to_string())], |r| {
-            let kind: String = r.get(3)?;
+            let kind: DifferenceKind = r.get(3)?;
             Ok(Difference {
                 id: r.get(0)?,
                 store_id: r.get(1)?,
                 day: r.get(2)?,
-                kind: DifferenceKind::parse(&kind).unwrap_or(DifferenceKind::StatusDiffers),
+                kind,
+                meaning: kind.text(),
                 txn_code: r.get(4)?,
                 order_id: r.get(5)?,
                 attempt_id: r.get(6)?,

@@ -1,6 +1,7 @@
 //! Stores: Akbank virtual POS terminals and their settings. The secret key is sealed at field
 //! level and write-only: it is never returned, only replaced (`has_secret_key` tells if set).
 
+pub mod check;
 mod validate;
 
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -55,12 +56,16 @@ impl Environment {
 
 /// A store as shown and edited (never the secret key).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Store {
     pub id: i64,
     pub name: String,
     pub environment: Environment,
     /// The configured host, if it differs from the environment's default.
     pub base_url: Option<String>,
+    /// The host payments go to: the configured one, else the environment's default (none for
+    /// the sandbox, whose simulator's address is known at run time).
+    pub effective_base_url: Option<String>,
     pub merchant_safe_id: String,
     pub terminal_safe_id: String,
     pub has_secret_key: bool,
@@ -72,15 +77,6 @@ pub struct Store {
     pub enabled: bool,
     pub created_at: String,
     pub updated_at: String,
-}
-
-impl Store {
-    /// The host to use: the configured one, else the environment's default.
-    pub fn effective_base_url(&self) -> Option<&str> {
-        self.base_url
-            .as_deref()
-            .or(self.environment.default_base_url())
-    }
 }
 
 /// Settings of a store; `None` fields keep their current (or default) value.
@@ -128,12 +124,16 @@ const SELECT_STORE: &str =
     created_at, updated_at FROM stores";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Store> {
-    let env: String = r.get(2)?;
+    let environment: Environment = r.get(2)?;
+    let base_url: Option<String> = r.get(3)?;
     Ok(Store {
         id: r.get(0)?,
         name: r.get(1)?,
-        environment: Environment::parse(&env).unwrap_or(Environment::Sandbox),
-        base_url: r.get(3)?,
+        environment,
+        effective_base_url: base_url
+            .clone()
+            .or_else(|| environment.default_base_url().map(str::to_string)),
+        base_url,
         merchant_safe_id: r.get(4)?,
         terminal_safe_id: r.get(5)?,
         has_secret_key: r.get(6)?,
@@ -324,7 +324,7 @@ pub fn update(session: &Session, id: i64, settings: &StoreSettings) -> Result<St
         let after = load(tx, id)?;
         if after.base_url != before.base_url || after.environment != before.environment {
             detail["base_url"] = serde_json::json!({
-                "old": before.effective_base_url(), "new": after.effective_base_url(),
+                "old": before.effective_base_url, "new": after.effective_base_url,
             });
         }
         if before.enabled && !after.enabled {

@@ -13,6 +13,7 @@ pub const META_FORMAT: u32 = 1;
 
 /// How the data key of a vault is unlocked on this PC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum UnlockMethod {
     /// The data key is in the OS keyring under `tahsildar` / `vault-<id>`.

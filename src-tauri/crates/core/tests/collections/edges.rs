@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use jiff::SignedDuration;
 use tahsildar_bank_sim::Faults;
-use tahsildar_core::plan::manage;
+use tahsildar_core::engine::attempt_state::AttemptState;
+use tahsildar_core::payments::timeline::StepState;
+use tahsildar_core::plan::{PlanStatus, manage};
 use tahsildar_core::store::{self, StoreSettings};
 
 use crate::invariants;
@@ -61,7 +63,7 @@ async fn a_cancelled_plan_is_not_charged_when_its_attempt_never_reached_the_bank
     let w = World::new().await;
     let (payment, plan) = not_sent(&w, "W-1").await;
     let info = manage::cancel(&w.v.admin, plan).unwrap();
-    assert_eq!(info.status, "cancelled");
+    assert_eq!(info.status, PlanStatus::Cancelled);
     assert_eq!(w.v.attempts(payment)[0].0, "withdrawn");
     assert_eq!(w.v.payment_status(payment), "cancelled");
     assert_eq!(withdrawals(&w), ["plan_cancelled"]);
@@ -71,12 +73,13 @@ async fn a_cancelled_plan_is_not_charged_when_its_attempt_never_reached_the_bank
     assert!(w.sim.ledger().is_empty(), "{:?}", w.sim.ledger());
     let detail = tahsildar_core::payments::timeline::detail(&w.v.admin, payment).unwrap();
     let entry = &detail.timeline[0];
-    assert_eq!(entry.state, "withdrawn");
+    assert_eq!(entry.state, StepState::Attempt(AttemptState::Withdrawn));
     assert!(
         entry
-            .explanation_tr
-            .as_deref()
+            .explanation
+            .as_ref()
             .unwrap()
+            .tr()
             .contains("plan iptal edildi")
     );
     invariants::check(&w.v.vault, &w.sim.ledger(), true);

@@ -88,7 +88,7 @@ async fn a_hard_decline_moves_to_the_alternate_card_in_the_same_run() {
             },
         )
         .unwrap();
-        info.payments[0].0
+        info.payments[0].id
     };
     let s = w.engine().run(None).await.unwrap();
     assert_eq!((s.payments, s.approved), (1, 1));

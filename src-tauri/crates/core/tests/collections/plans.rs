@@ -4,7 +4,7 @@ use jiff::civil::{Date, date};
 use tahsildar_core::customer::{self, NewCustomer};
 use tahsildar_core::payments::{self, PaymentStatus, page::PaymentQuery};
 use tahsildar_core::plan::schedule::{Cadence, PlanEnd, Schedule};
-use tahsildar_core::plan::{self, NewPlan, PlanInfo, PlanKind};
+use tahsildar_core::plan::{self, NewPlan, PlanInfo, PlanKind, PlanStatus};
 use tahsildar_core::{Currency, Error};
 
 use crate::language::assert_one_language;
@@ -32,7 +32,7 @@ fn recurring(
 }
 
 fn dues(info: &PlanInfo) -> Vec<String> {
-    info.payments.iter().map(|(_, d)| d.clone()).collect()
+    info.payments.iter().map(|p| p.due_date.clone()).collect()
 }
 
 /// The field an input error names; its message keeps to one language at a time.
@@ -103,13 +103,19 @@ fn pause_skips_what_fell_due_resume_continues_amount_change_and_cancel_keep_hist
         PlanEnd::Count(4),
     );
     let id = info.id;
-    assert_eq!(plan::pause(&v.admin, id).unwrap().status, "paused");
+    assert_eq!(
+        plan::pause(&v.admin, id).unwrap().status,
+        PlanStatus::Paused
+    );
     let paused_again = plan::pause(&v.admin, id).unwrap_err();
     assert!(matches!(paused_again, Error::WrongState { .. }));
     assert_one_language(&paused_again);
     // Two months pass while paused: the payments of 27 Nov and 27 Dec are skipped on resume.
     v.advance_days(40);
-    assert_eq!(plan::resume(&v.admin, id).unwrap().status, "active");
+    assert_eq!(
+        plan::resume(&v.admin, id).unwrap().status,
+        PlanStatus::Active
+    );
     let list = |status: &str| {
         payments::page::all(
             &v.admin,
@@ -130,7 +136,10 @@ fn pause_skips_what_fell_due_resume_continues_amount_change_and_cancel_keep_hist
     assert!(ahead.iter().all(|p| p.amount == "600.00"));
     assert!(list("cancelled").iter().all(|p| p.amount == "500.00"));
     // Cancelling cancels the rest and keeps the history.
-    assert_eq!(plan::cancel(&v.admin, id).unwrap().status, "cancelled");
+    assert_eq!(
+        plan::cancel(&v.admin, id).unwrap().status,
+        PlanStatus::Cancelled
+    );
     assert_eq!(list("cancelled").len(), 4);
     let cancelled_again = plan::cancel(&v.admin, id).unwrap_err();
     assert!(matches!(cancelled_again, Error::WrongState { .. }));

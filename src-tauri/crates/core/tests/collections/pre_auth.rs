@@ -1,7 +1,9 @@
 //! Pre-authorisations: held as `authorized`, captured in part or in full (never above the
 //! authorised amount, once), refunded only after the capture and only up to it, or voided.
 
+use tahsildar_core::engine::follow_up::{FollowUpKind, FollowUpState};
 use tahsildar_core::engine::{capture::capture, reversal};
+use tahsildar_core::payments::timeline::{StepKind, StepState};
 use tahsildar_core::plan::{PlanKind, ProvisionKind};
 use tahsildar_core::{EngineConfig, Error};
 
@@ -242,12 +244,17 @@ async fn a_void_of_a_captured_pre_authorisation_voids_the_capture_even_when_its_
     );
     // What the operator reads: the capture is voided, the hold lapses at the card's bank.
     let detail = tahsildar_core::payments::timeline::detail(&w.v.admin, payment).unwrap();
-    let void = detail.timeline.iter().find(|e| e.kind == "void").unwrap();
-    assert_eq!(void.state, "approved");
+    let void = detail
+        .timeline
+        .iter()
+        .find(|e| e.kind == StepKind::FollowUp(FollowUpKind::Void))
+        .unwrap();
+    assert_eq!(void.state, StepState::FollowUp(FollowUpState::Approved));
     assert!(
-        void.explanation_tr
-            .as_deref()
+        void.explanation
+            .as_ref()
             .unwrap()
+            .tr()
             .contains("provizyon"),
         "{void:?}"
     );

@@ -109,7 +109,7 @@ impl Vaulted {
             },
         )
         .unwrap();
-        info.payments[0].0
+        info.payments[0].id
     }
 
     /// A plan due today, taken as `provision`; returns the payment id.
@@ -133,7 +133,7 @@ impl Vaulted {
             provision,
         )
         .unwrap();
-        info.payments[0].0
+        info.payments[0].id
     }
 
     /// The attempt of a payment that is not declined (at most one exists).

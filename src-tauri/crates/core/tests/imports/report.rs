@@ -4,6 +4,7 @@
 use secrecy::SecretString;
 use tahsildar_core::auth::users;
 use tahsildar_core::import::{self, ImportOptions, ImportPhase, RowStatus};
+use tahsildar_core::plan::CollectionKind;
 use tahsildar_core::{Error, NewUser, Origin, Role, Scope};
 
 use crate::files::{assert_no_pan, csv, dry_run, fixture, row_problems};
@@ -73,7 +74,7 @@ pub fn fixtures_of_every_format() {
     assert!(
         r.row_summaries
             .iter()
-            .all(|x| x.kind.as_deref() == Some("recurring"))
+            .all(|x| x.kind == Some(CollectionKind::Recurring))
     );
 
     // OpenDocument: monthly x12 and quarterly x4, from January.
@@ -92,8 +93,8 @@ pub fn fixtures_of_every_format() {
     // Legacy xls: a 3-installment sale.
     let r = dry_run(&v.admin, s, &fixture("xlwt.xls")).report;
     assert_eq!((r.rows, r.errors), (2, 0));
-    assert_eq!(r.row_summaries[0].kind.as_deref(), Some("installment"));
-    assert_eq!(r.row_summaries[1].kind.as_deref(), Some("one_off"));
+    assert_eq!(r.row_summaries[0].kind, Some(CollectionKind::Installment));
+    assert_eq!(r.row_summaries[1].kind, Some(CollectionKind::OneOff));
 
     // A card number saved as a number (its last digit zeroed by Excel); the file has no name
     // column, so its new customers have no name either.

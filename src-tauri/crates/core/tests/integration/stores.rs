@@ -17,7 +17,7 @@ fn store_secret_key_is_write_only_and_sealed() {
     let s = store::create(&f.admin, "Canlı", Environment::Live, &settings).unwrap();
     assert!(s.has_secret_key);
     assert_eq!(
-        s.effective_base_url(),
+        s.effective_base_url.as_deref(),
         Some(tahsildar_core::store::LIVE_BASE_URL)
     );
     assert!(!format!("{s:?}").contains("secret-key-value-123"));

@@ -1,10 +1,11 @@
 //! A payment's timeline and actions against the simulator: a soft decline explained from the
 //! code catalogue, the attention queue, retry with another card, a partial refund.
 
+use tahsildar_akbank::catalogue::CodeClass;
 use tahsildar_bank_sim::{SimClock, SimConfig, Simulator};
 use tahsildar_core::engine::reversal;
 use tahsildar_core::payments::PaymentStatus;
-use tahsildar_core::payments::queue::{Problem, queue};
+use tahsildar_core::payments::queue::{AttentionProblem, queue};
 use tahsildar_core::payments::retry::retry_with_card;
 use tahsildar_core::payments::timeline::detail;
 use tahsildar_core::plan::{self, NewPlan, PlanKind};
@@ -39,7 +40,7 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
         },
     )
     .unwrap();
-    let payment = info.payments[0].0;
+    let payment = info.payments[0].id;
     let engine = Engine::start(
         office.vault.clone(),
         bank.clone(),
@@ -59,10 +60,10 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
         ("sale", "declined")
     );
     assert_eq!(sale.host_code.as_deref(), Some("54"));
-    assert_eq!(sale.class.as_deref(), Some("hard_decline"));
+    assert_eq!(sale.class, Some(CodeClass::HardDecline));
     let info54 = tahsildar_akbank::catalogue::host("54").unwrap();
-    assert_eq!(sale.explanation_tr.as_deref(), Some(info54.tr));
-    assert_eq!(sale.explanation_en.as_deref(), Some(info54.en));
+    let explanation = sale.explanation.as_ref().unwrap();
+    assert_eq!((explanation.tr(), explanation.en()), (info54.tr, info54.en));
     assert_eq!(sale.masked_pan.as_deref(), Some("400000******0069"));
     assert!(sale.order_id.is_some());
     assert!(d.actions.can_retry_with_card);
@@ -71,7 +72,7 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
     let q = queue(&office.admin, None).unwrap();
     assert_eq!(q.payments_total, 1);
     assert_eq!(q.payments[0].payment.id, payment);
-    assert_eq!(q.payments[0].problem, Problem::Declined);
+    assert_eq!(q.payments[0].problem, AttentionProblem::Declined);
 
     // A viewer sees the payment but may do nothing to it.
     let viewer = office.user("viewer", Role::Viewer, office.store_id);
@@ -90,8 +91,8 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
     let d = detail(&office.admin, payment).unwrap();
     assert_eq!(d.payment.status, PaymentStatus::Paid);
     assert_eq!(d.timeline.len(), 2);
-    assert_eq!(d.timeline[1].state, "approved");
-    assert_eq!(d.timeline[1].class.as_deref(), Some("approved"));
+    assert_eq!(d.timeline[1].state.as_str(), "approved");
+    assert_eq!(d.timeline[1].class, Some(CodeClass::Approved));
     assert_eq!(
         d.timeline[1].masked_pan.as_deref(),
         Some("435509******5232")

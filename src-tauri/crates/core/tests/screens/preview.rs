@@ -45,7 +45,7 @@ fn preview_lists_the_first_dates_and_the_total_without_saving() {
         .collect();
     assert_eq!(dates, vec!["2027-01-31", "2027-02-28", "2027-03-31"]);
     assert_eq!(p.last_due_date, "2028-12-31");
-    assert_eq!(p.kind, "recurring");
+    assert_eq!(p.kind.as_str(), "recurring");
     assert_eq!(payments(&office), 0, "a preview stores nothing");
 
     let one = preview(

@@ -6,6 +6,7 @@ use crate::mapping::Field;
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// For the record (a column that is not used).
@@ -18,6 +19,7 @@ pub enum Severity {
 
 /// One finding. Never quotes a card number.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Problem {
     /// The row as the user sees it (1-based); `None` for the whole file.
     pub row: Option<usize>,

@@ -15,6 +15,7 @@ use crate::table::{column_index, column_letter};
 
 /// How a column's field was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum MappingSource {
     /// Recognised from the header text.
@@ -25,6 +26,7 @@ pub enum MappingSource {
 
 /// One column of the file and the field it carries.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ColumnMapping {
     /// 0-based column index.
     pub index: usize,
