@@ -4,7 +4,7 @@
 //! ([`transition`]), so a change computed from a stale read changes nothing.
 
 use jiff::Timestamp;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, named_params, params};
 use tahsildar_akbank::Currency;
 
 mod claim;
@@ -26,6 +26,8 @@ use super::actor::EngineActor;
 use super::attempt_state::AttemptState;
 use crate::audit::AuditRecord;
 use crate::error::{Error, Result};
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 use crate::plan::ProvisionKind;
 use crate::vault::Vault;
 use crate::vault::keys::Keys;
@@ -188,15 +190,21 @@ impl Scribe<'_> {
     }
 }
 
+/// The payment of an attempt being worked on (claimed by a run, or already waiting for an
+/// operator) goes to the attention queue with `reason`.
 pub(crate) fn set_attention(
     tx: &Transaction,
     payment_id: i64,
     reason: &str,
     now: &str,
 ) -> Result<()> {
-    tx.execute(
-        "UPDATE payments SET status = 'attention', attention = ?1, updated_at = ?2 WHERE id = ?3",
-        params![reason, now, payment_id],
+    payment_status::transition(
+        tx,
+        "id = :id",
+        &[PaymentStatus::Processing, PaymentStatus::Attention],
+        PaymentStatus::Attention,
+        "attention = :reason, updated_at = :now",
+        named_params! {":id": payment_id, ":reason": reason, ":now": now},
     )?;
     Ok(())
 }

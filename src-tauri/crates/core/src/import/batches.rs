@@ -1,13 +1,15 @@
 //! Committed import batches: listing them, and cancelling the payments of one that have not
 //! run yet (a payment with any attempt is left alone).
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, named_params, params};
 use serde::Serialize;
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 
 /// A committed batch and where its payments stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -142,13 +144,15 @@ pub fn cancel(session: &Session, batch_id: i64) -> Result<CancelSummary> {
                 Text::new("zaten iptal edilmiş", "it is already cancelled"),
             ));
         }
-        // The engine claims a payment with `UPDATE ... WHERE status = 'scheduled'`: a payment
-        // it has claimed is 'processing' and is not matched here.
-        let cancelled = tx.execute(
-            "UPDATE payments SET status = 'cancelled', updated_at = ?1
-             WHERE batch_id = ?2 AND status = 'scheduled'
-               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
-            params![now, batch_id],
+        // The engine claims a payment by moving it from scheduled to processing: a payment it
+        // has claimed is not matched here.
+        let cancelled = payment_status::transition(
+            tx,
+            "batch_id = :batch AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
+            &[PaymentStatus::Scheduled],
+            PaymentStatus::Cancelled,
+            "updated_at = :now",
+            named_params! {":batch": batch_id, ":now": now},
         )? as i64;
         let total: i64 = tx.query_row(
             "SELECT count(*) FROM payments WHERE batch_id = ?1",

@@ -2,14 +2,17 @@
 //! (paid, declined, in-progress payments) is never touched. Pausing or cancelling withdraws the
 //! attempts that never reached the bank; what the bank may hold is settled by inquiry first.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, named_params, params};
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::engine::EngineActor;
+use crate::engine::attempt_state::AttemptState;
 use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 
 use super::terms::{MAX_AMOUNT_MINOR, PlanInfo, load};
 
@@ -122,12 +125,17 @@ pub fn resume(session: &Session, id: i64) -> Result<PlanInfo> {
             ));
         }
         tx.execute("UPDATE plans SET status = 'active' WHERE id = ?1", [id])?;
-        let skipped = tx.execute(
-            "UPDATE payments SET status = 'cancelled', attention = 'skipped while the plan was paused', updated_at = ?1
-             WHERE plan_id = ?2 AND status = 'scheduled' AND due_date < ?3
+        let skipped = payment_status::transition(
+            tx,
+            "plan_id = :plan AND due_date < :today
                AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id
-                               AND a.state <> 'withdrawn')",
-            params![now, id, today],
+                               AND a.state <> :withdrawn)",
+            &[PaymentStatus::Scheduled],
+            PaymentStatus::Cancelled,
+            "attention = 'skipped while the plan was paused', updated_at = :now",
+            named_params! {
+                ":plan": id, ":today": today, ":withdrawn": AttemptState::Withdrawn, ":now": now,
+            },
         )?;
         Ok(serde_json::json!({ "skipped": skipped }))
     })
@@ -187,10 +195,13 @@ pub fn cancel(session: &Session, id: i64) -> Result<PlanInfo> {
             ));
         }
         tx.execute("UPDATE plans SET status = 'cancelled' WHERE id = ?1", [id])?;
-        let cancelled = tx.execute(
-            "UPDATE payments SET status = 'cancelled', updated_at = ?1
-             WHERE plan_id = ?2 AND status IN ('scheduled', 'retry_wait')",
-            params![now, id],
+        let cancelled = payment_status::transition(
+            tx,
+            "plan_id = :plan",
+            &[PaymentStatus::Scheduled, PaymentStatus::RetryWait],
+            PaymentStatus::Cancelled,
+            "updated_at = :now",
+            named_params! {":plan": id, ":now": now},
         )?;
         let withdrawn = withdraw_unsent(tx, scribe, WithdrawScope::Plan(id), Hold::PlanCancelled)?;
         Ok(serde_json::json!({ "cancelled": cancelled + withdrawn, "withdrawn": withdrawn }))

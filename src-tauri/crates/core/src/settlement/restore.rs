@@ -4,13 +4,15 @@
 //! second time. A booking whose payment is not in the restored vault, or that would make a
 //! second live attempt, stays a difference for an operator.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, named_params, params};
 use tahsildar_akbank::{HistoryRow, HistoryStatus};
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::engine::order_id;
 use crate::engine::record::Scribe;
 use crate::error::Result;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 
 /// Writes the booking `row` (a sale or pre-auth of this vault) back; false when it cannot be.
 pub(crate) fn write_back(
@@ -88,20 +90,31 @@ pub(crate) fn write_back(
     let attempt_id = tx.last_insert_rowid();
     let (captured, refunded) = write_follow_ups(tx, attempt_id, order, amount, rows, &now, day)?;
     let status = if voided {
-        "voided"
+        PaymentStatus::Voided
     } else if refunded > 0 && refunded >= captured.unwrap_or(amount) {
-        "refunded"
+        PaymentStatus::Refunded
     } else if refunded > 0 {
-        "partially_refunded"
+        PaymentStatus::PartiallyRefunded
     } else if pre_auth && captured.is_none() {
-        "authorized"
+        PaymentStatus::Authorized
     } else {
-        "paid"
+        PaymentStatus::Paid
     };
-    tx.execute(
-        "UPDATE payments SET status = ?1, card_id = ?2, attention = NULL, next_try_on = NULL, updated_at = ?3
-         WHERE id = ?4",
-        params![status, card, now, payment_id],
+    // With no live attempt the payment was not collected here, whatever else it was.
+    let not_collected = [
+        PaymentStatus::Scheduled,
+        PaymentStatus::RetryWait,
+        PaymentStatus::Processing,
+        PaymentStatus::Attention,
+        PaymentStatus::Cancelled,
+    ];
+    payment_status::transition(
+        tx,
+        "id = :id",
+        &not_collected,
+        status,
+        "card_id = :card, attention = NULL, next_try_on = NULL, updated_at = :now",
+        named_params! {":id": payment_id, ":card": card, ":now": now},
     )?;
     let record = scribe
         .actor

@@ -1,7 +1,7 @@
 //! Sending a follow-up written ahead, recording the answer with its effect on the attempt and
 //! the payment, and settling an unknown one by inquiry.
 
-use rusqlite::params;
+use rusqlite::{named_params, params};
 use tahsildar_akbank::{
     Client, InquiryOutcome, Money, OrderRef, OrderTarget, Outcome, PostAuthRequest, TxnReply,
     order_state,
@@ -19,6 +19,8 @@ use crate::engine::failpoint;
 use crate::engine::record::transition;
 use crate::engine::verdict::decline_kind;
 use crate::error::Result;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 use crate::vault::Vault;
 
 fn audit_action(kind: FollowUpKind) -> AuditAction {
@@ -272,9 +274,9 @@ fn record(
         if changed == 0 {
             return Ok(());
         }
-        let mut payment_status = None;
+        let mut moved_to = None;
         if state == "approved" {
-            let status = match f.kind {
+            let (from, status): (&[PaymentStatus], PaymentStatus) = match f.kind {
                 FollowUpKind::Void => {
                     // A suspicious booking voided from manual review: the bank had booked it.
                     transition(tx, f.attempt_id, AttemptState::ManualReview, AttemptState::Approved)?;
@@ -282,14 +284,17 @@ fn record(
                         "UPDATE attempts SET voided = 1, finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND state = 'approved'",
                         params![f.attempt_id, now],
                     )?;
-                    "voided"
+                    // Collected, pre-authorised, or a suspicious booking in manual review.
+                    const VOIDABLE: &[PaymentStatus] =
+                        &[PaymentStatus::Paid, PaymentStatus::Authorized, PaymentStatus::Attention];
+                    (VOIDABLE, PaymentStatus::Voided)
                 }
                 FollowUpKind::Capture => {
                     tx.execute(
                         "UPDATE attempts SET captured_minor = ?1 WHERE id = ?2",
                         params![amount, f.attempt_id],
                     )?;
-                    "paid"
+                    (&[PaymentStatus::Authorized], PaymentStatus::Paid)
                 }
                 FollowUpKind::Refund => {
                     let (refunded, captured): (i64, i64) = tx.query_row(
@@ -299,14 +304,23 @@ fn record(
                         params![amount, f.attempt_id],
                         |r| Ok((r.get(0)?, r.get(1)?)),
                     )?;
-                    if refunded >= captured { "refunded" } else { "partially_refunded" }
+                    let status = if refunded >= captured {
+                        PaymentStatus::Refunded
+                    } else {
+                        PaymentStatus::PartiallyRefunded
+                    };
+                    (&[PaymentStatus::Paid, PaymentStatus::PartiallyRefunded], status)
                 }
             };
-            tx.execute(
-                "UPDATE payments SET status = ?1, updated_at = ?2 WHERE id = ?3",
-                params![status, now, f.payment_id],
+            payment_status::transition(
+                tx,
+                "id = :id",
+                from,
+                status,
+                "updated_at = :now",
+                named_params! {":id": f.payment_id, ":now": now},
             )?;
-            payment_status = Some(status);
+            moved_to = Some(status);
             // The day whose report listed the attempt is read again: it shows this now.
             let listed: Option<(i64, String)> = rusqlite::OptionalExtension::optional(tx.query_row(
                 "SELECT p.store_id, a.bank_day FROM attempts a JOIN payments p ON p.id = a.payment_id
@@ -323,7 +337,7 @@ fn record(
             .record(audit_action(f.kind), format!("payment:{}", f.payment_id), result)
             .with_detail(serde_json::json!({ "attempt": f.attempt_id, "reversal": f.id,
                 "kind": f.kind.as_str(), "amount_minor": amount, "state": state,
-                "vps_code": codes.vps_code, "host_code": codes.host_code, "payment": payment_status }));
+                "vps_code": codes.vps_code, "host_code": codes.host_code, "payment": moved_to }));
         crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
         tracing::info!(reversal_id = f.id, attempt_id = f.attempt_id, kind = f.kind.as_str(), state, "follow-up settled");
         Ok(())

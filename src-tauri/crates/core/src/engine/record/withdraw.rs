@@ -4,7 +4,7 @@
 //! (`in_flight`, `unknown`, `manual_review`) is never withdrawn: it is settled by inquiry first,
 //! and withdrawn only if the bank then confirms it has nothing.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Transaction, named_params, params};
 
 use super::{AttemptRow, Scribe, load_attempt, transition};
 use crate::audit::{AuditAction, AuditResult};
@@ -12,6 +12,8 @@ use crate::engine::actor::EngineActor;
 use crate::engine::attempt_state::AttemptState;
 use crate::error::Result;
 use crate::i18n::Text;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 use crate::vault::Vault;
 
 /// Why an attempt that never reached the bank is not sent (again).
@@ -87,10 +89,12 @@ impl Hold {
     }
 
     /// The payment's status once its attempt is withdrawn (`None`: left as it is).
-    fn payment_status(self) -> Option<&'static str> {
+    fn payment_status(self) -> Option<PaymentStatus> {
         match self {
-            Hold::VoidRequested | Hold::PlanCancelled => Some("cancelled"),
-            Hold::PlanPaused | Hold::StoreDisabled | Hold::ClosedByOperator => Some("scheduled"),
+            Hold::VoidRequested | Hold::PlanCancelled => Some(PaymentStatus::Cancelled),
+            Hold::PlanPaused | Hold::StoreDisabled | Hold::ClosedByOperator => {
+                Some(PaymentStatus::Scheduled)
+            }
             Hold::PaymentClosed => None,
         }
     }
@@ -139,11 +143,19 @@ pub(crate) fn withdraw_in(
         params![hold.code(), now, a.id],
     )?;
     if let Some(status) = hold.payment_status() {
-        tx.execute(
-            "UPDATE payments SET status = ?1, attention = NULL, updated_at = ?2,
-                 next_try_on = CASE WHEN ?1 = 'scheduled' THEN COALESCE(next_try_on, due_date) END
-             WHERE id = ?3 AND status IN ('processing', 'attention')",
-            params![status, now, a.payment_id],
+        // Scheduled again: taken on its date, or at once when that has passed.
+        let next_try_on = if status == PaymentStatus::Scheduled {
+            "COALESCE(next_try_on, due_date)"
+        } else {
+            "NULL"
+        };
+        payment_status::transition(
+            tx,
+            "id = :id",
+            &[PaymentStatus::Processing, PaymentStatus::Attention],
+            status,
+            &format!("attention = NULL, updated_at = :now, next_try_on = {next_try_on}"),
+            named_params! {":id": a.payment_id, ":now": now},
         )?;
     }
     if hold == Hold::VoidRequested {
