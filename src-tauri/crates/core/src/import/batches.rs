@@ -10,6 +10,8 @@ use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::payments::PaymentStatus;
 use crate::payments::status as payment_status;
+use crate::plan::status::{self as plan_status, PlanStatus};
+use crate::stored::sql_list;
 
 /// A committed batch and where its payments stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -160,13 +162,24 @@ pub fn cancel(session: &Session, batch_id: i64) -> Result<CancelSummary> {
             |r| r.get(0),
         )?;
         // A plan ends with its batch unless a payment of it is still under way (a retry).
-        tx.execute(
-            "UPDATE plans SET status = 'cancelled', updated_at = ?1
-             WHERE batch_id = ?2 AND status IN ('active', 'paused')
-               AND EXISTS (SELECT 1 FROM payments p WHERE p.plan_id = plans.id AND p.status = 'cancelled')
-               AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.plan_id = plans.id
-                               AND p.status IN ('scheduled', 'retry_wait', 'processing', 'attention'))",
-            params![now, batch_id],
+        let under_way = sql_list(&[
+            PaymentStatus::Scheduled,
+            PaymentStatus::RetryWait,
+            PaymentStatus::Processing,
+            PaymentStatus::Attention,
+        ]);
+        plan_status::transition(
+            tx,
+            &format!(
+                "batch_id = :batch
+                 AND EXISTS (SELECT 1 FROM payments p WHERE p.plan_id = plans.id AND p.status = :cancelled)
+                 AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.plan_id = plans.id
+                                 AND p.status IN ({under_way}))"
+            ),
+            &[PlanStatus::Active, PlanStatus::Paused],
+            PlanStatus::Cancelled,
+            "updated_at = :now",
+            named_params! {":batch": batch_id, ":cancelled": PaymentStatus::Cancelled, ":now": now},
         )?;
         tx.execute(
             "UPDATE import_batches SET cancelled_at = ?1, cancelled_by = ?2 WHERE id = ?3",

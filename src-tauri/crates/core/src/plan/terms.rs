@@ -62,19 +62,7 @@ stored_enum! {
     }
 }
 
-stored_enum! {
-    /// Where a plan stands.
-    pub enum PlanStatus {
-        /// Its payments are collected as they fall due.
-        Active = "active",
-        /// Nothing is collected until it is resumed; what falls due meanwhile is skipped.
-        Paused = "paused",
-        /// Nothing more is collected.
-        Cancelled = "cancelled",
-        /// Every payment is settled.
-        Completed = "completed",
-    }
-}
+pub use super::status::PlanStatus;
 
 /// A plan as entered.
 #[derive(Debug, Clone)]
