@@ -1,8 +1,10 @@
-//! Rows for unit tests of guarded changes: one store, customer, card and plan, and payments in
-//! the states a test needs, in an in-memory vault schema.
+//! Rows for unit tests of guarded changes: one store, customer, card and plan, and payments,
+//! attempts and follow-ups in the states a test needs, in an in-memory vault schema.
 
 use rusqlite::{Connection, params};
 
+use crate::engine::attempt_state::AttemptState;
+use crate::engine::follow_up::{FollowUpKind, FollowUpState};
 use crate::payments::PaymentStatus;
 use crate::plan::terms::{CollectionKind, PlanStatus};
 use crate::store::Environment;
@@ -40,6 +42,26 @@ pub(crate) fn payment(conn: &Connection, id: i64, status: PaymentStatus) {
              updated_at)
          VALUES (?1, 1, 1, ?1, '2025-01-01', 100, 949, ?2, 't')",
         params![id, status],
+    )
+    .unwrap();
+}
+
+/// Adds attempt `id` of payment `id` in `state`.
+pub(crate) fn attempt(conn: &Connection, id: i64, state: AttemptState) {
+    conn.execute(
+        "INSERT INTO attempts (id, payment_id, order_id, card_id, amount_minor, currency, state, created_at)
+         VALUES (?1, ?1, 'O' || ?1, 1, 100, 949, ?2, 't')",
+        params![id, state],
+    )
+    .unwrap();
+}
+
+/// Adds void `id` of attempt `attempt_id` in `state`.
+pub(crate) fn void(conn: &Connection, id: i64, attempt_id: i64, state: FollowUpState) {
+    conn.execute(
+        "INSERT INTO reversals (id, attempt_id, kind, amount_minor, state, created_at)
+         VALUES (?1, ?2, ?3, 100, ?4, 't')",
+        params![id, attempt_id, FollowUpKind::Void, state],
     )
     .unwrap();
 }

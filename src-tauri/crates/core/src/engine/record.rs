@@ -24,6 +24,7 @@ pub(crate) use withdraw::{
 
 use super::actor::EngineActor;
 use super::attempt_state::AttemptState;
+use super::follow_up::{self, FollowUpState};
 use crate::audit::AuditRecord;
 use crate::error::{Error, Result};
 use crate::payments::PaymentStatus;
@@ -154,10 +155,13 @@ pub(crate) fn in_flight_to_unknown(vault: &Vault) -> Result<usize> {
             [&now],
         )?;
         // Voids, refunds and captures left on the wire the same way: an inquiry settles them.
-        let follow_ups = tx.execute(
-            "UPDATE reversals SET state = 'unknown', message = 'stopped while it was being sent'
-             WHERE state = 'in_flight'",
-            [],
+        let follow_ups = follow_up::transition(
+            tx,
+            "TRUE",
+            &[FollowUpState::InFlight],
+            FollowUpState::Unknown,
+            "message = 'stopped while it was being sent'",
+            &[],
         )?;
         Ok(attempts + follow_ups)
     })

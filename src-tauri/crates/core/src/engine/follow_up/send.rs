@@ -8,20 +8,23 @@ use tahsildar_akbank::{
 };
 
 use super::{
-    FollowUp, FollowUpKind, ReversalOutcome, Settled, decide, decide_captured_void, load,
-    may_still_land, outcome,
+    FollowUp, FollowUpKind, FollowUpState, ReversalOutcome, Settled, decide, decide_captured_void,
+    load, may_still_land, outcome, transition as follow_up_transition,
 };
 use crate::audit::{AuditAction, AuditResult};
 use crate::engine::actor::EngineActor;
 use crate::engine::attempt_state::AttemptState;
 use crate::engine::config::EngineConfig;
 use crate::engine::failpoint;
-use crate::engine::record::transition;
+use crate::engine::record::transition as attempt_transition;
 use crate::engine::verdict::decline_kind;
 use crate::error::Result;
 use crate::payments::PaymentStatus;
 use crate::payments::status as payment_status;
 use crate::vault::Vault;
+
+/// Sent, or possibly sent: what an answer, an inquiry or the day's report settles.
+const OPEN: &[FollowUpState] = &[FollowUpState::InFlight, FollowUpState::Unknown];
 
 fn audit_action(kind: FollowUpKind) -> AuditAction {
     match kind {
@@ -57,11 +60,14 @@ fn codes_of(reply: &TxnReply) -> Codes {
 pub(crate) fn start_requested(vault: &Vault, id: i64) -> Result<bool> {
     let now = vault.clock().now().to_string();
     vault.db().write(|tx| {
-        Ok(tx.execute(
-            "UPDATE reversals SET state = 'in_flight', sent_at = ?1
-             WHERE id = ?2 AND state = 'requested'
-               AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = reversals.attempt_id AND a.state = 'approved')",
-            params![now, id],
+        Ok(follow_up_transition(
+            tx,
+            "id = :id
+             AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = reversals.attempt_id AND a.state = :approved)",
+            &[FollowUpState::Requested],
+            FollowUpState::InFlight,
+            "sent_at = :now",
+            named_params! {":id": id, ":approved": AttemptState::Approved, ":now": now},
         )? == 1)
     })
 }
@@ -78,8 +84,8 @@ pub(crate) async fn send(
 ) -> Result<ReversalOutcome> {
     let claimed = vault.db().write(|tx| {
         Ok(tx.execute(
-            "UPDATE reversals SET sends = 1 WHERE id = ?1 AND state = 'in_flight' AND sends = 0",
-            [id],
+            "UPDATE reversals SET sends = 1 WHERE id = ?1 AND state = ?2 AND sends = 0",
+            params![id, FollowUpState::InFlight],
         )? == 1)
     })?;
     if !claimed {
@@ -178,9 +184,13 @@ async fn lost(
 
 fn mark_unknown(vault: &Vault, id: i64, reason: &str) -> Result<()> {
     vault.db().write(|tx| {
-        tx.execute(
-            "UPDATE reversals SET state = 'unknown', message = ?1 WHERE id = ?2 AND state IN ('in_flight', 'unknown')",
-            params![reason, id],
+        follow_up_transition(
+            tx,
+            "id = :id",
+            OPEN,
+            FollowUpState::Unknown,
+            "message = :reason",
+            named_params! {":id": id, ":reason": reason},
         )?;
         Ok(())
     })
@@ -195,7 +205,7 @@ pub(crate) async fn settle(
     id: i64,
 ) -> Result<ReversalOutcome> {
     let f = vault.db().read(|c| load(c, id))?;
-    if f.state != "unknown" {
+    if f.state != FollowUpState::Unknown {
         return vault.db().read(|c| outcome(c, id));
     }
     let inquiry = client.inquiry(&OrderRef::OrderId(f.order_id.clone())).await;
@@ -230,7 +240,7 @@ pub(crate) fn settle_from_report(
     bank_order_id: Option<String>,
 ) -> Result<()> {
     let f = vault.db().read(|c| load(c, id))?;
-    if !matches!(f.state.as_str(), "unknown" | "in_flight") {
+    if !OPEN.contains(&f.state) {
         return Ok(());
     }
     let settled = if done {
@@ -261,25 +271,35 @@ fn record(
 ) -> Result<()> {
     let now = vault.clock().now().to_string();
     let (state, amount, message) = match settled {
-        Settled::Approved { amount_minor } => ("approved", *amount_minor, codes.message.clone()),
-        Settled::Declined(why) => ("declined", f.amount_minor, Some(why.clone())),
+        Settled::Approved { amount_minor } => (
+            FollowUpState::Approved,
+            *amount_minor,
+            codes.message.clone(),
+        ),
+        Settled::Declined(why) => (FollowUpState::Declined, f.amount_minor, Some(why.clone())),
     };
     vault.db().write(|tx| {
-        let changed = tx.execute(
-            "UPDATE reversals SET state = ?1, amount_minor = ?2, vps_code = ?3, host_code = ?4, message = ?5,
-                 order_id = COALESCE(?6, order_id), finished_at = ?7
-             WHERE id = ?8 AND state IN ('in_flight', 'unknown')",
-            params![state, amount, codes.vps_code, codes.host_code, message, codes.bank_order_id, now, f.id],
+        let changed = follow_up_transition(
+            tx,
+            "id = :id",
+            OPEN,
+            state,
+            "amount_minor = :amount, vps_code = :vps_code, host_code = :host_code, message = :message,
+                 order_id = COALESCE(:order_id, order_id), finished_at = :now",
+            named_params! {
+                ":id": f.id, ":amount": amount, ":vps_code": codes.vps_code, ":host_code": codes.host_code,
+                ":message": message, ":order_id": codes.bank_order_id, ":now": now,
+            },
         )?;
         if changed == 0 {
             return Ok(());
         }
         let mut moved_to = None;
-        if state == "approved" {
+        if state == FollowUpState::Approved {
             let (from, status): (&[PaymentStatus], PaymentStatus) = match f.kind {
                 FollowUpKind::Void => {
                     // A suspicious booking voided from manual review: the bank had booked it.
-                    transition(tx, f.attempt_id, AttemptState::ManualReview, AttemptState::Approved)?;
+                    attempt_transition(tx, f.attempt_id, AttemptState::ManualReview, AttemptState::Approved)?;
                     tx.execute(
                         "UPDATE attempts SET voided = 1, finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND state = 'approved'",
                         params![f.attempt_id, now],
@@ -332,14 +352,14 @@ fn record(
                 crate::settlement::reopen_day(tx, store_id, &day)?;
             }
         }
-        let result = if state == "approved" { AuditResult::Ok } else { AuditResult::Failed };
+        let result = if state == FollowUpState::Approved { AuditResult::Ok } else { AuditResult::Failed };
         let record = actor
             .record(audit_action(f.kind), format!("payment:{}", f.payment_id), result)
             .with_detail(serde_json::json!({ "attempt": f.attempt_id, "reversal": f.id,
                 "kind": f.kind.as_str(), "amount_minor": amount, "state": state,
                 "vps_code": codes.vps_code, "host_code": codes.host_code, "payment": moved_to }));
         crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
-        tracing::info!(reversal_id = f.id, attempt_id = f.attempt_id, kind = f.kind.as_str(), state, "follow-up settled");
+        tracing::info!(reversal_id = f.id, attempt_id = f.attempt_id, kind = f.kind.as_str(), state = state.as_str(), "follow-up settled");
         Ok(())
     })
 }

@@ -8,6 +8,7 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::customer::card;
 use crate::engine::actor::EngineActor;
 use crate::engine::attempt_state::AttemptState;
+use crate::engine::follow_up::{self, FollowUpKind, FollowUpState};
 use crate::engine::retry_policy::{
     AttentionReason, CardHistory, DeclineKind, NextStep, RetryPolicy,
 };
@@ -149,10 +150,15 @@ fn close_requested_void(
         "nothing to void: the bank did not charge it ({code} {})",
         answer.message.clone().unwrap_or_default()
     );
-    let closed = tx.execute(
-        "UPDATE reversals SET state = 'closed', message = ?1, finished_at = ?2
-         WHERE attempt_id = ?3 AND kind = 'void' AND state = 'requested'",
-        params![why.trim_end(), now, attempt.id],
+    let closed = follow_up::transition(
+        tx,
+        "attempt_id = :attempt AND kind = :void",
+        &[FollowUpState::Requested],
+        FollowUpState::Closed,
+        "message = :why, finished_at = :now",
+        named_params! {
+            ":attempt": attempt.id, ":void": FollowUpKind::Void, ":why": why.trim_end(), ":now": now,
+        },
     )?;
     if closed == 0 {
         return Ok(false);

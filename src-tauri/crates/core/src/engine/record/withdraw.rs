@@ -10,6 +10,7 @@ use super::{AttemptRow, Scribe, load_attempt, transition};
 use crate::audit::{AuditAction, AuditResult};
 use crate::engine::actor::EngineActor;
 use crate::engine::attempt_state::AttemptState;
+use crate::engine::follow_up::{self, FollowUpKind, FollowUpState};
 use crate::error::Result;
 use crate::i18n::Text;
 use crate::payments::PaymentStatus;
@@ -159,10 +160,13 @@ pub(crate) fn withdraw_in(
         )?;
     }
     if hold == Hold::VoidRequested {
-        tx.execute(
-            "UPDATE reversals SET state = 'closed', message = ?1, finished_at = ?2
-             WHERE attempt_id = ?3 AND kind = 'void' AND state = 'requested'",
-            params!["nothing to void: it never reached the bank", now, a.id],
+        follow_up::transition(
+            tx,
+            "attempt_id = :attempt AND kind = :void",
+            &[FollowUpState::Requested],
+            FollowUpState::Closed,
+            "message = 'nothing to void: it never reached the bank', finished_at = :now",
+            named_params! {":attempt": a.id, ":void": FollowUpKind::Void, ":now": now},
         )?;
     }
     let record = scribe
