@@ -148,12 +148,23 @@ pub(crate) fn open_work_list(
 pub(crate) fn in_flight_to_unknown(vault: &Vault) -> Result<usize> {
     let now = vault.clock().now().to_string();
     vault.db().write(|tx| {
-        let attempts = tx.execute(
-            "UPDATE attempts SET state = 'unknown', review_reason = 'the engine stopped while it was being sent',
-                 lost_replies = lost_replies + 1, next_check_at = ?1
-             WHERE state = 'in_flight'",
-            [&now],
-        )?;
+        let in_flight: Vec<i64> = {
+            let mut stmt = tx.prepare("SELECT id FROM attempts WHERE state = ?1")?;
+            let ids = stmt.query_map([AttemptState::InFlight], |r| r.get(0))?;
+            ids.collect::<std::result::Result<_, _>>()?
+        };
+        let mut attempts = 0;
+        for id in in_flight {
+            if transition(tx, id, AttemptState::InFlight, AttemptState::Unknown)? {
+                tx.execute(
+                    "UPDATE attempts SET review_reason = 'the engine stopped while it was being sent',
+                         lost_replies = lost_replies + 1, next_check_at = ?1
+                     WHERE id = ?2",
+                    params![now, id],
+                )?;
+                attempts += 1;
+            }
+        }
         // Voids, refunds and captures left on the wire the same way: an inquiry settles them.
         let follow_ups = follow_up::transition(
             tx,

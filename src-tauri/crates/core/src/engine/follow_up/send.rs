@@ -21,6 +21,7 @@ use crate::engine::verdict::decline_kind;
 use crate::error::Result;
 use crate::payments::PaymentStatus;
 use crate::payments::status as payment_status;
+use crate::plan::ProvisionKind;
 use crate::vault::Vault;
 
 /// Sent, or possibly sent: what an answer, an inquiry or the day's report settles.
@@ -301,8 +302,8 @@ fn record(
                     // A suspicious booking voided from manual review: the bank had booked it.
                     attempt_transition(tx, f.attempt_id, AttemptState::ManualReview, AttemptState::Approved)?;
                     tx.execute(
-                        "UPDATE attempts SET voided = 1, finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND state = 'approved'",
-                        params![f.attempt_id, now],
+                        "UPDATE attempts SET voided = 1, finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND state = ?3",
+                        params![f.attempt_id, now, AttemptState::Approved],
                     )?;
                     // Collected, pre-authorised, or a suspicious booking in manual review.
                     const VOIDABLE: &[PaymentStatus] =
@@ -320,8 +321,8 @@ fn record(
                     let (refunded, captured): (i64, i64) = tx.query_row(
                         "UPDATE attempts SET refunded_minor = refunded_minor + ?1 WHERE id = ?2
                          RETURNING refunded_minor,
-                             CASE kind WHEN 'pre_auth' THEN COALESCE(captured_minor, 0) ELSE amount_minor END",
-                        params![amount, f.attempt_id],
+                             CASE kind WHEN ?3 THEN COALESCE(captured_minor, 0) ELSE amount_minor END",
+                        params![amount, f.attempt_id, ProvisionKind::PreAuth],
                         |r| Ok((r.get(0)?, r.get(1)?)),
                     )?;
                     let status = if refunded >= captured {

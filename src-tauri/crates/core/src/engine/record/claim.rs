@@ -8,6 +8,7 @@ use super::{Scribe, set_attention};
 use crate::audit::{AuditAction, AuditResult};
 use crate::customer::card;
 use crate::engine::actor::EngineActor;
+use crate::engine::attempt_state::AttemptState;
 use crate::engine::order_id::new_order_id;
 use crate::error::Result;
 use crate::payments::PaymentStatus;
@@ -68,8 +69,8 @@ pub(crate) fn claim(
         tx.execute(
             "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
                  created_at, sent_at, kind)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_flight', 1, ?7, ?7, ?8)",
-            params![payment_id, order_id, card_id, amount, currency, installments, now, kind.as_str()],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, 1, ?7, ?7, ?8)",
+            params![payment_id, order_id, card_id, amount, currency, installments, now, kind, AttemptState::InFlight],
         )?;
         let attempt_id = tx.last_insert_rowid();
         tx.execute("UPDATE payments SET card_id = ?1 WHERE id = ?2", params![card_id, payment_id])?;
