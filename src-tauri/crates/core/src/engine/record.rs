@@ -67,8 +67,6 @@ pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<Attem
         [id],
         |r| {
             let currency: u16 = r.get(5)?;
-            let state: String = r.get(7)?;
-            let kind: String = r.get(9)?;
             Ok(AttemptRow {
                 id: r.get(0)?,
                 payment_id: r.get(1)?,
@@ -77,9 +75,9 @@ pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<Attem
                 amount_minor: r.get(4)?,
                 currency: Currency::from_code(currency).unwrap_or(Currency::Try),
                 installments: r.get(6)?,
-                state: AttemptState::parse(&state).unwrap_or(AttemptState::Unknown),
+                state: r.get(7)?,
                 inquiries: r.get(8)?,
-                kind: ProvisionKind::parse(&kind).unwrap_or_default(),
+                kind: r.get(9)?,
                 lost_replies: r.get(10)?,
                 sent_at: timestamp(r.get(11)?),
                 not_found_at: timestamp(r.get(12)?),

@@ -46,13 +46,11 @@ fn original(tx: &Transaction, attempt_id: i64) -> Result<Original> {
          FROM attempts WHERE id = ?1",
         [attempt_id],
         |r| {
-            let state: String = r.get(2)?;
-            let kind: String = r.get(3)?;
             Ok(Original {
                 payment_id: r.get(0)?,
                 order_id: r.get(1)?,
-                state: AttemptState::parse(&state).unwrap_or(AttemptState::Unknown),
-                kind: ProvisionKind::parse(&kind).unwrap_or_default(),
+                state: r.get(2)?,
+                kind: r.get(3)?,
                 amount_minor: r.get(4)?,
                 refunded_minor: r.get(5)?,
                 captured_minor: r.get(6)?,
@@ -115,17 +113,16 @@ fn check(
     }
     if o.state != AttemptState::Approved {
         let state = o.state.text();
-        let detail = match o.state {
-            AttemptState::Unknown | AttemptState::InFlight | AttemptState::ManualReview => {
-                Text::new(
-                    format!("durumu \"{}\"; önce mutabakat yapın", state.tr()),
-                    format!("its outcome is \"{}\": reconcile it first", state.en()),
-                )
-            }
-            _ => Text::new(
+        let detail = if o.state.needs_inquiry() {
+            Text::new(
+                format!("durumu \"{}\"; önce mutabakat yapın", state.tr()),
+                format!("its outcome is \"{}\": reconcile it first", state.en()),
+            )
+        } else {
+            Text::new(
                 format!("durumu \"{}\"; karttan para çekilmedi", state.tr()),
                 format!("it is \"{}\": nothing was charged", state.en()),
-            ),
+            )
         };
         return Err(wrong(detail));
     }

@@ -15,6 +15,7 @@ use crate::error::Result;
 use crate::i18n::Text;
 use crate::payments::PaymentStatus;
 use crate::payments::status as payment_status;
+use crate::plan::PlanStatus;
 use crate::vault::Vault;
 
 /// Why an attempt that never reached the bank is not sent (again).
@@ -103,23 +104,26 @@ impl Hold {
 
 /// Why the payment of `a` may no longer be collected, if it may not.
 pub(crate) fn hold_of(tx: &Transaction, a: &AttemptRow) -> Result<Option<Hold>> {
-    let (payment, plan, store_enabled, void): (String, String, bool, bool) = tx.query_row(
+    let (payment, plan, store_enabled, void): (PaymentStatus, PlanStatus, bool, bool) = tx.query_row(
         "SELECT p.status, pl.status, s.enabled,
-             EXISTS (SELECT 1 FROM reversals r WHERE r.attempt_id = ?2 AND r.kind = 'void' AND r.state = 'requested')
+             EXISTS (SELECT 1 FROM reversals r WHERE r.attempt_id = ?2 AND r.kind = ?3 AND r.state = ?4)
          FROM payments p JOIN plans pl ON pl.id = p.plan_id JOIN stores s ON s.id = p.store_id
          WHERE p.id = ?1",
-        params![a.payment_id, a.id],
+        params![a.payment_id, a.id, FollowUpKind::Void, FollowUpState::Requested],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     Ok(if void {
         Some(Hold::VoidRequested)
-    } else if plan == "cancelled" {
+    } else if plan == PlanStatus::Cancelled {
         Some(Hold::PlanCancelled)
-    } else if plan == "paused" {
+    } else if plan == PlanStatus::Paused {
         Some(Hold::PlanPaused)
     } else if !store_enabled {
         Some(Hold::StoreDisabled)
-    } else if !matches!(payment.as_str(), "processing" | "attention") {
+    } else if !matches!(
+        payment,
+        PaymentStatus::Processing | PaymentStatus::Attention
+    ) {
         Some(Hold::PaymentClosed)
     } else {
         None
