@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::payments::PaymentStatus;
 use crate::payments::page::{PaymentPage, PaymentQuery, PaymentSort, page};
+use crate::stored::sql_list;
 use crate::vault::Vault;
 
 /// The most customers one page may hold.
@@ -186,9 +188,15 @@ pub fn search(session: &Session, query: &CustomerQuery) -> Result<CustomerPage> 
                 (SELECT count(*) FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL),
                 (SELECT masked_pan FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL ORDER BY position LIMIT 1),
                 (SELECT count(*) FROM plans pl JOIN payments p ON p.plan_id = pl.id WHERE pl.customer_id = c.id
-                   AND p.status IN ('scheduled', 'retry_wait', 'processing', 'attention'))
+                   AND p.status IN ({open}))
              FROM customers c JOIN stores s ON s.id = c.store_id {filter}
-             ORDER BY c.reference, c.id LIMIT ?3 OFFSET ?4"
+             ORDER BY c.reference, c.id LIMIT ?3 OFFSET ?4",
+            open = sql_list(&[
+                PaymentStatus::Scheduled,
+                PaymentStatus::RetryWait,
+                PaymentStatus::Processing,
+                PaymentStatus::Attention
+            ])
         ))?;
         let rows = stmt
             .query_map(params_from_iter(values.iter()), |r| {
@@ -280,13 +288,14 @@ fn cards_of(vault: &Vault, customer_id: i64, today: jiff::civil::Date) -> Result
 }
 
 fn plans_of(conn: &rusqlite::Connection, customer_id: i64) -> Result<Vec<PlanSummary>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT pl.id, pl.kind, pl.amount_minor, pl.currency, pl.installments, pl.start_date, pl.cadence,
             pl.end_count, pl.end_date, pl.description, pl.status,
             (SELECT count(*) FROM payments p WHERE p.plan_id = pl.id),
-            (SELECT count(*) FROM payments p WHERE p.plan_id = pl.id AND p.status IN ('paid', 'partially_refunded'))
+            (SELECT count(*) FROM payments p WHERE p.plan_id = pl.id AND p.status IN ({paid}))
          FROM plans pl WHERE pl.customer_id = ?1 ORDER BY pl.id DESC",
-    )?;
+        paid = sql_list(&[PaymentStatus::Paid, PaymentStatus::PartiallyRefunded])
+    ))?;
     let rows = stmt.query_map([customer_id], |r| {
         let currency: u16 = r.get(3)?;
         Ok(PlanSummary {
@@ -373,9 +382,10 @@ pub fn expiring_cards(
         let mut stmt = c.prepare(&format!(
             "SELECT k.id, c.id, c.reference, c.name, c.store_id, k.masked_pan, k.brand, k.position, k.expiry_sealed,
                 (SELECT min(p.due_date) FROM plans pl JOIN payments p ON p.plan_id = pl.id
-                  WHERE pl.customer_id = c.id AND p.status IN ('scheduled', 'retry_wait', 'attention'))
+                  WHERE pl.customer_id = c.id AND p.status IN ({}))
              FROM cards k JOIN customers c ON c.id = k.customer_id
              WHERE k.removed_at IS NULL AND {} AND (?1 IS NULL OR c.store_id = ?1)",
+            sql_list(&[PaymentStatus::Scheduled, PaymentStatus::RetryWait, PaymentStatus::Attention]),
             store_filter(visible.as_deref())
         ))?;
         let rows = stmt.query_map([store_id], |r| {

@@ -29,7 +29,8 @@ use crate::audit::AuditRecord;
 use crate::error::{Error, Result};
 use crate::payments::PaymentStatus;
 use crate::payments::status as payment_status;
-use crate::plan::ProvisionKind;
+use crate::plan::{PlanStatus, ProvisionKind};
+use crate::stored::sql_list;
 use crate::vault::Vault;
 use crate::vault::keys::Keys;
 
@@ -92,8 +93,10 @@ pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<Attem
 pub(crate) fn open_attempt_of(conn: &rusqlite::Connection, payment_id: i64) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM attempts WHERE payment_id = ?1
-               AND state NOT IN ('approved', 'declined', 'withdrawn')",
+            &format!(
+                "SELECT id FROM attempts WHERE payment_id = ?1 AND state NOT IN ({})",
+                sql_list(&AttemptState::FINAL)
+            ),
             [payment_id],
             |r| r.get(0),
         )
@@ -106,14 +109,21 @@ pub(crate) fn work_list(
     store: Option<i64>,
     today: jiff::civil::Date,
 ) -> Result<Vec<(i64, i64)>> {
-    let mut stmt = conn.prepare(
+    // Manual reviews wait for an operator, or for the scheduler's inquiries between runs.
+    let open = AttemptState::ALL
+        .into_iter()
+        .filter(|s| !s.is_final() && *s != AttemptState::ManualReview)
+        .collect::<Vec<_>>();
+    let mut stmt = conn.prepare(&format!(
         "SELECT p.id, p.store_id FROM payments p JOIN plans pl ON pl.id = p.plan_id JOIN stores s ON s.id = p.store_id
          WHERE (?1 IS NULL OR p.store_id = ?1) AND s.enabled = 1 AND (
-             (p.status IN ('scheduled', 'retry_wait') AND p.next_try_on <= ?2 AND pl.status = 'active')
-             OR EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = p.id
-                        AND a.state IN ('planned', 'in_flight', 'not_sent', 'unknown', 'not_found')))
+             (p.status IN ({due}) AND p.next_try_on <= ?2 AND pl.status = {active})
+             OR EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = p.id AND a.state IN ({open})))
          ORDER BY p.due_date, p.id",
-    )?;
+        due = sql_list(&[PaymentStatus::Scheduled, PaymentStatus::RetryWait]),
+        active = sql_list(&[PlanStatus::Active]),
+        open = sql_list(&open),
+    ))?;
     let rows = stmt.query_map(params![store, today.to_string()], |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?;
@@ -128,13 +138,14 @@ pub(crate) fn open_work_list(
     store: Option<i64>,
     due_by: Option<Timestamp>,
 ) -> Result<Vec<(i64, i64)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT DISTINCT p.id, p.store_id FROM payments p JOIN attempts a ON a.payment_id = p.id
          WHERE (?1 IS NULL OR p.store_id = ?1)
-           AND a.state NOT IN ('approved', 'declined', 'withdrawn')
+           AND a.state NOT IN ({})
            AND (?2 IS NULL OR a.next_check_at <= ?2)
          ORDER BY p.id",
-    )?;
+        sql_list(&AttemptState::FINAL)
+    ))?;
     let rows = stmt.query_map(params![store, due_by.map(|t| t.to_string())], |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?;

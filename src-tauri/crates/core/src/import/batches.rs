@@ -1,6 +1,8 @@
 //! Committed import batches: listing them, and cancelling the payments of one that have not
 //! run yet (a payment with any attempt is left alone).
 
+use std::sync::LazyLock;
+
 use rusqlite::{OptionalExtension, named_params, params};
 use serde::Serialize;
 
@@ -50,13 +52,19 @@ pub struct CancelSummary {
     pub kept: i64,
 }
 
-const SELECT_BATCH: &str = "SELECT b.id, b.store_id, b.file_name, b.content_hash, b.rows_total,
+static SELECT_BATCH: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT b.id, b.store_id, b.file_name, b.content_hash, b.rows_total,
         b.rows_imported, b.rows_rejected, b.rows_warned, b.customers_added, b.plans, b.payments,
         COALESCE(u.name, ''), b.created_at, b.cancelled_at,
-        (SELECT count(*) FROM payments p WHERE p.batch_id = b.id AND p.status = 'scheduled'
+        (SELECT count(*) FROM payments p WHERE p.batch_id = b.id AND p.status = {scheduled}
             AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = p.id)),
-        (SELECT count(*) FROM payments p WHERE p.batch_id = b.id AND p.status = 'paid')
-    FROM import_batches b LEFT JOIN users u ON u.id = b.created_by";
+        (SELECT count(*) FROM payments p WHERE p.batch_id = b.id AND p.status = {paid})
+    FROM import_batches b LEFT JOIN users u ON u.id = b.created_by",
+        scheduled = sql_list(&[PaymentStatus::Scheduled]),
+        paid = sql_list(&[PaymentStatus::Paid])
+    )
+});
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchInfo> {
     Ok(BatchInfo {
@@ -80,9 +88,13 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchInfo> {
 }
 
 fn load(conn: &rusqlite::Connection, id: i64) -> Result<BatchInfo> {
-    conn.query_row(&format!("{SELECT_BATCH} WHERE b.id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("batch", id))
+    conn.query_row(
+        &format!("{} WHERE b.id = ?1", *SELECT_BATCH),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("batch", id))
 }
 
 /// One batch, with `view_reports` or `import_batches` on its store.
@@ -102,7 +114,8 @@ pub fn list(session: &Session, store_id: Option<i64>) -> Result<Vec<BatchInfo>> 
     let visible = session.stores_with(Permission::ViewReports)?;
     let rows = session.vault().db().read(|c| {
         let mut stmt = c.prepare(&format!(
-            "{SELECT_BATCH} WHERE (?1 IS NULL OR b.store_id = ?1) ORDER BY b.id DESC"
+            "{} WHERE (?1 IS NULL OR b.store_id = ?1) ORDER BY b.id DESC",
+            *SELECT_BATCH
         ))?;
         let rows = stmt.query_map([store_id], from_row)?;
         Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)

@@ -6,10 +6,12 @@ use rusqlite::{OptionalExtension, named_params, params};
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::customer::card::{self, CardInfo, NewCard};
+use crate::engine::attempt_state::AttemptState;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::payments::PaymentStatus;
 use crate::payments::status;
+use crate::stored::sql_list;
 
 /// Position of a card entered for one payment only: after every card of the customer, and
 /// removed from the customer's list at once.
@@ -48,8 +50,10 @@ pub fn retry_with_card(
         )?;
         may_change_card(payment_id, status)?;
         let open: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1
-                 AND state NOT IN ('approved', 'declined', 'withdrawn'))",
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ({}))",
+                sql_list(&AttemptState::FINAL)
+            ),
             [payment_id],
             |r| r.get(0),
         )?;

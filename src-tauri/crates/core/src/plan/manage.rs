@@ -167,9 +167,9 @@ pub fn change_amount(session: &Session, id: i64, amount_minor: i64) -> Result<Pl
         )?;
         let changed = tx.execute(
             "UPDATE payments SET amount_minor = ?1, updated_at = ?2
-             WHERE plan_id = ?3 AND status = 'scheduled' AND due_date >= ?4
+             WHERE plan_id = ?3 AND status = ?5 AND due_date >= ?4
                AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
-            params![amount_minor, now, id, today],
+            params![amount_minor, now, id, today, PaymentStatus::Scheduled],
         )?;
         Ok(serde_json::json!({ "amount_minor": amount_minor, "payments": changed }))
     })

@@ -8,11 +8,15 @@ use rusqlite::{OptionalExtension, Transaction, named_params, params};
 use tahsildar_akbank::{HistoryRow, HistoryStatus};
 
 use crate::audit::{AuditAction, AuditResult};
+use crate::engine::attempt_state::AttemptState;
+use crate::engine::follow_up::{FollowUpKind, FollowUpState};
 use crate::engine::order_id;
 use crate::engine::record::Scribe;
 use crate::error::Result;
 use crate::payments::PaymentStatus;
 use crate::payments::status as payment_status;
+use crate::plan::ProvisionKind;
+use crate::stored::sql_list;
 
 /// Writes the booking `row` (a sale or pre-auth of this vault) back; false when it cannot be.
 pub(crate) fn write_back(
@@ -41,7 +45,10 @@ pub(crate) fn write_back(
         return Ok(false);
     };
     let live: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ('declined', 'withdrawn'))",
+        &format!(
+            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ({}))",
+            sql_list(&[AttemptState::Declined, AttemptState::Withdrawn])
+        ),
         [payment_id],
         |r| r.get(0),
     )?;
@@ -67,7 +74,7 @@ pub(crate) fn write_back(
         "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
              vps_code, host_code, message, auth_code, rrn, created_at, sent_at, finished_at, kind, voided,
              bank_day, review_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'approved', 1, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12, ?13, ?14, ?15,
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?16, 1, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12, ?13, ?14, ?15,
              'written back from the bank''s report after a restore')",
         params![
             payment_id,
@@ -82,9 +89,10 @@ pub(crate) fn write_back(
             row.auth_code,
             row.rrn,
             now,
-            if pre_auth { "pre_auth" } else { "sale" },
+            if pre_auth { ProvisionKind::PreAuth } else { ProvisionKind::Sale },
             voided,
             day,
+            AttemptState::Approved,
         ],
     )?;
     let attempt_id = tx.last_insert_rowid();
@@ -125,7 +133,7 @@ pub(crate) fn write_back(
         )
         .with_detail(
             serde_json::json!({ "attempt": attempt_id, "order_id": order,
-            "state": "approved", "payment": status, "written_back": true, "bank_time": time }),
+            "state": AttemptState::Approved, "payment": status, "written_back": true, "bank_time": time }),
         );
     scribe.append(tx, &record)?;
     Ok(true)
@@ -152,18 +160,19 @@ fn write_follow_ups(
             continue;
         };
         let kind = match kind {
-            Some("1002") => "refund",
-            Some("1005") => "capture",
+            Some("1002") => FollowUpKind::Refund,
+            Some("1005") => FollowUpKind::Capture,
             _ => continue,
         };
         tx.execute(
             "INSERT INTO reversals (attempt_id, kind, order_id, amount_minor, state, vps_code, host_code,
                  message, created_at, finished_at, sent_at, sends, bank_day)
-             VALUES (?1, ?2, ?3, ?4, 'approved', ?5, ?6, 'written back from the bank''s report after a restore',
+             VALUES (?1, ?2, ?3, ?4, ?9, ?5, ?6, 'written back from the bank''s report after a restore',
                  ?7, ?7, ?7, 1, ?8)",
-            params![attempt_id, kind, r.order_id, minor, r.response_code, r.host_response_code, now, day],
+            params![attempt_id, kind, r.order_id, minor, r.response_code, r.host_response_code, now, day,
+                FollowUpState::Approved],
         )?;
-        if kind == "capture" {
+        if kind == FollowUpKind::Capture {
             captured = Some(minor.min(amount));
         } else {
             refunded += minor;

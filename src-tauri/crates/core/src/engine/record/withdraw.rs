@@ -16,6 +16,7 @@ use crate::i18n::Text;
 use crate::payments::PaymentStatus;
 use crate::payments::status as payment_status;
 use crate::plan::PlanStatus;
+use crate::stored::sql_list;
 use crate::vault::Vault;
 
 /// Why an attempt that never reached the bank is not sent (again).
@@ -207,10 +208,15 @@ pub(crate) fn withdraw_unsent(
         WithdrawScope::Store(id) => ("p.store_id = ?1", id),
         WithdrawScope::Attempt(id) => ("a.id = ?1", id),
     };
+    let unsent: Vec<AttemptState> = AttemptState::ALL
+        .into_iter()
+        .filter(|s| s.may_send())
+        .collect();
     let ids: Vec<i64> = {
         let mut stmt = tx.prepare(&format!(
             "SELECT a.id FROM attempts a JOIN payments p ON p.id = a.payment_id
-             WHERE {filter} AND a.state IN ('planned', 'not_sent', 'not_found')"
+             WHERE {filter} AND a.state IN ({})",
+            sql_list(&unsent)
         ))?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
         rows.collect::<std::result::Result<_, _>>()?
