@@ -141,6 +141,7 @@ fn difference(
         reversal_id: local.and_then(|(_, f)| f.map(|f| f.id)),
         local_state: local.map(|(a, f)| match f {
             Some(f) => f.state.as_str().to_string(),
+            // Approved and voided since: a flag, not a stored state; the window has a word for it.
             None if a.voided => "voided".to_string(),
             None => a.state.as_str().to_string(),
         }),

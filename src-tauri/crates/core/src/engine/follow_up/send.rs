@@ -211,8 +211,8 @@ pub(crate) async fn settle(
     }
     let inquiry = client.inquiry(&OrderRef::OrderId(f.order_id.clone())).await;
     let state = order_state::interpret(&inquiry, &f.order_id);
-    let decided = match (&inquiry, f.kind) {
-        (InquiryOutcome::Found(inq), FollowUpKind::Void) if f.of_captured_pre_auth => {
+    let decided = match &inquiry {
+        InquiryOutcome::Found(inq) if f.kind == FollowUpKind::Void && f.of_captured_pre_auth => {
             decide_captured_void(&f, &inq.rows)
         }
         _ => decide(&f, &state),
