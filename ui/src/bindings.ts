@@ -864,6 +864,7 @@ export type FollowUpKind = "void" | "refund" | "capture";
  *  requested -> in_flight (its attempt was approved) | closed (declined, never reached the bank)
  *  in_flight -> approved | declined | unknown
  *  unknown -> approved | declined (an inquiry of the original order, or the day's report)
+ *      | unknown (asked again without an answer)
  *  ```
  */
 export type FollowUpState = 
@@ -1436,11 +1437,10 @@ export type ReversalOutcome = ReversalOutcome_Serialize | ReversalOutcome_Deseri
 export type ReversalOutcome_Deserialize = {
 	reversal_id: number,
 	/**
-	 *  `approved`, `declined`, `unknown` (the answer did not arrive; `reconcile` asks the bank),
-	 *  `requested` (a void waiting for the outcome of its attempt) or `closed` (a requested void
-	 *  with nothing to void).
+	 *  `unknown`: the answer did not arrive (`reconcile` asks the bank); `requested`: a void
+	 *  waiting for the outcome of its attempt; `closed`: a requested void with nothing to void.
 	 */
-	state: string,
+	state: FollowUpState,
 	amount_minor: number,
 	vps_code?: string | null,
 	host_code?: string | null,
@@ -1451,11 +1451,10 @@ export type ReversalOutcome_Deserialize = {
 export type ReversalOutcome_Serialize = {
 	reversal_id: number,
 	/**
-	 *  `approved`, `declined`, `unknown` (the answer did not arrive; `reconcile` asks the bank),
-	 *  `requested` (a void waiting for the outcome of its attempt) or `closed` (a requested void
-	 *  with nothing to void).
+	 *  `unknown`: the answer did not arrive (`reconcile` asks the bank); `requested`: a void
+	 *  waiting for the outcome of its attempt; `closed`: a requested void with nothing to void.
 	 */
-	state: string,
+	state: FollowUpState,
 	amount_minor: number,
 	vps_code: string | null,
 	host_code: string | null,

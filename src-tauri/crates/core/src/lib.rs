@@ -35,6 +35,8 @@ pub mod plan;
 pub mod settlement;
 pub mod store;
 pub mod stored;
+#[cfg(test)]
+mod test_rows;
 pub mod vault;
 
 pub use audit::{

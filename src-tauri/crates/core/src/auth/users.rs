@@ -137,7 +137,7 @@ pub fn create_first_admin(
             AuditResult::Ok,
             origin,
         )
-        .with_detail(serde_json::json!({ "role": "admin", "first_run": true }));
+        .with_detail(serde_json::json!({ "role": Role::Admin, "first_run": true }));
         Ok((id, record))
     })
 }
@@ -169,8 +169,8 @@ pub fn set_grants(session: &Session, name: &str, grants: &[Grant]) -> Result<()>
         let id = user_id(tx, name)?;
         write_grants(tx, id, grants)?;
         tx.execute(
-            "UPDATE users SET role = 'custom', updated_at = ?2 WHERE id = ?1",
-            params![id, now],
+            "UPDATE users SET role = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, Role::Custom, now],
         )?;
         let record = session
             .record(
@@ -194,7 +194,7 @@ pub fn set_role(session: &Session, name: &str, role: Role, scope: Scope) -> Resu
         write_grants(tx, id, &grants)?;
         tx.execute(
             "UPDATE users SET role = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, role.as_str(), now],
+            params![id, role, now],
         )?;
         let record = session
             .record(
@@ -314,7 +314,7 @@ pub fn list_users(session: &Session) -> Result<Vec<UserInfo>> {
                 Ok(UserInfo {
                     id: r.get(0)?,
                     name: r.get(1)?,
-                    role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Custom),
+                    role: r.get(2)?,
                     disabled: r.get(3)?,
                     locked_until: r.get(4)?,
                     grants: Vec::new(),

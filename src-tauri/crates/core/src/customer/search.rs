@@ -2,14 +2,18 @@
 //! (masked, brand, expiry, primary or alternate, signed instruction), plans and payments; and
 //! the cards that expire soon.
 
+use std::sync::LazyLock;
+
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::payments::PaymentStatus;
 use crate::payments::page::{PaymentPage, PaymentQuery, PaymentSort, page};
 use crate::plan::terms::{CollectionKind, PlanStatus};
+use crate::stored::sql_list;
 use crate::vault::Vault;
 
 /// The most customers one page may hold.
@@ -132,12 +136,22 @@ pub struct ExpiringCard {
 }
 
 /// A customer as listed, with its cards in use, first card and payments still open.
-const SUMMARY: &str = "SELECT c.id, c.store_id, s.name, c.reference, c.name, c.email, c.phone,
-        (SELECT count(*) FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL),
-        (SELECT masked_pan FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL ORDER BY position LIMIT 1),
-        (SELECT count(*) FROM plans pl JOIN payments p ON p.plan_id = pl.id WHERE pl.customer_id = c.id
-           AND p.status IN ('scheduled', 'retry_wait', 'processing', 'attention'))
-    FROM customers c JOIN stores s ON s.id = c.store_id";
+static SUMMARY: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT c.id, c.store_id, s.name, c.reference, c.name, c.email, c.phone,
+            (SELECT count(*) FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL),
+            (SELECT masked_pan FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL ORDER BY position LIMIT 1),
+            (SELECT count(*) FROM plans pl JOIN payments p ON p.plan_id = pl.id WHERE pl.customer_id = c.id
+               AND p.status IN ({open}))
+        FROM customers c JOIN stores s ON s.id = c.store_id",
+        open = sql_list(&[
+            PaymentStatus::Scheduled,
+            PaymentStatus::RetryWait,
+            PaymentStatus::Processing,
+            PaymentStatus::Attention
+        ])
+    )
+});
 
 fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CustomerSummary> {
     Ok(CustomerSummary {
@@ -214,7 +228,8 @@ pub fn search(session: &Session, query: &CustomerQuery) -> Result<CustomerPage> 
             |r| r.get(0),
         )?;
         let mut stmt = conn.prepare(&format!(
-            "{SUMMARY} {filter} ORDER BY c.reference, c.id LIMIT ?3 OFFSET ?4"
+            "{} {filter} ORDER BY c.reference, c.id LIMIT ?3 OFFSET ?4",
+            *SUMMARY
         ))?;
         let rows = stmt
             .query_map(params_from_iter(values.iter()), summary_row)?
@@ -234,7 +249,7 @@ pub fn summary(session: &Session, customer_id: i64) -> Result<CustomerSummary> {
         .db()
         .read(|c| {
             Ok(c.query_row(
-                &format!("{SUMMARY} WHERE c.id = ?1"),
+                &format!("{} WHERE c.id = ?1", *SUMMARY),
                 [customer_id],
                 summary_row,
             )?)
@@ -310,13 +325,14 @@ fn cards_of(vault: &Vault, customer_id: i64, today: jiff::civil::Date) -> Result
 }
 
 fn plans_of(conn: &rusqlite::Connection, customer_id: i64) -> Result<Vec<PlanSummary>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT pl.id, pl.kind, pl.amount_minor, pl.currency, pl.installments, pl.start_date, pl.cadence,
             pl.end_count, pl.end_date, pl.description, pl.status,
             (SELECT count(*) FROM payments p WHERE p.plan_id = pl.id),
-            (SELECT count(*) FROM payments p WHERE p.plan_id = pl.id AND p.status IN ('paid', 'partially_refunded'))
+            (SELECT count(*) FROM payments p WHERE p.plan_id = pl.id AND p.status IN ({paid}))
          FROM plans pl WHERE pl.customer_id = ?1 ORDER BY pl.id DESC",
-    )?;
+        paid = sql_list(&[PaymentStatus::Paid, PaymentStatus::PartiallyRefunded])
+    ))?;
     let rows = stmt.query_map([customer_id], |r| {
         let currency: u16 = r.get(3)?;
         Ok(PlanSummary {
@@ -403,9 +419,10 @@ pub fn expiring_cards(
         let mut stmt = c.prepare(&format!(
             "SELECT k.id, c.id, c.reference, c.name, c.store_id, k.masked_pan, k.brand, k.position, k.expiry_sealed,
                 (SELECT min(p.due_date) FROM plans pl JOIN payments p ON p.plan_id = pl.id
-                  WHERE pl.customer_id = c.id AND p.status IN ('scheduled', 'retry_wait', 'attention'))
+                  WHERE pl.customer_id = c.id AND p.status IN ({}))
              FROM cards k JOIN customers c ON c.id = k.customer_id
              WHERE k.removed_at IS NULL AND {} AND (?1 IS NULL OR c.store_id = ?1)",
+            sql_list(&[PaymentStatus::Scheduled, PaymentStatus::RetryWait, PaymentStatus::Attention]),
             store_filter(visible.as_deref())
         ))?;
         let rows = stmt.query_map([store_id], |r| {

@@ -62,13 +62,17 @@ impl AttemptState {
         Text::new(tr, en)
     }
 
+    /// The states [`is_final`](Self::is_final) holds for, for an SQL `IN (…)`.
+    pub const FINAL: [AttemptState; 3] = [
+        AttemptState::Approved,
+        AttemptState::Declined,
+        AttemptState::Withdrawn,
+    ];
+
     /// Approved and declined are the bank's final word on an order id; a withdrawn attempt
     /// never reached the bank and is never sent again.
     pub fn is_final(self) -> bool {
-        matches!(
-            self,
-            AttemptState::Approved | AttemptState::Declined | AttemptState::Withdrawn
-        )
+        Self::FINAL.contains(&self)
     }
 
     /// The request may be sent (again) under the same order id.

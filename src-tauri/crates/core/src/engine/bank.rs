@@ -30,18 +30,19 @@ impl BankDirectory {
         timeout: Duration,
         connect: Duration,
     ) -> Result<Client> {
-        let (environment, base_url): (String, Option<String>) = vault.db().read(|c| {
+        let (environment, base_url): (Environment, Option<String>) = vault.db().read(|c| {
             Ok(c.query_row(
                 "SELECT environment, base_url FROM stores WHERE id = ?1",
                 [store_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?)
         })?;
-        let environment = Environment::parse(&environment).unwrap_or(Environment::Sandbox);
         let base = base_url
             .or_else(|| match environment {
                 Environment::Sandbox => self.sandbox_base_url.clone(),
-                other => other.default_base_url().map(str::to_string),
+                Environment::Test | Environment::Live => {
+                    environment.default_base_url().map(str::to_string)
+                }
             })
             .ok_or_else(|| Error::BankUnavailable {
                 store: store_id,

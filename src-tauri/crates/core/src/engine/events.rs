@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::attempt_state::AttemptState;
+
 /// Counts of the current (or last) run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -36,4 +38,21 @@ pub enum PaymentOutcome {
     Attention,
     /// Nothing to do (taken by someone else, not due).
     Skipped,
+}
+
+impl PaymentOutcome {
+    /// The outcome of a payment whose attempt was settled (the bank's final word, or withdrawn).
+    pub(crate) fn of_settled(state: AttemptState) -> PaymentOutcome {
+        match state {
+            AttemptState::Approved => PaymentOutcome::Approved,
+            AttemptState::Withdrawn => PaymentOutcome::Skipped,
+            AttemptState::Declined
+            | AttemptState::Planned
+            | AttemptState::InFlight
+            | AttemptState::NotSent
+            | AttemptState::Unknown
+            | AttemptState::NotFound
+            | AttemptState::ManualReview => PaymentOutcome::Declined,
+        }
+    }
 }

@@ -22,11 +22,16 @@ use tahsildar_akbank::{Currency, InquiryRow, OrderState};
 
 pub(crate) mod request;
 mod send;
+mod state;
 
 pub(crate) use send::{send, settle, settle_from_report, start_requested};
+pub use state::FollowUpState;
+pub(crate) use state::transition;
 
+use super::attempt_state::AttemptState;
 use super::config::EngineConfig;
 use crate::error::{Error, Result};
+use crate::plan::ProvisionKind;
 use crate::stored::stored_enum;
 
 stored_enum! {
@@ -38,40 +43,14 @@ stored_enum! {
     }
 }
 
-stored_enum! {
-    /// Where a void, refund or capture stands.
-    ///
-    /// ```text
-    /// requested -> in_flight (its attempt was approved) | closed (declined, never reached the bank)
-    /// in_flight -> approved | declined | unknown
-    /// unknown -> approved | declined (an inquiry of the original order, or the day's report)
-    /// ```
-    pub enum FollowUpState {
-        /// A void waiting for the inquiry of its attempt.
-        Requested = "requested",
-        /// Written ahead; may be on the wire.
-        InFlight = "in_flight",
-        /// The bank did it.
-        Approved = "approved",
-        /// Refused, or the bank shows it was never done.
-        Declined = "declined",
-        /// The answer was lost; settled by an inquiry of the original order or the day's report.
-        Unknown = "unknown",
-        /// A requested void with nothing to void: the attempt was declined or never reached
-        /// the bank.
-        Closed = "closed",
-    }
-}
-
 /// What the bank said to a void, refund or capture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReversalOutcome {
     pub reversal_id: i64,
-    /// `approved`, `declined`, `unknown` (the answer did not arrive; `reconcile` asks the bank),
-    /// `requested` (a void waiting for the outcome of its attempt) or `closed` (a requested void
-    /// with nothing to void).
-    pub state: String,
+    /// `unknown`: the answer did not arrive (`reconcile` asks the bank); `requested`: a void
+    /// waiting for the outcome of its attempt; `closed`: a requested void with nothing to void.
+    pub state: FollowUpState,
     pub amount_minor: i64,
     pub vps_code: Option<String>,
     pub host_code: Option<String>,
@@ -83,7 +62,7 @@ pub struct ReversalOutcome {
 pub(crate) struct FollowUp {
     pub id: i64,
     pub kind: FollowUpKind,
-    pub state: String,
+    pub state: FollowUpState,
     pub amount_minor: i64,
     /// The attempt's refunded amount when this was written ahead (for a refund).
     pub base_minor: i64,
@@ -102,16 +81,15 @@ pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<FollowUp> {
     conn.query_row(
         "SELECT r.id, r.kind, r.state, r.amount_minor, r.base_minor, r.sent_at, a.id,
                 a.payment_id, a.order_id, a.currency,
-                a.kind = 'pre_auth' AND a.captured_minor IS NOT NULL
+                a.kind = ?2 AND a.captured_minor IS NOT NULL
          FROM reversals r JOIN attempts a ON a.id = r.attempt_id
          WHERE r.id = ?1",
-        [id],
+        params![id, ProvisionKind::PreAuth],
         |r| {
-            let kind: String = r.get(1)?;
             let currency: u16 = r.get(9)?;
             Ok(FollowUp {
                 id: r.get(0)?,
-                kind: FollowUpKind::parse(&kind).unwrap_or(FollowUpKind::Void),
+                kind: r.get(1)?,
                 state: r.get(2)?,
                 amount_minor: r.get(3)?,
                 base_minor: r.get(4)?,
@@ -156,10 +134,18 @@ pub(crate) fn open_list(
         "SELECT r.id, p.store_id FROM reversals r JOIN attempts a ON a.id = r.attempt_id
              JOIN payments p ON p.id = a.payment_id
          WHERE (?1 IS NULL OR p.store_id = ?1)
-           AND (r.state = 'unknown' OR (r.state = 'requested' AND a.state = 'approved'))
+           AND (r.state = ?2 OR (r.state = ?3 AND a.state = ?4))
          ORDER BY r.id",
     )?;
-    let rows = stmt.query_map(params![store], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(
+        params![
+            store,
+            FollowUpState::Unknown,
+            FollowUpState::Requested,
+            AttemptState::Approved
+        ],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
 }
 

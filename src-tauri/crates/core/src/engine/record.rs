@@ -4,7 +4,7 @@
 //! ([`transition`]), so a change computed from a stale read changes nothing.
 
 use jiff::Timestamp;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, named_params, params};
 use tahsildar_akbank::Currency;
 
 mod claim;
@@ -24,9 +24,13 @@ pub(crate) use withdraw::{
 
 use super::actor::EngineActor;
 use super::attempt_state::AttemptState;
+use super::follow_up::{self, FollowUpState};
 use crate::audit::AuditRecord;
 use crate::error::{Error, Result};
-use crate::plan::ProvisionKind;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
+use crate::plan::{PlanStatus, ProvisionKind};
+use crate::stored::sql_list;
 use crate::vault::Vault;
 use crate::vault::keys::Keys;
 
@@ -64,8 +68,6 @@ pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<Attem
         [id],
         |r| {
             let currency: u16 = r.get(5)?;
-            let state: String = r.get(7)?;
-            let kind: String = r.get(9)?;
             Ok(AttemptRow {
                 id: r.get(0)?,
                 payment_id: r.get(1)?,
@@ -74,9 +76,9 @@ pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<Attem
                 amount_minor: r.get(4)?,
                 currency: Currency::from_code(currency).unwrap_or(Currency::Try),
                 installments: r.get(6)?,
-                state: AttemptState::parse(&state).unwrap_or(AttemptState::Unknown),
+                state: r.get(7)?,
                 inquiries: r.get(8)?,
-                kind: ProvisionKind::parse(&kind).unwrap_or_default(),
+                kind: r.get(9)?,
                 lost_replies: r.get(10)?,
                 sent_at: timestamp(r.get(11)?),
                 not_found_at: timestamp(r.get(12)?),
@@ -91,8 +93,10 @@ pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<Attem
 pub(crate) fn open_attempt_of(conn: &rusqlite::Connection, payment_id: i64) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM attempts WHERE payment_id = ?1
-               AND state NOT IN ('approved', 'declined', 'withdrawn')",
+            &format!(
+                "SELECT id FROM attempts WHERE payment_id = ?1 AND state NOT IN ({})",
+                sql_list(&AttemptState::FINAL)
+            ),
             [payment_id],
             |r| r.get(0),
         )
@@ -105,14 +109,21 @@ pub(crate) fn work_list(
     store: Option<i64>,
     today: jiff::civil::Date,
 ) -> Result<Vec<(i64, i64)>> {
-    let mut stmt = conn.prepare(
+    // Manual reviews wait for an operator, or for the scheduler's inquiries between runs.
+    let open = AttemptState::ALL
+        .into_iter()
+        .filter(|s| !s.is_final() && *s != AttemptState::ManualReview)
+        .collect::<Vec<_>>();
+    let mut stmt = conn.prepare(&format!(
         "SELECT p.id, p.store_id FROM payments p JOIN plans pl ON pl.id = p.plan_id JOIN stores s ON s.id = p.store_id
          WHERE (?1 IS NULL OR p.store_id = ?1) AND s.enabled = 1 AND (
-             (p.status IN ('scheduled', 'retry_wait') AND p.next_try_on <= ?2 AND pl.status = 'active')
-             OR EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = p.id
-                        AND a.state IN ('planned', 'in_flight', 'not_sent', 'unknown', 'not_found')))
+             (p.status IN ({due}) AND p.next_try_on <= ?2 AND pl.status = {active})
+             OR EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = p.id AND a.state IN ({open})))
          ORDER BY p.due_date, p.id",
-    )?;
+        due = sql_list(&[PaymentStatus::Scheduled, PaymentStatus::RetryWait]),
+        active = sql_list(&[PlanStatus::Active]),
+        open = sql_list(&open),
+    ))?;
     let rows = stmt.query_map(params![store, today.to_string()], |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?;
@@ -127,13 +138,14 @@ pub(crate) fn open_work_list(
     store: Option<i64>,
     due_by: Option<Timestamp>,
 ) -> Result<Vec<(i64, i64)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT DISTINCT p.id, p.store_id FROM payments p JOIN attempts a ON a.payment_id = p.id
          WHERE (?1 IS NULL OR p.store_id = ?1)
-           AND a.state NOT IN ('approved', 'declined', 'withdrawn')
+           AND a.state NOT IN ({})
            AND (?2 IS NULL OR a.next_check_at <= ?2)
          ORDER BY p.id",
-    )?;
+        sql_list(&AttemptState::FINAL)
+    ))?;
     let rows = stmt.query_map(params![store, due_by.map(|t| t.to_string())], |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?;
@@ -145,17 +157,31 @@ pub(crate) fn open_work_list(
 pub(crate) fn in_flight_to_unknown(vault: &Vault) -> Result<usize> {
     let now = vault.clock().now().to_string();
     vault.db().write(|tx| {
-        let attempts = tx.execute(
-            "UPDATE attempts SET state = 'unknown', review_reason = 'the engine stopped while it was being sent',
-                 lost_replies = lost_replies + 1, next_check_at = ?1
-             WHERE state = 'in_flight'",
-            [&now],
-        )?;
+        let in_flight: Vec<i64> = {
+            let mut stmt = tx.prepare("SELECT id FROM attempts WHERE state = ?1")?;
+            let ids = stmt.query_map([AttemptState::InFlight], |r| r.get(0))?;
+            ids.collect::<std::result::Result<_, _>>()?
+        };
+        let mut attempts = 0;
+        for id in in_flight {
+            if transition(tx, id, AttemptState::InFlight, AttemptState::Unknown)? {
+                tx.execute(
+                    "UPDATE attempts SET review_reason = 'the engine stopped while it was being sent',
+                         lost_replies = lost_replies + 1, next_check_at = ?1
+                     WHERE id = ?2",
+                    params![now, id],
+                )?;
+                attempts += 1;
+            }
+        }
         // Voids, refunds and captures left on the wire the same way: an inquiry settles them.
-        let follow_ups = tx.execute(
-            "UPDATE reversals SET state = 'unknown', message = 'stopped while it was being sent'
-             WHERE state = 'in_flight'",
-            [],
+        let follow_ups = follow_up::transition(
+            tx,
+            "TRUE",
+            &[FollowUpState::InFlight],
+            FollowUpState::Unknown,
+            "message = 'stopped while it was being sent'",
+            &[],
         )?;
         Ok(attempts + follow_ups)
     })
@@ -188,15 +214,21 @@ impl Scribe<'_> {
     }
 }
 
+/// The payment of an attempt being worked on (claimed by a run, or already waiting for an
+/// operator) goes to the attention queue with `reason`.
 pub(crate) fn set_attention(
     tx: &Transaction,
     payment_id: i64,
     reason: &str,
     now: &str,
 ) -> Result<()> {
-    tx.execute(
-        "UPDATE payments SET status = 'attention', attention = ?1, updated_at = ?2 WHERE id = ?3",
-        params![reason, now, payment_id],
+    payment_status::transition(
+        tx,
+        "id = :id",
+        &[PaymentStatus::Processing, PaymentStatus::Attention],
+        PaymentStatus::Attention,
+        "attention = :reason, updated_at = :now",
+        named_params! {":id": payment_id, ":reason": reason, ":now": now},
     )?;
     Ok(())
 }

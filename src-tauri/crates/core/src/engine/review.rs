@@ -49,8 +49,7 @@ fn state_of(conn: &rusqlite::Connection, attempt_id: i64) -> Result<ReviewState>
          FROM attempts WHERE id = ?1",
         [attempt_id],
         |r| {
-            let state: String = r.get(2)?;
-            let state = AttemptState::parse(&state).unwrap_or(AttemptState::Unknown);
+            let state: AttemptState = r.get(2)?;
             let confirmed: bool = r.get(4)?;
             let open = matches!(state, AttemptState::ManualReview | AttemptState::NotFound);
             Ok(ReviewState {
@@ -164,7 +163,13 @@ impl Engine {
                         return Err(unconfirmed(attempt_id));
                     }
                 }
-                _ => return Err(unconfirmed(attempt_id)),
+                AttemptState::Planned
+                | AttemptState::InFlight
+                | AttemptState::Approved
+                | AttemptState::Declined
+                | AttemptState::NotSent
+                | AttemptState::Unknown
+                | AttemptState::Withdrawn => return Err(unconfirmed(attempt_id)),
             }
             tx.execute(
                 "UPDATE attempts SET review_reason = ?1 WHERE id = ?2",

@@ -26,6 +26,7 @@ use super::lock::EngineLock;
 use super::rate_limit::RateLimiter;
 use super::record;
 use crate::error::Result;
+use crate::payments::PaymentStatus;
 use crate::vault::Vault;
 
 /// Checks that a user may start a run: `submit_provisions` on the store (or on every store
@@ -389,25 +390,21 @@ impl Engine {
                     if state == AttemptState::Approved {
                         self.carry_out_requested_void(lane, attempt_id).await?;
                     }
-                    outcome = match state {
-                        AttemptState::Approved => PaymentOutcome::Approved,
-                        AttemptState::Withdrawn => PaymentOutcome::Skipped,
-                        _ => PaymentOutcome::Declined,
-                    };
+                    outcome = PaymentOutcome::of_settled(state);
                 }
                 Drive::Parked => return Ok(PaymentOutcome::Unresolved),
                 Drive::Review => return Ok(PaymentOutcome::Attention),
             }
         }
         if outcome == PaymentOutcome::Declined {
-            let status: String = vault.db().read(|c| {
+            let status: PaymentStatus = vault.db().read(|c| {
                 Ok(c.query_row(
                     "SELECT status FROM payments WHERE id = ?1",
                     [payment_id],
                     |r| r.get(0),
                 )?)
             })?;
-            if status == "attention" {
+            if status == PaymentStatus::Attention {
                 return Ok(PaymentOutcome::Attention);
             }
         }

@@ -15,6 +15,9 @@ use tokio::task::JoinHandle;
 use super::events::RunProgress;
 use super::runner::Engine;
 use crate::error::Result;
+use crate::payments::PaymentStatus;
+use crate::plan::PlanStatus;
+use crate::stored::sql_list;
 
 /// What the scheduler can be told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,12 +123,14 @@ fn stores_due(engine: &Engine, last_run: &HashMap<i64, Date>) -> Result<Vec<(i64
         .to_zoned_datetime(crate::plan::time_zone());
     let today = now.date();
     let stores: Vec<(i64, String, bool)> = vault.db().read(|c| {
-        let mut stmt = c.prepare(
+        let mut stmt = c.prepare(&format!(
             "SELECT s.id, s.run_time, EXISTS (SELECT 1 FROM payments p JOIN plans pl ON pl.id = p.plan_id
-                 WHERE p.store_id = s.id AND pl.status = 'active'
-                   AND p.status IN ('scheduled', 'retry_wait') AND p.next_try_on < ?1)
+                 WHERE p.store_id = s.id AND pl.status = {active}
+                   AND p.status IN ({due}) AND p.next_try_on < ?1)
              FROM stores s WHERE s.enabled = 1",
-        )?;
+            active = sql_list(&[PlanStatus::Active]),
+            due = sql_list(&[PaymentStatus::Scheduled, PaymentStatus::RetryWait]),
+        ))?;
         let rows = stmt.query_map([today.to_string()], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;

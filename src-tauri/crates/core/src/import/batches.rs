@@ -1,13 +1,19 @@
 //! Committed import batches: listing them, and cancelling the payments of one that have not
 //! run yet (a payment with any attempt is left alone).
 
-use rusqlite::{OptionalExtension, params};
+use std::sync::LazyLock;
+
+use rusqlite::{OptionalExtension, named_params, params};
 use serde::Serialize;
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
+use crate::plan::status::{self as plan_status, PlanStatus};
+use crate::stored::sql_list;
 
 /// A committed batch and where its payments stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,13 +54,19 @@ pub struct CancelSummary {
     pub kept: i64,
 }
 
-const SELECT_BATCH: &str = "SELECT b.id, b.store_id, b.file_name, b.content_hash, b.rows_total,
+static SELECT_BATCH: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT b.id, b.store_id, b.file_name, b.content_hash, b.rows_total,
         b.rows_imported, b.rows_rejected, b.rows_warned, b.customers_added, b.plans, b.payments,
         COALESCE(u.name, ''), b.created_at, b.cancelled_at,
-        (SELECT count(*) FROM payments p WHERE p.batch_id = b.id AND p.status = 'scheduled'
+        (SELECT count(*) FROM payments p WHERE p.batch_id = b.id AND p.status = {scheduled}
             AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = p.id)),
-        (SELECT count(*) FROM payments p WHERE p.batch_id = b.id AND p.status = 'paid')
-    FROM import_batches b LEFT JOIN users u ON u.id = b.created_by";
+        (SELECT count(*) FROM payments p WHERE p.batch_id = b.id AND p.status = {paid})
+    FROM import_batches b LEFT JOIN users u ON u.id = b.created_by",
+        scheduled = sql_list(&[PaymentStatus::Scheduled]),
+        paid = sql_list(&[PaymentStatus::Paid])
+    )
+});
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchInfo> {
     Ok(BatchInfo {
@@ -78,9 +90,13 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchInfo> {
 }
 
 fn load(conn: &rusqlite::Connection, id: i64) -> Result<BatchInfo> {
-    conn.query_row(&format!("{SELECT_BATCH} WHERE b.id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("batch", id))
+    conn.query_row(
+        &format!("{} WHERE b.id = ?1", *SELECT_BATCH),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("batch", id))
 }
 
 /// One batch, with `view_reports` or `import_batches` on its store.
@@ -100,7 +116,8 @@ pub fn list(session: &Session, store_id: Option<i64>) -> Result<Vec<BatchInfo>> 
     let visible = session.stores_with(Permission::ViewReports)?;
     let rows = session.vault().db().read(|c| {
         let mut stmt = c.prepare(&format!(
-            "{SELECT_BATCH} WHERE (?1 IS NULL OR b.store_id = ?1) ORDER BY b.id DESC"
+            "{} WHERE (?1 IS NULL OR b.store_id = ?1) ORDER BY b.id DESC",
+            *SELECT_BATCH
         ))?;
         let rows = stmt.query_map([store_id], from_row)?;
         Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
@@ -144,13 +161,15 @@ pub fn cancel(session: &Session, batch_id: i64) -> Result<CancelSummary> {
                 Text::new("zaten iptal edilmiş", "it is already cancelled"),
             ));
         }
-        // The engine claims a payment with `UPDATE ... WHERE status = 'scheduled'`: a payment
-        // it has claimed is 'processing' and is not matched here.
-        let cancelled = tx.execute(
-            "UPDATE payments SET status = 'cancelled', updated_at = ?1
-             WHERE batch_id = ?2 AND status = 'scheduled'
-               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
-            params![now, batch_id],
+        // The engine claims a payment by moving it from scheduled to processing: a payment it
+        // has claimed is not matched here.
+        let cancelled = payment_status::transition(
+            tx,
+            "batch_id = :batch AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
+            &[PaymentStatus::Scheduled],
+            PaymentStatus::Cancelled,
+            "updated_at = :now",
+            named_params! {":batch": batch_id, ":now": now},
         )? as i64;
         let total: i64 = tx.query_row(
             "SELECT count(*) FROM payments WHERE batch_id = ?1",
@@ -158,13 +177,24 @@ pub fn cancel(session: &Session, batch_id: i64) -> Result<CancelSummary> {
             |r| r.get(0),
         )?;
         // A plan ends with its batch unless a payment of it is still under way (a retry).
-        tx.execute(
-            "UPDATE plans SET status = 'cancelled', updated_at = ?1
-             WHERE batch_id = ?2 AND status IN ('active', 'paused')
-               AND EXISTS (SELECT 1 FROM payments p WHERE p.plan_id = plans.id AND p.status = 'cancelled')
-               AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.plan_id = plans.id
-                               AND p.status IN ('scheduled', 'retry_wait', 'processing', 'attention'))",
-            params![now, batch_id],
+        let under_way = sql_list(&[
+            PaymentStatus::Scheduled,
+            PaymentStatus::RetryWait,
+            PaymentStatus::Processing,
+            PaymentStatus::Attention,
+        ]);
+        plan_status::transition(
+            tx,
+            &format!(
+                "batch_id = :batch
+                 AND EXISTS (SELECT 1 FROM payments p WHERE p.plan_id = plans.id AND p.status = :cancelled)
+                 AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.plan_id = plans.id
+                                 AND p.status IN ({under_way}))"
+            ),
+            &[PlanStatus::Active, PlanStatus::Paused],
+            PlanStatus::Cancelled,
+            "updated_at = :now",
+            named_params! {":batch": batch_id, ":cancelled": PaymentStatus::Cancelled, ":now": now},
         )?;
         tx.execute(
             "UPDATE import_batches SET cancelled_at = ?1, cancelled_by = ?2 WHERE id = ?3",

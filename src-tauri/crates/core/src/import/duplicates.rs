@@ -10,7 +10,8 @@ use tahsildar_import::{Field, Problem, Severity};
 use super::report::{file_problem, row_problem};
 use super::validate::{ReadyRow, StoredCustomer};
 use crate::error::Result;
-use crate::plan::terms::{CollectionKind, PlanKind};
+use crate::plan::terms::{CollectionKind, PlanKind, PlanStatus};
+use crate::stored::sql_list;
 
 /// What makes two plans of one customer the same: amount, currency, first due date, kind,
 /// cadence and end, installments.
@@ -47,10 +48,11 @@ pub(crate) fn stored_plans(
     conn: &Connection,
     store_id: i64,
 ) -> Result<HashMap<i64, HashSet<PlanKey>>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT customer_id, amount_minor, currency, start_date, kind, cadence, installments
-         FROM plans WHERE store_id = ?1 AND status IN ('active', 'paused')",
-    )?;
+         FROM plans WHERE store_id = ?1 AND status IN ({})",
+        sql_list(&[PlanStatus::Active, PlanStatus::Paused])
+    ))?;
     let mut out: HashMap<i64, HashSet<PlanKey>> = HashMap::new();
     let mut rows = stmt.query([store_id])?;
     while let Some(r) = rows.next()? {

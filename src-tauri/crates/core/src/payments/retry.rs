@@ -1,14 +1,17 @@
 //! "Retry with another card": an operator enters a new card for one payment (from the
 //! attention queue, or one waiting for a retry); the next run charges it with that card.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, named_params, params};
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::customer::card::{self, CardInfo, NewCard};
+use crate::engine::attempt_state::AttemptState;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::payments::PaymentStatus;
+use crate::payments::status;
+use crate::stored::sql_list;
 
 /// Position of a card entered for one payment only: after every card of the customer, and
 /// removed from the customer's list at once.
@@ -47,8 +50,10 @@ pub fn retry_with_card(
         )?;
         may_change_card(payment_id, status)?;
         let open: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1
-                 AND state NOT IN ('approved', 'declined', 'withdrawn'))",
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ({}))",
+                sql_list(&AttemptState::FINAL)
+            ),
             [payment_id],
             |r| r.get(0),
         )?;
@@ -77,16 +82,18 @@ pub fn retry_with_card(
                 params![ONE_PAYMENT_POSITION, now, card_id],
             )?;
         }
-        tx.execute(
-            "UPDATE payments SET card_id = ?1, status = ?5, next_try_on = ?2, soft_declines = 0,
-                 first_soft_decline = NULL, attention = NULL, updated_at = ?3 WHERE id = ?4",
-            params![
-                card_id,
-                today.to_string(),
-                now,
-                payment_id,
-                PaymentStatus::Scheduled
-            ],
+        let from: Vec<PaymentStatus> = PaymentStatus::ALL
+            .into_iter()
+            .filter(|s| s.may_change_card())
+            .collect();
+        status::transition(
+            tx,
+            "id = :id",
+            &from,
+            PaymentStatus::Scheduled,
+            "card_id = :card, next_try_on = :today, soft_declines = 0, first_soft_decline = NULL,
+                 attention = NULL, updated_at = :now",
+            named_params! {":id": payment_id, ":card": card_id, ":today": today.to_string(), ":now": now},
         )?;
         let record = session
             .record(

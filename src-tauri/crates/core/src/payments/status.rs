@@ -3,15 +3,23 @@
 //!
 //! ```text
 //! scheduled | retry_wait -> processing (claimed by a run)
-//! processing -> paid | authorized | retry_wait | scheduled (next card) | attention | cancelled
-//! attention -> scheduled (another card, or an attempt that never reached the bank)
-//! paid | authorized -> voided | refunded | partially_refunded (follow-ups at the bank)
+//! processing | attention -> paid | authorized | retry_wait | scheduled (next card) | attention
+//!     | cancelled (the attempt's answer, or its withdrawal; attention while it is reviewed)
+//! scheduled | retry_wait | attention -> scheduled (another card entered by an operator)
+//! paid | authorized | attention -> voided, authorized -> paid (captured),
+//!     paid | partially_refunded -> refunded | partially_refunded (follow-ups at the bank)
 //! scheduled | retry_wait -> cancelled (plan cancelled, batch cancelled, skipped while paused)
+//! not yet collected -> collected (a booking written back from the bank's report after a restore)
 //! ```
+//!
+//! Every change of status is one guarded `UPDATE` ([`transition`]).
 
-use crate::error::Result;
+use rusqlite::Transaction;
+use rusqlite::types::ToSql;
+
+use crate::error::{Error, Result};
 use crate::i18n::Text;
-use crate::stored::stored_enum;
+use crate::stored::{sql_list, stored_enum};
 
 stored_enum! {
     pub enum PaymentStatus {
@@ -71,19 +79,151 @@ impl PaymentStatus {
             PaymentStatus::Attention | PaymentStatus::RetryWait | PaymentStatus::Scheduled
         )
     }
+
+    /// Whether a payment may go from `self` to `next` (the diagram above).
+    pub fn can_become(self, next: PaymentStatus) -> bool {
+        use PaymentStatus::*;
+        let collected = matches!(
+            next,
+            Paid | Authorized | Voided | Refunded | PartiallyRefunded
+        );
+        matches!(
+            (self, next),
+            // Claimed by a run, or cancelled before it ran.
+            (Scheduled | RetryWait, Processing | Cancelled)
+                // The attempt's answer, or its withdrawal.
+                | (
+                    Processing | Attention,
+                    Paid | Authorized | RetryWait | Scheduled | Attention | Cancelled
+                )
+                // Another card entered by an operator.
+                | (Scheduled | RetryWait, Scheduled)
+                // Follow-ups at the bank.
+                | (Paid | Authorized | Attention, Voided)
+                | (Authorized, Paid)
+                | (Paid | PartiallyRefunded, Refunded | PartiallyRefunded)
+        ) || (collected
+            // A booking written back from the bank's report after a restore.
+            && matches!(
+                self,
+                Scheduled | RetryWait | Processing | Attention | Cancelled
+            ))
+    }
+}
+
+/// Moves the payments `rows` picks (SQL over `payments`, e.g. `id = :id`) that are still in one
+/// of `from` to `to`, setting `also` in the same statement (e.g. `updated_at = :now`, or empty);
+/// `params` are the named parameters of `rows` and `also`. Returns how many changed: a payment
+/// no longer in `from` (another writer moved it first) is left as it is.
+///
+/// A step the diagram does not allow is an error, not a debug assertion: `from` and `to` are
+/// fixed at each call, so a wrong pair is a mistake in the calling code that fails the first
+/// test taking that path, and in a release build it still writes nothing instead of a status
+/// the rest of the program does not expect.
+pub(crate) fn transition(
+    tx: &Transaction,
+    rows: &str,
+    from: &[PaymentStatus],
+    to: PaymentStatus,
+    also: &str,
+    params: &[(&str, &dyn ToSql)],
+) -> Result<usize> {
+    if let Some(bad) = from.iter().find(|f| !f.can_become(to)) {
+        return Err(Error::Internal(format!(
+            "a payment may not go from {bad} to {to}"
+        )));
+    }
+    let also = if also.is_empty() {
+        String::new()
+    } else {
+        format!(", {also}")
+    };
+    let sql = format!(
+        "UPDATE payments SET status = :to{also} WHERE ({rows}) AND status IN ({})",
+        sql_list(from)
+    );
+    let mut params = params.to_vec();
+    params.push((":to", &to));
+    Ok(tx.execute(&sql, params.as_slice())?)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::PaymentStatus::*;
     use super::*;
 
     #[test]
-    fn a_typed_status_outside_the_list_names_the_field_and_the_choices() {
-        let err = PaymentStatus::from_input("status", "odendi").unwrap_err();
-        let message = err.message(crate::Lang::En);
-        assert!(
-            message.contains("odendi") && message.contains("partially_refunded"),
-            "{message}"
+    fn only_a_payment_not_yet_collected_is_claimed_cancelled_or_given_another_card() {
+        for status in PaymentStatus::ALL {
+            assert_eq!(
+                status.can_become(Processing),
+                matches!(status, Scheduled | RetryWait),
+                "{status:?}"
+            );
+            assert_eq!(
+                status.can_become(Cancelled),
+                matches!(status, Scheduled | RetryWait | Processing | Attention),
+                "{status:?}"
+            );
+            assert_eq!(
+                status.can_become(Scheduled),
+                matches!(status, Scheduled | RetryWait | Processing | Attention),
+                "{status:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_was_collected_only_moves_on_at_the_bank() {
+        for to in PaymentStatus::ALL {
+            assert!(!Voided.can_become(to), "voided -> {to:?}");
+            assert!(!Refunded.can_become(to), "refunded -> {to:?}");
+        }
+        let after_paid: Vec<_> = PaymentStatus::ALL
+            .into_iter()
+            .filter(|to| Paid.can_become(*to))
+            .collect();
+        assert_eq!(after_paid, [Voided, Refunded, PartiallyRefunded]);
+        assert!(Authorized.can_become(Paid));
+        assert!(!PartiallyRefunded.can_become(Voided));
+    }
+
+    #[test]
+    fn a_transition_changes_only_payments_still_in_a_from_status() {
+        let mut conn = crate::test_rows::with_plan(crate::plan::terms::PlanStatus::Active);
+        crate::test_rows::payment(&conn, 1, Scheduled);
+        crate::test_rows::payment(&conn, 2, Paid);
+        let tx = conn.transaction().unwrap();
+        let changed = transition(
+            &tx,
+            "plan_id = :plan",
+            &[Scheduled, RetryWait],
+            Cancelled,
+            "updated_at = :now",
+            rusqlite::named_params! {":plan": 1, ":now": "later"},
+        )
+        .unwrap();
+        assert_eq!(changed, 1);
+        let status = |id: i64| -> (PaymentStatus, String) {
+            tx.query_row(
+                "SELECT status, updated_at FROM payments WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+        };
+        assert_eq!(status(1), (Cancelled, "later".to_string()));
+        assert_eq!(status(2), (Paid, "t".to_string()));
+
+        let refused = transition(
+            &tx,
+            "id = :id",
+            &[Paid],
+            Scheduled,
+            "",
+            rusqlite::named_params! {":id": 2},
         );
+        assert!(matches!(refused, Err(Error::Internal(_))), "{refused:?}");
+        assert_eq!(status(2).0, Paid);
     }
 }

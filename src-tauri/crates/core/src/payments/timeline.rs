@@ -15,6 +15,7 @@ use crate::engine::record::Hold;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::plan::terms::{CollectionKind, PlanStatus, ProvisionKind};
+use crate::stored::sql_list;
 
 /// What a step of a payment's history is: an attempt (a sale or pre-authorisation) or a
 /// follow-up on one (void, refund, capture). Serialised as the stored name alone.
@@ -178,13 +179,14 @@ pub(crate) fn timeline_of(
     for entry in attempts {
         out.push(entry?);
     }
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT v.id, v.attempt_id, v.kind, COALESCE(v.order_id, a.order_id), v.created_at, v.finished_at, v.state,
             v.amount_minor, a.currency, k.masked_pan, v.vps_code, v.host_code, v.message,
-            a.kind = 'pre_auth' AND a.captured_minor IS NOT NULL
+            a.kind = {} AND a.captured_minor IS NOT NULL
          FROM reversals v JOIN attempts a ON a.id = v.attempt_id LEFT JOIN cards k ON k.id = a.card_id
          WHERE a.payment_id = ?1 ORDER BY v.id",
-    )?;
+        sql_list(&[ProvisionKind::PreAuth])
+    ))?;
     let reversals = stmt.query_map([payment_id], |r| {
         let kind: FollowUpKind = r.get(2)?;
         let state: FollowUpState = r.get(6)?;
@@ -263,20 +265,29 @@ pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
         let timeline = timeline_of(c, payment_id)?;
         let approved: Option<(i64, i64, i64, bool)> = c
             .query_row(
-                "SELECT id, amount_minor, refunded_minor, voided FROM attempts
-                 WHERE payment_id = ?1 AND state = 'approved' ORDER BY id DESC LIMIT 1",
+                &format!(
+                    "SELECT id, amount_minor, refunded_minor, voided FROM attempts
+                     WHERE payment_id = ?1 AND state = {} ORDER BY id DESC LIMIT 1",
+                    sql_list(&[AttemptState::Approved])
+                ),
                 params![payment_id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         let reversal_open: bool = c.query_row(
-            "SELECT EXISTS (SELECT 1 FROM reversals v JOIN attempts a ON a.id = v.attempt_id
-                 WHERE a.payment_id = ?1 AND v.state IN ('in_flight', 'unknown'))",
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM reversals v JOIN attempts a ON a.id = v.attempt_id
+                     WHERE a.payment_id = ?1 AND v.state IN ({}))",
+                sql_list(&[FollowUpState::InFlight, FollowUpState::Unknown])
+            ),
             [payment_id],
             |r| r.get(0),
         )?;
         let open_attempt: bool = c.query_row(
-            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ('approved', 'declined', 'withdrawn'))",
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ({}))",
+                sql_list(&AttemptState::FINAL)
+            ),
             [payment_id],
             |r| r.get(0),
         )?;

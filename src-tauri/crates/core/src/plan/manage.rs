@@ -2,18 +2,22 @@
 //! (paid, declined, in-progress payments) is never touched. Pausing or cancelling withdraws the
 //! attempts that never reached the bank; what the bank may hold is settled by inquiry first.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, named_params, params};
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::engine::EngineActor;
+use crate::engine::attempt_state::AttemptState;
 use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 
+use super::status::{self as plan_status, PlanStatus};
 use super::terms::{MAX_AMOUNT_MINOR, PlanInfo, load};
 
-fn plan_row(tx: &Transaction, id: i64) -> Result<(i64, String)> {
+fn plan_row(tx: &Transaction, id: i64) -> Result<(i64, PlanStatus)> {
     tx.query_row(
         "SELECT store_id, status FROM plans WHERE id = ?1",
         [id],
@@ -70,39 +74,33 @@ fn change(
     vault.db().read(|c| load(c, id))
 }
 
-/// A plan status as an operator reads it (lower case, to stand inside a sentence).
-fn status_text(status: &str) -> Text {
-    let (tr, en) = match status {
-        "active" => ("etkin", "active"),
-        "paused" => ("duraklatılmış", "paused"),
-        "cancelled" => ("iptal edilmiş", "cancelled"),
-        "completed" => ("tamamlanmış", "completed"),
-        other => (other, other),
-    };
-    Text::new(tr, en)
+/// The plan is in `status` where the step needs it in `needed`.
+fn status_is(status: PlanStatus, needed: PlanStatus) -> Text {
+    let (state, needed) = (status.text(), needed.text());
+    Text::new(
+        format!("{}, {} değil", state.tr(), needed.tr()),
+        format!("it is {}, not {}", state.en(), needed.en()),
+    )
 }
 
-/// The plan is in `status` where the step needs it `needed_tr` / `needed_en`.
-fn status_is(status: &str, needed_tr: &str, needed_en: &str) -> Text {
-    let state = status_text(status);
-    Text::new(
-        format!("{}, {needed_tr} değil", state.tr()),
-        format!("it is {}, not {needed_en}", state.en()),
-    )
+/// Moves plan `id` from `from` to `to`; its status was checked in the same transaction.
+fn move_plan(tx: &Transaction, id: i64, from: &[PlanStatus], to: PlanStatus) -> Result<()> {
+    plan_status::transition(tx, "id = :id", from, to, "", named_params! {":id": id})?;
+    Ok(())
 }
 
 /// Stops taking the plan's payments until it is resumed.
 pub fn pause(session: &Session, id: i64) -> Result<PlanInfo> {
     change(session, id, "pause", |tx, scribe, _| {
         let (_, status) = plan_row(tx, id)?;
-        if status != "active" {
+        if status != PlanStatus::Active {
             return Err(Error::wrong_state(
                 "plan",
                 id,
-                status_is(&status, "etkin", "active"),
+                status_is(status, PlanStatus::Active),
             ));
         }
-        tx.execute("UPDATE plans SET status = 'paused' WHERE id = ?1", [id])?;
+        move_plan(tx, id, &[PlanStatus::Active], PlanStatus::Paused)?;
         let withdrawn = withdraw_unsent(tx, scribe, WithdrawScope::Plan(id), Hold::PlanPaused)?;
         Ok(serde_json::json!({ "withdrawn": withdrawn }))
     })
@@ -114,20 +112,25 @@ pub fn resume(session: &Session, id: i64) -> Result<PlanInfo> {
     change(session, id, "resume", |tx, scribe, today| {
         let now = &scribe.now();
         let (_, status) = plan_row(tx, id)?;
-        if status != "paused" {
+        if status != PlanStatus::Paused {
             return Err(Error::wrong_state(
                 "plan",
                 id,
-                status_is(&status, "duraklatılmış", "paused"),
+                status_is(status, PlanStatus::Paused),
             ));
         }
-        tx.execute("UPDATE plans SET status = 'active' WHERE id = ?1", [id])?;
-        let skipped = tx.execute(
-            "UPDATE payments SET status = 'cancelled', attention = 'skipped while the plan was paused', updated_at = ?1
-             WHERE plan_id = ?2 AND status = 'scheduled' AND due_date < ?3
+        move_plan(tx, id, &[PlanStatus::Paused], PlanStatus::Active)?;
+        let skipped = payment_status::transition(
+            tx,
+            "plan_id = :plan AND due_date < :today
                AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id
-                               AND a.state <> 'withdrawn')",
-            params![now, id, today],
+                               AND a.state <> :withdrawn)",
+            &[PaymentStatus::Scheduled],
+            PaymentStatus::Cancelled,
+            "attention = 'skipped while the plan was paused', updated_at = :now",
+            named_params! {
+                ":plan": id, ":today": today, ":withdrawn": AttemptState::Withdrawn, ":now": now,
+            },
         )?;
         Ok(serde_json::json!({ "skipped": skipped }))
     })
@@ -147,8 +150,8 @@ pub fn change_amount(session: &Session, id: i64, amount_minor: i64) -> Result<Pl
     change(session, id, "amount", |tx, scribe, today| {
         let now = &scribe.now();
         let (_, status) = plan_row(tx, id)?;
-        if status == "cancelled" || status == "completed" {
-            let state = status_text(&status);
+        if matches!(status, PlanStatus::Cancelled | PlanStatus::Completed) {
+            let state = status.text();
             return Err(Error::wrong_state(
                 "plan",
                 id,
@@ -164,9 +167,9 @@ pub fn change_amount(session: &Session, id: i64, amount_minor: i64) -> Result<Pl
         )?;
         let changed = tx.execute(
             "UPDATE payments SET amount_minor = ?1, updated_at = ?2
-             WHERE plan_id = ?3 AND status = 'scheduled' AND due_date >= ?4
+             WHERE plan_id = ?3 AND status = ?5 AND due_date >= ?4
                AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
-            params![amount_minor, now, id, today],
+            params![amount_minor, now, id, today, PaymentStatus::Scheduled],
         )?;
         Ok(serde_json::json!({ "amount_minor": amount_minor, "payments": changed }))
     })
@@ -179,18 +182,21 @@ pub fn cancel(session: &Session, id: i64) -> Result<PlanInfo> {
     change(session, id, "cancel", |tx, scribe, _| {
         let now = &scribe.now();
         let (_, status) = plan_row(tx, id)?;
-        if status == "cancelled" {
+        if status == PlanStatus::Cancelled {
             return Err(Error::wrong_state(
                 "plan",
                 id,
                 Text::new("zaten iptal edilmiş", "it is already cancelled"),
             ));
         }
-        tx.execute("UPDATE plans SET status = 'cancelled' WHERE id = ?1", [id])?;
-        let cancelled = tx.execute(
-            "UPDATE payments SET status = 'cancelled', updated_at = ?1
-             WHERE plan_id = ?2 AND status IN ('scheduled', 'retry_wait')",
-            params![now, id],
+        move_plan(tx, id, &[status], PlanStatus::Cancelled)?;
+        let cancelled = payment_status::transition(
+            tx,
+            "plan_id = :plan",
+            &[PaymentStatus::Scheduled, PaymentStatus::RetryWait],
+            PaymentStatus::Cancelled,
+            "updated_at = :now",
+            named_params! {":plan": id, ":now": now},
         )?;
         let withdrawn = withdraw_unsent(tx, scribe, WithdrawScope::Plan(id), Hold::PlanCancelled)?;
         Ok(serde_json::json!({ "cancelled": cancelled + withdrawn, "withdrawn": withdrawn }))

@@ -6,15 +6,16 @@ pub mod input;
 pub mod manage;
 pub mod preview;
 pub mod schedule;
+pub mod status;
 pub mod terms;
 
 pub use collection::CollectionInput;
 pub use input::{parse_amount, parse_currency, parse_date};
 pub use manage::{cancel, change_amount, pause, resume};
 pub use preview::{PlanPreview, preview};
+pub use status::PlanStatus;
 pub use terms::{
-    CollectionKind, NewPlan, PlanInfo, PlanKind, PlanStatus, PlannedPayment, ProvisionKind, create,
-    create_as,
+    CollectionKind, NewPlan, PlanInfo, PlanKind, PlannedPayment, ProvisionKind, create, create_as,
 };
 
 use jiff::civil::Date;

@@ -10,6 +10,7 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::payments::PaymentStatus;
 use crate::stored::stored_enum;
 
 /// The largest amount of one payment: 1,000,000.00.
@@ -62,19 +63,7 @@ stored_enum! {
     }
 }
 
-stored_enum! {
-    /// Where a plan stands.
-    pub enum PlanStatus {
-        /// Its payments are collected as they fall due.
-        Active = "active",
-        /// Nothing is collected until it is resumed; what falls due meanwhile is skipped.
-        Paused = "paused",
-        /// Nothing more is collected.
-        Cancelled = "cancelled",
-        /// Every payment is settled.
-        Completed = "completed",
-    }
-}
+pub use super::status::PlanStatus;
 
 /// A plan as entered.
 #[derive(Debug, Clone)]
@@ -290,7 +279,7 @@ pub(crate) fn insert(
     tx.prepare_cached(
         "INSERT INTO plans (store_id, customer_id, kind, amount_minor, currency, installments, start_date,
              cadence, end_count, end_date, description, status, batch_id, created_by, created_at, updated_at, pre_auth)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?12, ?13, ?14, ?14, ?15)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?16, ?12, ?13, ?14, ?14, ?15)",
     )?
     .execute(params![
         placement.store_id,
@@ -307,14 +296,15 @@ pub(crate) fn insert(
         placement.batch_id,
         placement.created_by,
         now,
-        placement.pre_auth
+        placement.pre_auth,
+        PlanStatus::Active
     ])?;
     let id = tx.last_insert_rowid();
     let dates = due_dates(plan);
     let mut stmt = tx.prepare_cached(
         "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency, status,
              next_try_on, card_id, batch_id, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'scheduled', ?4, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?10, ?4, ?7, ?8, ?9)",
     )?;
     for (i, date) in dates.iter().enumerate() {
         stmt.execute(params![
@@ -326,7 +316,8 @@ pub(crate) fn insert(
             plan.currency.code(),
             placement.card_id,
             placement.batch_id,
-            now
+            now,
+            PaymentStatus::Scheduled
         ])?;
     }
     Ok((id, dates.len()))

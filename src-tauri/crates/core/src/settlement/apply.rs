@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use rusqlite::{Transaction, params};
 use tahsildar_akbank::HistoryRow;
 
+use super::DayState;
 use super::load::{open_here, settle_from};
 use super::matching::{Finding, Matched};
 use super::restore::write_back;
@@ -104,7 +105,7 @@ pub(crate) fn apply(
     let open_here = open_here(tx, read.store_id, read.day)?;
     tx.execute(
         "INSERT INTO settlement_days (store_id, day, state, complete, bank_rows, matched, others, open_here, checked_at)
-         VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8)
+         VALUES (?1, ?2, ?9, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (store_id, day) DO UPDATE SET complete = excluded.complete,
              bank_rows = excluded.bank_rows, matched = excluded.matched, others = excluded.others,
              open_here = excluded.open_here, checked_at = excluded.checked_at",
@@ -116,7 +117,8 @@ pub(crate) fn apply(
             matched.matched,
             matched.others,
             open_here,
-            now
+            now,
+            DayState::Pending
         ],
     )?;
     let (state, differences) = recount_day(tx, read.store_id, &day)?;
@@ -140,7 +142,7 @@ pub(crate) fn apply(
     tracing::info!(
         store_id = read.store_id,
         day,
-        state,
+        state = state.as_str(),
         bank_rows = read.rows.len(),
         matched = matched.matched,
         differences,
@@ -192,17 +194,24 @@ fn insert_difference(
 }
 
 /// Counts a day's unresolved differences and sets its state from them and what is open here.
-pub(crate) fn recount_day(tx: &Transaction, store_id: i64, day: &str) -> Result<(String, u32)> {
+pub(crate) fn recount_day(tx: &Transaction, store_id: i64, day: &str) -> Result<(DayState, u32)> {
     let differences: u32 = tx.query_row(
         "SELECT count(*) FROM settlement_differences WHERE store_id = ?1 AND day = ?2 AND resolved_at IS NULL",
         params![store_id, day],
         |r| r.get(0),
     )?;
-    let state: String = tx.query_row(
+    let state: DayState = tx.query_row(
         "UPDATE settlement_days SET differences = ?3,
-             state = CASE WHEN ?3 > 0 THEN 'differences' WHEN open_here > 0 THEN 'pending' ELSE 'settled' END
+             state = CASE WHEN ?3 > 0 THEN ?4 WHEN open_here > 0 THEN ?5 ELSE ?6 END
          WHERE store_id = ?1 AND day = ?2 RETURNING state",
-        params![store_id, day, differences],
+        params![
+            store_id,
+            day,
+            differences,
+            DayState::Differences,
+            DayState::Pending,
+            DayState::Settled
+        ],
         |r| r.get(0),
     )?;
     Ok((state, differences))
@@ -227,11 +236,11 @@ fn lift_restore_hold(tx: &Transaction, scribe: &Scribe) -> Result<()> {
     let unsettled: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM stores s WHERE s.enabled = 1 AND EXISTS (
              SELECT 1 FROM settlement_days d WHERE d.store_id = s.id AND d.day >= ?1 AND d.day <= ?2
-               AND (d.state <> 'settled' OR (d.day < ?2 AND d.complete = 0))))
+               AND (d.state <> ?3 OR (d.day < ?2 AND d.complete = 0))))
          OR EXISTS (SELECT 1 FROM stores s WHERE s.enabled = 1 AND (
              SELECT count(*) FROM settlement_days d WHERE d.store_id = s.id AND d.day >= ?1 AND d.day <= ?2)
              < julianday(?2) - julianday(?1) + 1)",
-        params![from.to_string(), today.to_string()],
+        params![from.to_string(), today.to_string(), DayState::Settled],
         |r| r.get(0),
     )?;
     if unsettled {

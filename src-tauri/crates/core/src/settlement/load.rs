@@ -7,10 +7,13 @@ use jiff::{Timestamp, ToSpan};
 use rusqlite::{OptionalExtension, params};
 use tahsildar_akbank::HistoryRow;
 
+use super::DayState;
 use super::matching::{LocalAttempt, LocalFollowUp};
 use crate::engine::attempt_state::AttemptState;
-use crate::engine::follow_up::FollowUpKind;
+use crate::engine::follow_up::{FollowUpKind, FollowUpState};
 use crate::error::Result;
+use crate::plan::ProvisionKind;
+use crate::stored::sql_list;
 
 /// How far back days are matched without a restore asking for more.
 pub(crate) const LOOKBACK_DAYS: i64 = 60;
@@ -100,7 +103,7 @@ pub(crate) fn days_to_settle(
     let (today_start, ..) = day_bounds(today);
     let mut out = Vec::new();
     for day in days {
-        let row: Option<(String, bool, String)> = conn
+        let row: Option<(DayState, bool, String)> = conn
             .query_row(
                 "SELECT state, complete, checked_at FROM settlement_days WHERE store_id = ?1 AND day = ?2",
                 params![store_id, day.to_string()],
@@ -111,7 +114,7 @@ pub(crate) fn days_to_settle(
             None => true,
             Some((state, complete, checked_at)) => {
                 let checked: Timestamp = checked_at.parse().unwrap_or(Timestamp::UNIX_EPOCH);
-                !complete || (state != "settled" && checked < today_start)
+                !complete || (state != DayState::Settled && checked < today_start)
             }
         };
         if due && day_bounds(day).0 <= now {
@@ -145,10 +148,9 @@ pub(crate) fn load_day(
     let near_midnight = |t: Option<Timestamp>| t.is_some_and(|t| t >= near && t < end);
     let mut attempts: HashMap<String, LocalAttempt> = HashMap::new();
     let read_attempt = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(LocalAttempt, Option<String>)> {
-        let state: String = r.get(3)?;
+        let state: AttemptState = r.get(3)?;
         let sent = timestamp(r.get(8)?);
         let bank_day: Option<String> = r.get(9)?;
-        let state = AttemptState::parse(&state).unwrap_or(AttemptState::Unknown);
         Ok((
             LocalAttempt {
                 id: r.get(0)?,
@@ -166,11 +168,14 @@ pub(crate) fn load_day(
             bank_day,
         ))
     };
-    const SELECT_ATTEMPT: &str = "SELECT a.id, a.payment_id, a.order_id, a.state, a.amount_minor,
-            a.kind = 'pre_auth', a.voided, a.captured_minor, a.sent_at, a.bank_day
-         FROM attempts a JOIN payments p ON p.id = a.payment_id WHERE p.store_id = ?1";
+    let select_attempt = format!(
+        "SELECT a.id, a.payment_id, a.order_id, a.state, a.amount_minor,
+            a.kind = {}, a.voided, a.captured_minor, a.sent_at, a.bank_day
+         FROM attempts a JOIN payments p ON p.id = a.payment_id WHERE p.store_id = ?1",
+        sql_list(&[ProvisionKind::PreAuth])
+    );
     {
-        let mut stmt = conn.prepare_cached(&format!("{SELECT_ATTEMPT} AND a.order_id = ?2"))?;
+        let mut stmt = conn.prepare_cached(&format!("{select_attempt} AND a.order_id = ?2"))?;
         for row in rows {
             let named = match row.txn_code.as_deref() {
                 Some("1002" | "1005") => row.org_order_id.as_deref(),
@@ -188,7 +193,7 @@ pub(crate) fn load_day(
             }
         }
         let mut stmt = conn.prepare(&format!(
-            "{SELECT_ATTEMPT} AND a.sent_at >= ?2 AND a.sent_at < ?3"
+            "{select_attempt} AND a.sent_at >= ?2 AND a.sent_at < ?3"
         ))?;
         let sent = stmt.query_map(
             params![store_id, start.to_string(), end.to_string()],
@@ -201,24 +206,24 @@ pub(crate) fn load_day(
     }
     let ids: Vec<i64> = attempts.values().map(|a| a.id).collect();
     let mut follow_ups = Vec::new();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT r.id, r.attempt_id, r.kind, r.state, r.amount_minor, r.order_id, r.sent_at, r.bank_day
-         FROM reversals r WHERE r.kind IN ('refund', 'capture')
+         FROM reversals r WHERE r.kind IN ({})
            AND (r.attempt_id = ?1 OR (?1 IS NULL AND r.sent_at >= ?2 AND r.sent_at < ?3
                 AND r.attempt_id IN (SELECT a.id FROM attempts a JOIN payments p ON p.id = a.payment_id
                                      WHERE p.store_id = ?4)))",
-    )?;
+        sql_list(&[FollowUpKind::Refund, FollowUpKind::Capture])
+    ))?;
     let mut read = |attempt: Option<i64>| -> Result<()> {
         let found = stmt.query_map(
             params![attempt, start.to_string(), end.to_string(), store_id],
             |r| {
-                let kind: String = r.get(2)?;
                 let sent = timestamp(r.get(6)?);
                 let bank_day: Option<String> = r.get(7)?;
                 Ok(LocalFollowUp {
                     id: r.get(0)?,
                     attempt_id: r.get(1)?,
-                    kind: FollowUpKind::parse(&kind).unwrap_or(FollowUpKind::Refund),
+                    kind: r.get(2)?,
                     state: r.get(3)?,
                     amount_minor: r.get(4)?,
                     bank_order_id: r.get(5)?,
@@ -246,7 +251,7 @@ pub(crate) fn load_day(
         .map(|f| f.attempt_id)
         .filter(|id| !attempts.values().any(|a| a.id == *id))
         .collect();
-    let mut stmt = conn.prepare_cached(&format!("{SELECT_ATTEMPT} AND a.id = ?2"))?;
+    let mut stmt = conn.prepare_cached(&format!("{select_attempt} AND a.id = ?2"))?;
     for id in missing {
         if let Some((a, _)) = stmt
             .query_row(params![store_id, id], read_attempt)
@@ -264,14 +269,22 @@ pub(crate) fn load_day(
 /// Attempts and follow-ups of that day still waiting for an answer here.
 pub(crate) fn open_here(conn: &rusqlite::Connection, store_id: i64, day: Date) -> Result<u32> {
     let (start, end, ..) = day_bounds(day);
+    let attempts = sql_list(&[
+        AttemptState::InFlight,
+        AttemptState::Unknown,
+        AttemptState::ManualReview,
+    ]);
+    let follow_ups = sql_list(&[FollowUpState::InFlight, FollowUpState::Unknown]);
     Ok(conn.query_row(
-        "SELECT (SELECT count(*) FROM attempts a JOIN payments p ON p.id = a.payment_id
+        &format!(
+            "SELECT (SELECT count(*) FROM attempts a JOIN payments p ON p.id = a.payment_id
                  WHERE p.store_id = ?1 AND a.sent_at >= ?2 AND a.sent_at < ?3
-                   AND a.state IN ('in_flight', 'unknown', 'manual_review'))
+                   AND a.state IN ({attempts}))
               + (SELECT count(*) FROM reversals r JOIN attempts a ON a.id = r.attempt_id
                  JOIN payments p ON p.id = a.payment_id
                  WHERE p.store_id = ?1 AND r.sent_at >= ?2 AND r.sent_at < ?3
-                   AND r.state IN ('in_flight', 'unknown'))",
+                   AND r.state IN ({follow_ups}))"
+        ),
         params![store_id, start.to_string(), end.to_string()],
         |r| r.get(0),
     )?)

@@ -14,7 +14,7 @@ use tahsildar_akbank::{HistoryRow, HistoryStatus};
 
 use super::DifferenceKind;
 use crate::engine::attempt_state::AttemptState;
-use crate::engine::follow_up::FollowUpKind;
+use crate::engine::follow_up::{FollowUpKind, FollowUpState};
 use crate::engine::order_id;
 
 /// An attempt as the matching sees it.
@@ -39,8 +39,7 @@ pub(crate) struct LocalFollowUp {
     pub id: i64,
     pub attempt_id: i64,
     pub kind: FollowUpKind,
-    /// `approved`, `unknown`, `in_flight`, `declined`, ...
-    pub state: String,
+    pub state: FollowUpState,
     pub amount_minor: i64,
     /// The bank's order id, when its answer gave one.
     pub bank_order_id: Option<String>,
@@ -141,7 +140,8 @@ fn difference(
         attempt_id: local.map(|(a, _)| a.id),
         reversal_id: local.and_then(|(_, f)| f.map(|f| f.id)),
         local_state: local.map(|(a, f)| match f {
-            Some(f) => f.state.clone(),
+            Some(f) => f.state.as_str().to_string(),
+            // Approved and voided since: a flag, not a stored state; the window has a word for it.
             None if a.voided => "voided".to_string(),
             None => a.state.as_str().to_string(),
         }),
@@ -219,10 +219,10 @@ pub(crate) fn match_day(day: &Day) -> Matched {
         }
         let txn = match f.kind {
             FollowUpKind::Capture => "1005",
-            _ => "1002",
+            FollowUpKind::Refund | FollowUpKind::Void => "1002",
         };
-        match f.state.as_str() {
-            "approved" => out.findings.push(difference(
+        match f.state {
+            FollowUpState::Approved => out.findings.push(difference(
                 DifferenceKind::MissingAtBank,
                 None,
                 &a.order_id,
@@ -230,14 +230,18 @@ pub(crate) fn match_day(day: &Day) -> Matched {
                 Some((a, Some(f))),
             )),
             // Lost, and the report has had time to show it: it was not done.
-            "unknown" if f.sent_at.is_some_and(|s| s < day.conclusive_before) => {
+            FollowUpState::Unknown if f.sent_at.is_some_and(|s| s < day.conclusive_before) => {
                 out.findings.push(Finding::Settle {
                     reversal_id: f.id,
                     done: false,
                     bank_order_id: None,
                 })
             }
-            _ => {}
+            FollowUpState::Unknown
+            | FollowUpState::Requested
+            | FollowUpState::InFlight
+            | FollowUpState::Declined
+            | FollowUpState::Closed => {}
         }
     }
     out
@@ -355,8 +359,8 @@ fn follow_up(day: &Day, row: &HistoryRow, out: &mut Matched, seen: &mut HashSet<
         return;
     };
     seen.insert(f.id);
-    let agrees = match f.state.as_str() {
-        "unknown" | "in_flight" => {
+    let agrees = match f.state {
+        FollowUpState::Unknown | FollowUpState::InFlight => {
             out.findings.push(Finding::Settle {
                 reversal_id: f.id,
                 done,
@@ -366,9 +370,9 @@ fn follow_up(day: &Day, row: &HistoryRow, out: &mut Matched, seen: &mut HashSet<
             return;
         }
         // A captured pre-authorisation's void shows on its post-auth row.
-        "approved" => done || (voided && kind == FollowUpKind::Capture && a.voided),
-        "declined" => !done,
-        _ => false,
+        FollowUpState::Approved => done || (voided && kind == FollowUpKind::Capture && a.voided),
+        FollowUpState::Declined => !done,
+        FollowUpState::Requested | FollowUpState::Closed => false,
     };
     if !agrees {
         out.findings.push(difference(

@@ -145,12 +145,11 @@ const SELECT_DAY: &str =
     FROM settlement_days d JOIN stores s ON s.id = d.store_id";
 
 fn day_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SettlementDay> {
-    let state: String = r.get(3)?;
     Ok(SettlementDay {
         store_id: r.get(0)?,
         store_name: r.get(1)?,
         day: r.get(2)?,
-        state: DayState::parse(&state).unwrap_or(DayState::Pending),
+        state: r.get(3)?,
         complete: r.get(4)?,
         bank_rows: r.get(5)?,
         matched: r.get(6)?,

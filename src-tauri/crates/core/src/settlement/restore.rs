@@ -4,13 +4,19 @@
 //! second time. A booking whose payment is not in the restored vault, or that would make a
 //! second live attempt, stays a difference for an operator.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, named_params, params};
 use tahsildar_akbank::{HistoryRow, HistoryStatus};
 
 use crate::audit::{AuditAction, AuditResult};
+use crate::engine::attempt_state::AttemptState;
+use crate::engine::follow_up::{FollowUpKind, FollowUpState};
 use crate::engine::order_id;
 use crate::engine::record::Scribe;
 use crate::error::Result;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
+use crate::plan::ProvisionKind;
+use crate::stored::sql_list;
 
 /// Writes the booking `row` (a sale or pre-auth of this vault) back; false when it cannot be.
 pub(crate) fn write_back(
@@ -39,7 +45,10 @@ pub(crate) fn write_back(
         return Ok(false);
     };
     let live: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ('declined', 'withdrawn'))",
+        &format!(
+            "SELECT EXISTS (SELECT 1 FROM attempts WHERE payment_id = ?1 AND state NOT IN ({}))",
+            sql_list(&[AttemptState::Declined, AttemptState::Withdrawn])
+        ),
         [payment_id],
         |r| r.get(0),
     )?;
@@ -65,7 +74,7 @@ pub(crate) fn write_back(
         "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
              vps_code, host_code, message, auth_code, rrn, created_at, sent_at, finished_at, kind, voided,
              bank_day, review_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'approved', 1, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12, ?13, ?14, ?15,
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?16, 1, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12, ?13, ?14, ?15,
              'written back from the bank''s report after a restore')",
         params![
             payment_id,
@@ -80,28 +89,40 @@ pub(crate) fn write_back(
             row.auth_code,
             row.rrn,
             now,
-            if pre_auth { "pre_auth" } else { "sale" },
+            if pre_auth { ProvisionKind::PreAuth } else { ProvisionKind::Sale },
             voided,
             day,
+            AttemptState::Approved,
         ],
     )?;
     let attempt_id = tx.last_insert_rowid();
     let (captured, refunded) = write_follow_ups(tx, attempt_id, order, amount, rows, &now, day)?;
     let status = if voided {
-        "voided"
+        PaymentStatus::Voided
     } else if refunded > 0 && refunded >= captured.unwrap_or(amount) {
-        "refunded"
+        PaymentStatus::Refunded
     } else if refunded > 0 {
-        "partially_refunded"
+        PaymentStatus::PartiallyRefunded
     } else if pre_auth && captured.is_none() {
-        "authorized"
+        PaymentStatus::Authorized
     } else {
-        "paid"
+        PaymentStatus::Paid
     };
-    tx.execute(
-        "UPDATE payments SET status = ?1, card_id = ?2, attention = NULL, next_try_on = NULL, updated_at = ?3
-         WHERE id = ?4",
-        params![status, card, now, payment_id],
+    // With no live attempt the payment was not collected here, whatever else it was.
+    let not_collected = [
+        PaymentStatus::Scheduled,
+        PaymentStatus::RetryWait,
+        PaymentStatus::Processing,
+        PaymentStatus::Attention,
+        PaymentStatus::Cancelled,
+    ];
+    payment_status::transition(
+        tx,
+        "id = :id",
+        &not_collected,
+        status,
+        "card_id = :card, attention = NULL, next_try_on = NULL, updated_at = :now",
+        named_params! {":id": payment_id, ":card": card, ":now": now},
     )?;
     let record = scribe
         .actor
@@ -112,7 +133,7 @@ pub(crate) fn write_back(
         )
         .with_detail(
             serde_json::json!({ "attempt": attempt_id, "order_id": order,
-            "state": "approved", "payment": status, "written_back": true, "bank_time": time }),
+            "state": AttemptState::Approved, "payment": status, "written_back": true, "bank_time": time }),
         );
     scribe.append(tx, &record)?;
     Ok(true)
@@ -139,18 +160,19 @@ fn write_follow_ups(
             continue;
         };
         let kind = match kind {
-            Some("1002") => "refund",
-            Some("1005") => "capture",
+            Some("1002") => FollowUpKind::Refund,
+            Some("1005") => FollowUpKind::Capture,
             _ => continue,
         };
         tx.execute(
             "INSERT INTO reversals (attempt_id, kind, order_id, amount_minor, state, vps_code, host_code,
                  message, created_at, finished_at, sent_at, sends, bank_day)
-             VALUES (?1, ?2, ?3, ?4, 'approved', ?5, ?6, 'written back from the bank''s report after a restore',
+             VALUES (?1, ?2, ?3, ?4, ?9, ?5, ?6, 'written back from the bank''s report after a restore',
                  ?7, ?7, ?7, 1, ?8)",
-            params![attempt_id, kind, r.order_id, minor, r.response_code, r.host_response_code, now, day],
+            params![attempt_id, kind, r.order_id, minor, r.response_code, r.host_response_code, now, day,
+                FollowUpState::Approved],
         )?;
-        if kind == "capture" {
+        if kind == FollowUpKind::Capture {
             captured = Some(minor.min(amount));
         } else {
             refunded += minor;

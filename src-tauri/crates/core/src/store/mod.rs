@@ -235,16 +235,13 @@ fn apply(
         set("enabled", &v)?;
     }
     // The address is checked against the environment the store ends up in.
-    let (environment, base_url): (String, Option<String>) = tx.query_row(
+    let (environment, base_url): (Environment, Option<String>) = tx.query_row(
         "SELECT environment, base_url FROM stores WHERE id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     if let Some(url) = base_url {
-        check_base_url(
-            Environment::parse(&environment).unwrap_or(Environment::Sandbox),
-            &url,
-        )?;
+        check_base_url(environment, &url)?;
     }
     tx.execute(
         "UPDATE stores SET updated_at = ?2 WHERE id = ?1",

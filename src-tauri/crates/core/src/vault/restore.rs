@@ -90,8 +90,8 @@ fn check_authority(dir: &DataDir, by: RestoreBy) -> Result<Actor> {
 fn backup_admin(db: &Db, name: &str, password: &SecretString) -> Result<Actor> {
     let user: Option<(i64, String, String, bool)> = db.read(|c| {
         Ok(rusqlite::OptionalExtension::optional(c.query_row(
-            "SELECT id, name, password_hash, disabled FROM users WHERE name = ?1 AND role = 'admin'",
-            [name],
+            "SELECT id, name, password_hash, disabled FROM users WHERE name = ?1 AND role = ?2",
+            rusqlite::params![name, crate::auth::Role::Admin],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         ))?)
     })?;

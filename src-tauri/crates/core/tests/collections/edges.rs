@@ -147,7 +147,7 @@ async fn a_void_of_an_attempt_that_never_reached_the_bank_withdraws_it() {
     )
     .await
     .unwrap();
-    assert_eq!(out.state, "closed");
+    assert_eq!(out.state.as_str(), "closed");
     assert_eq!(w.v.attempts(payment)[0].0, "withdrawn");
     assert_eq!(w.v.payment_status(payment), "cancelled");
     w.engine().run(None).await.unwrap();

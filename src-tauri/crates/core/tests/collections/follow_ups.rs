@@ -59,7 +59,7 @@ async fn a_refund_whose_answer_is_lost_is_settled_by_inquiry_on_reconcile() {
     let out = reversal::refund(&w.v.admin, &bank, &cfg, attempt, Some(2_000))
         .await
         .unwrap();
-    assert_eq!(out.state, "unknown");
+    assert_eq!(out.state.as_str(), "unknown");
     assert_eq!(w.v.payment_status(payment), "paid", "nothing assumed");
     // Nothing else may be sent for it until it is settled.
     let e = reversal::refund(&w.v.admin, &bank, &cfg, attempt, Some(1_000))
@@ -91,7 +91,7 @@ async fn a_refund_that_never_reached_the_bank_is_closed_only_by_the_days_report(
     let out = reversal::refund(&w.v.admin, &bank, &cfg, attempt, None)
         .await
         .unwrap();
-    assert_eq!(out.state, "unknown");
+    assert_eq!(out.state.as_str(), "unknown");
     w.sim.set_faults(Faults::default());
     // The bank shows no refund, but the request could still arrive: it stays unknown.
     let s = w.engine().reconcile(None).await.unwrap();
@@ -114,7 +114,7 @@ async fn a_refund_that_never_reached_the_bank_is_closed_only_by_the_days_report(
     let again = reversal::refund(&w.v.admin, &w.bank(), &cfg, attempt, None)
         .await
         .unwrap();
-    assert_eq!(again.state, "approved");
+    assert_eq!(again.state.as_str(), "approved");
     assert_eq!(w.v.payment_status(payment), "refunded");
     invariants::check(&w.v.vault, &w.sim.ledger(), true);
 }
@@ -186,7 +186,7 @@ async fn a_void_of_an_unknown_attempt_waits_for_its_inquiry() {
         let out = reversal::void(&w.v.admin, &bank, &cfg, w.v.live_attempt(p))
             .await
             .unwrap();
-        assert_eq!(out.state, "requested", "recorded, not refused");
+        assert_eq!(out.state.as_str(), "requested", "recorded, not refused");
         requests.push(out.reversal_id);
     }
     assert_eq!(booked(&w, "1000"), 2);
@@ -222,7 +222,7 @@ async fn a_void_of_an_attempt_the_bank_never_received_closes_without_a_resend() 
     let out = reversal::void(&w.v.admin, &w.bank(), &EngineConfig::fast(), attempt)
         .await
         .unwrap();
-    assert_eq!(out.state, "requested");
+    assert_eq!(out.state.as_str(), "requested");
     w.sim.set_faults(Faults::default());
     // The bank's first "no such order" is not enough: the void waits.
     w.engine().reconcile(None).await.unwrap();
@@ -264,8 +264,8 @@ async fn a_refund_answered_with_an_unlisted_code_is_asked_about_not_read_as_refu
     .await
     .unwrap();
     w.sim.set_faults(Faults::NONE);
-    assert_ne!(out.state, "declined", "{out:?}");
-    if out.state == "unknown" {
+    assert_ne!(out.state.as_str(), "declined", "{out:?}");
+    if out.state.as_str() == "unknown" {
         w.engine().reconcile(None).await.unwrap();
     }
     assert_eq!(w.v.payment_status(payment), "partially_refunded");

@@ -40,7 +40,7 @@ async fn installment_sales_are_voided_and_refunded_in_part_and_in_full() {
     let out = reversal::void(&w.v.admin, &bank, &cfg, w.v.live_attempt(voided))
         .await
         .unwrap();
-    assert_eq!(out.state, "approved");
+    assert_eq!(out.state.as_str(), "approved");
     assert_eq!(w.v.payment_status(voided), "voided");
     assert_eq!(at_bank(12_000).status, EntryStatus::Voided);
 

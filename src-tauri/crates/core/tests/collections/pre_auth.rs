@@ -91,7 +91,7 @@ async fn a_pre_authorisation_waits_for_its_capture_then_refunds_stay_within_it()
     let part = reversal::refund(&w.v.admin, &bank, &cfg, attempt, Some(3_000))
         .await
         .unwrap();
-    assert_eq!(part.state, "approved");
+    assert_eq!(part.state.as_str(), "approved");
     assert_eq!(w.v.payment_status(payment), "partially_refunded");
     let rest = reversal::refund(&w.v.admin, &bank, &cfg, attempt, None)
         .await
@@ -121,7 +121,7 @@ async fn a_void_releases_a_pre_authorisation_and_a_decline_follows_the_retry_rul
     let out = reversal::void(&w.v.admin, &w.bank(), &EngineConfig::fast(), attempt)
         .await
         .unwrap();
-    assert_eq!(out.state, "approved");
+    assert_eq!(out.state.as_str(), "approved");
     assert_eq!(w.v.payment_status(held), "voided");
     let e = capture(&w.v.admin, &w.bank(), &EngineConfig::fast(), attempt, None)
         .await
@@ -229,7 +229,7 @@ async fn a_void_of_a_captured_pre_authorisation_voids_the_capture_even_when_its_
         .await
         .unwrap();
     w.sim.set_faults(tahsildar_bank_sim::Faults::NONE);
-    if out.state != "approved" {
+    if out.state.as_str() != "approved" {
         w.engine().reconcile(None).await.unwrap();
     }
     assert_eq!(w.v.payment_status(payment), "voided");

@@ -34,7 +34,7 @@ async fn void_and_refunds_up_to_the_captured_amount() {
 
     let a = approved_attempt(&w, voided);
     let out = reversal::void(&w.v.admin, &bank, &cfg, a).await.unwrap();
-    assert_eq!(out.state, "approved");
+    assert_eq!(out.state.as_str(), "approved");
     assert_eq!(w.v.payment_status(voided), "voided");
     let again = reversal::void(&w.v.admin, &bank, &cfg, a)
         .await

@@ -283,7 +283,7 @@ async fn a_refund_whose_answer_is_lost_is_settled_by_the_report_not_by_an_inquir
     )
     .await
     .unwrap();
-    assert_eq!(out.state, "unknown");
+    assert_eq!(out.state.as_str(), "unknown");
     w.sim.set_faults(Faults {
         inquiry_omits_refunds: true,
         ..Faults::NONE

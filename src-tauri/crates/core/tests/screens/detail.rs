@@ -112,7 +112,7 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
     let out = reversal::refund(&office.admin, &bank, &cfg, attempt, Some(23_456))
         .await
         .unwrap();
-    assert_eq!(out.state, "approved");
+    assert_eq!(out.state.as_str(), "approved");
     let d = detail(&office.admin, payment).unwrap();
     assert_eq!(d.payment.status, PaymentStatus::PartiallyRefunded);
     assert_eq!(d.timeline.len(), 3);

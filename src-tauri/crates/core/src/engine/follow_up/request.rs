@@ -4,7 +4,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::FollowUpKind;
+use super::{FollowUpKind, FollowUpState};
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::Session;
 use crate::engine::EngineActor;
@@ -13,6 +13,7 @@ use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Text};
 use crate::plan::ProvisionKind;
+use crate::stored::sql_list;
 
 /// The attempt as a request sees it.
 struct Original {
@@ -45,13 +46,11 @@ fn original(tx: &Transaction, attempt_id: i64) -> Result<Original> {
          FROM attempts WHERE id = ?1",
         [attempt_id],
         |r| {
-            let state: String = r.get(2)?;
-            let kind: String = r.get(3)?;
             Ok(Original {
                 payment_id: r.get(0)?,
                 order_id: r.get(1)?,
-                state: AttemptState::parse(&state).unwrap_or(AttemptState::Unknown),
-                kind: ProvisionKind::parse(&kind).unwrap_or_default(),
+                state: r.get(2)?,
+                kind: r.get(3)?,
                 amount_minor: r.get(4)?,
                 refunded_minor: r.get(5)?,
                 captured_minor: r.get(6)?,
@@ -114,17 +113,16 @@ fn check(
     }
     if o.state != AttemptState::Approved {
         let state = o.state.text();
-        let detail = match o.state {
-            AttemptState::Unknown | AttemptState::InFlight | AttemptState::ManualReview => {
-                Text::new(
-                    format!("durumu \"{}\"; önce mutabakat yapın", state.tr()),
-                    format!("its outcome is \"{}\": reconcile it first", state.en()),
-                )
-            }
-            _ => Text::new(
+        let detail = if o.state.needs_inquiry() {
+            Text::new(
+                format!("durumu \"{}\"; önce mutabakat yapın", state.tr()),
+                format!("its outcome is \"{}\": reconcile it first", state.en()),
+            )
+        } else {
+            Text::new(
                 format!("durumu \"{}\"; karttan para çekilmedi", state.tr()),
                 format!("it is \"{}\": nothing was charged", state.en()),
-            ),
+            )
         };
         return Err(wrong(detail));
     }
@@ -255,28 +253,32 @@ pub(crate) fn write_ahead(
             withdraw_unsent(tx, &scribe, WithdrawScope::Attempt(attempt_id), Hold::VoidRequested)?;
             tx.execute(
                 "INSERT INTO reversals (attempt_id, kind, amount_minor, state, message, requested_by, created_at, finished_at)
-                 VALUES (?1, 'void', ?2, 'closed', 'nothing to void: it never reached the bank; the payment is cancelled', ?3, ?4, ?4)",
-                params![attempt_id, o.amount_minor, session.user_id(), now],
+                 VALUES (?1, ?2, ?3, ?4, 'nothing to void: it never reached the bank; the payment is cancelled', ?5, ?6, ?6)",
+                params![attempt_id, FollowUpKind::Void, o.amount_minor, FollowUpState::Closed, session.user_id(), now],
             )?;
             let id = tx.last_insert_rowid();
             let record = session
                 .record(AuditAction::Void, format!("payment:{}", o.payment_id), AuditResult::Ok)
                 .with_detail(serde_json::json!({ "attempt": attempt_id, "order_id": o.order_id,
-                    "reversal": id, "kind": "void", "state": "closed", "withdrawn": true }));
+                    "reversal": id, "kind": FollowUpKind::Void, "state": FollowUpState::Closed,
+                    "withdrawn": true }));
             return Ok(((id, false), record));
         }
-        let open: Option<String> = tx
+        let open: Option<FollowUpKind> = tx
             .query_row(
-                "SELECT kind FROM reversals WHERE attempt_id = ?1 AND state IN ('requested', 'in_flight', 'unknown')",
+                &format!(
+                    "SELECT kind FROM reversals WHERE attempt_id = ?1 AND state IN ({})",
+                    sql_list(&[FollowUpState::Requested, FollowUpState::InFlight, FollowUpState::Unknown])
+                ),
                 [attempt_id],
                 |r| r.get(0),
             )
             .optional()?;
         if let Some(open) = open {
-            let (tr, en) = match open.as_str() {
-                "void" => ("iptal", "void"),
-                "refund" => ("iade", "refund"),
-                _ => ("tahsil", "capture"),
+            let (tr, en) = match open {
+                FollowUpKind::Void => ("iptal", "void"),
+                FollowUpKind::Refund => ("iade", "refund"),
+                FollowUpKind::Capture => ("tahsil", "capture"),
             };
             return Err(Error::wrong_state(
                 "attempt",
@@ -288,11 +290,13 @@ pub(crate) fn write_ahead(
             ));
         }
         let c = check(&o, attempt_id, kind, amount)?;
-        let state = if c.waits { "requested" } else { "in_flight" };
+        let state = if c.waits { FollowUpState::Requested } else { FollowUpState::InFlight };
+        // Written ahead to be sent now; a requested void is sent once its attempt is settled.
+        let sent_at = (state == FollowUpState::InFlight).then_some(&now);
         tx.execute(
             "INSERT INTO reversals (attempt_id, kind, amount_minor, base_minor, state, requested_by, created_at, sent_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?5 = 'in_flight' THEN ?7 END)",
-            params![attempt_id, kind.as_str(), c.amount_minor, c.base_minor, state, session.user_id(), now],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![attempt_id, kind, c.amount_minor, c.base_minor, state, session.user_id(), now, sent_at],
         )?;
         let id = tx.last_insert_rowid();
         let action = match kind {

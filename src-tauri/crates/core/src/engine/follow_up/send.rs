@@ -1,25 +1,31 @@
 //! Sending a follow-up written ahead, recording the answer with its effect on the attempt and
 //! the payment, and settling an unknown one by inquiry.
 
-use rusqlite::params;
+use rusqlite::{named_params, params};
 use tahsildar_akbank::{
     Client, InquiryOutcome, Money, OrderRef, OrderTarget, Outcome, PostAuthRequest, TxnReply,
     order_state,
 };
 
 use super::{
-    FollowUp, FollowUpKind, ReversalOutcome, Settled, decide, decide_captured_void, load,
-    may_still_land, outcome,
+    FollowUp, FollowUpKind, FollowUpState, ReversalOutcome, Settled, decide, decide_captured_void,
+    load, may_still_land, outcome, transition as follow_up_transition,
 };
 use crate::audit::{AuditAction, AuditResult};
 use crate::engine::actor::EngineActor;
 use crate::engine::attempt_state::AttemptState;
 use crate::engine::config::EngineConfig;
 use crate::engine::failpoint;
-use crate::engine::record::transition;
+use crate::engine::record::transition as attempt_transition;
 use crate::engine::verdict::decline_kind;
 use crate::error::Result;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
+use crate::plan::ProvisionKind;
 use crate::vault::Vault;
+
+/// Sent, or possibly sent: what an answer, an inquiry or the day's report settles.
+const OPEN: &[FollowUpState] = &[FollowUpState::InFlight, FollowUpState::Unknown];
 
 fn audit_action(kind: FollowUpKind) -> AuditAction {
     match kind {
@@ -55,11 +61,14 @@ fn codes_of(reply: &TxnReply) -> Codes {
 pub(crate) fn start_requested(vault: &Vault, id: i64) -> Result<bool> {
     let now = vault.clock().now().to_string();
     vault.db().write(|tx| {
-        Ok(tx.execute(
-            "UPDATE reversals SET state = 'in_flight', sent_at = ?1
-             WHERE id = ?2 AND state = 'requested'
-               AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = reversals.attempt_id AND a.state = 'approved')",
-            params![now, id],
+        Ok(follow_up_transition(
+            tx,
+            "id = :id
+             AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = reversals.attempt_id AND a.state = :approved)",
+            &[FollowUpState::Requested],
+            FollowUpState::InFlight,
+            "sent_at = :now",
+            named_params! {":id": id, ":approved": AttemptState::Approved, ":now": now},
         )? == 1)
     })
 }
@@ -76,8 +85,8 @@ pub(crate) async fn send(
 ) -> Result<ReversalOutcome> {
     let claimed = vault.db().write(|tx| {
         Ok(tx.execute(
-            "UPDATE reversals SET sends = 1 WHERE id = ?1 AND state = 'in_flight' AND sends = 0",
-            [id],
+            "UPDATE reversals SET sends = 1 WHERE id = ?1 AND state = ?2 AND sends = 0",
+            params![id, FollowUpState::InFlight],
         )? == 1)
     })?;
     if !claimed {
@@ -176,9 +185,13 @@ async fn lost(
 
 fn mark_unknown(vault: &Vault, id: i64, reason: &str) -> Result<()> {
     vault.db().write(|tx| {
-        tx.execute(
-            "UPDATE reversals SET state = 'unknown', message = ?1 WHERE id = ?2 AND state IN ('in_flight', 'unknown')",
-            params![reason, id],
+        follow_up_transition(
+            tx,
+            "id = :id",
+            OPEN,
+            FollowUpState::Unknown,
+            "message = :reason",
+            named_params! {":id": id, ":reason": reason},
         )?;
         Ok(())
     })
@@ -193,13 +206,13 @@ pub(crate) async fn settle(
     id: i64,
 ) -> Result<ReversalOutcome> {
     let f = vault.db().read(|c| load(c, id))?;
-    if f.state != "unknown" {
+    if f.state != FollowUpState::Unknown {
         return vault.db().read(|c| outcome(c, id));
     }
     let inquiry = client.inquiry(&OrderRef::OrderId(f.order_id.clone())).await;
     let state = order_state::interpret(&inquiry, &f.order_id);
-    let decided = match (&inquiry, f.kind) {
-        (InquiryOutcome::Found(inq), FollowUpKind::Void) if f.of_captured_pre_auth => {
+    let decided = match &inquiry {
+        InquiryOutcome::Found(inq) if f.kind == FollowUpKind::Void && f.of_captured_pre_auth => {
             decide_captured_void(&f, &inq.rows)
         }
         _ => decide(&f, &state),
@@ -228,7 +241,7 @@ pub(crate) fn settle_from_report(
     bank_order_id: Option<String>,
 ) -> Result<()> {
     let f = vault.db().read(|c| load(c, id))?;
-    if !matches!(f.state.as_str(), "unknown" | "in_flight") {
+    if !OPEN.contains(&f.state) {
         return Ok(());
     }
     let settled = if done {
@@ -259,54 +272,76 @@ fn record(
 ) -> Result<()> {
     let now = vault.clock().now().to_string();
     let (state, amount, message) = match settled {
-        Settled::Approved { amount_minor } => ("approved", *amount_minor, codes.message.clone()),
-        Settled::Declined(why) => ("declined", f.amount_minor, Some(why.clone())),
+        Settled::Approved { amount_minor } => (
+            FollowUpState::Approved,
+            *amount_minor,
+            codes.message.clone(),
+        ),
+        Settled::Declined(why) => (FollowUpState::Declined, f.amount_minor, Some(why.clone())),
     };
     vault.db().write(|tx| {
-        let changed = tx.execute(
-            "UPDATE reversals SET state = ?1, amount_minor = ?2, vps_code = ?3, host_code = ?4, message = ?5,
-                 order_id = COALESCE(?6, order_id), finished_at = ?7
-             WHERE id = ?8 AND state IN ('in_flight', 'unknown')",
-            params![state, amount, codes.vps_code, codes.host_code, message, codes.bank_order_id, now, f.id],
+        let changed = follow_up_transition(
+            tx,
+            "id = :id",
+            OPEN,
+            state,
+            "amount_minor = :amount, vps_code = :vps_code, host_code = :host_code, message = :message,
+                 order_id = COALESCE(:order_id, order_id), finished_at = :now",
+            named_params! {
+                ":id": f.id, ":amount": amount, ":vps_code": codes.vps_code, ":host_code": codes.host_code,
+                ":message": message, ":order_id": codes.bank_order_id, ":now": now,
+            },
         )?;
         if changed == 0 {
             return Ok(());
         }
-        let mut payment_status = None;
-        if state == "approved" {
-            let status = match f.kind {
+        let mut moved_to = None;
+        if state == FollowUpState::Approved {
+            let (from, status): (&[PaymentStatus], PaymentStatus) = match f.kind {
                 FollowUpKind::Void => {
                     // A suspicious booking voided from manual review: the bank had booked it.
-                    transition(tx, f.attempt_id, AttemptState::ManualReview, AttemptState::Approved)?;
+                    attempt_transition(tx, f.attempt_id, AttemptState::ManualReview, AttemptState::Approved)?;
                     tx.execute(
-                        "UPDATE attempts SET voided = 1, finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND state = 'approved'",
-                        params![f.attempt_id, now],
+                        "UPDATE attempts SET voided = 1, finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND state = ?3",
+                        params![f.attempt_id, now, AttemptState::Approved],
                     )?;
-                    "voided"
+                    // Collected, pre-authorised, or a suspicious booking in manual review.
+                    const VOIDABLE: &[PaymentStatus] =
+                        &[PaymentStatus::Paid, PaymentStatus::Authorized, PaymentStatus::Attention];
+                    (VOIDABLE, PaymentStatus::Voided)
                 }
                 FollowUpKind::Capture => {
                     tx.execute(
                         "UPDATE attempts SET captured_minor = ?1 WHERE id = ?2",
                         params![amount, f.attempt_id],
                     )?;
-                    "paid"
+                    (&[PaymentStatus::Authorized], PaymentStatus::Paid)
                 }
                 FollowUpKind::Refund => {
                     let (refunded, captured): (i64, i64) = tx.query_row(
                         "UPDATE attempts SET refunded_minor = refunded_minor + ?1 WHERE id = ?2
                          RETURNING refunded_minor,
-                             CASE kind WHEN 'pre_auth' THEN COALESCE(captured_minor, 0) ELSE amount_minor END",
-                        params![amount, f.attempt_id],
+                             CASE kind WHEN ?3 THEN COALESCE(captured_minor, 0) ELSE amount_minor END",
+                        params![amount, f.attempt_id, ProvisionKind::PreAuth],
                         |r| Ok((r.get(0)?, r.get(1)?)),
                     )?;
-                    if refunded >= captured { "refunded" } else { "partially_refunded" }
+                    let status = if refunded >= captured {
+                        PaymentStatus::Refunded
+                    } else {
+                        PaymentStatus::PartiallyRefunded
+                    };
+                    (&[PaymentStatus::Paid, PaymentStatus::PartiallyRefunded], status)
                 }
             };
-            tx.execute(
-                "UPDATE payments SET status = ?1, updated_at = ?2 WHERE id = ?3",
-                params![status, now, f.payment_id],
+            payment_status::transition(
+                tx,
+                "id = :id",
+                from,
+                status,
+                "updated_at = :now",
+                named_params! {":id": f.payment_id, ":now": now},
             )?;
-            payment_status = Some(status);
+            moved_to = Some(status);
             // The day whose report listed the attempt is read again: it shows this now.
             let listed: Option<(i64, String)> = rusqlite::OptionalExtension::optional(tx.query_row(
                 "SELECT p.store_id, a.bank_day FROM attempts a JOIN payments p ON p.id = a.payment_id
@@ -318,14 +353,14 @@ fn record(
                 crate::settlement::reopen_day(tx, store_id, &day)?;
             }
         }
-        let result = if state == "approved" { AuditResult::Ok } else { AuditResult::Failed };
+        let result = if state == FollowUpState::Approved { AuditResult::Ok } else { AuditResult::Failed };
         let record = actor
             .record(audit_action(f.kind), format!("payment:{}", f.payment_id), result)
             .with_detail(serde_json::json!({ "attempt": f.attempt_id, "reversal": f.id,
                 "kind": f.kind.as_str(), "amount_minor": amount, "state": state,
-                "vps_code": codes.vps_code, "host_code": codes.host_code, "payment": payment_status }));
+                "vps_code": codes.vps_code, "host_code": codes.host_code, "payment": moved_to }));
         crate::audit::append(tx, vault.keys(), vault.clock().now(), &record)?;
-        tracing::info!(reversal_id = f.id, attempt_id = f.attempt_id, kind = f.kind.as_str(), state, "follow-up settled");
+        tracing::info!(reversal_id = f.id, attempt_id = f.attempt_id, kind = f.kind.as_str(), state = state.as_str(), "follow-up settled");
         Ok(())
     })
 }

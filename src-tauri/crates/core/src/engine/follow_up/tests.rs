@@ -3,14 +3,14 @@ use std::time::Duration;
 use jiff::Timestamp;
 use tahsildar_akbank::{Currency, InquiryRow, OrderState};
 
-use super::{FollowUp, FollowUpKind, Settled, decide, may_still_land};
+use super::{FollowUp, FollowUpKind, FollowUpState, Settled, decide, may_still_land};
 use crate::engine::config::EngineConfig;
 
 fn follow_up(kind: FollowUpKind, amount_minor: i64, base_minor: i64) -> FollowUp {
     FollowUp {
         id: 1,
         kind,
-        state: "unknown".into(),
+        state: FollowUpState::Unknown,
         amount_minor,
         base_minor,
         sent_at: Some("2026-11-27T07:00:00Z".into()),

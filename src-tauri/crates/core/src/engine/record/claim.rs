@@ -2,15 +2,19 @@
 //! transaction committed before any request is built.
 
 use jiff::civil::Date;
-use rusqlite::params;
+use rusqlite::{named_params, params};
 
 use super::{Scribe, set_attention};
 use crate::audit::{AuditAction, AuditResult};
 use crate::customer::card;
 use crate::engine::actor::EngineActor;
+use crate::engine::attempt_state::AttemptState;
 use crate::engine::order_id::new_order_id;
 use crate::error::Result;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 use crate::plan::ProvisionKind;
+use crate::plan::terms::PlanStatus;
 use crate::vault::Vault;
 
 /// Claims a due payment and writes its attempt ahead as `in_flight` with a new order id.
@@ -25,12 +29,17 @@ pub(crate) fn claim(
     let scribe = Scribe::of(vault, actor);
     let now = scribe.now();
     vault.db().write(|tx| {
-        let claimed = tx.execute(
-            "UPDATE payments SET status = 'processing', updated_at = ?1
-             WHERE id = ?2 AND status IN ('scheduled', 'retry_wait') AND next_try_on <= ?3
-               AND EXISTS (SELECT 1 FROM plans pl WHERE pl.id = payments.plan_id AND pl.status = 'active')
+        let claimed = payment_status::transition(
+            tx,
+            "id = :id AND next_try_on <= :today
+               AND EXISTS (SELECT 1 FROM plans pl WHERE pl.id = payments.plan_id AND pl.status = :active)
                AND EXISTS (SELECT 1 FROM stores s WHERE s.id = payments.store_id AND s.enabled = 1)",
-            params![now, payment_id, today.to_string()],
+            &[PaymentStatus::Scheduled, PaymentStatus::RetryWait],
+            PaymentStatus::Processing,
+            "updated_at = :now",
+            named_params! {
+                ":id": payment_id, ":today": today.to_string(), ":active": PlanStatus::Active, ":now": now,
+            },
         )?;
         if claimed != 1 {
             return Ok(None);
@@ -60,8 +69,8 @@ pub(crate) fn claim(
         tx.execute(
             "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
                  created_at, sent_at, kind)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_flight', 1, ?7, ?7, ?8)",
-            params![payment_id, order_id, card_id, amount, currency, installments, now, kind.as_str()],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, 1, ?7, ?7, ?8)",
+            params![payment_id, order_id, card_id, amount, currency, installments, now, kind, AttemptState::InFlight],
         )?;
         let attempt_id = tx.last_insert_rowid();
         tx.execute("UPDATE payments SET card_id = ?1 WHERE id = ?2", params![card_id, payment_id])?;

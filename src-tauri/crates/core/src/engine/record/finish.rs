@@ -1,20 +1,28 @@
 //! Recording the bank's final word on an attempt and moving its payment on.
 
 use jiff::civil::Date;
-use rusqlite::{Transaction, params};
+use rusqlite::{Transaction, named_params, params};
 
 use super::{AttemptRow, Scribe, set_attention, transition};
 use crate::audit::{AuditAction, AuditResult};
 use crate::customer::card;
 use crate::engine::actor::EngineActor;
 use crate::engine::attempt_state::AttemptState;
+use crate::engine::follow_up::{self, FollowUpKind, FollowUpState};
 use crate::engine::retry_policy::{
     AttentionReason, CardHistory, DeclineKind, NextStep, RetryPolicy,
 };
 use crate::engine::verdict::HostAnswer;
 use crate::error::Result;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
 use crate::plan::ProvisionKind;
+use crate::plan::terms::PlanStatus;
 use crate::vault::Vault;
+
+/// Where the payment of an attempt that gets its final answer stands: claimed by a run, or in
+/// the attention queue while the attempt was in manual review.
+const WORKED_ON: &[PaymentStatus] = &[PaymentStatus::Processing, PaymentStatus::Attention];
 
 /// The bank's final word on an attempt.
 #[derive(Debug, Clone)]
@@ -84,34 +92,40 @@ pub(crate) fn finish(
                 attempt.id
             ],
         )?;
-        let payment_status = match kind {
+        let moved_to = match kind {
             None => {
                 // A pre-authorisation holds the amount until an operator captures or voids it.
                 let status = match attempt.kind {
-                    ProvisionKind::Sale => "paid",
-                    ProvisionKind::PreAuth => "authorized",
+                    ProvisionKind::Sale => PaymentStatus::Paid,
+                    ProvisionKind::PreAuth => PaymentStatus::Authorized,
                 };
-                tx.execute(
-                    "UPDATE payments SET status = ?1, attention = NULL, next_try_on = NULL, updated_at = ?2 WHERE id = ?3",
-                    params![status, now, attempt.payment_id],
+                payment_status::transition(
+                    tx,
+                    "id = :id",
+                    WORKED_ON,
+                    status,
+                    "attention = NULL, next_try_on = NULL, updated_at = :now",
+                    named_params! {":id": attempt.payment_id, ":now": now},
                 )?;
-                status.to_string()
+                status.as_str()
             }
-            Some(_) if close_requested_void(tx, attempt, answer, &now)? => "cancelled".to_string(),
+            Some(_) if close_requested_void(tx, attempt, answer, &now)? => {
+                PaymentStatus::Cancelled.as_str()
+            }
             Some(kind) => after_decline(tx, attempt, kind, answer, policy, today, &now)?,
         };
         let record = actor
             .record(AuditAction::ProvisionOutcome, format!("payment:{}", attempt.payment_id), AuditResult::Ok)
             .with_detail(serde_json::json!({
                 "attempt": attempt.id, "order_id": attempt.order_id, "state": state.as_str(),
-                "vps_code": answer.vps_code, "host_code": answer.host_code, "payment": payment_status,
+                "vps_code": answer.vps_code, "host_code": answer.host_code, "payment": moved_to,
             }));
         scribe.append(tx, &record)?;
         tracing::info!(
             attempt_id = attempt.id,
             payment_id = attempt.payment_id,
             state = state.as_str(),
-            payment = payment_status,
+            payment = moved_to,
             "attempt settled"
         );
         Ok(())
@@ -136,18 +150,26 @@ fn close_requested_void(
         "nothing to void: the bank did not charge it ({code} {})",
         answer.message.clone().unwrap_or_default()
     );
-    let closed = tx.execute(
-        "UPDATE reversals SET state = 'closed', message = ?1, finished_at = ?2
-         WHERE attempt_id = ?3 AND kind = 'void' AND state = 'requested'",
-        params![why.trim_end(), now, attempt.id],
+    let closed = follow_up::transition(
+        tx,
+        "attempt_id = :attempt AND kind = :void",
+        &[FollowUpState::Requested],
+        FollowUpState::Closed,
+        "message = :why, finished_at = :now",
+        named_params! {
+            ":attempt": attempt.id, ":void": FollowUpKind::Void, ":why": why.trim_end(), ":now": now,
+        },
     )?;
     if closed == 0 {
         return Ok(false);
     }
-    tx.execute(
-        "UPDATE payments SET status = 'cancelled', attention = NULL, next_try_on = NULL, updated_at = ?1
-         WHERE id = ?2",
-        params![now, attempt.payment_id],
+    payment_status::transition(
+        tx,
+        "id = :id",
+        WORKED_ON,
+        PaymentStatus::Cancelled,
+        "attention = NULL, next_try_on = NULL, updated_at = :now",
+        named_params! {":id": attempt.payment_id, ":now": now},
     )?;
     Ok(true)
 }
@@ -160,20 +182,24 @@ fn after_decline(
     policy: &RetryPolicy,
     today: Date,
     now: &str,
-) -> Result<String> {
-    let (soft, first, plan): (u32, Option<String>, String) = tx.query_row(
+) -> Result<&'static str> {
+    let (soft, first, plan): (u32, Option<String>, PlanStatus) = tx.query_row(
         "SELECT p.soft_declines, p.first_soft_decline, pl.status FROM payments p
          JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
         [attempt.payment_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    if plan == "cancelled" {
+    if plan == PlanStatus::Cancelled {
         // Cancelled while this attempt was on its way: nothing more is tried.
-        tx.execute(
-            "UPDATE payments SET status = 'cancelled', next_try_on = NULL, updated_at = ?1 WHERE id = ?2",
-            params![now, attempt.payment_id],
+        payment_status::transition(
+            tx,
+            "id = :id",
+            WORKED_ON,
+            PaymentStatus::Cancelled,
+            "next_try_on = NULL, updated_at = :now",
+            named_params! {":id": attempt.payment_id, ":now": now},
         )?;
-        return Ok("cancelled".into());
+        return Ok(PaymentStatus::Cancelled.as_str());
     }
     let first = first.and_then(|d| d.parse::<Date>().ok()).unwrap_or(today);
     let soft = if kind == DeclineKind::Soft {
@@ -194,24 +220,34 @@ fn after_decline(
     let pid = attempt.payment_id;
     Ok(match step {
         NextStep::RetrySameCard { on } => {
-            tx.execute(
-                "UPDATE payments SET status = 'retry_wait', next_try_on = ?1, soft_declines = ?2, first_soft_decline = ?3,
-                     updated_at = ?4 WHERE id = ?5",
-                params![on.to_string(), soft, first.to_string(), now, pid],
+            payment_status::transition(
+                tx,
+                "id = :id",
+                WORKED_ON,
+                PaymentStatus::RetryWait,
+                "next_try_on = :on, soft_declines = :soft, first_soft_decline = :first, updated_at = :now",
+                named_params! {
+                    ":id": pid, ":on": on.to_string(), ":soft": soft, ":first": first.to_string(), ":now": now,
+                },
             )?;
-            "retry_wait".into()
+            PaymentStatus::RetryWait.as_str()
         }
         NextStep::NextCard => {
-            tx.execute(
-                "UPDATE payments SET status = 'scheduled', card_id = ?1, next_try_on = ?2, soft_declines = 0,
-                     first_soft_decline = NULL, updated_at = ?3 WHERE id = ?4",
-                params![next_card, today.to_string(), now, pid],
+            payment_status::transition(
+                tx,
+                "id = :id",
+                WORKED_ON,
+                PaymentStatus::Scheduled,
+                "card_id = :card, next_try_on = :today, soft_declines = 0, first_soft_decline = NULL,
+                     updated_at = :now",
+                named_params! {":id": pid, ":card": next_card, ":today": today.to_string(), ":now": now},
             )?;
-            "next_card".into()
+            // Scheduled again, with the next card: the audit entry says which.
+            "next_card"
         }
         NextStep::Attention(reason) => {
             set_attention(tx, pid, &attention_text(reason, answer), now)?;
-            "attention".into()
+            PaymentStatus::Attention.as_str()
         }
     })
 }

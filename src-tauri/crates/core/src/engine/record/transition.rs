@@ -32,7 +32,7 @@ pub(crate) fn transition(
     }
     Ok(tx.execute(
         "UPDATE attempts SET state = ?1 WHERE id = ?2 AND state = ?3",
-        params![to.as_str(), attempt_id, from.as_str()],
+        params![to, attempt_id, from],
     )? == 1)
 }
 
@@ -177,7 +177,7 @@ pub(crate) fn not_found(
                 "UPDATE attempts SET not_found_confirmed_at = ?1, inquiries = inquiries + 1,
                      next_check_at = NULL
                  WHERE id = ?2 AND state = ?3",
-                params![now.to_string(), a.id, from.as_str()],
+                params![now.to_string(), a.id, from],
             )?;
             if from == AttemptState::Unknown {
                 transition(tx, a.id, from, AttemptState::NotFound)?;
@@ -191,11 +191,11 @@ pub(crate) fn not_found(
         tx.execute(
             "UPDATE attempts SET not_found_at = COALESCE(not_found_at, ?1), next_check_at = ?2,
                  inquiries = inquiries + 1,
-                 review_reason = CASE WHEN state = 'unknown'
+                 review_reason = CASE WHEN state = ?5
                      THEN 'the bank has no record of it yet; asked again before it is sent again'
                      ELSE review_reason END
              WHERE id = ?3 AND state = ?4",
-            params![now.to_string(), ask_at.to_string(), a.id, from.as_str()],
+            params![now.to_string(), ask_at.to_string(), a.id, from, AttemptState::Unknown],
         )?;
         let wait = ask_at.duration_since(now).max(SignedDuration::ZERO);
         Ok(NotFoundStep::AskAgainIn(
@@ -217,8 +217,8 @@ pub(crate) fn inquiry_undetermined(
     vault.db().write(|tx| {
         let inquiries: Option<u32> = rusqlite::OptionalExtension::optional(tx.query_row(
             "UPDATE attempts SET inquiries = inquiries + 1, review_reason = ?1, next_check_at = ?2
-             WHERE id = ?3 AND state = 'unknown' RETURNING inquiries",
-            params![reason, scribe.now(), attempt.id],
+             WHERE id = ?3 AND state = ?4 RETURNING inquiries",
+            params![reason, scribe.now(), attempt.id, AttemptState::Unknown],
             |r| r.get(0),
         ))?;
         let Some(inquiries) = inquiries else {
@@ -290,7 +290,7 @@ pub(crate) fn review_in(
             AuditResult::Failed,
         )
         .with_detail(serde_json::json!({ "attempt": a.id, "order_id": a.order_id,
-            "state": "manual_review", "reason": why }));
+            "state": AttemptState::ManualReview, "reason": why }));
     scribe.append(tx, &record)?;
     Ok(true)
 }

@@ -4,14 +4,19 @@
 //! (`in_flight`, `unknown`, `manual_review`) is never withdrawn: it is settled by inquiry first,
 //! and withdrawn only if the bank then confirms it has nothing.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Transaction, named_params, params};
 
 use super::{AttemptRow, Scribe, load_attempt, transition};
 use crate::audit::{AuditAction, AuditResult};
 use crate::engine::actor::EngineActor;
 use crate::engine::attempt_state::AttemptState;
+use crate::engine::follow_up::{self, FollowUpKind, FollowUpState};
 use crate::error::Result;
 use crate::i18n::Text;
+use crate::payments::PaymentStatus;
+use crate::payments::status as payment_status;
+use crate::plan::PlanStatus;
+use crate::stored::sql_list;
 use crate::vault::Vault;
 
 /// Why an attempt that never reached the bank is not sent (again).
@@ -87,10 +92,12 @@ impl Hold {
     }
 
     /// The payment's status once its attempt is withdrawn (`None`: left as it is).
-    fn payment_status(self) -> Option<&'static str> {
+    fn payment_status(self) -> Option<PaymentStatus> {
         match self {
-            Hold::VoidRequested | Hold::PlanCancelled => Some("cancelled"),
-            Hold::PlanPaused | Hold::StoreDisabled | Hold::ClosedByOperator => Some("scheduled"),
+            Hold::VoidRequested | Hold::PlanCancelled => Some(PaymentStatus::Cancelled),
+            Hold::PlanPaused | Hold::StoreDisabled | Hold::ClosedByOperator => {
+                Some(PaymentStatus::Scheduled)
+            }
             Hold::PaymentClosed => None,
         }
     }
@@ -98,23 +105,26 @@ impl Hold {
 
 /// Why the payment of `a` may no longer be collected, if it may not.
 pub(crate) fn hold_of(tx: &Transaction, a: &AttemptRow) -> Result<Option<Hold>> {
-    let (payment, plan, store_enabled, void): (String, String, bool, bool) = tx.query_row(
+    let (payment, plan, store_enabled, void): (PaymentStatus, PlanStatus, bool, bool) = tx.query_row(
         "SELECT p.status, pl.status, s.enabled,
-             EXISTS (SELECT 1 FROM reversals r WHERE r.attempt_id = ?2 AND r.kind = 'void' AND r.state = 'requested')
+             EXISTS (SELECT 1 FROM reversals r WHERE r.attempt_id = ?2 AND r.kind = ?3 AND r.state = ?4)
          FROM payments p JOIN plans pl ON pl.id = p.plan_id JOIN stores s ON s.id = p.store_id
          WHERE p.id = ?1",
-        params![a.payment_id, a.id],
+        params![a.payment_id, a.id, FollowUpKind::Void, FollowUpState::Requested],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     Ok(if void {
         Some(Hold::VoidRequested)
-    } else if plan == "cancelled" {
+    } else if plan == PlanStatus::Cancelled {
         Some(Hold::PlanCancelled)
-    } else if plan == "paused" {
+    } else if plan == PlanStatus::Paused {
         Some(Hold::PlanPaused)
     } else if !store_enabled {
         Some(Hold::StoreDisabled)
-    } else if !matches!(payment.as_str(), "processing" | "attention") {
+    } else if !matches!(
+        payment,
+        PaymentStatus::Processing | PaymentStatus::Attention
+    ) {
         Some(Hold::PaymentClosed)
     } else {
         None
@@ -139,18 +149,29 @@ pub(crate) fn withdraw_in(
         params![hold.code(), now, a.id],
     )?;
     if let Some(status) = hold.payment_status() {
-        tx.execute(
-            "UPDATE payments SET status = ?1, attention = NULL, updated_at = ?2,
-                 next_try_on = CASE WHEN ?1 = 'scheduled' THEN COALESCE(next_try_on, due_date) END
-             WHERE id = ?3 AND status IN ('processing', 'attention')",
-            params![status, now, a.payment_id],
+        // Scheduled again: taken on its date, or at once when that has passed.
+        let next_try_on = if status == PaymentStatus::Scheduled {
+            "COALESCE(next_try_on, due_date)"
+        } else {
+            "NULL"
+        };
+        payment_status::transition(
+            tx,
+            "id = :id",
+            &[PaymentStatus::Processing, PaymentStatus::Attention],
+            status,
+            &format!("attention = NULL, updated_at = :now, next_try_on = {next_try_on}"),
+            named_params! {":id": a.payment_id, ":now": now},
         )?;
     }
     if hold == Hold::VoidRequested {
-        tx.execute(
-            "UPDATE reversals SET state = 'closed', message = ?1, finished_at = ?2
-             WHERE attempt_id = ?3 AND kind = 'void' AND state = 'requested'",
-            params!["nothing to void: it never reached the bank", now, a.id],
+        follow_up::transition(
+            tx,
+            "attempt_id = :attempt AND kind = :void",
+            &[FollowUpState::Requested],
+            FollowUpState::Closed,
+            "message = 'nothing to void: it never reached the bank', finished_at = :now",
+            named_params! {":attempt": a.id, ":void": FollowUpKind::Void, ":now": now},
         )?;
     }
     let record = scribe
@@ -187,10 +208,15 @@ pub(crate) fn withdraw_unsent(
         WithdrawScope::Store(id) => ("p.store_id = ?1", id),
         WithdrawScope::Attempt(id) => ("a.id = ?1", id),
     };
+    let unsent: Vec<AttemptState> = AttemptState::ALL
+        .into_iter()
+        .filter(|s| s.may_send())
+        .collect();
     let ids: Vec<i64> = {
         let mut stmt = tx.prepare(&format!(
             "SELECT a.id FROM attempts a JOIN payments p ON p.id = a.payment_id
-             WHERE {filter} AND a.state IN ('planned', 'not_sent', 'not_found')"
+             WHERE {filter} AND a.state IN ({})",
+            sql_list(&unsent)
         ))?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
         rows.collect::<std::result::Result<_, _>>()?

@@ -2,7 +2,7 @@
 //! and sending a void that waited for the outcome of its attempt.
 
 use super::{Engine, Lane};
-use crate::engine::follow_up;
+use crate::engine::follow_up::{self, FollowUpKind, FollowUpState};
 use crate::error::Result;
 
 impl Engine {
@@ -18,7 +18,7 @@ impl Engine {
                 continue;
             };
             let state = vault.db().read(|c| follow_up::load(c, id))?.state;
-            let outcome = if state == "requested" {
+            let outcome = if state == FollowUpState::Requested {
                 if !follow_up::start_requested(vault, id)? {
                     continue;
                 }
@@ -34,7 +34,11 @@ impl Engine {
                 )
                 .await?
             };
-            if !matches!(outcome.state.as_str(), "unknown" | "requested") {
+            let open = matches!(
+                outcome.state,
+                FollowUpState::Unknown | FollowUpState::Requested
+            );
+            if !open {
                 settled += 1;
             }
         }
@@ -50,8 +54,8 @@ impl Engine {
         let vault = &self.inner.vault;
         let requested: Option<i64> = vault.db().read(|c| {
             Ok(rusqlite::OptionalExtension::optional(c.query_row(
-                "SELECT id FROM reversals WHERE attempt_id = ?1 AND kind = 'void' AND state = 'requested'",
-                [attempt_id],
+                "SELECT id FROM reversals WHERE attempt_id = ?1 AND kind = ?2 AND state = ?3",
+                rusqlite::params![attempt_id, FollowUpKind::Void, FollowUpState::Requested],
                 |r| r.get(0),
             ))?)
         })?;
