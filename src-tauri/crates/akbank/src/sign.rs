@@ -2,14 +2,14 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use hmac::{Hmac, KeyInit, Mac};
+use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha512;
 
 /// `auth-hash` header value: Base64(HMAC-SHA512(key = UTF-8 bytes of the secret key, verbatim;
 /// message = the exact body bytes that are sent)).
 pub fn sign(secret_key: &str, body: &[u8]) -> String {
-    let mut mac = <Hmac<Sha512> as KeyInit>::new_from_slice(secret_key.as_bytes())
+    let mut mac = <Hmac<Sha512> as Mac>::new_from_slice(secret_key.as_bytes())
         .expect("HMAC accepts keys of any length");
     mac.update(body);
     STANDARD.encode(mac.finalize().into_bytes())
@@ -20,7 +20,7 @@ pub fn verify(secret_key: &str, body: &[u8], auth_hash: &str) -> bool {
     let Ok(tag) = STANDARD.decode(auth_hash.trim()) else {
         return false;
     };
-    let mut mac = <Hmac<Sha512> as KeyInit>::new_from_slice(secret_key.as_bytes())
+    let mut mac = <Hmac<Sha512> as Mac>::new_from_slice(secret_key.as_bytes())
         .expect("HMAC accepts keys of any length");
     mac.update(body);
     mac.verify_slice(&tag).is_ok()
