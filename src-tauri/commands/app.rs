@@ -1,31 +1,32 @@
-//! Facts about the running app: name, version, bank environment, data folder.
+//! Facts about the running app (name, version, system, data and log folders) and the support
+//! bundle an office sends when it calls about a problem.
 
 use serde::Serialize;
 use specta::Type;
-use tauri::State;
-
 use tahsildar_core::Environment;
+use tahsildar_core::logging::{About, write_support_bundle};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::AppPaths;
+use crate::error::{CommandError, ShellError};
+use crate::state::AppState;
 
-/// What the window header shows.
+/// What the header and Settings → About show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     pub name: String,
-    pub version: String,
     pub environment: Environment,
-    pub data_dir: String,
+    pub about: About,
 }
 
 impl AppInfo {
     pub fn new(paths: &AppPaths) -> Self {
         AppInfo {
             name: crate::PRODUCT_NAME.to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
             // A new vault's one store is the sandbox; the header follows the stores' own.
             environment: Environment::Sandbox,
-            data_dir: paths.data_dir.display().to_string(),
+            about: About::of(&paths.data_dir),
         }
     }
 }
@@ -36,21 +37,54 @@ pub fn app_info(paths: State<'_, AppPaths>) -> AppInfo {
     AppInfo::new(&paths)
 }
 
+/// Saves the support bundle (the logs and a description of this installation, never the vault
+/// or card data) where the user chooses in the native save dialog; the file's name, or `null`
+/// when the dialog was closed. Audited.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_support_bundle(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, CommandError> {
+    state.blocking(|s| s.session().map(|_| ())).await?;
+    let suggested = format!("tahsildar-{}.zip", state.lang().pick("destek", "support"));
+    let path = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_file_name(suggested)
+            .add_filter("Zip", &["zip"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?;
+    let Some(path) = path else { return Ok(None) };
+    let name = super::import_files::file_name(&path);
+    state
+        .blocking(move |s| {
+            write_support_bundle(&s.session()?, &path)?;
+            Ok(())
+        })
+        .await?;
+    Ok(Some(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn reports_the_package_version_sandbox_and_the_data_folder() {
+    fn reports_the_package_version_sandbox_and_the_folders() {
         let paths = AppPaths {
             data_dir: "/tmp/tahsildar-test".into(),
         };
         let info = AppInfo::new(&paths);
         assert_eq!(info.name, "Tahsildar");
-        assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
+        assert_eq!(info.about.version, env!("CARGO_PKG_VERSION"));
         assert_eq!(info.environment, Environment::Sandbox);
         let json = serde_json::to_value(&info).unwrap();
         assert_eq!(json["environment"], "sandbox");
-        assert_eq!(json["dataDir"], "/tmp/tahsildar-test");
+        assert_eq!(json["about"]["data_dir"], "/tmp/tahsildar-test");
+        assert_eq!(json["about"]["log_dir"], "/tmp/tahsildar-test/logs");
     }
 }

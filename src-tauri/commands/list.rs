@@ -4,6 +4,7 @@
 // a shell test checks the capability against it.
 app_commands! {
     app::app_info,
+    app::save_support_bundle,
     setup::setup_status,
     setup::create_vault,
     setup::unlock,

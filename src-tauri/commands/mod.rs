@@ -1,17 +1,15 @@
 //! The Tauri commands the webview may call, one file per area.
 //!
-//! A command is thin: session → one core function → map the error → a DTO. In code:
+//! A command is thin: session → one core function → map the error → core's own result type.
+//! In code:
 //!
 //! ```ignore
 //! #[tauri::command]
 //! #[specta::specta]
-//! pub async fn list_stores(state: State<'_, AppState>) -> Result<Vec<StoreView>, CommandError> {
+//! pub async fn list_stores(state: State<'_, AppState>) -> Result<Vec<Store>, CommandError> {
 //!     state
-//!         .blocking(|s| {
-//!             let session = s.session()?; // signed in, not idle 15 min (`session_expired`)
-//!             let stores = tahsildar_core::store::list(&session)?; // core checks the permission
-//!             Ok(stores.iter().map(StoreView::from).collect())
-//!         })
+//!         // signed in, not idle 15 min (`session_expired`); core checks the permission
+//!         .blocking(|s| Ok(tahsildar_core::store::list(&s.session()?)?))
 //!         .await
 //! }
 //! ```
@@ -21,10 +19,12 @@
 //!   with the message in the current UI language.
 //! - `state.engine()?`, `state.scheduler()?`, `state.bank()?` give the running engine, its
 //!   scheduler and the bank directory (sandbox → built-in simulator).
-//! - DTOs derive `Serialize` + `specta::Type` with `#[serde(rename_all = "camelCase")]`. Ids
-//!   are `i64` and reach TypeScript as `number` (the builder casts them: SQLite row ids stay far
-//!   below 2^53); counts are `u32`.
-//! - Never put a PAN (only the masked form), CVV, secret key or database key in a DTO.
+//! - Commands return core's types (core's `specta` feature exports them, snake_case as in the
+//!   vault and the CLI). A type of the shell's own exists only to keep a secret out of `Debug`
+//!   (a typed card number, a password, a secret key) or for the window's own state. Ids are
+//!   `i64` and reach TypeScript as `number` (the builder casts them: SQLite row ids stay far
+//!   below 2^53).
+//! - Never put a PAN (only the masked form), CVV, secret key or database key in a result.
 //! - Every command is listed once, in `list.rs`, and granted as `allow-<command-name>` by the
 //!   capability in `tauri.conf.json` (a test checks the two agree).
 

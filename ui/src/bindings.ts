@@ -9,6 +9,12 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	/**
+	 *  Saves the support bundle (the logs and a description of this installation, never the vault
+	 *  or card data) where the user chooses in the native save dialog; the file's name, or `null`
+	 *  when the dialog was closed. Audited.
+	 */
+	saveSupportBundle: () => __TAURI_INVOKE<string | null>("save_support_bundle"),
+	/**
 	 *  Where the app stands. Opens a keyring-protected vault on the way (off the UI thread, with
 	 *  the keyring's time limit), so a normal start goes straight to sign-in.
 	 */
@@ -188,12 +194,20 @@ export const events = {
 };
 
 /* Types */
-/**  What the window header shows. */
+/**  Where the program and its files are, for Settings → About. */
+export type About = {
+	version: string,
+	/**  e.g. `linux x86_64`. */
+	system: string,
+	data_dir: string,
+	log_dir: string,
+};
+
+/**  What the header and Settings → About show. */
 export type AppInfo = {
 	name: string,
-	version: string,
 	environment: Environment,
-	dataDir: string,
+	about: About,
 };
 
 export type AttemptState = 

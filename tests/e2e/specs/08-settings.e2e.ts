@@ -1,5 +1,6 @@
-import { $, expect } from "@wdio/globals";
-import { addUserThroughSettings, navItem, openScreen, signIn, signInFresh, signOut } from "../support/app.ts";
+import { $, browser, expect } from "@wdio/globals";
+import { addUserThroughSettings, dataDir, navItem, openScreen, signIn, signInFresh, signOut } from "../support/app.ts";
+import { screenshotPath } from "../support/paths.ts";
 
 const VIEWER = { name: "izleyici", password: "Izleyici-parola-1", role: "İzleyici" };
 
@@ -18,6 +19,23 @@ describe("settings", () => {
     const result = $('[data-testid="connection-result"]');
     await expect(result).toHaveAttribute("data-verdict", "ok");
     await expect(result).toHaveText(expect.stringContaining("VPS-1123"));
+  });
+
+  it("tells on About where the data and the logs are, at any window size", async () => {
+    await $('[data-testid="settings-tabs"]').$("div=Hakkında").click();
+    await expect($('[data-testid="about-data-dir"]')).toHaveText(dataDir());
+    await expect($('[data-testid="about-log-dir"]')).toHaveText(`${dataDir()}/logs`);
+    await expect($('[data-testid="support-bundle-save"]')).toBeDisplayed();
+    await browser.saveScreenshot(screenshotPath("08-about"));
+    const size = await browser.getWindowSize();
+    try {
+      await browser.setWindowSize(900, 600);
+      await browser.pause(500);
+      await browser.saveScreenshot(screenshotPath("08-about-small"));
+    } finally {
+      await browser.setWindowSize(size.width, size.height);
+    }
+    await $('[data-testid="settings-tabs"]').$("div=Mağazalar").click();
   });
 
   it("adds a viewer, who sees neither settings nor import", async () => {

@@ -24,9 +24,14 @@ export function fetchAppInfo(): Promise<AppInfo> {
   return call(() => commands.appInfo());
 }
 
-/** Name, version, environment: fixed while the app runs. */
+/** Name, version, environment, data and log folders: fixed while the app runs. */
 export function useAppInfo() {
   return useQuery({ queryKey: ["app_info"], queryFn: fetchAppInfo, staleTime: Infinity, retry: false });
+}
+
+/** Saves the support bundle where the user chooses; the file's name, or null when they closed the dialog. */
+export function saveSupportBundle(): Promise<string | null> {
+  return call(() => commands.saveSupportBundle());
 }
 export * from "./import";
 export * from "./review";

@@ -3,6 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { AppInfo } from "../api";
+import { appInfoFixture } from "../test/fixtures";
 import { renderWithBackend } from "../test/render";
 import { AppHeader } from "./AppHeader";
 import { ENVIRONMENT_COLOURS } from "./EnvironmentBadge";
@@ -17,7 +18,7 @@ function backendWith(info: AppInfo) {
   return calls;
 }
 
-const SANDBOX: AppInfo = { name: "Tahsildar", version: "9.8.7", environment: "sandbox", dataDir: "/tmp/x" };
+const SANDBOX: AppInfo = appInfoFixture("9.8.7");
 
 describe("AppHeader", () => {
   it("shows a signed-in user's riskiest store environment instead of the build's", async () => {

@@ -34,8 +34,8 @@ export function AppHeader({ extra, environment }: { extra?: ReactNode; environme
           <Typography.Title level={4} style={{ color: "#fff", margin: 0 }} data-testid="app-name">
             {info.data.name}
           </Typography.Title>
-          <Typography.Text style={{ color: "#ccfbf1" }} data-testid="app-version" data-version={info.data.version}>
-            {t("app.version", { version: info.data.version })}
+          <Typography.Text style={{ color: "#ccfbf1" }} data-testid="app-version" data-version={info.data.about.version}>
+            {t("app.version", { version: info.data.about.version })}
           </Typography.Text>
           <EnvironmentBadge environment={environment ?? info.data.environment} />
         </Flex>

@@ -6,6 +6,18 @@ const settingsEn: typeof settingsTr = {
     title: "Settings",
     storesTab: "Stores",
     usersTab: "Users",
+    aboutTab: "About",
+  },
+  about: {
+    version: "Version",
+    system: "System",
+    dataDir: "Data folder",
+    logDir: "Log folder",
+    supportTitle: "Support bundle",
+    supportText:
+      "When you report a problem, send the support bundle: it holds the program's logs of the last 14 days and a short description of this installation. It holds no vault, key or card data.",
+    save: "Save the support bundle",
+    saved: "Support bundle saved: {{name}}",
   },
   stores: {
     add: "Add store",

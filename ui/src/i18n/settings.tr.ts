@@ -6,6 +6,18 @@ const settingsTr = {
     title: "Ayarlar",
     storesTab: "Mağazalar",
     usersTab: "Kullanıcılar",
+    aboutTab: "Hakkında",
+  },
+  about: {
+    version: "Sürüm",
+    system: "Sistem",
+    dataDir: "Veri klasörü",
+    logDir: "Günlük klasörü",
+    supportTitle: "Destek paketi",
+    supportText:
+      "Bir sorunu bildirirken destek paketini gönderin: programın son 14 günlük günlük kayıtlarını ve bu kurulumun kısa bir tanımını içerir. Kasa, anahtar ya da kart bilgisi içermez.",
+    save: "Destek paketini kaydet",
+    saved: "Destek paketi kaydedildi: {{name}}",
   },
   stores: {
     add: "Mağaza ekle",

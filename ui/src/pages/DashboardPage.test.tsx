@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { AppInfo, Store } from "../api";
-import { storeFixture } from "../test/fixtures";
+import { appInfoFixture, storeFixture } from "../test/fixtures";
 import { renderWithBackend } from "../test/render";
 import { DashboardPage } from "./DashboardPage";
 
-const INFO: AppInfo = { name: "Tahsildar", version: "1.0.0", environment: "sandbox", dataDir: "/tmp/x" };
+const INFO: AppInfo = appInfoFixture("1.0.0");
 
 function store(id: number, environment: Store["environment"], enabled = true): Store {
   return storeFixture({ id, name: `Mağaza ${id}`, environment, enabled });

@@ -27,7 +27,7 @@ export function DashboardPage() {
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t("dashboard.dataDir")}>
             <Typography.Text code data-testid="data-dir">
-              {info.data.dataDir}
+              {info.data.about.data_dir}
             </Typography.Text>
           </Descriptions.Item>
         </Descriptions>

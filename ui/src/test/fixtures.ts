@@ -1,4 +1,13 @@
-import type { PaymentRow, RunProgress, Store } from "../api";
+import type { AppInfo, PaymentRow, RunProgress, Store } from "../api";
+
+/** What the backend says about the running app; the test gives what matters to it. */
+export function appInfoFixture(version = "9.8.7"): AppInfo {
+  return {
+    name: "Tahsildar",
+    environment: "sandbox",
+    about: { version, system: "linux x86_64", data_dir: "/tmp/x", log_dir: "/tmp/x/logs" },
+  };
+}
 
 /** A store as the backend lists it; the test gives what matters to it. */
 export function storeFixture(patch: Partial<Store> & Pick<Store, "id" | "name">): Store {

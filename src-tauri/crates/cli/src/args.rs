@@ -61,6 +61,12 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Write a support bundle: the log files and a short description of this installation,
+    /// never the vault or any card data.
+    SupportBundle {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Customers, cards, collections, runs and payments.
     #[command(flatten)]
     Collections(crate::collect_args::CollectionCommand),

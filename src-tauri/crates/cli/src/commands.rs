@@ -124,6 +124,25 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
                 json!({ "ok": true, "backup": summary }),
             )
         }
+        Command::SupportBundle { out: file } => {
+            let session = sign_in(cli)?;
+            let summary = tahsildar_core::logging::write_support_bundle(&session, file)?;
+            out.result(
+                format!(
+                    "Destek paketi yazıldı: {} ({} günlük dosyası, {} bayt).",
+                    file.display(),
+                    summary.log_files,
+                    summary.bytes
+                ),
+                format!(
+                    "Support bundle written: {} ({} log files, {} bytes).",
+                    file.display(),
+                    summary.log_files,
+                    summary.bytes
+                ),
+                json!({ "ok": true, "bundle": summary }),
+            )
+        }
         Command::Restore {
             file,
             backup_passphrase_env,

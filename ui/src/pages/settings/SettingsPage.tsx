@@ -2,16 +2,21 @@ import { Tabs, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { can } from "../../api";
 import { useSession } from "../../session";
+import { AboutTab } from "./AboutTab";
 import { StoresTab } from "./StoresTab";
 import { UsersTab } from "./UsersTab";
 
-/** Settings: stores (terminals and environments) and users, each shown only with its permission. */
+/**
+ * Settings: stores (terminals and environments) and users, each shown only with its permission,
+ * and About (version, folders, the support bundle) for everyone.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const session = useSession();
   const tabs = [
     can(session, "manage_stores") && { key: "stores", label: t("settings.storesTab"), children: <StoresTab /> },
     can(session, "manage_users") && { key: "users", label: t("settings.usersTab"), children: <UsersTab /> },
+    { key: "about", label: t("settings.aboutTab"), children: <AboutTab /> },
   ].filter((tab) => tab !== false);
   return (
     <>

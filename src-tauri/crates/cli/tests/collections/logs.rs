@@ -19,6 +19,19 @@ fn text(out: &Output) -> String {
     )
 }
 
+/// Every file in a zip, by name, with its text.
+fn bundle_entries(path: &std::path::Path) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).unwrap();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+            (file.name().unwrap().to_string(), text)
+        })
+        .collect()
+}
+
 #[test]
 fn no_card_data_or_secret_reaches_a_log_or_the_output() {
     let sim = Sim::start();
@@ -141,6 +154,42 @@ fn no_card_data_or_secret_reaches_a_log_or_the_output() {
     for entry in std::fs::read_dir(&logs).unwrap() {
         log.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
     }
+    // The support bundle carries those logs and a description, never the vault.
+    let bundle_file = d.dir.with_file_name("destek.zip");
+    let written = ok(step(
+        &["support-bundle", "--out", bundle_file.to_str().unwrap()],
+        &[],
+    ));
+    let bundle = bundle_entries(&bundle_file);
+    assert_eq!(
+        written["bundle"]["log_files"].as_u64(),
+        Some(bundle.len() as u64 - 1)
+    );
+    assert!(bundle[0].0 == "about.txt" && bundle[0].1.contains("migrations:"));
+    assert!(
+        bundle
+            .iter()
+            .skip(1)
+            .all(|(name, _)| name.starts_with("logs/cli-"))
+    );
+    assert!(
+        bundle
+            .iter()
+            .any(|(_, text)| text.contains("attempt written ahead"))
+    );
+    let bundled: String = bundle
+        .iter()
+        .map(|(name, text)| format!("{name}{text}"))
+        .collect();
+    for kept_out in [
+        "tahsildar.db",
+        "vault.json",
+        "sandbox-ledger",
+        "SQLite format",
+    ] {
+        assert!(!bundled.contains(kept_out), "{kept_out} in the bundle");
+    }
+    log.push_str(&bundled);
     for expected in [
         "attempt written ahead",
         "sent",

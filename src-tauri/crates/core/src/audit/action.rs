@@ -56,6 +56,7 @@ codes!(
         SettlementResolve => "settlement.resolve",
         Refund => "payment.refund",
         Export => "export",
+        SupportBundle => "support.bundle",
         VaultCreate => "vault.create",
         VaultRecoveryUnlock => "vault.recovery_unlock",
         Backup => "vault.backup",

@@ -4,6 +4,7 @@
 //! codes, counts and states only, and the file's writer masks any run of 12 or more digits as
 //! a last line of defence. Panics are logged too, by where they happened.
 
+mod bundle;
 mod daily;
 
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::MakeWriter;
 
+pub use bundle::{About, BundleSummary, write_support_bundle};
 pub use daily::{DailyFile, KEEP_DAYS};
 use tahsildar_words::mask_digit_runs;
 
