@@ -109,11 +109,12 @@ bench: setup
 package: setup
 	$(TAURI) build $(if $(filter Linux,$(shell uname -s)),--bundles deb,rpm)
 
-## lint: rustfmt, clippy (the workspace denies its warnings) and the TypeScript checks
+## lint: rustfmt, clippy (the workspace denies its warnings), the TypeScript checks and ESLint
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets
 	cd ui && npm run typecheck
+	cd ui && npm run lint
 	cd tests/e2e && npx --no-install tsc --noEmit -p .
 
 clean:

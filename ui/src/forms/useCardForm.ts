@@ -3,12 +3,19 @@ import { Form } from "antd";
 import { toApiError } from "../api";
 import type { CardValues } from "./CardFields";
 
+/** What a card form's `send` may do after the card was taken. */
+export interface CardFormControls {
+  close: () => void;
+  reset: () => void;
+}
+
 /**
  * The state of a form that sends a card: busy while sending, the refusal to show, and the
  * number cleared after a refusal (it is typed again rather than kept). `send` does the call and
- * whatever follows success; `close` clears the form and the refusal before `onClose`.
+ * whatever follows success (it is given the form's `close` and `reset`); `close` clears the form
+ * and the refusal before `onClose`, `reset` clears only the fields.
  */
-export function useCardForm(send: (values: CardValues) => Promise<void>, onClose: () => void) {
+export function useCardForm(send: (values: CardValues, form: CardFormControls) => Promise<void>, onClose: () => void) {
   const [form] = Form.useForm<CardValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -23,7 +30,7 @@ export function useCardForm(send: (values: CardValues) => Promise<void>, onClose
     setBusy(true);
     setError(null);
     try {
-      await send(values);
+      await send(values, { close, reset: () => form.resetFields() });
     } catch (e) {
       setError(toApiError(e));
       form.setFieldValue("number", "");

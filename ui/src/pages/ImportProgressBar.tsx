@@ -8,9 +8,13 @@ import { progressPercent } from "./ImportSteps";
 export function ImportProgressBar({ active }: { active: boolean }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  useEffect(() => (active ? onImportProgress(setProgress) : undefined), [active]);
   useEffect(() => {
-    if (!active) setProgress(null);
+    if (!active) return undefined;
+    const stop = onImportProgress(setProgress);
+    return () => {
+      stop();
+      setProgress(null);
+    };
   }, [active]);
   if (!active) return null;
   const percent = progress ? progressPercent(progress) : undefined;

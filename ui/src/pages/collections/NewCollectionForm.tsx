@@ -40,28 +40,29 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
   const stores = useStores();
   const [form] = Form.useForm<CollectionValues>();
   const values = Form.useWatch([], form) as CollectionValues | undefined;
-  const [preview, setPreview] = useState<PlanPreview | null>(null);
-  const [previewError, setPreviewError] = useState<unknown>(null);
+  // The last preview the backend sent, for the input it was made from.
+  const [answer, setAnswer] = useState<{ key: string; preview: PlanPreview | null; error: unknown } | null>(null);
   const [saved, setSaved] = useState<PlanInfo | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const store = stores.data?.find((s) => s.id === customer.storeId);
-  const cap = preview?.max_installments ?? store?.max_installments ?? DEFAULT_CAP;
+  const cap = answer?.preview?.max_installments ?? store?.max_installments ?? DEFAULT_CAP;
   const problem = values ? collectionProblem(values, cap) : null;
   const key = values && !problem ? JSON.stringify(collectionInput(customer.id, values)) : null;
+  const current = answer !== null && answer.key === key ? answer : null;
+  const preview = current?.preview ?? null;
+  const previewError = current?.error ?? null;
 
   useEffect(() => {
-    setPreview(null);
-    setPreviewError(null);
     if (!key) return;
-    let current = true;
+    let wanted = true;
     const timer = setTimeout(() => {
       previewCollection(JSON.parse(key))
-        .then((p) => current && setPreview(p))
-        .catch((e: unknown) => current && setPreviewError(toApiError(e)));
+        .then((p) => wanted && setAnswer({ key, preview: p, error: null }))
+        .catch((e: unknown) => wanted && setAnswer({ key, preview: null, error: toApiError(e) }));
     }, 250);
     return () => {
-      current = false;
+      wanted = false;
       clearTimeout(timer);
     };
   }, [key]);

@@ -13,12 +13,11 @@ import { useCardForm } from "../../forms/useCardForm";
 export function AddCardModal({ customerId, open, onClose }: { customerId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const card = useCardForm(async (values) => {
+  const { form, busy, error, close, save } = useCardForm(async (values, { close: done }) => {
     await addCard(customerId, cardInput(values));
     await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
-    card.close();
+    done();
   }, onClose);
-  const { form, busy, error, close, save } = card;
 
   return (
     <Modal

@@ -23,13 +23,12 @@ export function RetryWithCardModal({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const card = useCardForm(async (values) => {
+  const { form, busy, error, close, save } = useCardForm(async (values, { reset }) => {
     await retryWithCard(paymentId, cardInput(values), values.keepOnFile ?? false);
-    card.form.resetFields();
+    reset();
     await Promise.all([PAYMENTS_KEY, ATTENTION_KEY, CUSTOMERS_KEY].map((queryKey) => client.invalidateQueries({ queryKey })));
     onDone();
   }, onClose);
-  const { form, busy, error, close, save } = card;
 
   return (
     <Modal

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent } from "react";
 import { Flex, Select, Table, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { can, useSettlementDays, useStores, type SettlementDay } from "../../api";
@@ -31,9 +31,11 @@ export function SettlementPage() {
   const days = useSettlementDays(storeId);
 
   // Opened on a day from elsewhere (the attention queue): show that day.
-  useEffect(() => {
+  const [shownTarget, setShownTarget] = useState<typeof target | null>(null);
+  if (shownTarget !== target) {
+    setShownTarget(target);
     if (target.storeId !== undefined && target.day !== undefined) setSelected({ store_id: target.storeId, day: target.day });
-  }, [target]);
+  }
 
   const rows = days.data ?? [];
   const open = selected ? rows.find((d) => keyOf(d) === keyOf(selected)) ?? null : null;
