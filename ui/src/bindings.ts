@@ -143,6 +143,17 @@ export const commands = {
 	cancelPlan: (planId: number) => __TAURI_INVOKE<null>("cancel_plan", { planId }),
 	/**  The queue for one store or every store the user may see. */
 	attentionQueue: (storeId: number | null) => __TAURI_INVOKE<AttentionQueue_Serialize>("attention_queue", { storeId }),
+	/**
+	 *  What was due, collected, declined, pending, refunded and voided of the payments due in the
+	 *  period, per currency, by day, month, kind of plan and import batch, with the declines' reasons.
+	 */
+	reportSummary: (query: SummaryQuery_Deserialize) => __TAURI_INVOKE<PeriodSummary_Serialize>("report_summary", { query }),
+	/**  A customer's ledger with its running balance and totals as of a day. */
+	customerLedger: (query: LedgerQuery_Deserialize) => __TAURI_INVOKE<Ledger_Serialize>("customer_ledger", { query }),
+	/**  One page of the customers who owe, with the totals over all pages. */
+	arrearsList: (query: ArrearsQuery_Deserialize) => __TAURI_INVOKE<ArrearsPage>("arrears_list", { query }),
+	/**  What falls due in the coming days, and the payments whose card will have expired by then. */
+	upcomingDues: (query: UpcomingQuery_Deserialize) => __TAURI_INVOKE<Upcoming>("upcoming_dues", { query }),
 	/**  Where an attempt in review stands and what may be done with it; needs `view_reports`. */
 	reviewState: (attemptId: number) => __TAURI_INVOKE<ReviewState_Serialize>("review_state", { attemptId }),
 	/**
@@ -203,11 +214,92 @@ export type About = {
 	log_dir: string,
 };
 
+/**  The arrears by how long they have been due. */
+export type Ageing = {
+	/**  Due 0 to 30 days ago. */
+	days_0_30: number,
+	days_31_60: number,
+	days_61_90: number,
+	/**  Due more than 90 days ago. */
+	days_over_90: number,
+};
+
 /**  What the header and Settings → About show. */
 export type AppInfo = {
 	name: string,
 	environment: Environment,
 	about: About,
+};
+
+/**  One page of the arrears list. */
+export type ArrearsPage = {
+	as_of: string,
+	/**  Rows (customer and currency) over all pages. */
+	total: number,
+	offset: number,
+	rows: ArrearsRow[],
+	totals: ArrearsTotal[],
+};
+
+/**  Whose arrears, as of which day. */
+export type ArrearsQuery = ArrearsQuery_Serialize | ArrearsQuery_Deserialize;
+
+/**  Whose arrears, as of which day. */
+export type ArrearsQuery_Deserialize = {
+	store_id?: number | null,
+	/**  `YYYY-MM-DD`; today when left out. */
+	as_of?: string | null,
+	/**  Only payments of plans of this kind. */
+	kind?: CollectionKind | null,
+	sort?: ArrearsSort,
+	offset?: number,
+	/**  Rows on the page, 1..=[`MAX_PAGE`] (default 100). */
+	limit?: number | null,
+};
+
+/**  Whose arrears, as of which day. */
+export type ArrearsQuery_Serialize = {
+	store_id: number | null,
+	/**  `YYYY-MM-DD`; today when left out. */
+	as_of: string | null,
+	/**  Only payments of plans of this kind. */
+	kind: CollectionKind | null,
+	sort: ArrearsSort,
+	offset: number,
+	/**  Rows on the page, 1..=[`MAX_PAGE`] (default 100). */
+	limit: number | null,
+};
+
+/**  One customer's arrears in one currency. */
+export type ArrearsRow = {
+	customer_id: number,
+	reference: string,
+	name: string,
+	store_id: number,
+	store: string,
+	currency: string,
+	arrears_minor: number,
+	/**  Payments owed. */
+	payments: number,
+	/**  `YYYY-MM-DD`. */
+	oldest_due: string,
+	ageing: Ageing,
+};
+
+/**  What the list is sorted by; ties by customer reference, so pages never overlap. */
+export type ArrearsSort = 
+/**  The largest arrears first. */
+"amount" | 
+/**  The oldest unpaid due date first. */
+"oldest" | "name" | "reference";
+
+/**  The arrears of one currency over the whole list. */
+export type ArrearsTotal = {
+	currency: string,
+	arrears_minor: number,
+	customers: number,
+	payments: number,
+	ageing: Ageing,
 };
 
 export type AttemptState = 
@@ -335,6 +427,15 @@ export type BatchInfo_Serialize = {
 	payments_pending: number,
 	/**  Payments collected. */
 	payments_paid: number,
+};
+
+/**  Due and collected of one import batch. */
+export type BatchTotals = {
+	batch_id: number,
+	file_name: string,
+	currency: string,
+	due: Figure,
+	collected: Figure,
 };
 
 /**  What cancelling a batch did. */
@@ -697,6 +798,37 @@ export type DayState =
 /**  Something of that day is still open here (an answer not known yet). */
 "pending";
 
+/**  Due and collected on one day (`YYYY-MM-DD`) or in one month (`YYYY-MM`). */
+export type DayTotals = {
+	day: string,
+	currency: string,
+	due: Figure,
+	collected: Figure,
+};
+
+/**  One reason the bank gave for declines. */
+export type DeclineReason = DeclineReason_Serialize | DeclineReason_Deserialize;
+
+/**  One reason the bank gave for declines. */
+export type DeclineReason_Deserialize = {
+	vps_code?: string | null,
+	host_code?: string | null,
+	/**  What the code means, from the bank's code catalogue. */
+	text: Text,
+	attempts: number,
+	payments: number,
+};
+
+/**  One reason the bank gave for declines. */
+export type DeclineReason_Serialize = {
+	vps_code: string | null,
+	host_code: string | null,
+	/**  What the code means, from the bank's code catalogue. */
+	text: Text,
+	attempts: number,
+	payments: number,
+};
+
 /**  One difference. */
 export type Difference = Difference_Serialize | Difference_Deserialize;
 
@@ -831,6 +963,20 @@ export type ExpiringCard_Serialize = {
 	next_due_date: string | null,
 };
 
+/**  A payment whose card will have expired by its due date. */
+export type ExpiringDue = {
+	payment_id: number,
+	customer_id: number,
+	reference: string,
+	name: string,
+	due_date: string,
+	currency: string,
+	amount_minor: number,
+	masked_pan: string,
+	/**  The last day the card can be charged. */
+	valid_through: string,
+};
+
 /**  A column's meaning. */
 export type Field = 
 /**  Card number. */
@@ -867,6 +1013,12 @@ export type Field =
 "phone" | 
 /**  Card security code: recognised only to be ignored, never read or stored. */
 "cvv";
+
+/**  A number of payments and their amount in one currency. */
+export type Figure = {
+	count: number,
+	minor: number,
+};
 
 /**  What a follow-up does to its attempt. */
 export type FollowUpKind = "void" | "refund" | "capture";
@@ -971,12 +1123,133 @@ export type ImportSummary_Serialize = {
 	fields: Field[],
 };
 
+/**  Due and collected of one kind of plan. */
+export type KindTotals = {
+	kind: CollectionKind,
+	currency: string,
+	due: Figure,
+	collected: Figure,
+};
+
 /**  A language the product speaks, named by its code (`tr`, `en`). */
 export type Lang = 
 /**  Turkish, the default. */
 "tr" | 
 /**  English. */
 "en";
+
+/**  A customer's ledger. */
+export type Ledger = Ledger_Serialize | Ledger_Deserialize;
+
+/**  What a ledger line records. */
+export type LedgerEntry = 
+/**  A payment fell due. */
+"due" | 
+/**  The bank approved a charge (or a pre-authorisation was captured). */
+"charge" | 
+/**  The bank declined a charge. */
+"decline" | 
+/**  A charge was voided. */
+"void" | 
+/**  Money was given back. */
+"refund";
+
+/**  One line of the ledger. */
+export type LedgerLine = LedgerLine_Serialize | LedgerLine_Deserialize;
+
+/**  One line of the ledger. */
+export type LedgerLine_Deserialize = {
+	/**  `YYYY-MM-DD`, Istanbul. */
+	date: string,
+	/**  When the bank answered (UTC); none for a due. */
+	at?: string | null,
+	entry: LedgerEntry,
+	payment_id: number,
+	plan_id: number,
+	currency: string,
+	/**  The line's amount (a decline's is the amount that was asked for). */
+	amount_minor: number,
+	/**  What the customer owes in this currency after the line. */
+	balance_minor: number,
+	/**  A due line not collected by the ledger's day: part of the arrears. */
+	owed: boolean,
+	masked_pan?: string | null,
+	order_id?: string | null,
+	vps_code?: string | null,
+	host_code?: string | null,
+	/**  What a decline's code means. */
+	reason?: Text | null,
+};
+
+/**  One line of the ledger. */
+export type LedgerLine_Serialize = {
+	/**  `YYYY-MM-DD`, Istanbul. */
+	date: string,
+	/**  When the bank answered (UTC); none for a due. */
+	at: string | null,
+	entry: LedgerEntry,
+	payment_id: number,
+	plan_id: number,
+	currency: string,
+	/**  The line's amount (a decline's is the amount that was asked for). */
+	amount_minor: number,
+	/**  What the customer owes in this currency after the line. */
+	balance_minor: number,
+	/**  A due line not collected by the ledger's day: part of the arrears. */
+	owed: boolean,
+	masked_pan: string | null,
+	order_id: string | null,
+	vps_code: string | null,
+	host_code: string | null,
+	/**  What a decline's code means. */
+	reason: Text | null,
+};
+
+/**  Whose ledger, as of which day, for one plan or all. */
+export type LedgerQuery = LedgerQuery_Serialize | LedgerQuery_Deserialize;
+
+/**  Whose ledger, as of which day, for one plan or all. */
+export type LedgerQuery_Deserialize = {
+	customer_id: number,
+	/**  `YYYY-MM-DD`; today when left out. */
+	as_of?: string | null,
+	plan_id?: number | null,
+};
+
+/**  Whose ledger, as of which day, for one plan or all. */
+export type LedgerQuery_Serialize = {
+	customer_id: number,
+	/**  `YYYY-MM-DD`; today when left out. */
+	as_of: string | null,
+	plan_id: number | null,
+};
+
+/**  The totals of one currency. */
+export type LedgerTotals = {
+	currency: string,
+	due_minor: number,
+	paid_minor: number,
+	refunded_minor: number,
+	arrears_minor: number,
+	/**  Due minus paid: the arrears and what is being collected right now. */
+	balance_minor: number,
+};
+
+/**  A customer's ledger. */
+export type Ledger_Deserialize = {
+	customer: CustomerSummary_Deserialize,
+	as_of: string,
+	lines: LedgerLine_Deserialize[],
+	totals: LedgerTotals[],
+};
+
+/**  A customer's ledger. */
+export type Ledger_Serialize = {
+	customer: CustomerSummary_Serialize,
+	as_of: string,
+	lines: LedgerLine_Serialize[],
+	totals: LedgerTotals[],
+};
 
 /**  How a column's field was decided. */
 export type MappingSource = 
@@ -1266,6 +1539,37 @@ export type PaymentStatus =
 "partially_refunded" | 
 /**  A pre-authorisation approved and waiting for its capture (or void). */
 "authorized";
+
+/**  The summary of a period. */
+export type PeriodSummary = PeriodSummary_Serialize | PeriodSummary_Deserialize;
+
+/**  The summary of a period. */
+export type PeriodSummary_Deserialize = {
+	from: string,
+	to: string,
+	/**  One entry per currency, by currency code. */
+	totals: Totals[],
+	by_day: DayTotals[],
+	by_month: DayTotals[],
+	/**  Most frequent first. */
+	declines: DeclineReason_Deserialize[],
+	by_kind: KindTotals[],
+	by_batch: BatchTotals[],
+};
+
+/**  The summary of a period. */
+export type PeriodSummary_Serialize = {
+	from: string,
+	to: string,
+	/**  One entry per currency, by currency code. */
+	totals: Totals[],
+	by_day: DayTotals[],
+	by_month: DayTotals[],
+	/**  Most frequent first. */
+	declines: DeclineReason_Serialize[],
+	by_kind: KindTotals[],
+	by_batch: BatchTotals[],
+};
 
 /**  One thing a user may do, granted per store or for every store. */
 export type Permission = "create_collections" | "import_batches" | "submit_provisions" | "void" | "refund" | "replace_card" | "view_reports" | "export" | "manage_stores" | "manage_users" | "view_audit";
@@ -1838,6 +2142,25 @@ export type Store_Serialize = {
 	updated_at: string,
 };
 
+/**  Which payments the summary covers: those due from `from` to `to`, both included. */
+export type SummaryQuery = SummaryQuery_Serialize | SummaryQuery_Deserialize;
+
+/**  Which payments the summary covers: those due from `from` to `to`, both included. */
+export type SummaryQuery_Deserialize = {
+	store_id?: number | null,
+	/**  `YYYY-MM-DD`. */
+	from: string,
+	to: string,
+};
+
+/**  Which payments the summary covers: those due from `from` to `to`, both included. */
+export type SummaryQuery_Serialize = {
+	store_id: number | null,
+	/**  `YYYY-MM-DD`. */
+	from: string,
+	to: string,
+};
+
 /**  One of the sandbox bank's test cards and what it does. */
 export type TestCard = {
 	/**  A public test number of the built-in simulator, never a real card. */
@@ -1917,6 +2240,27 @@ export type TimelineEntry_Serialize = {
 	inquiries: number,
 };
 
+/**  The figures of one currency. */
+export type Totals = {
+	currency: string,
+	/**  Collected, declined and pending together: what was to be collected. */
+	due: Figure,
+	collected: Figure,
+	/**  Tried and declined: waiting for a retry or an operator. */
+	declined: Figure,
+	/**  Not tried yet, being sent, or held by a pre-authorisation. */
+	pending: Figure,
+	/**  Charged, then voided: not due. */
+	voided: Figure,
+	/**  Cancelled before they were collected: not due. */
+	cancelled: Figure,
+	/**  Refunded of what was collected (count: payments with a refund). */
+	refunded: Figure,
+	/**  Collected ÷ due, by amount and by count. */
+	rate_amount: number | null,
+	rate_count: number | null,
+};
+
 /**  How the new vault is to be unlocked. */
 export type UnlockChoice = { method: "keyring" } | { method: "passphrase"; passphrase: string };
 
@@ -1945,6 +2289,40 @@ export type UnlockRequest_Serialize = { method: "keyring" } | { method: "passphr
  *  (in the OS keyring, or under a new passphrase), so the next start needs no recovery key.
  */
 { method: "recovery_key"; recovery_key: string; rebind: UnlockChoice | null };
+
+/**  The coming days' dues. */
+export type Upcoming = {
+	from: string,
+	to: string,
+	days: UpcomingDay[],
+	/**  Soonest due first. */
+	expiring: ExpiringDue[],
+};
+
+/**  What falls due on one day in one currency. */
+export type UpcomingDay = {
+	/**  `YYYY-MM-DD`. */
+	day: string,
+	currency: string,
+	due: Figure,
+};
+
+/**  Which store, how many days ahead (today included). */
+export type UpcomingQuery = UpcomingQuery_Serialize | UpcomingQuery_Deserialize;
+
+/**  Which store, how many days ahead (today included). */
+export type UpcomingQuery_Deserialize = {
+	store_id?: number | null,
+	/**  1..=[`MAX_DAYS`]; 7 when left out. */
+	days?: number | null,
+};
+
+/**  Which store, how many days ahead (today included). */
+export type UpcomingQuery_Serialize = {
+	store_id: number | null,
+	/**  1..=[`MAX_DAYS`]; 7 when left out. */
+	days: number | null,
+};
 
 /**  A user as shown in settings (never the password hash). */
 export type UserInfo = UserInfo_Serialize | UserInfo_Deserialize;

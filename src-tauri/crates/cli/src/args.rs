@@ -67,6 +67,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The accounts: a period's summary, a customer's ledger, the arrears, the coming dues.
+    #[command(subcommand)]
+    Report(crate::report_cmds::ReportCommand),
     /// Customers, cards, collections, runs and payments.
     #[command(flatten)]
     Collections(crate::collect_args::CollectionCommand),

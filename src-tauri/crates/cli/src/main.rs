@@ -8,6 +8,7 @@ mod engine_cmds;
 mod error;
 mod import_cmds;
 mod output;
+mod report_cmds;
 mod review_cmds;
 mod sandbox;
 

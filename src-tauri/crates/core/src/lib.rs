@@ -32,6 +32,7 @@ mod paging;
 pub mod paths;
 pub mod payments;
 pub mod plan;
+pub mod reports;
 pub mod settlement;
 pub mod store;
 pub mod stored;

@@ -8,6 +8,7 @@
 
 mod follow_ups;
 mod logs;
+mod reports;
 mod review;
 mod runs;
 mod world;

@@ -83,7 +83,8 @@ impl Data {
             .env("BACKUP_PASS", "backup passphrase 1")
             .env("TAHSILDAR_SANDBOX_URL", &self.sim_url)
             .env("CARD_A", APPROVE)
-            .env("CARD_DROP", BOOKED_THEN_DROPPED);
+            .env("CARD_DROP", BOOKED_THEN_DROPPED)
+            .env("CARD_DECLINE", "4000000000009995");
         c
     }
 

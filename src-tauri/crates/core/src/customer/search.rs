@@ -260,7 +260,11 @@ pub fn summary(session: &Session, customer_id: i64) -> Result<CustomerSummary> {
 }
 
 /// The card's expiry, opened from its sealed field.
-fn expiry_of(vault: &Vault, card_id: i64, sealed: &[u8]) -> Result<tahsildar_akbank::Expiry> {
+pub(crate) fn expiry_of(
+    vault: &Vault,
+    card_id: i64,
+    sealed: &[u8],
+) -> Result<tahsildar_akbank::Expiry> {
     let plain = vault
         .keys()
         .open(sealed, &super::card::aad(card_id, "expiry"))?;
@@ -269,7 +273,7 @@ fn expiry_of(vault: &Vault, card_id: i64, sealed: &[u8]) -> Result<tahsildar_akb
 }
 
 /// The last day of the expiry month.
-fn valid_through(expiry: tahsildar_akbank::Expiry) -> jiff::civil::Date {
+pub(crate) fn valid_through(expiry: tahsildar_akbank::Expiry) -> jiff::civil::Date {
     jiff::civil::date(expiry.year as i16, expiry.month as i8, 1).last_of_month()
 }
 

@@ -1,6 +1,7 @@
 //! Collections against real SQLCipher files and, for the engine, the bank simulator over
 //! loopback. Run inside `scripts/keyring-session.sh` like the other core tests.
 
+mod accounts;
 mod crash;
 mod edges;
 mod engine;
