@@ -52,6 +52,7 @@ app_commands! {
     reports::customer_ledger,
     reports::arrears_list,
     reports::upcoming_dues,
+    reports::export_report,
     review::review_state,
     review::review_ask_bank,
     review::review_send_again,

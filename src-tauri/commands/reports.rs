@@ -1,13 +1,14 @@
 //! The accounts (core's `reports`): a period's summary, a customer's ledger, the arrears list
 //! and the coming dues. Each needs `view_reports` and covers the stores the user holds it on.
 
+use tahsildar_core::export::{ExportFormat, ExportRequest, export};
 use tahsildar_core::reports::arrears::{self, ArrearsPage, ArrearsQuery};
 use tahsildar_core::reports::ledger::{self, Ledger, LedgerQuery};
 use tahsildar_core::reports::summary::{self, PeriodSummary, SummaryQuery};
 use tahsildar_core::reports::upcoming::{self, Upcoming, UpcomingQuery};
 use tauri::State;
 
-use crate::error::CommandError;
+use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
 
 /// What was due, collected, declined, pending, refunded and voided of the payments due in the
@@ -57,4 +58,53 @@ pub async fn upcoming_dues(
     state
         .blocking(move |s| Ok(upcoming::upcoming(&s.session()?, &query)?))
         .await
+}
+
+/// What an export saved.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct SavedExport {
+    /// The file's name, without its folder.
+    pub file_name: String,
+    pub rows: i64,
+}
+
+/// Saves a report as XLSX or CSV where the user chooses in the native save dialog (`null` when
+/// the dialog was closed); needs `export`, audited.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_report(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    request: ExportRequest,
+    format: ExportFormat,
+) -> Result<Option<SavedExport>, CommandError> {
+    use tauri_plugin_dialog::DialogExt;
+    state.blocking(|s| s.session().map(|_| ())).await?;
+    let lang = state.lang();
+    let stem = match &request {
+        ExportRequest::Payments { .. } => lang.pick("odemeler", "payments"),
+        ExportRequest::Ledger { .. } => lang.pick("hesap-ekstresi", "ledger"),
+        ExportRequest::Arrears { .. } => lang.pick("borclular", "arrears"),
+        ExportRequest::Summary { .. } => lang.pick("donem-ozeti", "summary"),
+    };
+    let suggested = format!("{stem}.{}", format.extension());
+    let path = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_file_name(suggested)
+            .add_filter(format.extension().to_uppercase(), &[format.extension()])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?;
+    let Some(path) = path else { return Ok(None) };
+    let file_name = super::import_files::file_name(&path);
+    let written = state
+        .blocking(move |s| Ok(export(&s.session()?, &request, format, s.lang(), &path)?))
+        .await?;
+    Ok(Some(SavedExport {
+        file_name,
+        rows: written.rows,
+    }))
 }

@@ -154,6 +154,11 @@ export const commands = {
 	arrearsList: (query: ArrearsQuery_Deserialize) => __TAURI_INVOKE<ArrearsPage>("arrears_list", { query }),
 	/**  What falls due in the coming days, and the payments whose card will have expired by then. */
 	upcomingDues: (query: UpcomingQuery_Deserialize) => __TAURI_INVOKE<Upcoming>("upcoming_dues", { query }),
+	/**
+	 *  Saves a report as XLSX or CSV where the user chooses in the native save dialog (`null` when
+	 *  the dialog was closed); needs `export`, audited.
+	 */
+	exportReport: (request: ExportRequest_Deserialize, format: ExportFormat) => __TAURI_INVOKE<SavedExport | null>("export_report", { request, format }),
 	/**  Where an attempt in review stands and what may be done with it; needs `view_reports`. */
 	reviewState: (attemptId: number) => __TAURI_INVOKE<ReviewState_Serialize>("review_state", { attemptId }),
 	/**
@@ -976,6 +981,22 @@ export type ExpiringDue = {
 	/**  The last day the card can be charged. */
 	valid_through: string,
 };
+
+/**  The file's format. */
+export type ExportFormat = "xlsx" | 
+/**  UTF-8 with a byte-order mark, `;` between fields. */
+"csv" | 
+/**  Windows-1254 (Turkish), `;` between fields, for older programs. */
+"csv_windows1254";
+
+/**  What to export. */
+export type ExportRequest = ExportRequest_Serialize | ExportRequest_Deserialize;
+
+/**  What to export. */
+export type ExportRequest_Deserialize = { what: "payments"; query: PaymentQuery_Deserialize } | { what: "ledger"; query: LedgerQuery_Deserialize } | { what: "arrears"; query: ArrearsQuery_Deserialize } | { what: "summary"; query: SummaryQuery_Deserialize };
+
+/**  What to export. */
+export type ExportRequest_Serialize = { what: "payments"; query: PaymentQuery_Serialize } | { what: "ledger"; query: LedgerQuery_Serialize } | { what: "arrears"; query: ArrearsQuery_Serialize } | { what: "summary"; query: SummaryQuery_Serialize };
 
 /**  A column's meaning. */
 export type Field = 
@@ -1949,6 +1970,13 @@ export type RunProgress_Serialize = {
 	active: boolean,
 	/**  True while the scheduler is paused. */
 	paused: boolean,
+};
+
+/**  What an export saved. */
+export type SavedExport = {
+	/**  The file's name, without its folder. */
+	file_name: string,
+	rows: number,
 };
 
 /**  What the header shows about the scheduler. */

@@ -70,6 +70,9 @@ pub enum Command {
     /// The accounts: a period's summary, a customer's ledger, the arrears, the coming dues.
     #[command(subcommand)]
     Report(crate::report_cmds::ReportCommand),
+    /// The reports as files an office opens in Excel (XLSX or CSV).
+    #[command(subcommand)]
+    Export(crate::export_cmds::ExportCommand),
     /// Customers, cards, collections, runs and payments.
     #[command(flatten)]
     Collections(crate::collect_args::CollectionCommand),

@@ -221,11 +221,17 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
 
 fn payments_cmd(cli: &Cli, out: &Output, a: &PaymentsArgs) -> Result<()> {
     let session = sign_in(cli)?;
-    let filter = PaymentQuery {
+    let rows = payments::page::all(&session, &payment_query(&session, a)?)?;
+    print_payments(out, &rows)
+}
+
+/// The payments the arguments ask for.
+pub(crate) fn payment_query(session: &Session, a: &PaymentsArgs) -> Result<PaymentQuery> {
+    Ok(PaymentQuery {
         store_id: a
             .store
             .as_deref()
-            .map(|s| store_id(&session, s))
+            .map(|s| store_id(session, s))
             .transpose()?,
         statuses: a
             .status
@@ -241,9 +247,7 @@ fn payments_cmd(cli: &Cli, out: &Output, a: &PaymentsArgs) -> Result<()> {
         due_to: a.due_to.as_deref().map(|d| date("due-to", d)).transpose()?,
         batch_id: a.batch,
         ..PaymentQuery::default()
-    };
-    let rows = payments::page::all(&session, &filter)?;
-    print_payments(out, &rows)
+    })
 }
 
 fn print_payments(out: &Output, rows: &[PaymentRow]) -> Result<()> {

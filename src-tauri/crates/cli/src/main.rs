@@ -6,6 +6,7 @@ mod collect_cmds;
 mod commands;
 mod engine_cmds;
 mod error;
+mod export_cmds;
 mod import_cmds;
 mod output;
 mod report_cmds;

@@ -3,12 +3,12 @@
 
 use clap::Subcommand;
 use serde_json::{Map, Value, json};
-use tahsildar_core::Lang;
 use tahsildar_core::reports::Figure;
 use tahsildar_core::reports::arrears::{ArrearsPage, ArrearsQuery, arrears};
 use tahsildar_core::reports::ledger::{Ledger, LedgerEntry, LedgerQuery, ledger};
 use tahsildar_core::reports::summary::{PeriodSummary, SummaryQuery, summary};
 use tahsildar_core::reports::upcoming::{Upcoming, UpcomingQuery, upcoming};
+use tahsildar_core::{Lang, Session};
 use tahsildar_core::{customer, plan};
 
 use crate::args::Cli;
@@ -55,58 +55,86 @@ pub enum ReportCommand {
     },
 }
 
+fn store_of(session: &Session, name: &Option<String>) -> Result<Option<i64>> {
+    name.as_deref().map(|s| store_id(session, s)).transpose()
+}
+
+fn day(field: &'static str, text: &Option<String>) -> Result<Option<jiff::civil::Date>> {
+    Ok(text
+        .as_deref()
+        .map(|t| plan::parse_date(field, t))
+        .transpose()?)
+}
+
+pub(crate) fn summary_query(
+    session: &Session,
+    store: &Option<String>,
+    from: &str,
+    to: &str,
+) -> Result<SummaryQuery> {
+    Ok(SummaryQuery {
+        store_id: store_of(session, store)?,
+        from: plan::parse_date("from", from)?,
+        to: plan::parse_date("to", to)?,
+    })
+}
+
+pub(crate) fn ledger_query(
+    session: &Session,
+    store: &str,
+    reference: &str,
+    as_of: &Option<String>,
+) -> Result<LedgerQuery> {
+    let store = store_id(session, store)?;
+    let customer_id = session
+        .vault()
+        .db()
+        .read(|c| customer::find_by_reference(c, store, reference))?;
+    Ok(LedgerQuery {
+        customer_id,
+        as_of: day("as of", as_of)?,
+        plan_id: None,
+    })
+}
+
+pub(crate) fn arrears_query(
+    session: &Session,
+    store: &Option<String>,
+    as_of: &Option<String>,
+) -> Result<ArrearsQuery> {
+    Ok(ArrearsQuery {
+        store_id: store_of(session, store)?,
+        as_of: day("as of", as_of)?,
+        limit: Some(tahsildar_core::reports::arrears::MAX_PAGE),
+        ..ArrearsQuery::default()
+    })
+}
+
 pub fn run(cli: &Cli, out: &Output, command: &ReportCommand) -> Result<()> {
     let session = sign_in(cli)?;
-    let store = |name: &Option<String>| name.as_deref().map(|s| store_id(&session, s)).transpose();
-    let day = |field: &'static str, text: &Option<String>| {
-        text.as_deref()
-            .map(|t| plan::parse_date(field, t))
-            .transpose()
-    };
     match command {
-        ReportCommand::Summary { store: s, from, to } => {
-            let query = SummaryQuery {
-                store_id: store(s)?,
-                from: plan::parse_date("from", from)?,
-                to: plan::parse_date("to", to)?,
-            };
-            let report = summary(&session, &query)?;
+        ReportCommand::Summary { store, from, to } => {
+            let report = summary(&session, &summary_query(&session, store, from, to)?)?;
             let text = summary_text(&report, out.lang);
             out.result(text.clone(), text, summary_json(&report, out.lang))
         }
         ReportCommand::Ledger {
-            store: s,
+            store,
             reference,
             as_of,
         } => {
-            let store = store_id(&session, s)?;
-            let customer_id = session
-                .vault()
-                .db()
-                .read(|c| customer::find_by_reference(c, store, reference))?;
-            let query = LedgerQuery {
-                customer_id,
-                as_of: day("as of", as_of)?,
-                plan_id: None,
-            };
-            let report = ledger(&session, &query)?;
+            let report = ledger(&session, &ledger_query(&session, store, reference, as_of)?)?;
             let text = ledger_text(&report, out.lang);
             out.result(text.clone(), text, ledger_json(&report, out.lang))
         }
-        ReportCommand::Arrears { store: s, as_of } => {
-            let query = ArrearsQuery {
-                store_id: store(s)?,
-                as_of: day("as of", as_of)?,
-                limit: Some(tahsildar_core::reports::arrears::MAX_PAGE),
-                ..ArrearsQuery::default()
-            };
-            let report = arrears(&session, &query)?;
+        ReportCommand::Arrears { store, as_of } => {
+            let report = arrears(&session, &arrears_query(&session, store, as_of)?)?;
             let text = arrears_text(&report, out.lang);
             out.result(text.clone(), text, arrears_json(&report))
         }
-        ReportCommand::Upcoming { store: s, days } => {
+        ReportCommand::Upcoming { store, days } => {
             let query = UpcomingQuery {
-                store_id: store(s)?,
+                store_id: store_of(&session, store)?,
                 days: Some(*days),
             };
             let report = upcoming(&session, &query)?;

@@ -23,6 +23,7 @@ pub mod error;
 #[cfg(test)]
 mod error_language_tests;
 mod error_text;
+pub mod export;
 pub mod i18n;
 pub mod import;
 #[cfg(test)]

@@ -85,6 +85,47 @@ fn the_accounts_of_a_day_as_scripts_and_people_read_them() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("days"));
 
+    // The same as files: the refunded payments as XLSX, the arrears as CSV.
+    let xlsx = d.dir.with_file_name("iadeler.xlsx");
+    let written = d.run(&[
+        "export",
+        "payments",
+        "--status",
+        "partially_refunded",
+        "--out",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(written["rows"], 1, "{written}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut book, "Payments").unwrap();
+    let row: Vec<String> = range
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        (row[2].as_str(), row[5].as_str()),
+        ("R-1", "1234.5"),
+        "{row:?}"
+    );
+    assert_eq!(row[8], "435509******5232");
+    let csv = d.dir.with_file_name("borclular.csv");
+    d.run(&[
+        "export",
+        "arrears",
+        "--format",
+        "csv",
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8(std::fs::read(&csv).unwrap()).unwrap();
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("R-2;") && text.contains(";100,00;"),
+        "{text}"
+    );
+
     // For people, in Turkish.
     let text = ok(d
         .text_cmd("tr_TR.UTF-8")

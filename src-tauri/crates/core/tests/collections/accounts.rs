@@ -443,3 +443,217 @@ async fn a_user_sees_the_accounts_of_their_stores_only() {
         tahsildar_core::Error::InvalidInput { field: "from", .. }
     ));
 }
+
+mod exports {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    use tahsildar_core::Lang;
+    use tahsildar_core::export::{ExportFormat, ExportRequest, export};
+    use tahsildar_core::payments::page::PaymentQuery;
+    use tahsildar_core::reports::arrears::ArrearsQuery;
+    use tahsildar_core::reports::ledger::LedgerQuery;
+
+    use super::*;
+
+    fn sheet_rows(path: &std::path::Path, sheet: &str) -> Vec<Vec<Data>> {
+        let mut book: Xlsx<_> = open_workbook(path).unwrap();
+        let range = book.worksheet_range(sheet).unwrap();
+        range.rows().map(|r| r.to_vec()).collect()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn exports_are_typed_masked_and_never_run_a_formula() {
+        let w = World::new().await;
+        let [a, ..] = a_day_of_collections(&w).await;
+        // A name a spreadsheet would take for a formula.
+        let risky = w.v.customer("=HYPERLINK(\"x\")", &[APPROVE]);
+        w.v.one_off(risky, 1_234);
+        let dir = tempfile::tempdir().unwrap();
+        let xlsx = dir.path().join("odemeler.xlsx");
+        let all = ExportRequest::Payments {
+            query: PaymentQuery::default(),
+        };
+        let written = export(&w.v.admin, &all, ExportFormat::Xlsx, Lang::Tr, &xlsx).unwrap();
+        assert_eq!(
+            written.rows, 15,
+            "every payment, the future ones too: {written:?}"
+        );
+        let rows = sheet_rows(&xlsx, "Ödemeler");
+        assert_eq!(rows[0][0], Data::String("No".into()));
+        assert_eq!(rows[0][5], Data::String("Tutar".into()));
+        let first_a = rows
+            .iter()
+            .find(|r| r[2] == Data::String("A".into()))
+            .unwrap();
+        assert_eq!(first_a[5], Data::Float(1000.0), "an amount is a number");
+        assert!(
+            matches!(first_a[4], Data::DateTime(_)),
+            "a due date is a date: {:?}",
+            first_a[4]
+        );
+        assert_eq!(first_a[8], Data::String("435509******5232".into()));
+        let formula = rows
+            .iter()
+            .find(|r| r[2] == Data::String("=HYPERLINK(\"x\")".into()))
+            .expect("the risky reference, as a string cell");
+        assert_eq!(formula[5], Data::Float(12.34));
+        let everything = format!("{rows:?}");
+        assert!(!everything.contains(APPROVE) && !everything.contains(SOFT_51));
+
+        // CSV as a Turkish Excel opens it, formulas neutralised.
+        let csv = dir.path().join("odemeler.csv");
+        export(&w.v.admin, &all, ExportFormat::Csv, Lang::Tr, &csv).unwrap();
+        let bytes = std::fs::read(&csv).unwrap();
+        assert!(
+            bytes.starts_with("\u{feff}".as_bytes()),
+            "UTF-8 with a byte-order mark"
+        );
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.starts_with("No;Mağaza;Müşteri no;"), "{text}");
+        assert!(text.contains(";1000,00;TRY;"), "{text}");
+        assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{text}");
+        assert!(!text.contains(APPROVE));
+        let mut reader = csv_rows(&text);
+        assert_eq!(reader.remove(0)[0], "No");
+        assert!(reader.iter().all(|r| r.len() == 12));
+
+        // Windows-1254 keeps the Turkish letters.
+        let legacy = dir.path().join("eski.csv");
+        export(
+            &w.v.admin,
+            &all,
+            ExportFormat::CsvWindows1254,
+            Lang::Tr,
+            &legacy,
+        )
+        .unwrap();
+        let legacy = std::fs::read(&legacy).unwrap();
+        let (decoded, _, errors) = encoding_rs::WINDOWS_1254.decode(&legacy);
+        assert!(
+            !errors && decoded.starts_with("No;Mağaza;Müşteri no;"),
+            "{decoded}"
+        );
+
+        // The ledger, the arrears and the summary, in English.
+        let ledger = dir.path().join("ledger.xlsx");
+        let request = ExportRequest::Ledger {
+            query: LedgerQuery {
+                customer_id: a,
+                as_of: None,
+                plan_id: None,
+            },
+        };
+        export(&w.v.admin, &request, ExportFormat::Xlsx, Lang::En, &ledger).unwrap();
+        let rows = sheet_rows(&ledger, "Ledger A");
+        assert_eq!(rows[1][1], Data::String("Due".into()));
+        assert_eq!(
+            (rows[2][1].clone(), rows[2][3].clone()),
+            (Data::String("Charge".into()), Data::Float(0.0))
+        );
+        let arrears = dir.path().join("arrears.xlsx");
+        let request = ExportRequest::Arrears {
+            query: ArrearsQuery::default(),
+        };
+        assert_eq!(
+            export(&w.v.admin, &request, ExportFormat::Xlsx, Lang::En, &arrears)
+                .unwrap()
+                .rows,
+            2
+        );
+        let rows = sheet_rows(&arrears, "Arrears");
+        assert_eq!(rows[1][0], Data::String("B".into()));
+        assert_eq!(rows[1][3], Data::Float(500.0));
+        let today = plan::today(w.v.clock.as_ref());
+        let summary = dir.path().join("summary.xlsx");
+        let request = ExportRequest::Summary {
+            query: SummaryQuery {
+                store_id: None,
+                from: today,
+                to: today,
+            },
+        };
+        export(&w.v.admin, &request, ExportFormat::Xlsx, Lang::En, &summary).unwrap();
+        let rows = sheet_rows(&summary, "Summary");
+        assert_eq!(
+            (rows[1][0].clone(), rows[1][1].clone(), rows[1][3].clone()),
+            (
+                Data::String("TRY".into()),
+                Data::String("Due".into()),
+                Data::Float(2152.34)
+            ),
+            "the day's dues and the risky reference's 12,34"
+        );
+
+        // Audited, and refused to a user without the export permission.
+        let audited: i64 =
+            w.v.vault
+                .db()
+                .read(|c| {
+                    Ok(c.query_row(
+                        "SELECT count(*) FROM audit_log WHERE action = 'export'",
+                        [],
+                        |r| r.get(0),
+                    )?)
+                })
+                .unwrap();
+        assert_eq!(audited, 6);
+        tahsildar_core::auth::users::add_user(
+            &w.v.admin,
+            &tahsildar_core::NewUser {
+                name: "viewer".into(),
+                password: crate::world::secret("a user password 1"),
+                role: Role::Viewer,
+                scope: tahsildar_core::Scope::Store(w.v.store_id),
+            },
+        )
+        .unwrap();
+        let viewer =
+            w.v.auth
+                .sign_in(
+                    "viewer",
+                    &crate::world::secret("a user password 1"),
+                    tahsildar_core::Origin::App,
+                )
+                .unwrap();
+        let refused = export(
+            &viewer,
+            &all,
+            ExportFormat::Csv,
+            Lang::Tr,
+            &dir.path().join("x.csv"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(refused, tahsildar_core::Error::PermissionDenied { .. }),
+            "{refused:?}"
+        );
+        assert!(
+            !dir.path().join("x.csv").exists(),
+            "nothing written when refused"
+        );
+    }
+
+    /// The fields of each line of a `;` CSV (the quoting of the export's writer).
+    fn csv_rows(text: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+            let mut fields = Vec::new();
+            let mut field = String::new();
+            let mut quoted = false;
+            let mut chars = line.chars().peekable();
+            while let Some(ch) = chars.next() {
+                match (ch, quoted) {
+                    ('"', true) if chars.peek() == Some(&'"') => {
+                        field.push('"');
+                        chars.next();
+                    }
+                    ('"', _) => quoted = !quoted,
+                    (';', false) => fields.push(std::mem::take(&mut field)),
+                    _ => field.push(ch),
+                }
+            }
+            fields.push(field);
+            rows.push(fields);
+        }
+        rows
+    }
+}
