@@ -6,10 +6,10 @@ use specta::Type;
 use tahsildar_core::Environment;
 use tahsildar_core::logging::{About, write_support_bundle};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
+use super::save_dialog::save_path;
 use crate::AppPaths;
-use crate::error::{CommandError, ShellError};
+use crate::error::CommandError;
 use crate::state::AppState;
 
 /// What the header and Settings → About show.
@@ -48,16 +48,9 @@ pub async fn save_support_bundle(
 ) -> Result<Option<String>, CommandError> {
     state.blocking(|s| s.session().map(|_| ())).await?;
     let suggested = format!("tahsildar-{}.zip", state.lang().pick("destek", "support"));
-    let path = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_file_name(suggested)
-            .add_filter("Zip", &["zip"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok())
-    })
-    .await
-    .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?;
+    let path = save_path(app, suggested, "Zip", &["zip"])
+        .await
+        .map_err(|e| state.error(e))?;
     let Some(path) = path else { return Ok(None) };
     let name = super::import_files::file_name(&path);
     state

@@ -19,6 +19,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
 
 use super::import_files::{ImportFiles, e2e_file, file_name};
+use super::save_dialog::save_path;
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
 
@@ -273,16 +274,9 @@ pub async fn save_import_template(
     state.blocking(|s| s.session().map(|_| ())).await?;
     let lang = state.lang();
     let suggested = lang.pick("tahsilat-sablonu.xlsx", "collection-template.xlsx");
-    let path = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_file_name(suggested)
-            .add_filter("Excel", &["xlsx"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok())
-    })
-    .await
-    .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?;
+    let path = save_path(app, suggested, "Excel", &["xlsx"])
+        .await
+        .map_err(|e| state.error(e))?;
     let Some(path) = path else { return Ok(None) };
     let name = file_name(&path);
     state

@@ -38,6 +38,7 @@ pub mod import_files;
 pub mod payments;
 pub mod reports;
 pub mod review;
+pub mod save_dialog;
 pub mod scheduler;
 pub mod session;
 pub mod settlement;

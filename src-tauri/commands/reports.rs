@@ -8,7 +8,8 @@ use tahsildar_core::reports::summary::{self, PeriodSummary, SummaryQuery};
 use tahsildar_core::reports::upcoming::{self, Upcoming, UpcomingQuery};
 use tauri::State;
 
-use crate::error::{CommandError, ShellError};
+use super::save_dialog::save_path;
+use crate::error::CommandError;
 use crate::state::AppState;
 
 /// What was due, collected, declined, pending, refunded and voided of the payments due in the
@@ -78,7 +79,6 @@ pub async fn export_report(
     request: ExportRequest,
     format: ExportFormat,
 ) -> Result<Option<SavedExport>, CommandError> {
-    use tauri_plugin_dialog::DialogExt;
     state.blocking(|s| s.session().map(|_| ())).await?;
     let lang = state.lang();
     let stem = match &request {
@@ -88,16 +88,13 @@ pub async fn export_report(
         ExportRequest::Summary { .. } => lang.pick("donem-ozeti", "summary"),
     };
     let suggested = format!("{stem}.{}", format.extension());
-    let path = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_file_name(suggested)
-            .add_filter(format.extension().to_uppercase(), &[format.extension()])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok())
-    })
-    .await
-    .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?;
+    let (filter, extensions): (&str, &[&str]) = match format {
+        ExportFormat::Xlsx => ("Excel", &["xlsx"]),
+        ExportFormat::Csv | ExportFormat::CsvWindows1254 => ("CSV", &["csv"]),
+    };
+    let path = save_path(app, suggested, filter, extensions)
+        .await
+        .map_err(|e| state.error(e))?;
     let Some(path) = path else { return Ok(None) };
     let file_name = super::import_files::file_name(&path);
     let written = state

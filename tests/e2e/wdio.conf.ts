@@ -10,13 +10,16 @@ import { connect } from "node:net";
 import path from "node:path";
 import { browser } from "@wdio/globals";
 import { freshDataDir } from "./support/app.ts";
-import { ROOT, screenshotPath } from "./support/paths.ts";
+import { ROOT, savedDir, screenshotPath } from "./support/paths.ts";
 
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
 const application = process.env.TAHSILDAR_APP ?? path.join(targetDir, "debug", "tahsildar");
 const driverPort = Number(process.env.TAHSILDAR_E2E_PORT ?? 4444);
 // The debug build takes this file instead of opening the native import dialog (04-import).
 process.env.TAHSILDAR_E2E_IMPORT_FILE ??= path.join(ROOT, "tests", "e2e", "fixtures", "import-with-errors.xlsx");
+// ... and saves exports and bundles in this folder instead of asking where in a native dialog.
+process.env.TAHSILDAR_E2E_SAVE_DIR ??= savedDir();
+mkdirSync(process.env.TAHSILDAR_E2E_SAVE_DIR, { recursive: true });
 const nativePort = driverPort + 1;
 
 let tauriDriver: ChildProcess | undefined;

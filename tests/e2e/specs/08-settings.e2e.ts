@@ -1,6 +1,8 @@
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import { $, browser, expect } from "@wdio/globals";
 import { addUserThroughSettings, dataDir, navItem, openScreen, signIn, signInFresh, signOut } from "../support/app.ts";
-import { screenshotPath } from "../support/paths.ts";
+import { savedDir, screenshotPath } from "../support/paths.ts";
 
 const VIEWER = { name: "izleyici", password: "Izleyici-parola-1", role: "İzleyici" };
 
@@ -25,7 +27,14 @@ describe("settings", () => {
     await $('[data-testid="settings-tabs"]').$("div=Hakkında").click();
     await expect($('[data-testid="about-data-dir"]')).toHaveText(dataDir());
     await expect($('[data-testid="about-log-dir"]')).toHaveText(`${dataDir()}/logs`);
-    await expect($('[data-testid="support-bundle-save"]')).toBeDisplayed();
+    // The support bundle: saved where the suite's save folder is, with the logs in it.
+    const bundle = path.join(savedDir(), "tahsildar-destek.zip");
+    rmSync(bundle, { force: true });
+    await $('[data-testid="support-bundle-save"]').click();
+    await expect($('[data-testid="support-bundle-saved"]')).toHaveText(expect.stringContaining("tahsildar-destek.zip"));
+    const zip = readFileSync(bundle);
+    expect(zip.subarray(0, 2).toString()).toBe("PK");
+    expect(zip.includes(Buffer.from("about.txt"))).toBe(true);
     await browser.saveScreenshot(screenshotPath("08-about"));
     const size = await browser.getWindowSize();
     try {

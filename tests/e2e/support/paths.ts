@@ -10,6 +10,11 @@ export function screenshotPath(name: string): string {
   return path.join(ROOT, "target", "e2e", `${name}.png`);
 }
 
+/** Where the app saves files in the end-to-end suite (`TAHSILDAR_E2E_SAVE_DIR`). */
+export function savedDir(): string {
+  return path.join(ROOT, "target", "e2e", "saved");
+}
+
 /** The version in the root Cargo.toml, which the backend reports. */
 export function cargoVersion(): string {
   const manifest = readFileSync(path.join(ROOT, "Cargo.toml"), "utf8");
