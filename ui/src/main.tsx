@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { storedLanguage } from "./i18n";
 import { setBackendLanguage } from "./api";
 import { App } from "./App";
+import "./layout.css";
 
 const queryClient = new QueryClient();
 

@@ -16,7 +16,7 @@ export function AppHeader({ extra, environment }: { extra?: ReactNode; environme
   const info = useAppInfo();
   return (
     <Layout.Header
-      style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: 24, background: "#134e4a" }}
+      style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: 24, background: "#134e4a", whiteSpace: "nowrap" }}
     >
       <img src="/icon.png" alt="" width={32} height={32} />
       {info.isPending && <Spin size="small" aria-label={t("app.loading")} />}
@@ -30,11 +30,16 @@ export function AppHeader({ extra, environment }: { extra?: ReactNode; environme
         />
       )}
       {info.isSuccess && (
-        <Flex align="center" gap={12}>
+        <Flex align="center" gap={12} style={{ flexShrink: 0 }}>
           <Typography.Title level={4} style={{ color: "#fff", margin: 0 }} data-testid="app-name">
             {info.data.name}
           </Typography.Title>
-          <Typography.Text style={{ color: "#ccfbf1" }} data-testid="app-version" data-version={info.data.about.version}>
+          <Typography.Text
+            className="hidden-below-lg"
+            style={{ color: "#ccfbf1" }}
+            data-testid="app-version"
+            data-version={info.data.about.version}
+          >
             {t("app.version", { version: info.data.about.version })}
           </Typography.Text>
           <EnvironmentBadge environment={environment ?? info.data.environment} />

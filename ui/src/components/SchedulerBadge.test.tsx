@@ -29,6 +29,8 @@ describe("SchedulerBadge", () => {
     );
     expect((await screen.findByTestId("scheduler-state")).textContent).toBe("Zamanlayıcı: Çalışıyor");
     expect(screen.getByTestId("scheduler-next").textContent).toBe("Sonraki çalışma: 27.11.2026 10:00");
+    await userEvent.hover(screen.getByTestId("scheduler-state"));
+    expect((await screen.findByRole("tooltip")).textContent).toBe("Sonraki çalışma: 27.11.2026 10:00");
     await userEvent.click(screen.getByTestId("scheduler-run-now"));
     await waitFor(() => expect(calls).toContain("run_now"));
   });

@@ -30,13 +30,15 @@ export function SchedulerBadge() {
   const percent = progress.queued > 0 ? Math.round((progress.done / progress.queued) * 100) : 0;
   return (
     <Flex align="center" gap={8} data-testid="scheduler" data-state={state}>
-      <Tooltip title={problem ? errorText(t, problem) : undefined}>
+      {/* The next run is written out in a wide window only; the state's tooltip always says it. */}
+      <Tooltip title={problem ? errorText(t, problem) : nextRun ? t("scheduler.nextRun", { at: nextRun }) : undefined}>
         <Tag color={colour} data-testid="scheduler-state">
-          {t("scheduler.label")}: {t(`scheduler.${state}`)}
+          <span className="hidden-below-lg">{t("scheduler.label")}: </span>
+          {t(`scheduler.${state}`)}
         </Tag>
       </Tooltip>
       {!progress.active && running && nextRun && (
-        <span style={{ color: "#ccfbf1" }} data-testid="scheduler-next">
+        <span className="hidden-below-xxl" style={{ color: "#ccfbf1" }} data-testid="scheduler-next">
           {t("scheduler.nextRun", { at: nextRun })}
         </span>
       )}
