@@ -17,12 +17,12 @@ pub fn run_finished_text(progress: &RunProgress, lang: Lang) -> (String, String)
         lang.pick("Tahsilat turu bitti", "Collection run finished"),
         lang.pick(
             format!(
-                "{} ödeme: {} onay, {} red, {} sonuçsuz.",
-                p.done, p.approved, p.declined, p.unresolved
+                "{} ödeme: {} onay, {} red, {} müdahale bekliyor, {} sonuçsuz.",
+                p.done, p.approved, p.declined, p.attention, p.unresolved
             ),
             format!(
-                "{} payment(s): {} approved, {} declined, {} unresolved.",
-                p.done, p.approved, p.declined, p.unresolved
+                "{} payment(s): {} approved, {} declined, {} need an operator, {} unresolved.",
+                p.done, p.approved, p.declined, p.attention, p.unresolved
             ),
         ),
     )
@@ -91,9 +91,9 @@ mod tests {
     fn the_notification_gives_the_counts_in_the_ui_language() {
         let (title, body) = run_finished_text(&progress(false, 3), Lang::Tr);
         assert_eq!(title, "Tahsilat turu bitti");
-        assert_eq!(body, "3 ödeme: 2 onay, 1 red, 0 sonuçsuz.");
+        assert_eq!(body, "3 ödeme: 2 onay, 1 red, 0 müdahale bekliyor, 0 sonuçsuz.");
         let (title, body) = run_finished_text(&progress(false, 3), Lang::En);
         assert_eq!(title, "Collection run finished");
-        assert_eq!(body, "3 payment(s): 2 approved, 1 declined, 0 unresolved.");
+        assert_eq!(body, "3 payment(s): 2 approved, 1 declined, 0 need an operator, 0 unresolved.");
     }
 }

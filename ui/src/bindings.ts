@@ -1942,6 +1942,8 @@ export type RunProgress_Deserialize = {
 	done: number,
 	approved: number,
 	declined: number,
+	/**  Declined for good or held for review: waiting for an operator. */
+	attention: number,
 	/**  Left for a later run: nothing reached the bank, or the answer is still unknown. */
 	unresolved: number,
 	/**  The outcome of the last payment finished, e.g. "payment 12: approved". */
@@ -1962,6 +1964,8 @@ export type RunProgress_Serialize = {
 	done: number,
 	approved: number,
 	declined: number,
+	/**  Declined for good or held for review: waiting for an operator. */
+	attention: number,
 	/**  Left for a later run: nothing reached the bank, or the answer is still unknown. */
 	unresolved: number,
 	/**  The outcome of the last payment finished, e.g. "payment 12: approved". */

@@ -6,6 +6,7 @@ import { AttentionPage } from "./pages/attention/AttentionPage";
 import { NewCollectionPage } from "./pages/collections/NewCollectionPage";
 import { CustomersPage } from "./pages/customers/CustomersPage";
 import { PaymentsPage } from "./pages/payments/PaymentsPage";
+import { ReportsPage } from "./pages/reports/ReportsPage";
 import { SettlementPage } from "./pages/settlement/SettlementPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
 
@@ -28,7 +29,7 @@ export const SCREENS: Screen[] = [
   { key: "payments", needs: "view_reports", element: () => <PaymentsPage /> },
   { key: "attention", needs: "view_reports", element: () => <AttentionPage /> },
   { key: "settlement", needs: "view_reports", element: () => <SettlementPage /> },
-  { key: "reports", needs: "view_reports" },
+  { key: "reports", needs: "view_reports", element: () => <ReportsPage /> },
   { key: "settings", needs: "manage_stores", element: () => <SettingsPage /> },
   { key: "audit", needs: "view_audit" },
 ];

@@ -36,3 +36,4 @@ export function saveSupportBundle(): Promise<string | null> {
 export * from "./import";
 export * from "./review";
 export * from "./settlement";
+export * from "./reports";

@@ -1,4 +1,5 @@
-export { formatMoney } from "./money";
-export { formatDate, formatDateTime, TIME_ZONE } from "./date";
+export { formatMoney, formatMoneyShort } from "./money";
+export { addDays, daysFrom, formatDate, formatDateTime, formatShortDate, monthOf, monthsFrom, TIME_ZONE, todayIso } from "./date";
+export { formatCount, formatPercent } from "./number";
 export { displayMaskedPan } from "./pan";
 export { pick } from "./text";

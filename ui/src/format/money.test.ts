@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney } from "./money";
+import { formatMoney, formatMoneyShort } from "./money";
 
 describe("formatMoney", () => {
   it("writes kuruş as Turkish lira with dot thousands and comma decimals", () => {
@@ -24,5 +24,12 @@ describe("formatMoney", () => {
   });
   it("refuses a fractional amount instead of rounding it", () => {
     expect(() => formatMoney(12.5, "TRY")).toThrow(RangeError);
+  });
+});
+
+describe("formatMoneyShort", () => {
+  it("rounds to whole units for an axis", () => {
+    expect(formatMoneyShort(123456, "TRY")).toBe("1.235 ₺");
+    expect(formatMoneyShort(123456)).toBe("1.235");
   });
 });

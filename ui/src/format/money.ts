@@ -17,3 +17,14 @@ export function formatMoney(minor: number | bigint, currency: string): string {
   const symbol = SYMBOLS[currency] ?? currency;
   return `${negative ? "-" : ""}${whole},${fraction} ${symbol}`;
 }
+
+/**
+ * An amount rounded to whole lira (euro...) for a chart's axis: `1.235 ₺`, or `1.235` without a
+ * currency (an axis shared by several currencies).
+ */
+export function formatMoneyShort(minor: number, currency?: string): string {
+  const whole = Math.round(minor / 100);
+  const digits = String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const sign = whole < 0 ? "-" : "";
+  return currency ? `${sign}${digits} ${SYMBOLS[currency] ?? currency}` : `${sign}${digits}`;
+}

@@ -18,17 +18,6 @@ export function parseDateInput(text: string): string | null {
   return `${year.toString().padStart(4, "0")}-${month.toString().padStart(2, "0")}-${day.toString().padStart(2, "0")}`;
 }
 
-/** Today in Istanbul as `2026-11-27`. */
-export function todayIso(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Istanbul",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
 
 /** `2026-11-27` -> `27.11.2026` for an input's starting value. */
 export function dateInputText(iso: string): string {

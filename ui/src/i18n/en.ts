@@ -9,6 +9,7 @@ import customersEn from "./customers.en";
 import formsEn from "./forms.en";
 import reviewEn from "./review.en";
 import settlementEn from "./settlement.en";
+import reportsEn from "./reports.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
@@ -22,6 +23,7 @@ const en: Texts = {
   ...formsEn,
   ...reviewEn,
   ...settlementEn,
+  ...reportsEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",
@@ -57,6 +59,23 @@ const en: Texts = {
     testTitle: "Test environment",
     testText: "The app is connected to Akbank's test host.",
     dataDir: "Data folder",
+    today: "Today",
+    month: "This month",
+    chartTitle: "Last 30 days: due and collected",
+    chartEmpty: "No payment fell due in the last 30 days.",
+    declinesTitle: "This month's decline reasons",
+    upcomingTitle: "Next 7 days",
+    upcomingNone: "Nothing falls due in the next 7 days.",
+    expiringTitle: "Card will have expired by the due date ({{count}})",
+    attentionTitle: "Payments needing an operator",
+    attentionCount: "{{count}} payment(s) wait for an operator",
+    attentionNone: "No payment needs an operator.",
+    attentionOpen: "Open the attention list",
+    runTitle: "Last run",
+    runActive: "Run in progress: {{done}} / {{queued}}",
+    runNone: "No run since the app was opened.",
+    runCounts: "{{queued}} payment(s): {{approved}} approved, {{declined}} declined, {{attention}} need an operator, {{unresolved}} left for later",
+    runNext: "Next run: {{at}}",
   },
   errors: {
     title: "Something went wrong",

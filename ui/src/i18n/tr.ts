@@ -8,6 +8,7 @@ import customersTr from "./customers.tr";
 import formsTr from "./forms.tr";
 import reviewTr from "./review.tr";
 import settlementTr from "./settlement.tr";
+import reportsTr from "./reports.tr";
 
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
@@ -21,6 +22,7 @@ const tr = {
   ...formsTr,
   ...reviewTr,
   ...settlementTr,
+  ...reportsTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",
@@ -56,6 +58,23 @@ const tr = {
     testTitle: "Test ortamı",
     testText: "Uygulama Akbank'ın test sunucusuna bağlı.",
     dataDir: "Veri klasörü",
+    today: "Bugün",
+    month: "Bu ay",
+    chartTitle: "Son 30 gün: vadesi gelen ve tahsil edilen",
+    chartEmpty: "Son 30 günde vadesi gelen ödeme yok.",
+    declinesTitle: "Bu ayın ret nedenleri",
+    upcomingTitle: "Önümüzdeki 7 gün",
+    upcomingNone: "Önümüzdeki 7 günde vadesi gelecek ödeme yok.",
+    expiringTitle: "Kartının süresi vadesinde dolmuş olacak ({{count}})",
+    attentionTitle: "Müdahale bekleyen ödemeler",
+    attentionCount: "{{count}} ödeme operatör bekliyor",
+    attentionNone: "Müdahale bekleyen ödeme yok.",
+    attentionOpen: "Dikkat listesini aç",
+    runTitle: "Son çalıştırma",
+    runActive: "Çalıştırma sürüyor: {{done}} / {{queued}}",
+    runNone: "Uygulama açıldığından beri çalıştırma olmadı.",
+    runCounts: "{{queued}} ödeme: {{approved}} onay, {{declined}} ret, {{attention}} müdahale bekliyor, {{unresolved}} sonraya kaldı",
+    runNext: "Sonraki çalıştırma: {{at}}",
   },
   errors: {
     title: "Bir sorun oluştu",

@@ -1,4 +1,4 @@
-import type { AppInfo, PaymentRow, RunProgress, Store } from "../api";
+import type { AppInfo, PaymentRow, PeriodSummary, RunProgress, Store, Totals } from "../api";
 
 /** What the backend says about the running app; the test gives what matters to it. */
 export function appInfoFixture(version = "9.8.7"): AppInfo {
@@ -63,8 +63,32 @@ export const IDLE: RunProgress = {
   done: 0,
   approved: 0,
   declined: 0,
+  attention: 0,
   unresolved: 0,
   last_outcome: null,
   active: false,
   paused: false,
 };
+
+/** A currency's totals of a period, all zero but what the test gives. */
+export function totalsFixture(currency: string, patch: Partial<Totals> = {}): Totals {
+  const zero = { count: 0, minor: 0 };
+  return {
+    currency,
+    due: zero,
+    collected: zero,
+    declined: zero,
+    pending: zero,
+    voided: zero,
+    cancelled: zero,
+    refunded: zero,
+    rate_amount: 0,
+    rate_count: 0,
+    ...patch,
+  };
+}
+
+/** A period's summary with nothing in it but what the test gives. */
+export function summaryFixture(from: string, to: string, patch: Partial<PeriodSummary> = {}): PeriodSummary {
+  return { from, to, totals: [], by_day: [], by_month: [], declines: [], by_kind: [], by_batch: [], ...patch };
+}

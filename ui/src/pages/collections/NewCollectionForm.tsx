@@ -6,6 +6,7 @@ import {
   createCollection,
   CUSTOMERS_KEY,
   PAYMENTS_KEY,
+  REPORTS_KEY,
   previewCollection,
   toApiError,
   useStores,
@@ -16,7 +17,8 @@ import {
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDate, formatMoney } from "../../format";
 import { AmountInput } from "../../forms/AmountInput";
-import { dateInputText, todayIso } from "../../forms/dateInput";
+import { dateInputText } from "../../forms/dateInput";
+import { todayIso } from "../../format";
 import { collectionInput, collectionProblem, type CollectionValues } from "./collectionInput";
 
 /** The customer a collection is for. */
@@ -76,6 +78,7 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
       setSaved(created);
       await client.invalidateQueries({ queryKey: PAYMENTS_KEY });
       await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+      await client.invalidateQueries({ queryKey: REPORTS_KEY });
     } catch (e) {
       setSaveError(toApiError(e));
     } finally {

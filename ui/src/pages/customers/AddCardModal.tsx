@@ -1,7 +1,7 @@
 import { Form, Modal } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { addCard, CUSTOMERS_KEY } from "../../api";
+import { addCard, CUSTOMERS_KEY, REPORTS_KEY } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CardFields, cardInput } from "../../forms/CardFields";
 import { useCardForm } from "../../forms/useCardForm";
@@ -16,6 +16,7 @@ export function AddCardModal({ customerId, open, onClose }: { customerId: number
   const { form, busy, error, close, save } = useCardForm(async (values, { close: done }) => {
     await addCard(customerId, cardInput(values));
     await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+    await client.invalidateQueries({ queryKey: REPORTS_KEY });
     done();
   }, onClose);
 

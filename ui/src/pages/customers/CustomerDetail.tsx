@@ -9,8 +9,9 @@ import { useSession } from "../../session";
 import { NewCollectionForm } from "../collections/NewCollectionForm";
 import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
 import { AddCardModal } from "./AddCardModal";
+import { LedgerCard } from "./LedgerCard";
 
-/** One customer: contact, cards (masked), plans and the latest payments. */
+/** One customer: contact, cards (masked), plans, the latest payments and the ledger. */
 export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -182,6 +183,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
               ]}
             />
           </Card>
+          {can(session, "view_reports", d.store_id) && <LedgerCard customerId={d.id} />}
           <AddCardModal customerId={d.id} open={addingCard} onClose={() => setAddingCard(false)} />
           <Drawer
             open={collecting}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, useCustomerSearch, type CustomerSummary } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { displayMaskedPan } from "../../format";
+import { useNavigation } from "../../navigation";
 import { useSession } from "../../session";
 import { AddCustomerModal } from "./AddCustomerModal";
 import { CustomerDetail } from "./CustomerDetail";
@@ -17,7 +18,15 @@ export function CustomersPage() {
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
-  const [open, setOpen] = useState<number | null>(null);
+  const { target } = useNavigation();
+  const [open, setOpen] = useState<number | null>(target.customerId ?? null);
+  // Opened on a customer from elsewhere (the dashboard, the reports): show that customer; opened
+  // again from the menu: back to the list.
+  const [shownTarget, setShownTarget] = useState(target);
+  if (shownTarget !== target) {
+    setShownTarget(target);
+    setOpen(target.customerId ?? null);
+  }
   const result = useCustomerSearch({
     store_id: null,
     search: search.trim() || null,

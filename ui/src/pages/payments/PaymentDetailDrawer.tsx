@@ -7,6 +7,7 @@ import {
   cancelPlan,
   CUSTOMERS_KEY,
   PAYMENTS_KEY,
+  REPORTS_KEY,
   REVIEW_STATES,
   SETTLEMENT_KEY,
   toApiError,
@@ -56,6 +57,7 @@ function PaymentDetail({ id }: { id: number }) {
     await client.invalidateQueries({ queryKey: ATTENTION_KEY });
     await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
     await client.invalidateQueries({ queryKey: SETTLEMENT_KEY });
+    await client.invalidateQueries({ queryKey: REPORTS_KEY });
   };
   const showReversal = (r: ReversalOutcome, currency: string) => {
     if (r.state === "approved") setOutcome({ type: "success", text: t("payments.actions.approved", { amount: formatMoney(r.amount_minor, currency) }) });

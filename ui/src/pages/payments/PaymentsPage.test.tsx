@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { PaymentPage, PaymentQuery, PaymentRow, SessionInfo, Store } from "../../api";
+import type { PaymentPage, PaymentQuery, PaymentRow, PaymentStatus, SessionInfo, Store } from "../../api";
+import { NavigationContext } from "../../navigation";
 import { SessionContext } from "../../session";
 import { paymentRowFixture, storeFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
@@ -92,5 +93,26 @@ describe("PaymentsPage", () => {
     await userEvent.click(filter.querySelector(".ant-select-selector") ?? filter);
     expect(await screen.findByTitle("Site A")).toBeTruthy();
     expect(screen.queryByTitle("Site B")).toBeNull();
+  });
+
+  it("opens filtered on what it was opened on, e.g. a figure of the dashboard", async () => {
+    const queries = backend();
+    const target = { statuses: ["paid", "refunded", "partially_refunded"] satisfies PaymentStatus[], dueFrom: "2026-11-01", dueTo: "2026-11-30" };
+    renderWithBackend(
+      <NavigationContext.Provider value={{ screen: "payments", target, open: () => {} }}>
+        <PaymentsPage />
+      </NavigationContext.Provider>,
+    );
+    await screen.findByText("Müşteri 1");
+    expect(queries[0]).toMatchObject({
+      statuses: ["paid", "refunded", "partially_refunded"],
+      due_from: "2026-11-01",
+      due_to: "2026-11-30",
+      store_id: null,
+      offset: 0,
+    });
+    expect(screen.getByTestId("filter-due-from")).toHaveProperty("value", "01.11.2026");
+    expect(screen.getByTestId("filter-due-to")).toHaveProperty("value", "30.11.2026");
+    expect(screen.getByTestId("filter-status").textContent).toContain("Kısmen iade edildi");
   });
 });

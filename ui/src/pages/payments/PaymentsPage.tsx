@@ -14,9 +14,11 @@ import {
   type PaymentStatus,
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { ExportButton } from "../../components/ExportButton";
 import { PaymentStatusTag } from "../../components/PaymentStatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
-import { parseDateInput } from "../../forms/dateInput";
+import { dateInputText, parseDateInput } from "../../forms/dateInput";
+import { useNavigation, type ScreenTarget } from "../../navigation";
 import { useSession } from "../../session";
 import { PaymentDetailDrawer } from "./PaymentDetailDrawer";
 
@@ -33,6 +35,17 @@ function sortedBy(query: PaymentQuery, sort: PaymentSort | undefined): PaymentQu
   return sort ? { ...rest, sort } : rest;
 }
 
+/** The first page of what the screen was opened on (e.g. a figure of the dashboard), else everything. */
+function queryFor(target: ScreenTarget): PaymentQuery {
+  return {
+    ...emptyPaymentQuery(),
+    store_id: target.storeId ?? null,
+    statuses: target.statuses ?? [],
+    due_from: target.dueFrom ?? null,
+    due_to: target.dueTo ?? null,
+  };
+}
+
 /**
  * Payments: filters, sort and pages run in the database, so the list stays quick with 100,000
  * payments; the table renders only the rows in view. Statuses refresh while the scheduler runs.
@@ -45,9 +58,20 @@ export function PaymentsPage() {
   const storeOptions = (stores.data ?? [])
     .filter((s) => can(session, "view_reports", s.id))
     .map((s) => ({ value: s.id, label: s.name }));
-  const [query, setQuery] = useState<PaymentQuery>(emptyPaymentQuery());
-  const [dueFrom, setDueFrom] = useState("");
-  const [dueTo, setDueTo] = useState("");
+  const { target } = useNavigation();
+  const [query, setQuery] = useState<PaymentQuery>(() => queryFor(target));
+  const [dueFrom, setDueFrom] = useState(target.dueFrom ? dateInputText(target.dueFrom) : "");
+  const [dueTo, setDueTo] = useState(target.dueTo ? dateInputText(target.dueTo) : "");
+  // Opened again on a filter while on screen: show that one (the menu's plain reopen keeps the filters).
+  const [shownTarget, setShownTarget] = useState(target);
+  if (shownTarget !== target) {
+    setShownTarget(target);
+    if (target.statuses || target.dueFrom || target.dueTo || target.storeId !== undefined) {
+      setQuery(queryFor(target));
+      setDueFrom(target.dueFrom ? dateInputText(target.dueFrom) : "");
+      setDueTo(target.dueTo ? dateInputText(target.dueTo) : "");
+    }
+  }
   const [open, setOpen] = useState<number | null>(null);
   const page = usePaymentPage(query);
   const change = (patch: Partial<PaymentQuery>) => setQuery((q) => ({ ...q, ...patch, offset: 0 }));
@@ -124,6 +148,10 @@ export function PaymentsPage() {
         >
           {t("payments.filters.clear")}
         </Button>
+        <div style={{ marginInlineStart: "auto" }}>
+          {/* Every payment the filters select, not only the page on screen. */}
+          <ExportButton request={{ what: "payments", query }} testId="payments-export" />
+        </div>
       </Flex>
       <ErrorAlert error={page.error} testId="payments-error" />
       <Table<PaymentRow>

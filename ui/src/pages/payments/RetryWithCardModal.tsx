@@ -1,7 +1,7 @@
 import { Checkbox, Form, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { ATTENTION_KEY, CUSTOMERS_KEY, PAYMENTS_KEY, retryWithCard } from "../../api";
+import { ATTENTION_KEY, CUSTOMERS_KEY, PAYMENTS_KEY, REPORTS_KEY, retryWithCard } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CardFields, cardInput } from "../../forms/CardFields";
 import { useCardForm } from "../../forms/useCardForm";
@@ -26,7 +26,7 @@ export function RetryWithCardModal({
   const { form, busy, error, close, save } = useCardForm(async (values, { reset }) => {
     await retryWithCard(paymentId, cardInput(values), values.keepOnFile ?? false);
     reset();
-    await Promise.all([PAYMENTS_KEY, ATTENTION_KEY, CUSTOMERS_KEY].map((queryKey) => client.invalidateQueries({ queryKey })));
+    await Promise.all([PAYMENTS_KEY, ATTENTION_KEY, CUSTOMERS_KEY, REPORTS_KEY].map((queryKey) => client.invalidateQueries({ queryKey })));
     onDone();
   }, onClose);
 

@@ -6,6 +6,7 @@ import {
   ASKABLE_STATES,
   ATTENTION_KEY,
   PAYMENTS_KEY,
+  REPORTS_KEY,
   SETTLEMENT_KEY,
   askBank,
   can,
@@ -82,6 +83,7 @@ export function ReviewPanel({
       await client.invalidateQueries({ queryKey: PAYMENTS_KEY });
       await client.invalidateQueries({ queryKey: ATTENTION_KEY });
       await client.invalidateQueries({ queryKey: SETTLEMENT_KEY });
+      await client.invalidateQueries({ queryKey: REPORTS_KEY });
     }
   };
 

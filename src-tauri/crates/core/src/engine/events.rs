@@ -16,6 +16,8 @@ pub struct RunProgress {
     pub done: u64,
     pub approved: u64,
     pub declined: u64,
+    /// Declined for good or held for review: waiting for an operator.
+    pub attention: u64,
     /// Left for a later run: nothing reached the bank, or the answer is still unknown.
     pub unresolved: u64,
     /// The outcome of the last payment finished, e.g. "payment 12: approved".

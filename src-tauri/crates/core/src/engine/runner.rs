@@ -322,9 +322,8 @@ impl Engine {
                     match &outcome {
                         Ok(PaymentOutcome::Approved) => p.approved += 1,
                         Ok(PaymentOutcome::Declined) => p.declined += 1,
-                        Ok(PaymentOutcome::Unresolved | PaymentOutcome::Attention) | Err(_) => {
-                            p.unresolved += 1
-                        }
+                        Ok(PaymentOutcome::Attention) => p.attention += 1,
+                        Ok(PaymentOutcome::Unresolved) | Err(_) => p.unresolved += 1,
                         Ok(PaymentOutcome::Skipped) => {}
                     }
                     p.last_outcome = Some(match &outcome {
