@@ -414,11 +414,7 @@ pub fn receipts(session: &Session, selection: &ReceiptSelection) -> Result<Vec<R
                 .to_zoned_datetime(time_zone())
                 .map_err(|e| Error::Internal(e.to_string()))?
                 .timestamp();
-            let days = format!(
-                "{} – {}",
-                from.strftime("%d.%m.%Y"),
-                to.strftime("%d.%m.%Y")
-            );
+            let (first, last) = (from.strftime("%d.%m.%Y"), to.strftime("%d.%m.%Y"));
             (
                 Filter {
                     condition: format!("{stores} AND t.at >= ?1 AND t.at < ?2"),
@@ -430,10 +426,10 @@ pub fn receipts(session: &Session, selection: &ReceiptSelection) -> Result<Vec<R
                     "from",
                     Text::new(
                         format!(
-                            "{days} arasında onaylanmış bir satış, iade ya da iptal yok; dekont düzenlenmedi."
+                            "{first} ile {last} arasında onaylanmış bir satış, iade ya da iptal yok; dekont düzenlenmedi."
                         ),
                         format!(
-                            "No sale, refund or void was approved from {days}; no receipt was made."
+                            "No sale, refund or void was approved between {first} and {last}; no receipt was made."
                         ),
                     ),
                 ),
