@@ -53,6 +53,7 @@ app_commands! {
     reports::arrears_list,
     reports::upcoming_dues,
     reports::export_report,
+    receipts::save_receipt,
     review::review_state,
     review::review_ask_bank,
     review::review_send_again,

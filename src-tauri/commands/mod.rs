@@ -36,6 +36,7 @@ pub mod customers;
 pub mod import;
 pub mod import_files;
 pub mod payments;
+pub mod receipts;
 pub mod reports;
 pub mod review;
 pub mod save_dialog;

@@ -159,6 +159,11 @@ export const commands = {
 	 *  the dialog was closed); needs `export`, audited.
 	 */
 	exportReport: (request: ExportRequest_Deserialize, format: ExportFormat) => __TAURI_INVOKE<SavedExport | null>("export_report", { request, format }),
+	/**
+	 *  Saves the receipts of `selection` as a PDF where the user chooses in the native save dialog
+	 *  (`null` when the dialog was closed); needs `view_reports`, audited.
+	 */
+	saveReceipt: (selection: ReceiptSelection_Deserialize) => __TAURI_INVOKE<SavedReceipts | null>("save_receipt", { selection }),
 	/**  Where an attempt in review stands and what may be done with it; needs `view_reports`. */
 	reviewState: (attemptId: number) => __TAURI_INVOKE<ReviewState_Serialize>("review_state", { attemptId }),
 	/**
@@ -1746,6 +1751,50 @@ export type ProvisionKind =
  */
 "pre_auth";
 
+/**  What a receipt records. */
+export type ReceiptKind = 
+/**  The bank approved a sale (or captured a pre-authorisation). */
+"sale" | 
+/**  Money given back. */
+"refund" | 
+/**  A sale cancelled at the bank on its day. */
+"void";
+
+/**  Which receipts a file holds. */
+export type ReceiptSelection = ReceiptSelection_Serialize | ReceiptSelection_Deserialize;
+
+/**  Which receipts a file holds. */
+export type ReceiptSelection_Deserialize = 
+/**  The receipts of one attempt: its sale and its refunds and voids (`kind`: those only). */
+{ by: "attempt"; attempt_id: number; kind?: ReceiptKind | null } | 
+/**  The receipts of every attempt of one payment (`kind`: those only). */
+{ by: "payment"; payment_id: number; kind?: ReceiptKind | null } | 
+/**  The receipts of the payments an import batch brought. */
+{ by: "batch"; batch_id: number } | 
+/**
+ *  The sales, refunds and voids the bank approved from `from` to `to` (Istanbul days, both
+ *  included), of one store or of every store the user may see.
+ */
+{ by: "period"; store_id?: number | null; 
+/**  `YYYY-MM-DD`. */
+from: string; to: string };
+
+/**  Which receipts a file holds. */
+export type ReceiptSelection_Serialize = 
+/**  The receipts of one attempt: its sale and its refunds and voids (`kind`: those only). */
+{ by: "attempt"; attempt_id: number; kind: ReceiptKind | null } | 
+/**  The receipts of every attempt of one payment (`kind`: those only). */
+{ by: "payment"; payment_id: number; kind: ReceiptKind | null } | 
+/**  The receipts of the payments an import batch brought. */
+{ by: "batch"; batch_id: number } | 
+/**
+ *  The sales, refunds and voids the bank approved from `from` to `to` (Istanbul days, both
+ *  included), of one store or of every store the user may see.
+ */
+{ by: "period"; store_id: number | null; 
+/**  `YYYY-MM-DD`. */
+from: string; to: string };
+
 /**  One page of report rows and the findings about them. */
 export type ReportPage = ReportPage_Serialize | ReportPage_Deserialize;
 
@@ -1981,6 +2030,14 @@ export type SavedExport = {
 	/**  The file's name, without its folder. */
 	file_name: string,
 	rows: number,
+};
+
+/**  What a receipt file held. */
+export type SavedReceipts = {
+	/**  The file's name, without its folder. */
+	file_name: string,
+	/**  Receipts, a page each. */
+	receipts: number,
 };
 
 /**  What the header shows about the scheduler. */

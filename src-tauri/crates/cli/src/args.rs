@@ -73,6 +73,10 @@ pub enum Command {
     /// The reports as files an office opens in Excel (XLSX or CSV).
     #[command(subcommand)]
     Export(crate::export_cmds::ExportCommand),
+    /// Receipts (dekont) as one PDF, a page each: `receipt ATTEMPT [--kind sale|refund|void]`,
+    /// `receipt --payment ID [--kind ...]`, `receipt --batch N`, or `receipt --from YYYY-MM-DD
+    /// --to YYYY-MM-DD [--store S]`; always `--out FILE.pdf`.
+    Receipt(crate::receipt_cmds::ReceiptArgs),
     /// Customers, cards, collections, runs and payments.
     #[command(flatten)]
     Collections(crate::collect_args::CollectionCommand),

@@ -199,6 +199,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
         }
         Command::Report(command) => crate::report_cmds::run(cli, out, command),
         Command::Export(command) => crate::export_cmds::run(cli, out, command),
+        Command::Receipt(args) => crate::receipt_cmds::run(cli, out, args),
         Command::Collections(command) => crate::collect_cmds::run(cli, out, command),
         Command::Imports(command) => crate::import_cmds::run(cli, out, command),
         Command::Bank(command) => crate::review_cmds::run(cli, out, command),

@@ -9,6 +9,7 @@ mod error;
 mod export_cmds;
 mod import_cmds;
 mod output;
+mod receipt_cmds;
 mod report_cmds;
 mod review_cmds;
 mod sandbox;

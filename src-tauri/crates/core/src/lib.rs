@@ -11,8 +11,8 @@
 //! queue, retry with another card) and [`engine`] (the provision runner, reconciliation,
 //! pre-authorisations and their capture, voids and refunds, the engine lock and the
 //! scheduler). [`import`] checks a merchant's file row by row (dry-run report) and stores it as
-//! one batch. The engine is async (tokio); its
-//! database work is short and blocking, on the caller's runtime.
+//! one batch. [`export`] and [`receipt`] write reports and receipts (PDF) as files. The engine
+//! is async (tokio); its database work is short and blocking, on the caller's runtime.
 
 pub mod audit;
 pub mod auth;
@@ -33,6 +33,7 @@ mod paging;
 pub mod paths;
 pub mod payments;
 pub mod plan;
+pub mod receipt;
 pub mod reports;
 pub mod settlement;
 pub mod store;

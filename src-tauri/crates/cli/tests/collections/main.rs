@@ -8,6 +8,7 @@
 
 mod follow_ups;
 mod logs;
+mod receipts;
 mod reports;
 mod review;
 mod runs;

@@ -56,6 +56,7 @@ codes!(
         SettlementResolve => "settlement.resolve",
         Refund => "payment.refund",
         Export => "export",
+        Receipt => "receipt.save",
         SupportBundle => "support.bundle",
         VaultCreate => "vault.create",
         VaultRecoveryUnlock => "vault.recovery_unlock",

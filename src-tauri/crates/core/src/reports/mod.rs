@@ -10,7 +10,7 @@
 
 pub mod arrears;
 pub mod ledger;
-mod scope;
+pub(crate) mod scope;
 pub mod summary;
 pub mod upcoming;
 

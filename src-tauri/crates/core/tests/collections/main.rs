@@ -12,6 +12,7 @@ mod invariants;
 mod language;
 mod plans;
 mod pre_auth;
+mod receipts;
 mod reversals;
 mod scheduler;
 mod settlement;
