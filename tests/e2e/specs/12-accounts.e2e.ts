@@ -139,4 +139,18 @@ describe("accounts", () => {
     expect(csv).not.toContain(CARDS.approve);
     expect(csv).not.toContain(DECLINED.name);
   });
+
+  it("saves the receipts of a collected payment as a PDF", async () => {
+    await openPaymentOf(PAID.reference);
+    const id = (await $(`[data-customer="${PAID.reference}"]`).getAttribute("data-testid"))?.replace("payment-row-", "");
+    const file = path.join(savedDir(), `dekont-odeme-${id}.pdf`);
+    rmSync(file, { force: true });
+    await press("action-receipt");
+    // The sale and its partial refund: a page each.
+    await expect($('[data-testid="action-outcome"]')).toHaveText(`dekont-odeme-${id}.pdf kaydedildi (2 dekont).`);
+    const pdf = readFileSync(file);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.includes(Buffer.from(CARDS.approve))).toBe(false);
+    await closeDrawer();
+  });
 });

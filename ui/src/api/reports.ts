@@ -22,6 +22,8 @@ import {
   type LedgerTotals,
   type Ledger_Serialize,
   type PeriodSummary_Serialize,
+  type ReceiptSelection_Deserialize,
+  type SavedReceipts,
   type SavedExport,
   type SummaryQuery_Deserialize,
   type Totals,
@@ -48,6 +50,7 @@ export type {
   LedgerEntry,
   LedgerTotals,
   SavedExport,
+  SavedReceipts,
   Totals,
   Upcoming,
   UpcomingDay,
@@ -182,4 +185,12 @@ export type ExportRequest = ExportRequest_Deserialize;
  */
 export function saveExport(request: ExportRequest, format: ExportFormat): Promise<SavedExport | null> {
   return call(() => commands.exportReport(request, format));
+}
+
+/** Which receipts a PDF holds: an attempt's, a payment's, an import batch's or a range of days'. */
+export type ReceiptSelection = ReceiptSelection_Deserialize;
+
+/** Asks where to save (the native dialog) and writes the receipts there, a page each; `null` when closed. */
+export function saveReceipts(selection: ReceiptSelection): Promise<SavedReceipts | null> {
+  return call(() => commands.saveReceipt(selection));
 }

@@ -91,6 +91,8 @@ const paymentsEn = {
       unknown: "The bank's answer did not arrive; reconciliation will settle it.",
       retryScheduled: "The payment will be charged to the new card at the next run.",
       planCancelled: "The plan was cancelled.",
+      receipt: "Receipt (PDF)",
+      receiptSaved: "{{name}} saved ({{count}} receipt(s)).",
     },
   },
 };

@@ -93,6 +93,8 @@ const paymentsTr = {
       unknown: "Bankanın cevabı gelmedi; sonuç uzlaştırmada netleşecek.",
       retryScheduled: "Ödeme yeni kartla bir sonraki çalıştırmada tahsil edilecek.",
       planCancelled: "Plan iptal edildi.",
+      receipt: "Dekont (PDF)",
+      receiptSaved: "{{name}} kaydedildi ({{count}} dekont).",
     },
   },
 };

@@ -8,6 +8,7 @@ import {
   CUSTOMERS_KEY,
   PAYMENTS_KEY,
   REPORTS_KEY,
+  saveReceipts,
   REVIEW_STATES,
   SETTLEMENT_KEY,
   toApiError,
@@ -85,6 +86,13 @@ function PaymentDetail({ id }: { id: number }) {
   const actions = d.actions;
   const approved = actions.approved_attempt;
   const review = attemptInReview(d.timeline);
+  // A sale, refund or void the bank approved has its receipt.
+  const hasReceipt = d.timeline.some((e) => e.state === "approved");
+  const saveReceipt = () =>
+    act(async () => {
+      const saved = await saveReceipts({ by: "payment", payment_id: p.id });
+      if (saved) setOutcome({ type: "success", text: t("payments.actions.receiptSaved", { name: saved.file_name, count: saved.receipts }) });
+    });
 
   return (
     <Flex vertical gap={16} data-testid="payment-detail" data-status={p.status}>
@@ -123,6 +131,11 @@ function PaymentDetail({ id }: { id: number }) {
       )}
 
       <Flex gap={8} wrap data-testid="payment-actions">
+        {hasReceipt && (
+          <Button loading={busy} onClick={() => void saveReceipt()} data-testid="action-receipt">
+            {t("payments.actions.receipt")}
+          </Button>
+        )}
         {actions.can_void && approved !== null && (
           <Popconfirm
             title={t("payments.actions.voidConfirm")}
