@@ -91,9 +91,15 @@ mod tests {
     fn the_notification_gives_the_counts_in_the_ui_language() {
         let (title, body) = run_finished_text(&progress(false, 3), Lang::Tr);
         assert_eq!(title, "Tahsilat turu bitti");
-        assert_eq!(body, "3 ödeme: 2 onay, 1 red, 0 müdahale bekliyor, 0 sonuçsuz.");
+        assert_eq!(
+            body,
+            "3 ödeme: 2 onay, 1 red, 0 müdahale bekliyor, 0 sonuçsuz."
+        );
         let (title, body) = run_finished_text(&progress(false, 3), Lang::En);
         assert_eq!(title, "Collection run finished");
-        assert_eq!(body, "3 payment(s): 2 approved, 1 declined, 0 need an operator, 0 unresolved.");
+        assert_eq!(
+            body,
+            "3 payment(s): 2 approved, 1 declined, 0 need an operator, 0 unresolved."
+        );
     }
 }

@@ -378,32 +378,7 @@ async fn the_accounts_of_a_day_agree_with_the_figures_worked_out_by_hand() {
 async fn a_user_sees_the_accounts_of_their_stores_only() {
     let w = World::new().await;
     a_day_of_collections(&w).await;
-    let branch = tahsildar_core::store::create(
-        &w.v.admin,
-        "Branch",
-        tahsildar_core::Environment::Sandbox,
-        &tahsildar_core::store::StoreSettings::default(),
-    )
-    .unwrap()
-    .id;
-    tahsildar_core::auth::users::add_user(
-        &w.v.admin,
-        &tahsildar_core::NewUser {
-            name: "branch".into(),
-            password: crate::world::secret("a user password 1"),
-            role: Role::Viewer,
-            scope: tahsildar_core::Scope::Store(branch),
-        },
-    )
-    .unwrap();
-    let viewer =
-        w.v.auth
-            .sign_in(
-                "branch",
-                &crate::world::secret("a user password 1"),
-                tahsildar_core::Origin::App,
-            )
-            .unwrap();
+    let (_, viewer) = w.v.branch_viewer();
     let today = plan::today(w.v.clock.as_ref());
     let s = summary(
         &viewer,
@@ -596,24 +571,11 @@ mod exports {
                 })
                 .unwrap();
         assert_eq!(audited, 6);
-        tahsildar_core::auth::users::add_user(
-            &w.v.admin,
-            &tahsildar_core::NewUser {
-                name: "viewer".into(),
-                password: crate::world::secret("a user password 1"),
-                role: Role::Viewer,
-                scope: tahsildar_core::Scope::Store(w.v.store_id),
-            },
-        )
-        .unwrap();
-        let viewer =
-            w.v.auth
-                .sign_in(
-                    "viewer",
-                    &crate::world::secret("a user password 1"),
-                    tahsildar_core::Origin::App,
-                )
-                .unwrap();
+        let viewer = w.v.signed_in(
+            "viewer",
+            Role::Viewer,
+            tahsildar_core::Scope::Store(w.v.store_id),
+        );
         let refused = export(
             &viewer,
             &all,

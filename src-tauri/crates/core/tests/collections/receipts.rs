@@ -6,9 +6,9 @@ use std::path::Path;
 
 use tahsildar_core::engine::reversal;
 use tahsildar_core::receipt::{self, ReceiptKind, ReceiptSelection};
-use tahsildar_core::{EngineConfig, Error, Lang, Role, audit_log, plan};
+use tahsildar_core::{EngineConfig, Error, Lang, audit_log, plan};
 
-use crate::world::{APPROVE, APPROVE_MC, SOFT_51, World, secret};
+use crate::world::{APPROVE, APPROVE_MC, SOFT_51, World};
 
 /// The approved attempt of a payment, with its order id and auth code.
 fn approved(w: &World, payment: i64) -> (i64, String, String) {
@@ -345,32 +345,7 @@ async fn a_payment_without_an_approved_charge_has_no_receipt_and_a_user_sees_the
     );
 
     // A viewer of another store.
-    let branch = tahsildar_core::store::create(
-        &w.v.admin,
-        "Branch",
-        tahsildar_core::Environment::Sandbox,
-        &tahsildar_core::store::StoreSettings::default(),
-    )
-    .unwrap()
-    .id;
-    tahsildar_core::auth::users::add_user(
-        &w.v.admin,
-        &tahsildar_core::NewUser {
-            name: "branch".into(),
-            password: secret("a user password 1"),
-            role: Role::Viewer,
-            scope: tahsildar_core::Scope::Store(branch),
-        },
-    )
-    .unwrap();
-    let viewer =
-        w.v.auth
-            .sign_in(
-                "branch",
-                &secret("a user password 1"),
-                tahsildar_core::Origin::App,
-            )
-            .unwrap();
+    let (_, viewer) = w.v.branch_viewer();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("yasak.pdf");
     let denied = receipt::save(

@@ -9,8 +9,8 @@ use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::plan::{self, NewPlan, PlanKind, ProvisionKind};
 use tahsildar_core::store::{self, StoreSettings};
 use tahsildar_core::{
-    Auth, BankDirectory, Currency, DataDir, Engine, EngineActor, EngineConfig, KdfParams, Origin,
-    Protection, Session, TestClock, Vault,
+    Auth, BankDirectory, Currency, DataDir, Engine, EngineActor, EngineConfig, Environment,
+    KdfParams, NewUser, Origin, Protection, Role, Scope, Session, TestClock, Vault,
 };
 
 pub const APPROVE: &str = "4355093000315232";
@@ -158,6 +158,39 @@ impl Vaulted {
             EngineActor::of_session(&self.admin),
         )
         .unwrap()
+    }
+
+    /// A user of `role` on `scope`, signed in in the app.
+    pub fn signed_in(&self, name: &str, role: Role, scope: Scope) -> Session {
+        users::add_user(
+            &self.admin,
+            &NewUser {
+                name: name.into(),
+                password: secret("a user password 1"),
+                role,
+                scope,
+            },
+        )
+        .unwrap();
+        self.auth
+            .sign_in(name, &secret("a user password 1"), Origin::App)
+            .unwrap()
+    }
+
+    /// A second store, "Branch", and a viewer who sees only that one.
+    pub fn branch_viewer(&self) -> (i64, Session) {
+        let branch = store::create(
+            &self.admin,
+            "Branch",
+            Environment::Sandbox,
+            &StoreSettings::default(),
+        )
+        .unwrap()
+        .id;
+        (
+            branch,
+            self.signed_in("branch", Role::Viewer, Scope::Store(branch)),
+        )
     }
 
     /// A column of a payment.
