@@ -34,7 +34,21 @@ struct Shared {
     /// Bumped on every fault change, so a timed refusal ends only the refusal that set it.
     generation: Mutex<u64>,
     accepting: watch::Sender<bool>,
+    /// Bound when a refusal ends, before the fault change returns, so a client that connects
+    /// right after it is queued by the system instead of refused; the serve loop takes it.
+    reopened: Mutex<Option<std::net::TcpListener>>,
     addr: SocketAddr,
+}
+
+/// Ends a refusal: binds the address again at once (if the serve loop still holds the old
+/// listener, it goes on with that one), then lets the serve loop accept.
+fn reopen(shared: &Shared) {
+    if let Ok(listener) = std::net::TcpListener::bind(shared.addr)
+        && listener.set_nonblocking(true).is_ok()
+    {
+        *lock(&shared.reopened) = Some(listener);
+    }
+    shared.accepting.send_replace(true);
 }
 
 #[derive(Clone)]
@@ -53,14 +67,18 @@ fn apply_faults(shared: &Arc<Shared>, f: Faults) {
     let refuse = f.refuse_connections;
     let refuse_for = f.refuse_for_ms;
     *lock(&shared.faults) = f;
-    shared.accepting.send_replace(!refuse);
+    if refuse {
+        shared.accepting.send_replace(false);
+    } else if !*shared.accepting.borrow() {
+        reopen(shared);
+    }
     if refuse && refuse_for > 0 {
         let s = shared.clone();
         tokio::spawn(async move {
             tokio::time::sleep(Duration::from_millis(refuse_for)).await;
             if *lock(&s.generation) == generation {
                 lock(&s.faults).refuse_connections = false;
-                s.accepting.send_replace(true);
+                reopen(&s);
             }
         });
     }
@@ -98,6 +116,7 @@ impl Simulator {
             dice: Mutex::new(FaultDice::new(config.seed)),
             generation: Mutex::new(0),
             accepting,
+            reopened: Mutex::new(None),
             addr,
         });
         apply_faults(&shared, config.faults.clone());
@@ -182,8 +201,13 @@ async fn serve(
     let (close_idle, _) = watch::channel(0u64);
     loop {
         let want = *accepting.borrow_and_update();
+        let reopened = lock(&shared.reopened).take().map(TcpListener::from_std);
         if want && listener.is_none() {
-            match TcpListener::bind(shared.addr).await {
+            let bound = match reopened {
+                Some(from_std) => from_std,
+                None => TcpListener::bind(shared.addr).await,
+            };
+            match bound {
                 Ok(l) => listener = Some(l),
                 Err(e) => {
                     eprintln!("bank-sim: cannot reopen {}: {e}", shared.addr);
