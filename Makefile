@@ -100,12 +100,13 @@ test-e2e: app
 	cd tests/e2e && npx --no-install tsc --noEmit -p .
 	tests/e2e/run.sh
 
-## bench: benchmarks (not tests): the importer, a 100,000-row import, then a 10,000-payment run against the simulator
+## bench: benchmarks (not tests): the importer, a 100,000-row import, a 10,000-payment run against the simulator, the payments list, the reports and the exports
 bench: setup
 	cargo bench --workspace --exclude tahsildar
 	cargo run --release -p tahsildar-core --example import_bench -- 100000
 	cargo run --release -p tahsildar-core --example collections_bench -- 10000 8 50
 	cargo run --release -p tahsildar-core --example payments_page_bench -- 100000
+	cargo run --release -p tahsildar-core --example reports_bench -- 100000
 
 ## package: release build with installers for this system
 package: setup

@@ -1,0 +1,140 @@
+//! What the page and report benchmarks share: a SQLCipher vault with an administrator, filled
+//! with 1,000 customers in the sandbox store, each with a card and a monthly plan, and the
+//! payments due on random days in the two years from a first day, in random statuses, one in ten
+//! with a declined attempt; and the median of repeated timings.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rusqlite::params;
+use secrecy::SecretString;
+use tahsildar_core::auth::users;
+use tahsildar_core::store;
+use tahsildar_core::{Auth, DataDir, KdfParams, Origin, Protection, Session, SystemClock, Vault};
+
+/// A filled vault, signed in as its administrator.
+pub struct Filled {
+    pub _tmp: tempfile::TempDir,
+    pub vault: Arc<Vault>,
+    pub admin: Session,
+    pub store_id: i64,
+}
+
+impl Filled {
+    /// A new vault with `payments` payments due from `first_due` on; says how long the fill took.
+    pub fn new(payments: u64, first_due: jiff::civil::Date) -> Filled {
+        let secret = |s: &str| SecretString::from(s.to_string());
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = DataDir::new(tmp.path().join("data"));
+        let protection = Protection::Passphrase {
+            passphrase: secret("a vault passphrase"),
+            params: KdfParams::TEST_ONLY_FAST,
+        };
+        let (vault, _) = Vault::create(&dir, &protection, Arc::new(SystemClock)).expect("vault");
+        users::create_first_admin(&vault, "admin", &secret("admin password 1"), Origin::App)
+            .expect("admin");
+        let vault = Arc::new(vault);
+        let admin = Auth::new(vault.clone())
+            .sign_in("admin", &secret("admin password 1"), Origin::App)
+            .expect("sign in");
+        let store_id = vault
+            .db()
+            .read(|c| store::find_by_name(c, "Sandbox"))
+            .expect("store");
+        let started = Instant::now();
+        fill(&vault, store_id, payments, first_due);
+        println!(
+            "filled {payments} payments in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        Filled {
+            _tmp: tmp,
+            vault,
+            admin,
+            store_id,
+        }
+    }
+}
+
+/// The median of `runs` timings of `f`.
+pub fn median(runs: u32, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            f();
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn fill(vault: &Vault, store_id: i64, payments: u64, first_due: jiff::civil::Date) {
+    let customers = 1_000u64;
+    let per = payments.div_ceil(customers);
+    let mut seed = 42u64;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    let statuses = ["scheduled", "paid", "attention", "retry_wait", "refunded"];
+    vault
+        .db()
+        .write(|tx| {
+            let now = "2026-11-27T07:00:00Z";
+            let mut made = 0u64;
+            for i in 0..customers {
+                tx.execute(
+                    "INSERT INTO customers (store_id, reference, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                    params![store_id, format!("R-{i:05}"), format!("Customer {}", next(100_000)), now],
+                )?;
+                let customer = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO cards (customer_id, pan_sealed, expiry_sealed, pan_fingerprint, masked_pan, brand, position, created_at)
+                     VALUES (?1, x'00', x'00', randomblob(32), '435509******5232', 'Visa', 0, ?2)",
+                    params![customer, now],
+                )?;
+                let card = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO plans (store_id, customer_id, kind, amount_minor, currency, installments, start_date,
+                         cadence, end_count, status, created_at, updated_at)
+                     VALUES (?1, ?2, 'recurring', 100, 949, 1, '2026-01-01', '1m', ?3, 'active', ?4, ?4)",
+                    params![store_id, customer, per as i64, now],
+                )?;
+                let plan = tx.last_insert_rowid();
+                for occurrence in 0..per {
+                    if made == payments {
+                        break;
+                    }
+                    made += 1;
+                    let due = first_due
+                        .checked_add(jiff::Span::new().days(next(730) as i64))
+                        .expect("date")
+                        .to_string();
+                    let status = statuses[next(statuses.len() as u64) as usize];
+                    tx.execute(
+                        "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency, status,
+                             next_try_on, card_id, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, 949, ?6, ?4, ?7, ?8)",
+                        params![plan, store_id, occurrence as i64, due, 100 + next(500_000) as i64, status, card, now],
+                    )?;
+                    if made.is_multiple_of(10) {
+                        let id = tx.last_insert_rowid();
+                        tx.execute(
+                            "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, state, vps_code, host_code, created_at)
+                             VALUES (?1, ?2, ?3, 100, 949, 'declined', 'VPS-1005', '51', ?4)",
+                            params![id, format!("ORD-{id:08}"), card, now],
+                        )?;
+                    }
+                }
+            }
+            Ok(())
+        })
+        .expect("fill");
+}
