@@ -1581,6 +1581,8 @@ export type PeriodSummary_Deserialize = {
 	declines: DeclineReason_Deserialize[],
 	by_kind: KindTotals[],
 	by_batch: BatchTotals[],
+	/**  The collection runs that started in the period, oldest first. */
+	runs: RunRecord_Deserialize[],
 };
 
 /**  The summary of a period. */
@@ -1595,6 +1597,8 @@ export type PeriodSummary_Serialize = {
 	declines: DeclineReason_Serialize[],
 	by_kind: KindTotals[],
 	by_batch: BatchTotals[],
+	/**  The collection runs that started in the period, oldest first. */
+	runs: RunRecord_Serialize[],
 };
 
 /**  One thing a user may do, granted per store or for every store. */
@@ -2023,6 +2027,49 @@ export type RunProgress_Serialize = {
 	active: boolean,
 	/**  True while the scheduler is paused. */
 	paused: boolean,
+};
+
+/**  One run. */
+export type RunRecord = RunRecord_Serialize | RunRecord_Deserialize;
+
+/**  One run. */
+export type RunRecord_Deserialize = {
+	/**  When it started and ended (UTC, RFC 3339). */
+	started_at: string,
+	finished_at: string,
+	/**  The store it ran for; none: every store. */
+	store?: string | null,
+	payments: number,
+	approved: number,
+	declined: number,
+	/**  Declined for good or held for review: waiting for an operator. */
+	attention: number,
+	/**  Left for a later run: nothing reached the bank, or the answer is not known yet. */
+	unresolved: number,
+	/**  Voids, refunds and captures settled. */
+	follow_ups: number,
+	/**  A restored vault waited for its settlement: nothing new was sent. */
+	held: boolean,
+};
+
+/**  One run. */
+export type RunRecord_Serialize = {
+	/**  When it started and ended (UTC, RFC 3339). */
+	started_at: string,
+	finished_at: string,
+	/**  The store it ran for; none: every store. */
+	store: string | null,
+	payments: number,
+	approved: number,
+	declined: number,
+	/**  Declined for good or held for review: waiting for an operator. */
+	attention: number,
+	/**  Left for a later run: nothing reached the bank, or the answer is not known yet. */
+	unresolved: number,
+	/**  Voids, refunds and captures settled. */
+	follow_ups: number,
+	/**  A restored vault waited for its settlement: nothing new was sent. */
+	held: boolean,
 };
 
 /**  What an export saved. */

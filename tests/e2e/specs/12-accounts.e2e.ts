@@ -108,6 +108,15 @@ describe("accounts", () => {
     await expect($('[data-testid="summary-TRY-due"]')).toHaveAttribute("data-minor", "133450");
     await expect($('[data-testid="summary-TRY-refunded"]')).toHaveAttribute("data-minor", "23450");
     await expect($('[data-testid="summary-chart"] svg')).toBeExisting();
+    // Today's run, as the vault recorded it.
+    await expect($('[data-testid="summary-runs"] [data-approved="1"]')).toBeExisting();
+    // The month's receipts: the sale and its refund.
+    await press("summary-receipts");
+    const saved = $('[data-testid="summary-receipts-saved"]');
+    await expect(saved).toHaveText(expect.stringContaining("(2 dekont)"));
+    const name = (await saved.getText()).split(" ")[0];
+    expect(name).toMatch(/^dekont-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(readFileSync(path.join(savedDir(), name)).subarray(0, 5).toString()).toBe("%PDF-");
     await browser.saveScreenshot(screenshotPath("12-summary"));
   });
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, saveExport, type ExportFormat, type ExportRequest, type SavedExport } from "../api";
 import { useSession } from "../session";
 import { ErrorAlert } from "./ErrorAlert";
+import { useSaving } from "./useSaving";
 
 const FORMATS: readonly ExportFormat[] = ["xlsx", "csv", "csv_windows1254"];
 
@@ -14,23 +15,9 @@ const FORMATS: readonly ExportFormat[] = ["xlsx", "csv", "csv_windows1254"];
 export function ExportButton({ request, testId }: { request: ExportRequest; testId: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<SavedExport | null>(null);
-  const [error, setError] = useState<unknown>();
+  const { busy, saved, error, save } = useSaving<SavedExport>();
   const [format, setFormat] = useState<ExportFormat>("xlsx");
   if (!can(session, "export")) return null;
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    setSaved(null);
-    try {
-      setSaved(await saveExport(request, format));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Flex vertical gap={4} align="flex-end">
       <Space.Compact>
@@ -42,7 +29,7 @@ export function ExportButton({ request, testId }: { request: ExportRequest; test
           data-testid={`${testId}-format`}
           options={FORMATS.map((f) => ({ value: f, label: t(`reports.export.${f}`) }))}
         />
-        <Button loading={busy} onClick={() => void save()} data-testid={testId}>
+        <Button loading={busy} onClick={() => void save(() => saveExport(request, format))} data-testid={testId}>
           {t("reports.export.button")}
         </Button>
       </Space.Compact>

@@ -73,8 +73,8 @@ const en: Texts = {
     attentionOpen: "Open the attention list",
     runTitle: "Last run",
     runActive: "Run in progress: {{done}} / {{queued}}",
-    runNone: "No run since the app was opened.",
-    runCounts: "{{queued}} payment(s): {{approved}} approved, {{declined}} declined, {{attention}} need an operator, {{unresolved}} left for later",
+    runNone: "No run in the last 30 days.",
+    runCounts: "{{payments}} payment(s): {{approved}} approved, {{declined}} declined, {{attention}} need an operator, {{unresolved}} left for later",
     runNext: "Next run: {{at}}",
   },
   errors: {

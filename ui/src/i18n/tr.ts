@@ -72,8 +72,8 @@ const tr = {
     attentionOpen: "Dikkat listesini aç",
     runTitle: "Son çalıştırma",
     runActive: "Çalıştırma sürüyor: {{done}} / {{queued}}",
-    runNone: "Uygulama açıldığından beri çalıştırma olmadı.",
-    runCounts: "{{queued}} ödeme: {{approved}} onay, {{declined}} ret, {{attention}} müdahale bekliyor, {{unresolved}} sonraya kaldı",
+    runNone: "Son 30 günde çalıştırma olmadı.",
+    runCounts: "{{payments}} ödeme: {{approved}} onay, {{declined}} ret, {{attention}} müdahale bekliyor, {{unresolved}} sonraya kaldı",
     runNext: "Sonraki çalıştırma: {{at}}",
   },
   errors: {

@@ -96,6 +96,32 @@ const CHART: PeriodSummary = summaryFixture("2026-10-29", "2026-11-27", {
     { day: "2026-11-02", currency: "TRY", due: { count: 2, minor: 200000 }, collected: { count: 1, minor: 100000 } },
     { day: "2026-11-27", currency: "TRY", due: { count: 5, minor: 500000 }, collected: { count: 3, minor: 377550 } },
   ],
+  runs: [
+    {
+      started_at: "2026-11-26T07:00:03Z",
+      finished_at: "2026-11-26T07:00:40Z",
+      store: null,
+      payments: 9,
+      approved: 9,
+      declined: 0,
+      attention: 0,
+      unresolved: 0,
+      follow_ups: 0,
+      held: false,
+    },
+    {
+      started_at: "2026-11-27T07:00:05Z",
+      finished_at: "2026-11-27T07:01:10Z",
+      store: null,
+      payments: 5,
+      approved: 2,
+      declined: 1,
+      attention: 1,
+      unresolved: 1,
+      follow_ups: 0,
+      held: false,
+    },
+  ],
 });
 
 const UPCOMING: Upcoming = {
@@ -122,7 +148,7 @@ const QUEUE: AttentionQueue = { payments: [], payments_total: 3, expiring_cards:
 const STATUS: SchedulerStatus = {
   running: true,
   problem: null,
-  progress: { ...IDLE, queued: 5, done: 5, approved: 2, declined: 1, attention: 1, unresolved: 1 },
+  progress: IDLE,
   next_run: "28.11.2026 10:00",
 };
 
@@ -220,9 +246,10 @@ describe("DashboardPage's accounts", () => {
     });
   });
 
-  it("says what the last run did and when the next one is", async () => {
+  it("says what the last run recorded in the vault did and when the next one is", async () => {
     renderAccounts();
     await waitFor(() => expect(screen.getByTestId("dash-run").textContent).toContain("5 ödeme: 2 onay, 1 ret, 1 müdahale bekliyor, 1 sonraya kaldı"));
+    expect(screen.getByTestId("dash-run").textContent).toContain("27.11.2026 10:00");
     expect(screen.getByTestId("dash-run").textContent).toContain("Sonraki çalıştırma: 28.11.2026 10:00");
   });
 

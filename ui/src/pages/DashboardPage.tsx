@@ -10,10 +10,11 @@ import {
   useSchedulerStatus,
   useUpcomingDues,
   type ExpiringDue,
+  type RunRecord,
 } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { riskiestEnvironment } from "../components/riskiestEnvironment";
-import { addDays, formatCount, formatDate, formatMoney, monthOf, todayIso } from "../format";
+import { addDays, formatCount, formatDate, formatDateTime, formatMoney, monthOf, todayIso } from "../format";
 import { useNavigation } from "../navigation";
 import { useSession } from "../session";
 import { DeclinesTable } from "./reports/DeclinesTable";
@@ -177,28 +178,35 @@ function Accounts() {
               </Button>
             </Flex>
           </Card>
-          <LastRunCard />
+          <LastRunCard lastRun={chartSummary.data?.runs.at(-1)} />
         </Col>
       </Row>
     </Flex>
   );
 }
 
-/** The scheduler's last run since the app was opened (or the one under way), and the next one. */
-function LastRunCard() {
+/**
+ * The run under way, or the last one of the past 30 days as the vault recorded it (so it is
+ * there after a restart), and when the next one is due.
+ */
+function LastRunCard({ lastRun }: { lastRun: RunRecord | undefined }) {
   const { t } = useTranslation();
   const status = useSchedulerStatus();
-  if (!status.data) return null;
-  const { progress, next_run: nextRun } = status.data;
-  const text = progress.active
-    ? t("dashboard.runActive", { done: progress.done, queued: progress.queued })
-    : progress.queued > 0
-      ? t("dashboard.runCounts", progress)
-      : t("dashboard.runNone");
+  const progress = status.data?.progress;
+  const nextRun = status.data?.next_run;
   return (
     <Card size="small" title={t("dashboard.runTitle")} style={{ marginTop: 16 }}>
-      <Flex vertical gap={4} data-testid="dash-run" data-approved={progress.approved} data-declined={progress.declined} data-attention={progress.attention}>
-        <Typography.Text>{text}</Typography.Text>
+      <Flex vertical gap={4} data-testid="dash-run" data-approved={lastRun?.approved} data-attention={lastRun?.attention}>
+        {progress?.active ? (
+          <Typography.Text>{t("dashboard.runActive", { done: progress.done, queued: progress.queued })}</Typography.Text>
+        ) : lastRun ? (
+          <>
+            <Typography.Text type="secondary">{formatDateTime(lastRun.started_at)}</Typography.Text>
+            <Typography.Text>{t("dashboard.runCounts", lastRun)}</Typography.Text>
+          </>
+        ) : (
+          <Typography.Text>{t("dashboard.runNone")}</Typography.Text>
+        )}
         {nextRun && <Typography.Text type="secondary">{t("dashboard.runNext", { at: nextRun })}</Typography.Text>}
       </Flex>
     </Card>

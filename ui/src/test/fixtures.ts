@@ -90,5 +90,5 @@ export function totalsFixture(currency: string, patch: Partial<Totals> = {}): To
 
 /** A period's summary with nothing in it but what the test gives. */
 export function summaryFixture(from: string, to: string, patch: Partial<PeriodSummary> = {}): PeriodSummary {
-  return { from, to, totals: [], by_day: [], by_month: [], declines: [], by_kind: [], by_batch: [], ...patch };
+  return { from, to, totals: [], by_day: [], by_month: [], declines: [], by_kind: [], by_batch: [], runs: [], ...patch };
 }

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { usePeriodSummary, type BatchTotals, type Figure, type FigureKey, type KindTotals, type Totals } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ExportButton } from "../../components/ExportButton";
+import { ReceiptsButton } from "./ReceiptsButton";
+import { RunsTable } from "./RunsTable";
 import { daysFrom, formatMoney, formatPercent, monthOf, todayIso } from "../../format";
 import { DateField } from "./DateField";
 import { DeclinesTable } from "./DeclinesTable";
@@ -66,7 +68,10 @@ export function SummaryTab({ storeId }: { storeId: number | null }) {
         <DateField label={t("reports.summary.from")} value={from} onChange={changeFrom} testId="summary-from" problem={ordered ? undefined : t("reports.summary.order")} />
         <DateField label={t("reports.summary.to")} value={to} onChange={changeTo} testId="summary-to" />
         <div style={{ marginInlineStart: "auto" }}>
-          <ExportButton request={{ what: "summary", query: { store_id: storeId, from: range.from, to: range.to } }} testId="summary-export" />
+          <Flex gap={8} align="flex-start" wrap>
+            <ReceiptsButton storeId={storeId} from={range.from} to={range.to} />
+            <ExportButton request={{ what: "summary", query: { store_id: storeId, from: range.from, to: range.to } }} testId="summary-export" />
+          </Flex>
         </div>
       </Flex>
       <ErrorAlert error={summary.error} testId="summary-error" />
@@ -155,6 +160,11 @@ export function SummaryTab({ storeId }: { storeId: number | null }) {
                 { title: t("reports.rate"), key: "rate", width: 90, align: "right", render: (_, r) => formatPercent(rateOf(r.due, r.collected)) },
               ]}
             />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card size="small" title={t("reports.summary.runs")}>
+            <RunsTable runs={data?.runs ?? []} loading={loading} />
           </Card>
         </Col>
         <Col span={24}>

@@ -1,28 +1,14 @@
-import { useState } from "react";
 import { Alert, Button, Card, Descriptions, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { saveSupportBundle, useAppInfo } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { useSaving } from "../../components/useSaving";
 
 /** Version and folders of this installation, and the support bundle to send when calling about a problem. */
 export function AboutTab() {
   const { t } = useTranslation();
   const info = useAppInfo();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    setSaved(null);
-    try {
-      setSaved(await saveSupportBundle());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, saved, error, save } = useSaving<string>();
   const about = info.data?.about;
   return (
     <Flex vertical gap={16} style={{ maxWidth: 760 }} data-testid="about-tab">
@@ -47,7 +33,7 @@ export function AboutTab() {
       <Card size="small" title={t("about.supportTitle")}>
         <Flex vertical gap={12} align="flex-start">
           <Typography.Text>{t("about.supportText")}</Typography.Text>
-          <Button onClick={save} loading={busy} data-testid="support-bundle-save">
+          <Button onClick={() => void save(saveSupportBundle)} loading={busy} data-testid="support-bundle-save">
             {t("about.save")}
           </Button>
           {saved !== null && (

@@ -18,6 +18,7 @@ pub(crate) mod record;
 pub mod retry_policy;
 pub mod reversal;
 pub mod review;
+pub(crate) mod run_log;
 pub mod runner;
 pub mod scheduler;
 pub mod verdict;

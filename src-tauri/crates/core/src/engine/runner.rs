@@ -189,6 +189,7 @@ impl Engine {
     /// since its backup, and sends nothing new until they are.
     pub async fn run(&self, store: Option<i64>) -> Result<RunSummary> {
         let vault = &self.inner.vault;
+        let started = vault.clock().now();
         let mut settled_first = None;
         if vault.db().read(crate::settlement::settle_from)?.is_some() {
             settled_first = Some(self.settle_pending(None).await?);
@@ -222,6 +223,7 @@ impl Engine {
             held = summary.held_for_settlement,
             "run finished"
         );
+        super::run_log::record(vault, store, started, &summary)?;
         Ok(summary)
     }
 

@@ -10,6 +10,7 @@
 
 pub mod arrears;
 pub mod ledger;
+pub mod runs;
 pub(crate) mod scope;
 pub mod summary;
 pub mod upcoming;

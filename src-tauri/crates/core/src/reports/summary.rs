@@ -10,6 +10,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use tahsildar_akbank::catalogue;
 
+use super::runs::{RunRecord, runs};
 use super::{Figure, Standing, currency_alpha, rate, scope};
 use crate::auth::Session;
 use crate::engine::attempt_state::AttemptState;
@@ -138,6 +139,8 @@ pub struct PeriodSummary {
     pub declines: Vec<DeclineReason>,
     pub by_kind: Vec<KindTotals>,
     pub by_batch: Vec<BatchTotals>,
+    /// The collection runs that started in the period, oldest first.
+    pub runs: Vec<RunRecord>,
 }
 
 /// Payments of one status (on a day, of a kind or batch): how many, their amount, what was
@@ -231,6 +234,7 @@ fn check(query: &SummaryQuery) -> Result<()> {
 pub fn summary(session: &Session, query: &SummaryQuery) -> Result<PeriodSummary> {
     check(query)?;
     let stores = scope::stores(session, query.store_id, "p.store_id")?;
+    let run_stores = scope::stores(session, query.store_id, "r.store_id")?;
     let (from, to) = (query.from.to_string(), query.to.to_string());
     session.vault().db().read(|c| {
         // One row per day, currency and status: the totals, days and months fold from it.
@@ -278,6 +282,7 @@ pub fn summary(session: &Session, query: &SummaryQuery) -> Result<PeriodSummary>
             declines: declines(c, &stores, &from, &to)?,
             by_kind: by_kind(c, &stores, &from, &to)?,
             by_batch: by_batch(c, &stores, &from, &to)?,
+            runs: runs(c, &run_stores, query.from, query.to)?,
         })
     })
 }

@@ -71,6 +71,7 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "settlement",
         include_str!("../../migrations/0010_settlement.sql"),
     ),
+    (11, "runs", include_str!("../../migrations/0011_runs.sql")),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

@@ -619,3 +619,53 @@ mod exports {
         rows
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_runs_of_a_period_are_listed_with_their_counts() {
+    let w = World::new().await;
+    let paying = w.v.customer("R-1", &[APPROVE]);
+    w.v.one_off(paying, 10_000);
+    let expired = w.v.customer("R-2", &[HARD_54]);
+    w.v.one_off(expired, 5_000);
+    let ran = w.engine().run(None).await.unwrap();
+    assert_eq!(
+        (ran.payments, ran.approved, ran.attention),
+        (2, 1, 1),
+        "{ran:?}"
+    );
+
+    let today = plan::today(w.v.clock.as_ref());
+    let runs_of = |session: &tahsildar_core::Session, from, to| {
+        summary(
+            session,
+            &SummaryQuery {
+                store_id: None,
+                from,
+                to,
+            },
+        )
+        .unwrap()
+        .runs
+    };
+    let runs = runs_of(&w.v.admin, today, today);
+    assert_eq!(runs.len(), 1, "{runs:#?}");
+    let run = &runs[0];
+    assert_eq!(
+        (
+            run.payments,
+            run.approved,
+            run.declined,
+            run.attention,
+            run.unresolved
+        ),
+        (2, 1, 0, 1, 0)
+    );
+    assert_eq!(run.store, None, "the scheduler's runs cover every store");
+    assert!(!run.held);
+    assert!(run.started_at <= run.finished_at, "{run:?}");
+    let yesterday = today.yesterday().unwrap();
+    assert!(runs_of(&w.v.admin, yesterday, yesterday).is_empty());
+    // A run over every store is not shown to a user who sees only some of them.
+    let (_, viewer) = w.v.branch_viewer();
+    assert!(runs_of(&viewer, today, today).is_empty());
+}
