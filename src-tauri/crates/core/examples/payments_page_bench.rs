@@ -20,9 +20,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
-    let Filled {
-        vault, admin, _tmp, ..
-    } = Filled::new(payments, jiff::civil::date(2026, 1, 1));
+    let Filled { vault, admin, _tmp } = Filled::new(payments, jiff::civil::date(2026, 1, 1));
 
     let floor_page = median(RUNS, || {
         vault

@@ -84,9 +84,7 @@ fn main() {
     let first_due = today
         .checked_sub(jiff::Span::new().days(365))
         .expect("date");
-    let Filled {
-        vault, admin, _tmp, ..
-    } = Filled::new(payments, first_due);
+    let Filled { vault, admin, _tmp } = Filled::new(payments, first_due);
 
     let month = (today.first_of_month(), today.last_of_month());
     let floor = median(RUNS, || {

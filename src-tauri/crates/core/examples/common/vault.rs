@@ -17,7 +17,6 @@ pub struct Filled {
     pub _tmp: tempfile::TempDir,
     pub vault: Arc<Vault>,
     pub admin: Session,
-    pub store_id: i64,
 }
 
 impl Filled {
@@ -51,7 +50,6 @@ impl Filled {
             _tmp: tmp,
             vault,
             admin,
-            store_id,
         }
     }
 }
