@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use rusqlite::params;
 use secrecy::SecretString;
 use tahsildar_core::auth::users;
+use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::store;
 use tahsildar_core::{Auth, DataDir, KdfParams, Origin, Protection, Session, SystemClock, Vault};
 
@@ -41,7 +42,7 @@ impl Filled {
             .read(|c| store::find_by_name(c, "Sandbox"))
             .expect("store");
         let started = Instant::now();
-        fill(&vault, store_id, payments, first_due);
+        fill(&vault, &admin, store_id, payments, first_due);
         println!(
             "filled {payments} payments in {:.1} s",
             started.elapsed().as_secs_f64()
@@ -71,7 +72,13 @@ pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn fill(vault: &Vault, store_id: i64, payments: u64, first_due: jiff::civil::Date) {
+fn fill(
+    vault: &Vault,
+    admin: &Session,
+    store_id: i64,
+    payments: u64,
+    first_due: jiff::civil::Date,
+) {
     let customers = 1_000u64;
     let per = payments.div_ceil(customers);
     let mut seed = 42u64;
@@ -82,23 +89,36 @@ fn fill(vault: &Vault, store_id: i64, payments: u64, first_due: jiff::civil::Dat
         (seed >> 33) % n
     };
     let statuses = ["scheduled", "paid", "attention", "retry_wait", "refunded"];
+    // Customers and their cards through the API, so the cards are sealed as the reports read them.
+    let expiry = format!(
+        "12/{:02}",
+        (tahsildar_core::plan::today(&tahsildar_core::SystemClock).year() + 4) % 100
+    );
+    let people: Vec<(i64, i64)> = (0..customers)
+        .map(|i| {
+            let new = NewCustomer {
+                reference: format!("R-{i:05}"),
+                name: format!("Customer {}", next(100_000)),
+                ..NewCustomer::default()
+            };
+            let id = customer::add(admin, store_id, &new).expect("customer").id;
+            let card = NewCard {
+                pan: SecretString::from("4355093000315232".to_string()),
+                expiry: expiry.clone(),
+                holder: None,
+                alternate: false,
+                instruction_date: None,
+                instruction_ref: None,
+            };
+            (id, customer::card::add(admin, id, &card).expect("card").id)
+        })
+        .collect();
     vault
         .db()
         .write(|tx| {
             let now = "2026-11-27T07:00:00Z";
             let mut made = 0u64;
-            for i in 0..customers {
-                tx.execute(
-                    "INSERT INTO customers (store_id, reference, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                    params![store_id, format!("R-{i:05}"), format!("Customer {}", next(100_000)), now],
-                )?;
-                let customer = tx.last_insert_rowid();
-                tx.execute(
-                    "INSERT INTO cards (customer_id, pan_sealed, expiry_sealed, pan_fingerprint, masked_pan, brand, position, created_at)
-                     VALUES (?1, x'00', x'00', randomblob(32), '435509******5232', 'Visa', 0, ?2)",
-                    params![customer, now],
-                )?;
-                let card = tx.last_insert_rowid();
+            for &(customer, card) in &people {
                 tx.execute(
                     "INSERT INTO plans (store_id, customer_id, kind, amount_minor, currency, installments, start_date,
                          cadence, end_count, status, created_at, updated_at)
