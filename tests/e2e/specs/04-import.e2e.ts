@@ -1,6 +1,8 @@
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import { $, $$, browser, expect } from "@wdio/globals";
 import { openScreen, signInFresh } from "../support/app.ts";
-import { screenshotPath } from "../support/paths.ts";
+import { savedDir, screenshotPath } from "../support/paths.ts";
 
 // The native open dialog cannot be driven: wdio.conf.ts points TAHSILDAR_E2E_IMPORT_FILE at
 // fixtures/import-with-errors.xlsx, which the debug build's backend takes instead of the dialog.
@@ -78,6 +80,12 @@ describe("import", () => {
     expect(await paymentStatus("D-102")).toBe("paid");
     expect(await paymentStatus("D-103")).not.toBe("paid");
     await expect($('[data-testid="batch-payment-D-103"]')).toHaveText(expect.stringContaining("51"));
+    // The batch's receipts: the two approved sales, a page each.
+    const file = path.join(savedDir(), "dekont-parti-1.pdf");
+    rmSync(file, { force: true });
+    await $('[data-testid="batch-receipts"]').click();
+    await expect($('[data-testid="batch-receipts-saved"]')).toHaveText("dekont-parti-1.pdf kaydedildi (2 dekont).");
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
     await browser.saveScreenshot(screenshotPath("04-import-results"));
   });
 

@@ -86,6 +86,7 @@ const importEn: typeof importTr = {
       payments: "Payments of this batch",
       newImport: "New import",
       runNow: "Run now",
+      receipts: "Receipts (PDF)",
     },
     batches: {
       id: "No",

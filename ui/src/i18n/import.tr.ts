@@ -86,6 +86,7 @@ const importTr = {
       payments: "Bu yüklemenin ödemeleri",
       newImport: "Yeni içe aktarma",
       runNow: "Şimdi çalıştır",
+      receipts: "Dekontlar (PDF)",
     },
     batches: {
       id: "No",

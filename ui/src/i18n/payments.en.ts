@@ -92,7 +92,6 @@ const paymentsEn = {
       retryScheduled: "The payment will be charged to the new card at the next run.",
       planCancelled: "The plan was cancelled.",
       receipt: "Receipt (PDF)",
-      receiptSaved: "{{name}} saved ({{count}} receipt(s)).",
     },
   },
 };

@@ -94,7 +94,6 @@ const paymentsTr = {
       retryScheduled: "Ödeme yeni kartla bir sonraki çalıştırmada tahsil edilecek.",
       planCancelled: "Plan iptal edildi.",
       receipt: "Dekont (PDF)",
-      receiptSaved: "{{name}} kaydedildi ({{count}} dekont).",
     },
   },
 };

@@ -17,6 +17,7 @@ const reportsEn: typeof reportsTr = {
       csv_windows1254: "CSV (Windows-1254, for older programs)",
       saved: "{{name}} saved ({{rows}} rows).",
     },
+    receiptsSaved: "{{name}} saved ({{count}} receipt(s)).",
     tabs: {
       summary: "Period summary",
       arrears: "Arrears",
@@ -84,7 +85,6 @@ const reportsEn: typeof reportsTr = {
         unresolved: "Left for later",
       },
       receipts: "The period's receipts (PDF)",
-      receiptsSaved: "{{name}} saved ({{count}} receipt(s)).",
     },
     arrears: {
       asOf: "As of (DD.MM.YYYY)",

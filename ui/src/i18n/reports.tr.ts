@@ -17,6 +17,7 @@ const reportsTr = {
       csv_windows1254: "CSV (Windows-1254, eski programlar için)",
       saved: "{{name}} kaydedildi ({{rows}} satır).",
     },
+    receiptsSaved: "{{name}} kaydedildi ({{count}} dekont).",
     tabs: {
       summary: "Dönem özeti",
       arrears: "Borçlular",
@@ -84,7 +85,6 @@ const reportsTr = {
         unresolved: "Sonraya kalan",
       },
       receipts: "Dönemin dekontları (PDF)",
-      receiptsSaved: "{{name}} kaydedildi ({{count}} dekont).",
     },
     arrears: {
       asOf: "Tarih itibarıyla (GG.AA.YYYY)",

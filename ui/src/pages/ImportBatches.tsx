@@ -3,6 +3,7 @@ import { Alert, Button, Flex, Popconfirm, Table, Tag, Typography } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import {
+  FIGURE_STATUSES,
   IMPORT_BATCHES_KEY,
   can,
   cancelImportBatch,
@@ -15,6 +16,7 @@ import {
 } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PaymentStatusTag } from "../components/PaymentStatusTag";
+import { ReceiptsButton } from "../components/ReceiptsButton";
 import { displayMaskedPan, formatDate, formatDateTime, formatMoney } from "../format";
 import { useSession } from "../session";
 
@@ -26,9 +28,13 @@ export function BatchPayments({ batchId }: { batchId: number }) {
   const [error, setError] = useState<unknown>(null);
   const { refetch } = payments;
   useEffect(() => onRunProgress(() => void refetch()), [refetch]);
+  // A sale the bank approved (refunded or voided later, too) has its receipt.
+  const collected =
+    can(session, "view_reports") &&
+    (payments.data ?? []).some((p) => [...FIGURE_STATUSES.collected, ...FIGURE_STATUSES.voided].includes(p.status));
   return (
     <Flex vertical gap={8} data-testid={`batch-payments-${batchId}`}>
-      <Flex gap={8} align="center">
+      <Flex gap={8} align="flex-start" wrap>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t("import.done.payments")}
         </Typography.Title>
@@ -43,6 +49,9 @@ export function BatchPayments({ batchId }: { batchId: number }) {
           >
             {t("import.done.runNow")}
           </Button>
+        )}
+        {collected && (
+          <ReceiptsButton selection={{ by: "batch", batch_id: batchId }} label={t("import.done.receipts")} testId="batch-receipts" small />
         )}
       </Flex>
       {error !== null && <ErrorAlert error={error} />}

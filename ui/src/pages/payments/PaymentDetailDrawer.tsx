@@ -91,7 +91,7 @@ function PaymentDetail({ id }: { id: number }) {
   const saveReceipt = () =>
     act(async () => {
       const saved = await saveReceipts({ by: "payment", payment_id: p.id });
-      if (saved) setOutcome({ type: "success", text: t("payments.actions.receiptSaved", { name: saved.file_name, count: saved.receipts }) });
+      if (saved) setOutcome({ type: "success", text: t("reports.receiptsSaved", { name: saved.file_name, count: saved.receipts }) });
     });
 
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { usePeriodSummary, type BatchTotals, type Figure, type FigureKey, type KindTotals, type Totals } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ExportButton } from "../../components/ExportButton";
-import { ReceiptsButton } from "./ReceiptsButton";
+import { ReceiptsButton } from "../../components/ReceiptsButton";
 import { RunsTable } from "./RunsTable";
 import { daysFrom, formatMoney, formatPercent, monthOf, todayIso } from "../../format";
 import { DateField } from "./DateField";
@@ -69,7 +69,11 @@ export function SummaryTab({ storeId }: { storeId: number | null }) {
         <DateField label={t("reports.summary.to")} value={to} onChange={changeTo} testId="summary-to" />
         <div style={{ marginInlineStart: "auto" }}>
           <Flex gap={8} align="flex-start" wrap>
-            <ReceiptsButton storeId={storeId} from={range.from} to={range.to} />
+            <ReceiptsButton
+              selection={{ by: "period", store_id: storeId, from: range.from, to: range.to }}
+              label={t("reports.summary.receipts")}
+              testId="summary-receipts"
+            />
             <ExportButton request={{ what: "summary", query: { store_id: storeId, from: range.from, to: range.to } }} testId="summary-export" />
           </Flex>
         </div>
