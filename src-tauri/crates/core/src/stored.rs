@@ -96,6 +96,54 @@ pub trait Stored: Copy {
     fn name(self) -> &'static str;
 }
 
+/// A stored state with its allowed steps, kept in one column of one table.
+pub(crate) trait StateMachine: Stored + rusqlite::types::ToSql + std::fmt::Display {
+    /// The table and column the state is stored in, and what one row is called in an error.
+    const TABLE: &'static str;
+    const COLUMN: &'static str;
+    const NOUN: &'static str;
+    /// Whether a row may go from `self` to `next`.
+    fn allows(self, next: Self) -> bool;
+}
+
+/// Moves the rows `rows` picks (SQL over the state's table, e.g. `id = :id`) that are still in
+/// one of `from` to `to`, setting `also` in the same statement (e.g. `updated_at = :now`, or
+/// empty); `params` are the named parameters of `rows` and `also`. Returns how many changed: a
+/// row no longer in `from` (another writer moved it first) is left as it is.
+///
+/// A step the state machine does not allow is an error, not a debug assertion: `from` and `to`
+/// are fixed at each call, so a wrong pair is a mistake in the calling code that fails the
+/// first test taking that path, and in a release build it still writes nothing instead of a
+/// state the rest of the program does not expect.
+pub(crate) fn transition<S: StateMachine>(
+    tx: &rusqlite::Transaction,
+    rows: &str,
+    from: &[S],
+    to: S,
+    also: &str,
+    params: &[(&str, &dyn rusqlite::types::ToSql)],
+) -> crate::error::Result<usize> {
+    if let Some(bad) = from.iter().find(|f| !f.allows(to)) {
+        return Err(crate::error::Error::Internal(format!(
+            "a {} may not go from {bad} to {to}",
+            S::NOUN
+        )));
+    }
+    let also = if also.is_empty() {
+        String::new()
+    } else {
+        format!(", {also}")
+    };
+    let (table, column) = (S::TABLE, S::COLUMN);
+    let sql = format!(
+        "UPDATE {table} SET {column} = :to{also} WHERE ({rows}) AND {column} IN ({})",
+        sql_list(from)
+    );
+    let mut params = params.to_vec();
+    params.push((":to", &to));
+    Ok(tx.execute(&sql, params.as_slice())?)
+}
+
 /// `'a', 'b'` for an SQL `IN (…)` made of stored names.
 pub fn sql_list<T: Stored>(values: &[T]) -> String {
     values

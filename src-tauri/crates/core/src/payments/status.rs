@@ -14,12 +14,10 @@
 //!
 //! Every change of status is one guarded `UPDATE` ([`transition`]).
 
-use rusqlite::Transaction;
-use rusqlite::types::ToSql;
-
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::Text;
-use crate::stored::{sql_list, stored_enum};
+pub(crate) use crate::stored::transition;
+use crate::stored::{StateMachine, stored_enum};
 
 stored_enum! {
     pub enum PaymentStatus {
@@ -111,46 +109,20 @@ impl PaymentStatus {
     }
 }
 
-/// Moves the payments `rows` picks (SQL over `payments`, e.g. `id = :id`) that are still in one
-/// of `from` to `to`, setting `also` in the same statement (e.g. `updated_at = :now`, or empty);
-/// `params` are the named parameters of `rows` and `also`. Returns how many changed: a payment
-/// no longer in `from` (another writer moved it first) is left as it is.
-///
-/// A step the diagram does not allow is an error, not a debug assertion: `from` and `to` are
-/// fixed at each call, so a wrong pair is a mistake in the calling code that fails the first
-/// test taking that path, and in a release build it still writes nothing instead of a status
-/// the rest of the program does not expect.
-pub(crate) fn transition(
-    tx: &Transaction,
-    rows: &str,
-    from: &[PaymentStatus],
-    to: PaymentStatus,
-    also: &str,
-    params: &[(&str, &dyn ToSql)],
-) -> Result<usize> {
-    if let Some(bad) = from.iter().find(|f| !f.can_become(to)) {
-        return Err(Error::Internal(format!(
-            "a payment may not go from {bad} to {to}"
-        )));
+impl StateMachine for PaymentStatus {
+    const TABLE: &'static str = "payments";
+    const COLUMN: &'static str = "status";
+    const NOUN: &'static str = "payment";
+    fn allows(self, next: Self) -> bool {
+        self.can_become(next)
     }
-    let also = if also.is_empty() {
-        String::new()
-    } else {
-        format!(", {also}")
-    };
-    let sql = format!(
-        "UPDATE payments SET status = :to{also} WHERE ({rows}) AND status IN ({})",
-        sql_list(from)
-    );
-    let mut params = params.to_vec();
-    params.push((":to", &to));
-    Ok(tx.execute(&sql, params.as_slice())?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::PaymentStatus::*;
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn only_a_payment_not_yet_collected_is_claimed_cancelled_or_given_another_card() {

@@ -5,12 +5,9 @@
 //! active | paused | completed -> cancelled (an operator, or its import batch, cancels it)
 //! ```
 
-use rusqlite::Transaction;
-use rusqlite::types::ToSql;
-
-use crate::error::{Error, Result};
 use crate::i18n::Text;
-use crate::stored::{sql_list, stored_enum};
+pub(crate) use crate::stored::transition;
+use crate::stored::{StateMachine, stored_enum};
 
 stored_enum! {
     /// Where a plan stands.
@@ -48,44 +45,21 @@ impl PlanStatus {
     }
 }
 
-/// Moves the plans `rows` picks (SQL over `plans`, e.g. `id = :id`) that are still in one of
-/// `from` to `to`, setting `also` in the same statement (or nothing, when empty); `params` are
-/// the named parameters of `rows` and `also`. Returns how many changed.
-///
-/// A step [`PlanStatus::can_become`] does not allow is an error rather than a debug assertion,
-/// as for payments: `from` and `to` are fixed at each call, so a wrong pair is a mistake in the
-/// calling code, caught by the first test on that path, and never written in a release build.
-pub(crate) fn transition(
-    tx: &Transaction,
-    rows: &str,
-    from: &[PlanStatus],
-    to: PlanStatus,
-    also: &str,
-    params: &[(&str, &dyn ToSql)],
-) -> Result<usize> {
-    if let Some(bad) = from.iter().find(|f| !f.can_become(to)) {
-        return Err(Error::Internal(format!(
-            "a plan may not go from {bad} to {to}"
-        )));
+impl StateMachine for PlanStatus {
+    const TABLE: &'static str = "plans";
+    const COLUMN: &'static str = "status";
+    const NOUN: &'static str = "plan";
+    fn allows(self, next: Self) -> bool {
+        self.can_become(next)
     }
-    let also = if also.is_empty() {
-        String::new()
-    } else {
-        format!(", {also}")
-    };
-    let sql = format!(
-        "UPDATE plans SET status = :to{also} WHERE ({rows}) AND status IN ({})",
-        sql_list(from)
-    );
-    let mut params = params.to_vec();
-    params.push((":to", &to));
-    Ok(tx.execute(&sql, params.as_slice())?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::PlanStatus::*;
     use super::*;
+    use crate::error::Error;
+    use rusqlite::Transaction;
 
     #[test]
     fn a_cancelled_plan_stays_cancelled() {

@@ -1,10 +1,7 @@
 //! Where a void, refund or capture stands, and its one guarded change of state.
 
-use rusqlite::Transaction;
-use rusqlite::types::ToSql;
-
-use crate::error::{Error, Result};
-use crate::stored::{sql_list, stored_enum};
+pub(crate) use crate::stored::transition;
+use crate::stored::{StateMachine, stored_enum};
 
 stored_enum! {
     /// Where a void, refund or capture stands.
@@ -43,38 +40,13 @@ impl FollowUpState {
     }
 }
 
-/// Moves the follow-ups `rows` picks (SQL over `reversals`, e.g. `id = :id`) that are still in
-/// one of `from` to `to`, setting `also` in the same statement; `params` are the named
-/// parameters of `rows` and `also`. Returns how many changed.
-///
-/// A step [`FollowUpState::can_become`] does not allow is an error rather than a debug
-/// assertion, as for payments: a wrong pair is a mistake in the calling code, caught by the
-/// first test on that path, and never written in a release build.
-pub(crate) fn transition(
-    tx: &Transaction,
-    rows: &str,
-    from: &[FollowUpState],
-    to: FollowUpState,
-    also: &str,
-    params: &[(&str, &dyn ToSql)],
-) -> Result<usize> {
-    if let Some(bad) = from.iter().find(|f| !f.can_become(to)) {
-        return Err(Error::Internal(format!(
-            "a follow-up may not go from {bad} to {to}"
-        )));
+impl StateMachine for FollowUpState {
+    const TABLE: &'static str = "reversals";
+    const COLUMN: &'static str = "state";
+    const NOUN: &'static str = "follow-up";
+    fn allows(self, next: Self) -> bool {
+        self.can_become(next)
     }
-    let also = if also.is_empty() {
-        String::new()
-    } else {
-        format!(", {also}")
-    };
-    let sql = format!(
-        "UPDATE reversals SET state = :to{also} WHERE ({rows}) AND state IN ({})",
-        sql_list(from)
-    );
-    let mut params = params.to_vec();
-    params.push((":to", &to));
-    Ok(tx.execute(&sql, params.as_slice())?)
 }
 
 #[cfg(test)]
@@ -82,6 +54,7 @@ mod tests {
     use super::FollowUpState::*;
     use super::*;
     use crate::engine::follow_up::FollowUpKind;
+    use crate::error::Error;
 
     #[test]
     fn only_what_may_have_reached_the_bank_gets_its_answer() {
