@@ -13,14 +13,15 @@ use secrecy::SecretString;
 use tahsildar_akbank::terminal::test_terminals;
 use tahsildar_akbank::{Card, Client, ClientConfig, Currency, Expiry, Money, Pan, SaleRequest};
 use tahsildar_bank_sim::{Faults, SimConfig, Simulator};
-use tahsildar_core::auth::users;
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::plan::{self, NewPlan, PlanKind};
 use tahsildar_core::store::{self, StoreSettings};
-use tahsildar_core::{
-    Auth, BankDirectory, DataDir, Engine, EngineActor, EngineConfig, KdfParams, Origin, Protection,
-    SystemClock, Vault,
-};
+use tahsildar_core::{BankDirectory, Engine, EngineActor, EngineConfig};
+
+#[path = "common/vault.rs"]
+mod common;
+
+use common::Bench;
 
 /// User + system CPU time of this process.
 fn cpu_time() -> Duration {
@@ -108,23 +109,12 @@ async fn main() {
     .await
     .expect("simulator");
 
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let dir = DataDir::new(tmp.path().join("data"));
-    let protection = Protection::Passphrase {
-        passphrase: secret("benchmark passphrase"),
-        params: KdfParams::TEST_ONLY_FAST,
-    };
-    let (vault, _) = Vault::create(&dir, &protection, Arc::new(SystemClock)).expect("vault");
-    users::create_first_admin(&vault, "admin", &secret("admin password 1"), Origin::App)
-        .expect("admin");
-    let vault = Arc::new(vault);
-    let admin = Auth::new(vault.clone())
-        .sign_in("admin", &secret("admin password 1"), Origin::App)
-        .expect("sign in");
-    let store_id = vault
-        .db()
-        .read(|c| store::find_by_name(c, "Sandbox"))
-        .expect("store");
+    let Bench {
+        vault,
+        admin,
+        store_id,
+        _tmp,
+    } = Bench::empty();
     // The store's rate limit is at its highest (100/s, the product's cap): with it the run
     // cannot beat payments / 100 s, a floor printed beside the latency floor.
     let rate: u32 = 100;

@@ -11,7 +11,7 @@ use tahsildar_core::payments::page::{PaymentQuery, PaymentSort, page};
 #[path = "common/vault.rs"]
 mod common;
 
-use common::{Filled, median, ms};
+use common::{Bench, median, ms};
 
 const RUNS: u32 = 20;
 
@@ -20,7 +20,9 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
-    let Filled { vault, admin, _tmp } = Filled::new(payments, jiff::civil::date(2026, 1, 1));
+    let Bench {
+        vault, admin, _tmp, ..
+    } = Bench::filled(payments, jiff::civil::date(2026, 1, 1));
 
     let floor_page = median(RUNS, || {
         vault

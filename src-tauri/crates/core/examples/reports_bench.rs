@@ -24,7 +24,7 @@ use tahsildar_core::{Lang, Session, SystemClock};
 #[path = "common/vault.rs"]
 mod common;
 
-use common::{Filled, median, ms};
+use common::{Bench, median, ms};
 
 const RUNS: u32 = 10;
 
@@ -84,7 +84,9 @@ fn main() {
     let first_due = today
         .checked_sub(jiff::Span::new().days(365))
         .expect("date");
-    let Filled { vault, admin, _tmp } = Filled::new(payments, first_due);
+    let Bench {
+        vault, admin, _tmp, ..
+    } = Bench::filled(payments, first_due);
 
     let month = (today.first_of_month(), today.last_of_month());
     let floor = median(RUNS, || {

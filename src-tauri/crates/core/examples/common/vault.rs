@@ -1,7 +1,8 @@
-//! What the page and report benchmarks share: a SQLCipher vault with an administrator, filled
-//! with 1,000 customers in the sandbox store, each with a card and a monthly plan, and the
-//! payments due on random days in the two years from a first day, in random statuses, one in ten
-//! with a declined attempt; and the median of repeated timings.
+//! What the benchmarks share (each uses part of it): a SQLCipher vault with an administrator,
+//! empty or filled with 1,000 customers in the sandbox store, each with a card and a monthly
+//! plan, and the payments due on random days in the two years from a first day, in random
+//! statuses, one in ten with a declined attempt; and the median of repeated timings.
+#![allow(dead_code)]
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -13,16 +14,17 @@ use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::store;
 use tahsildar_core::{Auth, DataDir, KdfParams, Origin, Protection, Session, SystemClock, Vault};
 
-/// A filled vault, signed in as its administrator.
-pub struct Filled {
+/// A vault with an administrator signed in, and its sandbox store.
+pub struct Bench {
     pub _tmp: tempfile::TempDir,
     pub vault: Arc<Vault>,
     pub admin: Session,
+    pub store_id: i64,
 }
 
-impl Filled {
-    /// A new vault with `payments` payments due from `first_due` on; says how long the fill took.
-    pub fn new(payments: u64, first_due: jiff::civil::Date) -> Filled {
+impl Bench {
+    /// A new, empty vault.
+    pub fn empty() -> Bench {
         let secret = |s: &str| SecretString::from(s.to_string());
         let tmp = tempfile::tempdir().expect("tempdir");
         let dir = DataDir::new(tmp.path().join("data"));
@@ -41,17 +43,30 @@ impl Filled {
             .db()
             .read(|c| store::find_by_name(c, "Sandbox"))
             .expect("store");
+        Bench {
+            _tmp: tmp,
+            vault,
+            admin,
+            store_id,
+        }
+    }
+
+    /// A new vault with `payments` payments due from `first_due` on; says how long the fill took.
+    pub fn filled(payments: u64, first_due: jiff::civil::Date) -> Bench {
+        let bench = Bench::empty();
         let started = Instant::now();
-        fill(&vault, &admin, store_id, payments, first_due);
+        fill(
+            &bench.vault,
+            &bench.admin,
+            bench.store_id,
+            payments,
+            first_due,
+        );
         println!(
             "filled {payments} payments in {:.1} s",
             started.elapsed().as_secs_f64()
         );
-        Filled {
-            _tmp: tmp,
-            vault,
-            admin,
-        }
+        bench
     }
 }
 
