@@ -4,22 +4,33 @@
  * header, that no payment is sent from here. Once the other one is gone, a restart runs the
  * scheduler again and the warning is gone.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { $, browser, expect } from "@wdio/globals";
 import { currentGate, dataDir, restartApp, signIn, signInFresh } from "../support/app.ts";
 import { screenshotPath } from "../support/paths.ts";
 
-/** Holds `<data dir>/tahsildar.lock` the way a running engine does (an exclusive flock). With
+/** Holds `<data dir>/tahsildar.lock` the way a running engine does (an exclusive flock), and
+ * returns once it does: the app that just exited may take a moment to let go of it. With
  * `--close` only the flock process holds it, so killing that process releases it. */
 function holdEngineLock(dir: string): ChildProcess {
   const lock = path.join(dir, "tahsildar.lock");
-  const holder = spawn("flock", ["--exclusive", "--nonblock", "--close", lock, "sleep", "600"], {
+  const holder = spawn("flock", ["--exclusive", "--wait", "30", "--close", lock, "sleep", "600"], {
     stdio: "ignore",
   });
   holder.on("exit", (code) => {
     if (code !== null && code !== 0) console.error(`the lock holder ended with ${code}`);
   });
+  const held = () => {
+    try {
+      execFileSync("flock", ["--exclusive", "--nonblock", lock, "true"], { stdio: "ignore" });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  for (let i = 0; i < 300 && !held(); i++) execFileSync("sleep", ["0.1"]);
+  if (!held()) throw new Error(`nothing holds ${lock} after 30 s`);
   return holder;
 }
 
