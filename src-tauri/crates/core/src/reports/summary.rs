@@ -2,6 +2,10 @@
 //! collected, declined, still pending, voided and cancelled, what was refunded of it and the
 //! collection rate; the same by day and by month, by kind of plan and by import batch; and the
 //! bank's reasons for the declines.
+//!
+//! The figures come from `payment_day_totals`, the payments' totals per due day that the
+//! vault's triggers keep (migration 0012), so a summary reads one row per day and status
+//! rather than every payment of the period.
 
 use std::collections::BTreeMap;
 
@@ -17,7 +21,7 @@ use crate::engine::attempt_state::AttemptState;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::payments::PaymentStatus;
-use crate::plan::{CollectionKind, ProvisionKind};
+use crate::plan::CollectionKind;
 
 /// Which payments the summary covers: those due from `from` to `to`, both included.
 #[derive(Debug, Clone, Deserialize)]
@@ -189,25 +193,9 @@ impl StatusRow {
     }
 }
 
-/// The columns of a [`StatusRow`] over the payments `p` of a group.
-fn status_columns() -> String {
-    let charged = format!(
-        "(SELECT coalesce(sum(CASE WHEN a.kind = '{pre_auth}' THEN coalesce(a.captured_minor, 0)
-                                   ELSE a.amount_minor END), 0)
-          FROM attempts a WHERE a.payment_id = p.id AND a.state = '{approved}' AND a.voided = 0)",
-        pre_auth = ProvisionKind::PreAuth,
-        approved = AttemptState::Approved,
-    );
-    let refunded = format!(
-        "(SELECT coalesce(sum(a.refunded_minor), 0) FROM attempts a
-          WHERE a.payment_id = p.id AND a.state = '{approved}')",
-        approved = AttemptState::Approved,
-    );
-    format!(
-        "p.status, count(*), sum(p.amount_minor), sum({charged}), sum({refunded}),
-         sum({refunded} > 0)"
-    )
-}
+/// The columns of a [`StatusRow`] over the day totals `t` of a group.
+const STATUS_COLUMNS: &str = "t.status, sum(t.payments), sum(t.amount_minor), sum(t.charged_minor),
+    sum(t.refunded_minor), sum(t.refunded_payments)";
 
 fn check(query: &SummaryQuery) -> Result<()> {
     if query.from > query.to {
@@ -234,16 +222,16 @@ fn check(query: &SummaryQuery) -> Result<()> {
 pub fn summary(session: &Session, query: &SummaryQuery) -> Result<PeriodSummary> {
     check(query)?;
     let stores = scope::stores(session, query.store_id, "p.store_id")?;
+    let day_stores = scope::stores(session, query.store_id, "t.store_id")?;
     let run_stores = scope::stores(session, query.store_id, "r.store_id")?;
     let (from, to) = (query.from.to_string(), query.to.to_string());
     session.vault().db().read(|c| {
         // One row per day, currency and status: the totals, days and months fold from it.
         let mut stmt = c.prepare(&format!(
-            "SELECT p.due_date, p.currency, {columns}
-             FROM payments p
-             WHERE {stores} AND p.due_date BETWEEN ?1 AND ?2
-             GROUP BY p.due_date, p.currency, p.status",
-            columns = status_columns()
+            "SELECT t.due_date, t.currency, {STATUS_COLUMNS}
+             FROM payment_day_totals t
+             WHERE {day_stores} AND t.due_date BETWEEN ?1 AND ?2
+             GROUP BY t.due_date, t.currency, t.status"
         ))?;
         let mut totals: BTreeMap<String, Totals> = BTreeMap::new();
         let mut days: BTreeMap<(String, String), DayTotals> = BTreeMap::new();
@@ -280,8 +268,8 @@ pub fn summary(session: &Session, query: &SummaryQuery) -> Result<PeriodSummary>
             by_day: days.into_values().collect(),
             by_month: months.into_values().collect(),
             declines: declines(c, &stores, &from, &to)?,
-            by_kind: by_kind(c, &stores, &from, &to)?,
-            by_batch: by_batch(c, &stores, &from, &to)?,
+            by_kind: by_kind(c, &day_stores, &from, &to)?,
+            by_batch: by_batch(c, &day_stores, &from, &to)?,
             runs: runs(c, &run_stores, query.from, query.to)?,
         })
     })
@@ -322,11 +310,10 @@ fn by_kind(
     to: &str,
 ) -> Result<Vec<KindTotals>> {
     let mut stmt = c.prepare(&format!(
-        "SELECT pl.kind, p.currency, {columns}
-         FROM payments p JOIN plans pl ON pl.id = p.plan_id
-         WHERE {stores} AND p.due_date BETWEEN ?1 AND ?2
-         GROUP BY pl.kind, p.currency, p.status",
-        columns = status_columns()
+        "SELECT t.kind, t.currency, {STATUS_COLUMNS}
+         FROM payment_day_totals t
+         WHERE {stores} AND t.due_date BETWEEN ?1 AND ?2
+         GROUP BY t.kind, t.currency, t.status"
     ))?;
     let mut out: BTreeMap<(String, String), KindTotals> = BTreeMap::new();
     let mut rows = stmt.query(params![from, to])?;
@@ -353,11 +340,10 @@ fn by_batch(
     to: &str,
 ) -> Result<Vec<BatchTotals>> {
     let mut stmt = c.prepare(&format!(
-        "SELECT b.id, b.file_name, p.currency, {columns}
-         FROM payments p JOIN plans pl ON pl.id = p.plan_id JOIN import_batches b ON b.id = pl.batch_id
-         WHERE {stores} AND p.due_date BETWEEN ?1 AND ?2
-         GROUP BY b.id, p.currency, p.status",
-        columns = status_columns()
+        "SELECT b.id, b.file_name, t.currency, {STATUS_COLUMNS}
+         FROM payment_day_totals t JOIN import_batches b ON b.id = t.batch_id
+         WHERE {stores} AND t.due_date BETWEEN ?1 AND ?2
+         GROUP BY b.id, t.currency, t.status"
     ))?;
     let mut out: BTreeMap<(i64, String), BatchTotals> = BTreeMap::new();
     let mut rows = stmt.query(params![from, to])?;

@@ -72,6 +72,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         include_str!("../../migrations/0010_settlement.sql"),
     ),
     (11, "runs", include_str!("../../migrations/0011_runs.sql")),
+    (
+        12,
+        "payment_day_totals",
+        include_str!("../../migrations/0012_payment_day_totals.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

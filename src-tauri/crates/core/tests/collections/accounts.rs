@@ -135,6 +135,7 @@ async fn a_day_of_collections(w: &World) -> [i64; 7] {
     capture(&w.v.admin, &w.bank(), &cfg, approved(w, held), Some(6_000))
         .await
         .unwrap();
+    crate::invariants::check(&w.v.vault, &w.sim.ledger(), true);
     [a, b, c, d, g, h, i]
 }
 

@@ -1,4 +1,4 @@
-//! The engine's invariants (docs/engine.md, I1-I6), checked against the simulator's ledger,
+//! The engine's invariants (docs/engine.md, I1-I7), checked against the simulator's ledger,
 //! the bank's truth.
 
 use std::collections::{HashMap, HashSet};
@@ -52,7 +52,7 @@ fn sales(ledger: &[LedgerEntry]) -> Vec<&LedgerEntry> {
         .collect()
 }
 
-/// Checks I1-I6; `host_up` adds I4 (nothing left in flight or unknown).
+/// Checks I1-I7; `host_up` adds I4 (nothing left in flight or unknown).
 pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
     let attempts = local_attempts(vault);
     let by_order: HashMap<&str, &LocalAttempt> =
@@ -218,4 +218,38 @@ pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
         "I6: integrity_check failed"
     );
     vault.verify_audit().expect("I6: audit chain");
+    // I7: the payments' day totals that the reports read equal a recount of the payments and
+    // their approved attempts.
+    let (kept, recounted) = vault
+        .db()
+        .read(|c| {
+            let rows = |sql: &str| -> rusqlite::Result<Vec<(String, i64, i64, i64, i64)>> {
+                let mut stmt = c.prepare(sql)?;
+                let rows = stmt.query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?;
+                rows.collect()
+            };
+            let kept = rows(
+                "SELECT due_date || ' ' || store_id || ' ' || currency || ' ' || status || ' ' || kind
+                        || ' ' || batch_id, payments, amount_minor, charged_minor, refunded_minor
+                 FROM payment_day_totals WHERE payments <> 0 ORDER BY 1",
+            )?;
+            let recounted = rows(
+                "SELECT p.due_date || ' ' || p.store_id || ' ' || p.currency || ' ' || p.status || ' '
+                        || pl.kind || ' ' || coalesce(pl.batch_id, 0), count(*), sum(p.amount_minor),
+                        sum((SELECT coalesce(sum(CASE WHEN a.kind = 'pre_auth' THEN coalesce(a.captured_minor, 0)
+                                                      ELSE a.amount_minor END), 0)
+                             FROM attempts a WHERE a.payment_id = p.id AND a.state = 'approved' AND a.voided = 0)),
+                        sum((SELECT coalesce(sum(a.refunded_minor), 0)
+                             FROM attempts a WHERE a.payment_id = p.id AND a.state = 'approved'))
+                 FROM payments p JOIN plans pl ON pl.id = p.plan_id GROUP BY 1 ORDER BY 1",
+            )?;
+            Ok((kept, recounted))
+        })
+        .unwrap();
+    assert_eq!(
+        kept, recounted,
+        "I7: the day totals drifted from the payments"
+    );
 }

@@ -1,11 +1,17 @@
-//! Schema migrations keep what is stored: the `users` rebuild for the manager role.
+//! Schema migrations keep what is stored: the `users` rebuild for the manager role, and the
+//! payments' day totals worked out from the charges already in a vault.
 
 use std::sync::Arc;
 
 use tahsildar_core::auth::users;
+use tahsildar_core::customer::{self, NewCard, NewCustomer};
+use tahsildar_core::plan::schedule::{Cadence, PlanEnd, Schedule};
+use tahsildar_core::plan::{self, NewPlan, PlanKind};
+use tahsildar_core::reports::Figure;
+use tahsildar_core::reports::summary::{SummaryQuery, summary};
 use tahsildar_core::store::{self, Environment, StoreSettings};
 use tahsildar_core::{
-    Auth, DataDir, NewUser, Origin, Permission, Role, Scope, UnlockWith, UserInfo, Vault,
+    Auth, Currency, DataDir, NewUser, Origin, Permission, Role, Scope, UnlockWith, UserInfo, Vault,
 };
 
 use crate::common::*;
@@ -65,7 +71,7 @@ fn rebuilding_users_for_the_manager_role_keeps_every_user_grant_and_password() {
     .unwrap();
     assert_eq!(
         reopened.db().applied_migrations().unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
     );
     assert!(reopened.db().integrity_ok().unwrap());
     let auth = Auth::new(Arc::new(reopened));
@@ -101,4 +107,115 @@ fn rebuilding_users_for_the_manager_role_keeps_every_user_grant_and_password() {
         by_name(&list, "manager-a"),
         (Role::Manager, Role::Manager.permissions().len())
     );
+}
+
+/// Migration 12 on a vault that already holds charges: each payment's charged and refunded
+/// amounts and the day totals the reports read are worked out from its approved attempts.
+#[test]
+fn the_day_totals_start_from_the_charges_already_in_the_vault() {
+    let Fixture {
+        _tmp,
+        clock,
+        vault,
+        auth,
+        admin,
+    } = Fixture::new();
+    let store_id = vault
+        .db()
+        .read(|c| store::find_by_name(c, "Sandbox"))
+        .unwrap();
+    let customer_id = customer::add(
+        &admin,
+        store_id,
+        &NewCustomer {
+            reference: "D-1".into(),
+            name: "Daire 1".into(),
+            ..NewCustomer::default()
+        },
+    )
+    .unwrap()
+    .id;
+    let card = NewCard {
+        pan: secret(PAN),
+        expiry: format!("12/{:02}", (plan::today(clock.as_ref()).year() + 3) % 100),
+        holder: None,
+        alternate: false,
+        instruction_date: None,
+        instruction_ref: None,
+    };
+    let card_id = customer::card::add(&admin, customer_id, &card).unwrap().id;
+    let start = plan::today(clock.as_ref());
+    let schedule =
+        Schedule::new(start, "1m".parse::<Cadence>().unwrap(), PlanEnd::Count(3)).unwrap();
+    plan::create(
+        &admin,
+        &NewPlan {
+            customer_id,
+            amount_minor: 10_000,
+            currency: Currency::Try,
+            start,
+            kind: PlanKind::Recurring(schedule),
+            description: None,
+        },
+    )
+    .unwrap();
+    // As if the vault had been made before migration 12, and then charged: a sale refunded in
+    // part, a pre-authorisation captured for less, a decline.
+    vault
+        .db()
+        .write(|tx| {
+            tx.execute_batch(
+                "DROP TRIGGER attempts_charge_payment; DROP TRIGGER attempts_charge_new_payment;
+                 DROP TRIGGER payments_add_to_day; DROP TRIGGER payments_move_between_days;
+                 DROP TRIGGER payments_leave_day; DROP TABLE payment_day_totals;
+                 ALTER TABLE payments DROP COLUMN charged_minor;
+                 ALTER TABLE payments DROP COLUMN refunded_minor;
+                 DELETE FROM schema_migrations WHERE version = 12;",
+            )?;
+            let ids: Vec<i64> = tx
+                .prepare("SELECT id FROM payments ORDER BY occurrence")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            for (n, (id, status, state, kind, captured, refunded)) in [
+                (ids[0], "partially_refunded", "approved", "sale", None, 2_500),
+                (ids[1], "paid", "approved", "pre_auth", Some(6_000), 0),
+                (ids[2], "retry_wait", "declined", "sale", None, 0),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                tx.execute(
+                    "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, state, kind,
+                         captured_minor, refunded_minor, created_at)
+                     VALUES (?1, ?2, ?3, 10000, 949, ?4, ?5, ?6, ?7, '2026-11-27T07:00:00Z')",
+                    rusqlite::params![id, format!("ORD-{n}"), card_id, state, kind, captured, refunded],
+                )?;
+                tx.execute("UPDATE payments SET status = ?1 WHERE id = ?2", rusqlite::params![status, id])?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop((admin, auth, vault));
+
+    let reopened = Vault::open(
+        &DataDir::new(_tmp.path().join("data")),
+        &UnlockWith::Passphrase(secret(PASSPHRASE)),
+        clock,
+    )
+    .unwrap();
+    let admin = Auth::new(Arc::new(reopened))
+        .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App)
+        .unwrap();
+    let query = SummaryQuery {
+        store_id: None,
+        from: start,
+        to: start.checked_add(jiff::Span::new().months(3)).unwrap(),
+    };
+    let totals = summary(&admin, &query).unwrap().totals;
+    assert_eq!(totals.len(), 1);
+    let figure = |f: Figure| (f.count, f.minor);
+    assert_eq!(figure(totals[0].due), (3, 30_000));
+    assert_eq!(figure(totals[0].collected), (2, 16_000));
+    assert_eq!(figure(totals[0].refunded), (1, 2_500));
+    assert_eq!(figure(totals[0].declined), (1, 10_000));
 }
