@@ -217,3 +217,4 @@ pub fn arrears(session: &Session, query: &ArrearsQuery) -> Result<ArrearsPage> {
         })
     })
 }
+

@@ -3,8 +3,8 @@
 //! collection rate; the same by day and by month, by kind of plan and by import batch; and the
 //! bank's reasons for the declines.
 //!
-//! The figures come from `payment_day_totals`, the payments' totals per due day that the
-//! vault's triggers keep (migration 0012), so a summary reads one row per day and status
+//! The figures come from `payment_day_totals` and `decline_day_totals`, the totals per due day
+//! that the vault's triggers keep (migration 0012), so a summary reads a few rows per day
 //! rather than every payment of the period.
 
 use std::collections::BTreeMap;
@@ -17,7 +17,6 @@ use tahsildar_akbank::catalogue;
 use super::runs::{RunRecord, runs};
 use super::{Figure, Standing, currency_alpha, rate, scope};
 use crate::auth::Session;
-use crate::engine::attempt_state::AttemptState;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::payments::PaymentStatus;
@@ -221,7 +220,6 @@ fn check(query: &SummaryQuery) -> Result<()> {
 /// The summary of the payments due in the period, in the stores the user may see.
 pub fn summary(session: &Session, query: &SummaryQuery) -> Result<PeriodSummary> {
     check(query)?;
-    let stores = scope::stores(session, query.store_id, "p.store_id")?;
     let day_stores = scope::stores(session, query.store_id, "t.store_id")?;
     let run_stores = scope::stores(session, query.store_id, "r.store_id")?;
     let (from, to) = (query.from.to_string(), query.to.to_string());
@@ -267,7 +265,7 @@ pub fn summary(session: &Session, query: &SummaryQuery) -> Result<PeriodSummary>
             totals: totals.into_values().map(Totals::finish).collect(),
             by_day: days.into_values().collect(),
             by_month: months.into_values().collect(),
-            declines: declines(c, &stores, &from, &to)?,
+            declines: declines(c, &day_stores, &from, &to)?,
             by_kind: by_kind(c, &day_stores, &from, &to)?,
             by_batch: by_batch(c, &day_stores, &from, &to)?,
             runs: runs(c, &run_stores, query.from, query.to)?,
@@ -283,13 +281,13 @@ fn declines(
     to: &str,
 ) -> Result<Vec<DeclineReason>> {
     let mut stmt = c.prepare(&format!(
-        "SELECT a.vps_code, a.host_code, count(*), count(DISTINCT a.payment_id)
-         FROM attempts a JOIN payments p ON p.id = a.payment_id
-         WHERE {stores} AND p.due_date BETWEEN ?1 AND ?2 AND a.state = ?3
-         GROUP BY a.vps_code, a.host_code
-         ORDER BY count(*) DESC, a.host_code, a.vps_code"
+        "SELECT nullif(t.vps_code, ''), nullif(t.host_code, ''), sum(t.attempts), sum(t.payments)
+         FROM decline_day_totals t
+         WHERE {stores} AND t.due_date BETWEEN ?1 AND ?2
+         GROUP BY t.vps_code, t.host_code HAVING sum(t.attempts) > 0
+         ORDER BY sum(t.attempts) DESC, t.host_code, t.vps_code"
     ))?;
-    let rows = stmt.query_map(params![from, to, AttemptState::Declined], |r| {
+    let rows = stmt.query_map(params![from, to], |r| {
         let (vps, host): (Option<String>, Option<String>) = (r.get(0)?, r.get(1)?);
         let info = catalogue::describe(vps.as_deref().unwrap_or_default(), host.as_deref());
         Ok(DeclineReason {

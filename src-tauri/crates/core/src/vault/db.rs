@@ -74,8 +74,8 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
     (11, "runs", include_str!("../../migrations/0011_runs.sql")),
     (
         12,
-        "payment_day_totals",
-        include_str!("../../migrations/0012_payment_day_totals.sql"),
+        "day_totals",
+        include_str!("../../migrations/0012_day_totals.sql"),
     ),
 ];
 
@@ -280,8 +280,16 @@ fn configure(conn: &Connection) -> Result<()> {
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Every page read from the file is decrypted and authenticated: a page cache of up to
+    // 64 MiB per connection (taken only as pages are read) keeps a large vault's indexes and
+    // recent rows decrypted, and sorting and grouping stay in memory.
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
+
+/// The page cache of each connection, in KiB.
+const CACHE_KIB: i64 = 64 * 1024;
 
 fn open_keyed(path: &Path, key: &DataKey, flags: OpenFlags) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)?;

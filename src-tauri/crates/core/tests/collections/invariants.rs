@@ -218,8 +218,8 @@ pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
         "I6: integrity_check failed"
     );
     vault.verify_audit().expect("I6: audit chain");
-    // I7: the payments' day totals that the reports read equal a recount of the payments and
-    // their approved attempts.
+    // I7: the day totals that the reports read equal a recount of the payments, their approved
+    // attempts and their declines.
     let (kept, recounted) = vault
         .db()
         .read(|c| {

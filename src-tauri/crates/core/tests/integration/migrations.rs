@@ -168,6 +168,8 @@ fn the_day_totals_start_from_the_charges_already_in_the_vault() {
                 "DROP TRIGGER attempts_charge_payment; DROP TRIGGER attempts_charge_new_payment;
                  DROP TRIGGER payments_add_to_day; DROP TRIGGER payments_move_between_days;
                  DROP TRIGGER payments_leave_day; DROP TABLE payment_day_totals;
+                 DROP TRIGGER attempts_add_decline; DROP TRIGGER attempts_move_decline;
+                 DROP TABLE decline_day_totals;
                  ALTER TABLE payments DROP COLUMN charged_minor;
                  ALTER TABLE payments DROP COLUMN refunded_minor;
                  DELETE FROM schema_migrations WHERE version = 12;",
@@ -186,8 +188,8 @@ fn the_day_totals_start_from_the_charges_already_in_the_vault() {
             {
                 tx.execute(
                     "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, state, kind,
-                         captured_minor, refunded_minor, created_at)
-                     VALUES (?1, ?2, ?3, 10000, 949, ?4, ?5, ?6, ?7, '2026-11-27T07:00:00Z')",
+                         captured_minor, refunded_minor, vps_code, host_code, created_at)
+                     VALUES (?1, ?2, ?3, 10000, 949, ?4, ?5, ?6, ?7, 'VPS-1005', '51', '2026-11-27T07:00:00Z')",
                     rusqlite::params![id, format!("ORD-{n}"), card_id, state, kind, captured, refunded],
                 )?;
                 tx.execute("UPDATE payments SET status = ?1 WHERE id = ?2", rusqlite::params![status, id])?;
@@ -211,7 +213,14 @@ fn the_day_totals_start_from_the_charges_already_in_the_vault() {
         from: start,
         to: start.checked_add(jiff::Span::new().months(3)).unwrap(),
     };
-    let totals = summary(&admin, &query).unwrap().totals;
+    let summary = summary(&admin, &query).unwrap();
+    let reasons: Vec<_> = summary
+        .declines
+        .iter()
+        .map(|d| (d.host_code.as_deref(), d.attempts, d.payments))
+        .collect();
+    assert_eq!(reasons, vec![(Some("51"), 1, 1)]);
+    let totals = summary.totals;
     assert_eq!(totals.len(), 1);
     let figure = |f: Figure| (f.count, f.minor);
     assert_eq!(figure(totals[0].due), (3, 30_000));

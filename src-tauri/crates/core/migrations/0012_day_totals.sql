@@ -1,6 +1,7 @@
--- What each payment brought in, kept beside it, and the payments' totals per due day, which the
--- dashboard and the period summary read instead of every payment of the period: a summary then
--- costs the number of days it covers, not the number of payments in the vault.
+-- What each payment brought in, kept beside it, and the payments' totals and the bank's decline
+-- reasons per due day, which the dashboard and the period summary read instead of every payment
+-- of the period: a summary then costs the number of days it covers, not the number of payments
+-- in the vault.
 --
 -- Triggers keep both exact whoever writes: an approved attempt's charge (a pre-authorisation
 -- counts what its capture took), its void and its refunds update the payment's `charged_minor`
@@ -116,4 +117,54 @@ BEGIN
     WHERE (due_date, store_id, currency, status, kind, batch_id) =
           (SELECT OLD.due_date, OLD.store_id, OLD.currency, OLD.status, pl.kind, coalesce(pl.batch_id, 0)
            FROM plans pl WHERE pl.id = OLD.plan_id);
+END;
+
+-- The declines of the payments due on a day, per store and the bank's codes ('' for none):
+-- how many attempts were declined, and of how many payments.
+CREATE TABLE decline_day_totals (
+    due_date  TEXT NOT NULL,
+    store_id  INTEGER NOT NULL,
+    vps_code  TEXT NOT NULL,
+    host_code TEXT NOT NULL,
+    attempts  INTEGER NOT NULL,
+    payments  INTEGER NOT NULL,
+    PRIMARY KEY (due_date, store_id, vps_code, host_code)
+) WITHOUT ROWID;
+
+INSERT INTO decline_day_totals
+SELECT p.due_date, p.store_id, coalesce(a.vps_code, ''), coalesce(a.host_code, ''), count(*),
+       count(DISTINCT a.payment_id)
+FROM attempts a JOIN payments p ON p.id = a.payment_id
+WHERE a.state = 'declined'
+GROUP BY 1, 2, 3, 4;
+
+-- A declined attempt counts once; its payment once per pair of codes.
+CREATE TRIGGER attempts_add_decline AFTER INSERT ON attempts WHEN NEW.state = 'declined'
+BEGIN
+    INSERT INTO decline_day_totals
+    SELECT p.due_date, p.store_id, coalesce(NEW.vps_code, ''), coalesce(NEW.host_code, ''), 1,
+           NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = NEW.payment_id AND a.id <> NEW.id
+                         AND a.state = 'declined' AND a.vps_code IS NEW.vps_code AND a.host_code IS NEW.host_code)
+    FROM payments p WHERE p.id = NEW.payment_id
+    ON CONFLICT DO UPDATE SET attempts = attempts + 1, payments = payments + excluded.payments;
+END;
+
+CREATE TRIGGER attempts_move_decline AFTER UPDATE OF state, vps_code, host_code, payment_id ON attempts
+WHEN OLD.state = 'declined' OR NEW.state = 'declined'
+BEGIN
+    UPDATE decline_day_totals SET
+        attempts = attempts - 1,
+        payments = payments - NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = OLD.payment_id
+                       AND a.id <> OLD.id AND a.state = 'declined' AND a.vps_code IS OLD.vps_code
+                       AND a.host_code IS OLD.host_code)
+    WHERE OLD.state = 'declined'
+      AND (due_date, store_id, vps_code, host_code) =
+          (SELECT p.due_date, p.store_id, coalesce(OLD.vps_code, ''), coalesce(OLD.host_code, '')
+           FROM payments p WHERE p.id = OLD.payment_id);
+    INSERT INTO decline_day_totals
+    SELECT p.due_date, p.store_id, coalesce(NEW.vps_code, ''), coalesce(NEW.host_code, ''), 1,
+           NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = NEW.payment_id AND a.id <> NEW.id
+                         AND a.state = 'declined' AND a.vps_code IS NEW.vps_code AND a.host_code IS NEW.host_code)
+    FROM payments p WHERE p.id = NEW.payment_id AND NEW.state = 'declined'
+    ON CONFLICT DO UPDATE SET attempts = attempts + 1, payments = payments + excluded.payments;
 END;
