@@ -76,6 +76,7 @@ export function AuditPage() {
           optionFilterProp="label"
           style={{ width: 230 }}
           popupMatchSelectWidth={false}
+          virtual={false}
           placeholder={t("audit.filters.allActions")}
           aria-label={t("audit.filters.action")}
           data-testid="audit-filter-action"
