@@ -63,4 +63,7 @@ app_commands! {
     settlement::resolve_difference,
     settlement::reread_settlement_day,
     settlement::restore_hold,
+    audit::audit_entries,
+    audit::audit_choices,
+    audit::audit_verify,
 }

@@ -30,6 +30,7 @@
 
 pub mod app;
 pub mod attention;
+pub mod audit;
 pub mod card_input;
 pub mod collections;
 pub mod customers;

@@ -86,6 +86,7 @@ pub async fn export_report(
         ExportRequest::Ledger { .. } => lang.pick("hesap-ekstresi", "ledger"),
         ExportRequest::Arrears { .. } => lang.pick("borclular", "arrears"),
         ExportRequest::Summary { .. } => lang.pick("donem-ozeti", "summary"),
+        ExportRequest::Audit { .. } => lang.pick("denetim-kaydi", "audit-log"),
     };
     let suggested = format!("{stem}.{}", format.extension());
     let (filter, extensions): (&str, &[&str]) = match format {

@@ -206,6 +206,12 @@ export const commands = {
 	 *  takes anything new; `null` when it may. Anyone signed in may know it.
 	 */
 	restoreHold: () => __TAURI_INVOKE<string | null>("restore_hold"),
+	/**  One page of the entries the user may see, newest first, with the total that match. */
+	auditEntries: (query: AuditQuery_Deserialize) => __TAURI_INVOKE<AuditPage_Serialize>("audit_entries", { query }),
+	/**  The actions and users the filters offer. */
+	auditChoices: () => __TAURI_INVOKE<AuditChoices>("audit_choices"),
+	/**  Verifies the whole chain: how far it holds, or where it breaks first. */
+	auditVerify: () => __TAURI_INVOKE<AuditCheck_Serialize>("audit_verify"),
 };
 
 /** Events */
@@ -384,6 +390,161 @@ export type AttentionQueue_Serialize = {
 	expiring_cards: ExpiringCard_Serialize[],
 	/**  Where the bank's history report and this vault disagree, unresolved. */
 	settlement: Difference_Serialize[],
+};
+
+/**  What was done. */
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.restore";
+
+/**  An action the filter offers, with its words. */
+export type AuditActionChoice = {
+	action: AuditAction,
+	text: Text,
+};
+
+/**  The result of verifying the whole chain. */
+export type AuditCheck = AuditCheck_Serialize | AuditCheck_Deserialize;
+
+/**  The result of verifying the whole chain. */
+export type AuditCheck_Deserialize = {
+	/**  Entries in the log. */
+	entries: number,
+	/**  The chain holds from the first entry up to this one (0: none holds). */
+	verified_up_to: number,
+	/**  The first entry where the chain breaks, if it does. */
+	broken_at?: number | null,
+	/**  What is wrong there. */
+	problem?: Text | null,
+	/**  When it was checked (UTC, RFC 3339). */
+	checked_at: string,
+};
+
+/**  The result of verifying the whole chain. */
+export type AuditCheck_Serialize = {
+	/**  Entries in the log. */
+	entries: number,
+	/**  The chain holds from the first entry up to this one (0: none holds). */
+	verified_up_to: number,
+	/**  The first entry where the chain breaks, if it does. */
+	broken_at: number | null,
+	/**  What is wrong there. */
+	problem: Text | null,
+	/**  When it was checked (UTC, RFC 3339). */
+	checked_at: string,
+};
+
+/**  What the filters offer: every action, and the users found in the visible entries. */
+export type AuditChoices = {
+	actions: AuditActionChoice[],
+	users: AuditUser[],
+};
+
+/**  One page and the number of entries that match the filters. */
+export type AuditPage = AuditPage_Serialize | AuditPage_Deserialize;
+
+/**  One page and the number of entries that match the filters. */
+export type AuditPage_Deserialize = {
+	total: number,
+	offset: number,
+	rows: AuditRow_Deserialize[],
+};
+
+/**  One page and the number of entries that match the filters. */
+export type AuditPage_Serialize = {
+	total: number,
+	offset: number,
+	rows: AuditRow_Serialize[],
+};
+
+/**  Which entries a page shows, from which row; every filter is optional. */
+export type AuditQuery = AuditQuery_Serialize | AuditQuery_Deserialize;
+
+/**  Which entries a page shows, from which row; every filter is optional. */
+export type AuditQuery_Deserialize = {
+	/**  Entries by this user. */
+	user_id?: number | null,
+	action?: AuditAction | null,
+	/**  Entries that belong to this store. */
+	store_id?: number | null,
+	/**  First day, `YYYY-MM-DD` in Istanbul. */
+	from?: string | null,
+	/**  Last day, included. */
+	to?: string | null,
+	offset?: number,
+	/**  Rows on the page, 1..=[`MAX_PAGE`] (default 100). */
+	limit?: number | null,
+};
+
+/**  Which entries a page shows, from which row; every filter is optional. */
+export type AuditQuery_Serialize = {
+	/**  Entries by this user. */
+	user_id: number | null,
+	action: AuditAction | null,
+	/**  Entries that belong to this store. */
+	store_id: number | null,
+	/**  First day, `YYYY-MM-DD` in Istanbul. */
+	from: string | null,
+	/**  Last day, included. */
+	to: string | null,
+	offset: number,
+	/**  Rows on the page, 1..=[`MAX_PAGE`] (default 100). */
+	limit: number | null,
+};
+
+/**  One entry as listed, masked. */
+export type AuditRow = AuditRow_Serialize | AuditRow_Deserialize;
+
+/**  One entry as listed, masked. */
+export type AuditRow_Deserialize = {
+	seq: number,
+	/**  The instant (UTC, RFC 3339). */
+	at: string,
+	user_id?: number | null,
+	user_name?: string | null,
+	/**  The stable code, e.g. `payment.refund`. */
+	action: string,
+	action_text: Text,
+	/**  What it was done to, e.g. `payment:88`. */
+	object: string,
+	store_id?: number | null,
+	store?: string | null,
+	/**  `ok`, `failed` or `denied`. */
+	result: string,
+	result_text: Text,
+	/**  `app`, `cli` or `scheduler`. */
+	origin: string,
+	origin_text: Text,
+	/**  The entry's facts as JSON, masked. */
+	detail: string,
+};
+
+/**  One entry as listed, masked. */
+export type AuditRow_Serialize = {
+	seq: number,
+	/**  The instant (UTC, RFC 3339). */
+	at: string,
+	user_id: number | null,
+	user_name: string | null,
+	/**  The stable code, e.g. `payment.refund`. */
+	action: string,
+	action_text: Text,
+	/**  What it was done to, e.g. `payment:88`. */
+	object: string,
+	store_id: number | null,
+	store: string | null,
+	/**  `ok`, `failed` or `denied`. */
+	result: string,
+	result_text: Text,
+	/**  `app`, `cli` or `scheduler`. */
+	origin: string,
+	origin_text: Text,
+	/**  The entry's facts as JSON, masked. */
+	detail: string,
+};
+
+/**  A user who appears in the entries the viewer may see. */
+export type AuditUser = {
+	user_id: number,
+	user_name: string,
 };
 
 /**  A committed batch and where its payments stand. */
@@ -998,10 +1159,14 @@ export type ExportFormat = "xlsx" |
 export type ExportRequest = ExportRequest_Serialize | ExportRequest_Deserialize;
 
 /**  What to export. */
-export type ExportRequest_Deserialize = { what: "payments"; query: PaymentQuery_Deserialize } | { what: "ledger"; query: LedgerQuery_Deserialize } | { what: "arrears"; query: ArrearsQuery_Deserialize } | { what: "summary"; query: SummaryQuery_Deserialize };
+export type ExportRequest_Deserialize = { what: "payments"; query: PaymentQuery_Deserialize } | { what: "ledger"; query: LedgerQuery_Deserialize } | { what: "arrears"; query: ArrearsQuery_Deserialize } | { what: "summary"; query: SummaryQuery_Deserialize } | 
+/**  The audit log's entries that match the filters (needs `view_audit` as well). */
+{ what: "audit"; query: AuditQuery_Deserialize };
 
 /**  What to export. */
-export type ExportRequest_Serialize = { what: "payments"; query: PaymentQuery_Serialize } | { what: "ledger"; query: LedgerQuery_Serialize } | { what: "arrears"; query: ArrearsQuery_Serialize } | { what: "summary"; query: SummaryQuery_Serialize };
+export type ExportRequest_Serialize = { what: "payments"; query: PaymentQuery_Serialize } | { what: "ledger"; query: LedgerQuery_Serialize } | { what: "arrears"; query: ArrearsQuery_Serialize } | { what: "summary"; query: SummaryQuery_Serialize } | 
+/**  The audit log's entries that match the filters (needs `view_audit` as well). */
+{ what: "audit"; query: AuditQuery_Serialize };
 
 /**  A column's meaning. */
 export type Field = 

@@ -3,6 +3,7 @@ import type { Permission } from "./api";
 import { DashboardPage } from "./pages/DashboardPage";
 import { ImportPage } from "./pages/ImportPage";
 import { AttentionPage } from "./pages/attention/AttentionPage";
+import { AuditPage } from "./pages/audit/AuditPage";
 import { NewCollectionPage } from "./pages/collections/NewCollectionPage";
 import { CustomersPage } from "./pages/customers/CustomersPage";
 import { PaymentsPage } from "./pages/payments/PaymentsPage";
@@ -31,5 +32,5 @@ export const SCREENS: Screen[] = [
   { key: "settlement", needs: "view_reports", element: () => <SettlementPage /> },
   { key: "reports", needs: "view_reports", element: () => <ReportsPage /> },
   { key: "settings", needs: "manage_stores", element: () => <SettingsPage /> },
-  { key: "audit", needs: "view_audit" },
+  { key: "audit", needs: "view_audit", element: () => <AuditPage /> },
 ];

@@ -37,3 +37,4 @@ export * from "./import";
 export * from "./review";
 export * from "./settlement";
 export * from "./reports";
+export * from "./audit";

@@ -10,6 +10,7 @@ import formsEn from "./forms.en";
 import reviewEn from "./review.en";
 import settlementEn from "./settlement.en";
 import reportsEn from "./reports.en";
+import auditEn from "./audit.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
@@ -24,6 +25,7 @@ const en: Texts = {
   ...reviewEn,
   ...settlementEn,
   ...reportsEn,
+  ...auditEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",

@@ -9,6 +9,7 @@ import formsTr from "./forms.tr";
 import reviewTr from "./review.tr";
 import settlementTr from "./settlement.tr";
 import reportsTr from "./reports.tr";
+import auditTr from "./audit.tr";
 
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
@@ -23,6 +24,7 @@ const tr = {
   ...reviewTr,
   ...settlementTr,
   ...reportsTr,
+  ...auditTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",

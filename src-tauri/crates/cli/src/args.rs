@@ -153,4 +153,6 @@ pub enum StoreCommand {
 pub enum AuditCommand {
     /// Verify the hash chain; names the first broken or missing link.
     Verify,
+    /// The entries, newest first, filtered by user, action, store and days.
+    List(crate::audit_cmds::AuditListArgs),
 }

@@ -94,6 +94,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<()> {
         Command::Unlock { recovery_key_env } => unlock(cli, out, recovery_key_env),
         Command::User(cmd) => user(cli, out, cmd),
         Command::Store(cmd) => store_cmd(cli, out, cmd),
+        Command::Audit(AuditCommand::List(args)) => crate::audit_cmds::list(cli, out, args),
         Command::Audit(AuditCommand::Verify) => {
             let session = sign_in(cli)?;
             let count = audit_log::verify(&session)?;

@@ -1,6 +1,7 @@
 //! `tahsildar-cli`: the core without a window.
 
 mod args;
+mod audit_cmds;
 mod collect_args;
 mod collect_cmds;
 mod commands;

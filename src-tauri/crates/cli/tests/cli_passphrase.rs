@@ -233,6 +233,31 @@ fn users_stores_permissions_and_unlock() {
 
     let v = ok(run(acting(&cli, "admin"), &["audit", "verify"]));
     assert!(v["entries"].as_u64().unwrap() > 20);
+    // The entries, filtered as in the window.
+    let v = ok(run(
+        acting(&cli, "admin"),
+        &["audit", "list", "--action", "user.unlock", "--by", "admin"],
+    ));
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["rows"][0]["action"], "user.unlock");
+    assert_eq!(v["rows"][0]["action_text"]["tr"], "Kullanıcı kilidini açma");
+    let v = ok(run(
+        acting(&cli, "admin"),
+        &["audit", "list", "--store", "Merkez", "--limit", "2"],
+    ));
+    assert!(v["rows"].as_array().unwrap().len() <= 2);
+    assert!(
+        v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["store"] == "Merkez")
+    );
+    let err = fails(run(
+        acting(&cli, "admin"),
+        &["audit", "list", "--action", "payment.nothing"],
+    ));
+    assert_eq!(err["code"], "invalid_input");
     let err = fails(run(acting(&cli, "nobody"), &["store", "list"]));
     assert_eq!(err["code"], "auth_failed");
     let err = fails(run(

@@ -1,12 +1,15 @@
-//! Stable codes of audit actions, results and origins.
+//! Stable codes of audit actions, results and origins, and their words for people.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Text;
 
 macro_rules! codes {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        pub enum $name { $($variant),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        pub enum $name { $(#[serde(rename = $code)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -82,3 +85,83 @@ codes!(
         Scheduler => "scheduler",
     }
 );
+
+impl AuditAction {
+    /// What was done, as an operator reads it.
+    pub fn text(self) -> Text {
+        use AuditAction::*;
+        let (tr, en) = match self {
+            SignIn => ("Oturum açma", "Sign-in"),
+            SignInFailed => ("Başarısız oturum açma", "Failed sign-in"),
+            Lockout => ("Kullanıcı kilitlendi", "User locked out"),
+            SignOut => ("Oturum kapatma", "Sign-out"),
+            PermissionDenied => ("Yetkisiz işlem", "Permission denied"),
+            UserCreate => ("Kullanıcı ekleme", "User added"),
+            UserUnlock => ("Kullanıcı kilidini açma", "User unlocked"),
+            UserDisable => ("Kullanıcıyı devre dışı bırakma", "User disabled"),
+            UserEnable => ("Kullanıcıyı etkinleştirme", "User enabled"),
+            UserPasswordChange => ("Parola değişikliği", "Password changed"),
+            UserGrantsChange => ("Yetki değişikliği", "Permissions changed"),
+            StoreCreate => ("Mağaza ekleme", "Store added"),
+            StoreUpdate => ("Mağaza ayarı değişikliği", "Store settings changed"),
+            StoreCredentialsChange => ("Mağaza anahtarı değişikliği", "Store credentials changed"),
+            CustomerAdd => ("Müşteri ekleme", "Customer added"),
+            PlanCreate => ("Tahsilat planı oluşturma", "Collection plan created"),
+            PlanChange => ("Tahsilat planı değişikliği", "Collection plan changed"),
+            CardAdd => ("Kart ekleme", "Card added"),
+            CardReplace => ("Kart değiştirme", "Card replaced"),
+            ImportCommit => ("Dosyadan aktarma", "File imported"),
+            ImportCancel => ("Aktarılan dosyayı iptal", "Import cancelled"),
+            ProvisionSubmit => ("Provizyon gönderme", "Provision sent"),
+            ProvisionOutcome => ("Provizyon sonucu", "Provision outcome"),
+            ProvisionWithdraw => ("Provizyonu geri çekme", "Provision withdrawn"),
+            ProvisionReview => ("Provizyon incelemesi", "Provision review"),
+            Void => ("İptal", "Void"),
+            SettlementDay => ("Gün sonu mutabakatı", "Settlement day"),
+            SettlementResolve => (
+                "Mutabakat farkını kapatma",
+                "Settlement difference resolved",
+            ),
+            Refund => ("İade", "Refund"),
+            Export => ("Dışa aktarma", "Export"),
+            Receipt => ("Dekont kaydetme", "Receipt saved"),
+            SupportBundle => ("Destek paketi", "Support bundle"),
+            VaultCreate => ("Kasa oluşturma", "Vault created"),
+            VaultRecoveryUnlock => ("Kurtarma anahtarıyla açma", "Opened with the recovery key"),
+            Backup => ("Yedekleme", "Backup"),
+            Restore => ("Yedekten geri yükleme", "Restore"),
+        };
+        Text::new(tr, en)
+    }
+
+    /// The words of a stored code; a code this program does not know is shown as it is.
+    pub fn text_of(code: &str) -> Text {
+        AuditAction::from_code(code)
+            .map(AuditAction::text)
+            .unwrap_or_else(|| Text::new(code, code))
+    }
+}
+
+impl AuditResult {
+    /// How it ended, as an operator reads it.
+    pub fn text_of(code: &str) -> Text {
+        match AuditResult::from_code(code) {
+            Some(AuditResult::Ok) => Text::new("Başarılı", "Succeeded"),
+            Some(AuditResult::Failed) => Text::new("Başarısız", "Failed"),
+            Some(AuditResult::Denied) => Text::new("Reddedildi", "Denied"),
+            None => Text::new(code, code),
+        }
+    }
+}
+
+impl Origin {
+    /// Where it came from, as an operator reads it.
+    pub fn text_of(code: &str) -> Text {
+        match Origin::from_code(code) {
+            Some(Origin::App) => Text::new("Uygulama", "App"),
+            Some(Origin::Cli) => Text::new("Komut satırı", "Command line"),
+            Some(Origin::Scheduler) => Text::new("Zamanlayıcı", "Scheduler"),
+            None => Text::new(code, code),
+        }
+    }
+}

@@ -3,9 +3,13 @@
 //! Entries never hold a PAN or a secret: details pass through [`scrub`] before they are stored.
 
 mod action;
+pub mod check;
+pub mod list;
 mod verify;
 
 pub use action::{AuditAction, AuditResult, Origin};
+pub use check::{AuditCheck, check};
+pub use list::{AuditChoices, AuditPage, AuditQuery, AuditRow};
 pub use verify::{AuditBreak, BreakKind, verify};
 
 use rusqlite::{OptionalExtension, Transaction, params};

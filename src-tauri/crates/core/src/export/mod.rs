@@ -1,6 +1,7 @@
 //! Files an office opens in Excel: the payments list (with the filters on screen), a
-//! customer's ledger, the arrears list and a period's summary, as XLSX (typed cells: amounts
-//! as numbers in the currency's format, dates as dates, a bold frozen header with a filter)
+//! customer's ledger, the arrears list, a period's summary and the audit log, as XLSX (typed
+//! cells: amounts as numbers in the currency's format, dates as dates, a bold frozen header
+//! with a filter)
 //! or CSV (UTF-8 with a byte-order mark and `;`, which a Turkish Excel opens as it is, or
 //! Windows-1254). Text is never taken for a formula. Card numbers appear masked only. Every
 //! export needs `export` (besides seeing the report) and is audited.
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use sheet::{Cell, Column, Sheet};
 
-use crate::audit::{AuditAction, AuditResult};
+use crate::audit::{AuditAction, AuditQuery, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -52,10 +53,22 @@ impl ExportFormat {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "what", rename_all = "snake_case")]
 pub enum ExportRequest {
-    Payments { query: PaymentQuery },
-    Ledger { query: LedgerQuery },
-    Arrears { query: ArrearsQuery },
-    Summary { query: SummaryQuery },
+    Payments {
+        query: PaymentQuery,
+    },
+    Ledger {
+        query: LedgerQuery,
+    },
+    Arrears {
+        query: ArrearsQuery,
+    },
+    Summary {
+        query: SummaryQuery,
+    },
+    /// The audit log's entries that match the filters (needs `view_audit` as well).
+    Audit {
+        query: AuditQuery,
+    },
 }
 
 impl ExportRequest {
@@ -65,6 +78,7 @@ impl ExportRequest {
             ExportRequest::Ledger { .. } => "ledger",
             ExportRequest::Arrears { .. } => "arrears",
             ExportRequest::Summary { .. } => "summary",
+            ExportRequest::Audit { .. } => "audit",
         }
     }
 
@@ -98,6 +112,10 @@ impl ExportRequest {
             ExportRequest::Summary { query } => {
                 let summary = crate::reports::summary::summary(session, query)?;
                 Ok(tables::summary(&summary, lang))
+            }
+            ExportRequest::Audit { query } => {
+                let rows = crate::audit::list::all(session, query)?;
+                Ok(vec![tables::audit(&rows, lang)])
             }
         }
     }

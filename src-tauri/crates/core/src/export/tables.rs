@@ -2,6 +2,7 @@
 //! user's language.
 
 use super::sheet::{Cell, Column, Sheet};
+use crate::audit::AuditRow;
 use crate::i18n::Lang;
 use crate::payments::PaymentRow;
 use crate::reports::Figure;
@@ -226,4 +227,50 @@ pub(crate) fn summary(s: &PeriodSummary, lang: Lang) -> Vec<Sheet> {
         ]);
     }
     vec![totals, days, declines]
+}
+
+/// `DD.MM.YYYY HH:MM:SS` in Istanbul of a stored UTC instant (kept as it is if it is not one).
+fn local_time(at: &str) -> String {
+    at.parse::<jiff::Timestamp>().map_or_else(
+        |_| at.to_string(),
+        |t| {
+            t.to_zoned_datetime(crate::plan::time_zone())
+                .strftime("%d.%m.%Y %H:%M:%S")
+                .to_string()
+        },
+    )
+}
+
+pub(crate) fn audit(rows: &[AuditRow], lang: Lang) -> Sheet {
+    let mut sheet = Sheet::new(
+        lang.pick("Denetim kaydı", "Audit log"),
+        columns(
+            lang,
+            &[
+                ("No", "No", Column::Count),
+                ("Zaman", "Time", Column::Text),
+                ("Kullanıcı", "User", Column::Text),
+                ("İşlem", "Action", Column::Text),
+                ("Mağaza", "Store", Column::Text),
+                ("Nesne", "Object", Column::Text),
+                ("Sonuç", "Result", Column::Text),
+                ("Kaynak", "Origin", Column::Text),
+                ("Ayrıntı", "Details", Column::Text),
+            ],
+        ),
+    );
+    for e in rows {
+        sheet.rows.push(vec![
+            Cell::Count(e.seq),
+            Cell::text(local_time(&e.at)),
+            Cell::maybe(e.user_name.clone()),
+            Cell::text(e.action_text.get(lang)),
+            Cell::maybe(e.store.clone()),
+            Cell::text(&e.object),
+            Cell::text(e.result_text.get(lang)),
+            Cell::text(e.origin_text.get(lang)),
+            Cell::text(&e.detail),
+        ]);
+    }
+    sheet
 }

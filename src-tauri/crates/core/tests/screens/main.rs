@@ -1,7 +1,9 @@
 //! What the app's screens read from the core: the paged payments list (checked on 100,000
 //! rows), the customer search and detail, the payment timeline and actions, the plan summary
-//! before saving, and the attention queue. Real SQLCipher files; the simulator over loopback.
+//! before saving, the attention queue and the audit log. Real SQLCipher files; the simulator
+//! over loopback.
 
+mod audit;
 mod customers;
 mod detail;
 mod paging;
