@@ -106,7 +106,7 @@ bench: setup
 	cargo run --release -p tahsildar-core --example import_bench -- 100000
 	cargo run --release -p tahsildar-core --example collections_bench -- 10000 8 50
 	cargo run --release -p tahsildar-core --example payments_page_bench -- 100000
-	cargo run --release -p tahsildar-core --example reports_bench -- 100000
+	cargo run --release -p tahsildar-core --example reports_bench -- 10000,100000,1000000
 
 ## package: release build with installers for this system
 package: setup

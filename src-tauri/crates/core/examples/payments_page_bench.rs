@@ -22,7 +22,7 @@ fn main() {
         .unwrap_or(100_000);
     let Bench {
         vault, admin, _tmp, ..
-    } = Bench::filled(payments, jiff::civil::date(2026, 1, 1));
+    } = Bench::filled(payments, jiff::civil::date(2026, 1, 1), 730);
 
     let floor_page = median(RUNS, || {
         vault

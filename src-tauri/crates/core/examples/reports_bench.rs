@@ -1,12 +1,14 @@
 //! Benchmark of the dashboard, the reports and the exports on a large vault (not a test).
 //!
-//! `cargo run --release -p tahsildar-core --example reports_bench -- [payments] [export rows]`
-//! (defaults 100000 and 100000). Fills a SQLCipher vault with that many payments due in the year
-//! before and the year after today (1,000 customers), then times what the window asks for when
+//! `cargo run --release -p tahsildar-core --example reports_bench -- [sizes] [export rows]`
+//! (defaults `100000` and 100000; sizes are comma-separated, e.g. `10000,100000,1000000`). For
+//! each size, fills a SQLCipher vault with that many payments due over ten years (nine before
+//! today, one after; one customer per hundred payments) and times what the window asks for when
 //! the dashboard opens, each report page and a customer's ledger, beside the floor measured on
-//! the same file (a bare indexed count of one month's payments). Then exports the first
-//! `export rows` payments to XLSX and CSV, beside the floor: reading the same rows, then writing
-//! the same cells bare (rust_xlsxwriter, or `;`-joined lines).
+//! the same file (a bare indexed count of this month's payments); one table shows how each
+//! figure grows with the vault. Then exports the first `export rows` payments of a vault of the
+//! last size to XLSX and CSV, beside the floor: reading the same rows, then writing the same
+//! cells bare (rust_xlsxwriter, or `;`-joined lines).
 
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -36,12 +38,80 @@ fn peak_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-fn report(name: &str, took: Duration, floor: Duration) {
-    println!(
-        "{name}: {:.2} ms  [{:.1}x the floor]",
-        ms(took),
-        took.as_secs_f64() / floor.as_secs_f64()
+/// One timed figure at each vault size, and its target.
+struct Line {
+    name: String,
+    target_ms: f64,
+    took: Vec<Duration>,
+}
+
+/// Times each figure at one vault size and appends it to its line (made at the first size).
+fn measure(lines: &mut Vec<Line>, admin: &Session, today: jiff::civil::Date) {
+    let mut k = 0;
+    let mut timed = |name: &str, target_ms: f64, f: &mut dyn FnMut()| {
+        if lines.len() == k {
+            lines.push(Line {
+                name: name.to_string(),
+                target_ms,
+                took: Vec::new(),
+            });
+        }
+        lines[k].took.push(median(RUNS, f));
+        k += 1;
+    };
+    timed("dashboard: all it asks for", 100.0, &mut || {
+        dashboard(admin, today)
+    });
+    let span = |from: jiff::civil::Date, to: jiff::civil::Date| SummaryQuery {
+        store_id: None,
+        from,
+        to,
+    };
+    let month = span(today.first_of_month(), today.last_of_month());
+    timed("summary of this month", 100.0, &mut || {
+        summary(admin, &month).expect("summary");
+    });
+    let year = span(
+        today
+            .checked_sub(jiff::Span::new().days(364))
+            .expect("date"),
+        today,
     );
+    timed("summary of the last 12 months", 100.0, &mut || {
+        summary(admin, &year).expect("summary");
+    });
+    for (name, sort) in [
+        ("arrears, first page by amount", ArrearsSort::Amount),
+        ("arrears, first page by name", ArrearsSort::Name),
+    ] {
+        let query = ArrearsQuery {
+            sort,
+            ..ArrearsQuery::default()
+        };
+        timed(name, 100.0, &mut || {
+            arrears(admin, &query).expect("arrears");
+        });
+    }
+    for days in [7, 30] {
+        let ahead = UpcomingQuery {
+            store_id: None,
+            days: Some(days),
+        };
+        timed(&format!("upcoming {days} days"), 100.0, &mut || {
+            upcoming(admin, &ahead).expect("upcoming");
+        });
+    }
+    timed("attention queue", 100.0, &mut || {
+        queue(admin, None).expect("queue");
+    });
+    let one = LedgerQuery {
+        customer_id: 1,
+        as_of: None,
+        plan_id: None,
+    };
+    timed("ledger of one customer", 10.0, &mut || {
+        ledger(admin, &one).expect("ledger");
+    });
 }
 
 /// What the dashboard asks for when it opens: today's, this month's and the last 30 days'
@@ -76,123 +146,101 @@ fn dashboard(admin: &Session, today: jiff::civil::Date) {
     queue(admin, None).expect("queue");
 }
 
+/// A vault of ten years: `payments` due over the nine years before today and the year after.
+fn ten_years(payments: u64, today: jiff::civil::Date) -> Bench {
+    let first_due = today
+        .checked_sub(jiff::Span::new().days(9 * 365))
+        .expect("date");
+    Bench::filled(payments, first_due, 10 * 365)
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
-    let payments: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let sizes: Vec<u64> = args
+        .next()
+        .unwrap_or_else(|| "100000".into())
+        .split(',')
+        .map(|n| n.parse().expect("a number of payments"))
+        .collect();
     let export_rows: u32 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let today = plan::today(&SystemClock);
-    let first_due = today
-        .checked_sub(jiff::Span::new().days(365))
-        .expect("date");
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut floors = Vec::new();
+    let mut last = None;
+    for &payments in &sizes {
+        let bench = ten_years(payments, today);
+        let month = (
+            today.first_of_month().to_string(),
+            today.last_of_month().to_string(),
+        );
+        floors.push(median(RUNS, || {
+            bench
+                .vault
+                .db()
+                .read(|c| {
+                    Ok(c.query_row(
+                        "SELECT count(*) FROM payments WHERE due_date BETWEEN ?1 AND ?2",
+                        [&month.0, &month.1],
+                        |r| r.get::<_, i64>(0),
+                    )?)
+                })
+                .expect("floor");
+        }));
+        measure(&mut lines, &bench.admin, today);
+        last = Some(bench);
+    }
+    let header: Vec<String> = sizes.iter().map(|n| format!("{n} payments")).collect();
+    println!(
+        "\n| figure (median of {RUNS}, ms) | {} | target |",
+        header.join(" | ")
+    );
+    println!("|---|{}---|", "---|".repeat(sizes.len()));
+    let row = |name: &str, took: &[Duration], target: &str| {
+        let cells: Vec<String> = took.iter().map(|t| format!("{:.2}", ms(*t))).collect();
+        println!("| {name} | {} | {target} |", cells.join(" | "));
+    };
+    row(
+        "floor: bare indexed count of this month's payments",
+        &floors,
+        "",
+    );
+    for line in &lines {
+        let worst = line.took.iter().max().copied().unwrap_or_default();
+        let verdict = if ms(worst) < line.target_ms {
+            "pass"
+        } else {
+            "FAIL"
+        };
+        row(
+            &line.name,
+            &line.took,
+            &format!("< {} ms {verdict}", line.target_ms),
+        );
+    }
+
+    // Exports of the first `export_rows` payments by due date, on the vault of the last size.
     let Bench {
         vault, admin, _tmp, ..
-    } = Bench::filled(payments, first_due);
-
-    let month = (today.first_of_month(), today.last_of_month());
-    let floor = median(RUNS, || {
-        vault
-            .db()
-            .read(|c| {
-                Ok(c.query_row(
-                    "SELECT count(*) FROM payments WHERE due_date BETWEEN ?1 AND ?2",
-                    [month.0.to_string(), month.1.to_string()],
-                    |r| r.get::<_, i64>(0),
-                )?)
-            })
-            .expect("floor");
-    });
-    println!(
-        "floor: bare count of this month's payments {:.2} ms",
-        ms(floor)
-    );
-
-    report(
-        "dashboard (3 summaries, 7 days ahead, attention queue)",
-        median(RUNS, || dashboard(&admin, today)),
-        floor,
-    );
-    let summaries = [
-        ("summary of this month", month.0, month.1),
-        (
-            "summary of the two years",
-            first_due,
-            today
-                .checked_add(jiff::Span::new().days(365))
-                .expect("date"),
-        ),
-    ];
-    for (name, from, to) in summaries {
-        let query = SummaryQuery {
-            store_id: None,
-            from,
-            to,
-        };
-        report(
-            name,
-            median(RUNS, || {
-                summary(&admin, &query).expect("summary");
-            }),
-            floor,
-        );
-    }
-    for (name, sort) in [
-        ("arrears, first page by amount", ArrearsSort::Amount),
-        ("arrears, first page by name", ArrearsSort::Name),
-    ] {
-        let query = ArrearsQuery {
-            sort,
-            ..ArrearsQuery::default()
-        };
-        report(
-            name,
-            median(RUNS, || {
-                arrears(&admin, &query).expect("arrears");
-            }),
-            floor,
-        );
-    }
-    let ahead = UpcomingQuery {
-        store_id: None,
-        days: Some(30),
-    };
-    report(
-        "upcoming 30 days",
-        median(RUNS, || {
-            upcoming(&admin, &ahead).expect("upcoming");
-        }),
-        floor,
-    );
-    let one = LedgerQuery {
-        customer_id: 1,
-        as_of: None,
-        plan_id: None,
-    };
-    let mut lines = 0;
-    let took = median(RUNS, || {
-        lines = ledger(&admin, &one).expect("ledger").lines.len()
-    });
-    report(
-        &format!("ledger of one customer ({lines} lines)"),
-        took,
-        floor,
-    );
-
-    // Exports of the first `export_rows` payments by due date.
+    } = last.expect("a size");
+    let last_due: String = vault
+        .db()
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT max(due_date) FROM (SELECT due_date FROM payments ORDER BY due_date LIMIT ?1)",
+                [export_rows],
+                |r| r.get(0),
+            )?)
+        })
+        .expect("last due date");
     let query = PaymentQuery {
-        due_to: None,
+        due_to: last_due.parse().ok(),
         ..PaymentQuery::default()
     };
     let started = Instant::now();
-    let mut rows = page::all(&admin, &query).expect("rows");
-    rows.truncate(export_rows as usize);
+    let rows = page::all(&admin, &query).expect("rows");
     let read = started.elapsed();
-    let last_due = rows.last().map(|r| r.due_date.clone()).unwrap_or_default();
-    let request = ExportRequest::Payments {
-        query: PaymentQuery {
-            due_to: last_due.parse().ok(),
-            ..query
-        },
-    };
+    let request = ExportRequest::Payments { query };
     let dir = tempfile::tempdir().expect("tempdir");
     let cells = |r: &tahsildar_core::payments::PaymentRow| {
         [

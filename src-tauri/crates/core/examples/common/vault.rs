@@ -1,11 +1,11 @@
 //! What the benchmarks share (each uses part of it): a SQLCipher vault with an administrator,
 //! empty or filled as an office's vault looks after years of collections: one customer per
 //! hundred payments (at least 1,000) in the sandbox store, each with a card and a monthly plan,
-//! and the payments due on random days in the two years from a first day. Those due before
-//! today are mostly paid, each with its approved charge; some were refunded or cancelled, and
-//! a few are still owed (declined, waiting for a retry or an operator); those due later are
-//! scheduled. One payment in ten was declined once on the way. And the median of repeated
-//! timings.
+//! and the payments due on random days of a span from a first day. Those due before today are
+//! mostly paid, each with its approved charge; some were refunded or cancelled, and of the
+//! last year's a few are still owed (declined, waiting for a retry or an operator); those due
+//! later are scheduled. One payment in ten was declined once on the way. And the median of
+//! repeated timings.
 #![allow(dead_code)]
 
 use std::sync::Arc;
@@ -55,8 +55,9 @@ impl Bench {
         }
     }
 
-    /// A new vault with `payments` payments due from `first_due` on; says how long the fill took.
-    pub fn filled(payments: u64, first_due: jiff::civil::Date) -> Bench {
+    /// A new vault with `payments` payments due in the `days` days from `first_due` on; says
+    /// how long the fill took.
+    pub fn filled(payments: u64, first_due: jiff::civil::Date, days: u32) -> Bench {
         let bench = Bench::empty();
         let started = Instant::now();
         fill(
@@ -64,7 +65,7 @@ impl Bench {
             &bench.admin,
             bench.store_id,
             payments,
-            first_due,
+            (first_due, days),
         );
         println!(
             "filled {payments} payments in {:.1} s",
@@ -96,7 +97,7 @@ fn fill(
     admin: &Session,
     store_id: i64,
     payments: u64,
-    first_due: jiff::civil::Date,
+    (first_due, days): (jiff::civil::Date, u32),
 ) {
     let customers = (payments / 100).max(1_000);
     let per = payments.div_ceil(customers);
@@ -107,14 +108,23 @@ fn fill(
             .wrapping_add(1_442_695_040_888_963_407);
         (seed >> 33) % n
     };
-    let today = tahsildar_core::plan::today(&tahsildar_core::SystemClock);
-    // Of a hundred payments due before today: what became of them.
-    let past_status = |roll: u64| match roll {
+    let today = tahsildar_core::plan::today(&tahsildar_core::SystemClock).to_string();
+    let year_ago = tahsildar_core::plan::today(&tahsildar_core::SystemClock)
+        .checked_sub(jiff::Span::new().days(365))
+        .expect("date")
+        .to_string();
+    // Of a hundred payments due in the last year, and before it: what became of them.
+    let last_year = |roll: u64| match roll {
         0..=89 => "paid",
         90..=91 => "refunded",
         92..=93 => "cancelled",
         94..=96 => "retry_wait",
         _ => "attention",
+    };
+    let earlier = |roll: u64| match roll {
+        0..=94 => "paid",
+        95..=96 => "refunded",
+        _ => "cancelled",
     };
     // Customers and their cards through the API, so the cards are sealed as the reports read them.
     let expiry = format!(
@@ -159,36 +169,40 @@ fn fill(
                     }
                     made += 1;
                     let due = first_due
-                        .checked_add(jiff::Span::new().days(next(730) as i64))
+                        .checked_add(jiff::Span::new().days(next(u64::from(days)) as i64))
                         .expect("date")
                         .to_string();
-                    let status = if due < today.to_string() {
-                        past_status(next(100))
-                    } else {
+                    let status = if due >= today {
                         "scheduled"
+                    } else if due >= year_ago {
+                        last_year(next(100))
+                    } else {
+                        earlier(next(100))
                     };
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency, status,
                              next_try_on, card_id, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, 949, ?6, ?4, ?7, ?8)",
-                        params![plan, store_id, occurrence as i64, due, 100 + next(500_000) as i64, status, card, now],
-                    )?;
+                    )?
+                    .execute(params![plan, store_id, occurrence as i64, due, 100 + next(500_000) as i64, status, card, now])?;
                     let id = tx.last_insert_rowid();
                     if made.is_multiple_of(10) && status != "scheduled" {
-                        tx.execute(
+                        tx.prepare_cached(
                             "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, state, vps_code, host_code, created_at)
                              VALUES (?1, ?2, ?3, 100, 949, 'declined', 'VPS-1005', '51', ?4)",
-                            params![id, format!("DEC-{id:08}"), card, now],
+                        )?
+                        .execute(params![id, format!("DEC-{id:08}"), card, now],
                         )?;
                     }
                     if matches!(status, "paid" | "refunded") {
-                        tx.execute(
+                        tx.prepare_cached(
                             "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, state, vps_code,
                                  host_code, auth_code, created_at, finished_at, refunded_minor)
                              SELECT id, ?2, card_id, amount_minor, 949, 'approved', '00', '00', 'A1', ?3, ?3,
                                  CASE WHEN status = 'refunded' THEN amount_minor ELSE 0 END
                              FROM payments WHERE id = ?1",
-                            params![id, format!("ORD-{id:08}"), now],
+                        )?
+                        .execute(params![id, format!("ORD-{id:08}"), now],
                         )?;
                     }
                 }

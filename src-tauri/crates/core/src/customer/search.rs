@@ -420,15 +420,10 @@ pub fn expiring_cards(
         .map_err(|e| Error::Internal(e.to_string()))?;
     type Raw = (ExpiringCard, Vec<u8>);
     let raw: Vec<Raw> = vault.db().read(|c| {
-        // `+p.status`: the next due date is found through the customer's plans; taken through
-        // the status index instead it read most of the payments once per card.
         let mut stmt = c.prepare(&format!(
-            "SELECT k.id, c.id, c.reference, c.name, c.store_id, k.masked_pan, k.brand, k.position, k.expiry_sealed,
-                (SELECT min(p.due_date) FROM plans pl JOIN payments p ON p.plan_id = pl.id
-                  WHERE pl.customer_id = c.id AND +p.status IN ({}))
+            "SELECT k.id, c.id, c.reference, c.name, c.store_id, k.masked_pan, k.brand, k.position, k.expiry_sealed
              FROM cards k JOIN customers c ON c.id = k.customer_id
              WHERE k.removed_at IS NULL AND {} AND (?1 IS NULL OR c.store_id = ?1)",
-            sql_list(&[PaymentStatus::Scheduled, PaymentStatus::RetryWait, PaymentStatus::Attention]),
             store_filter(visible.as_deref())
         ))?;
         let rows = stmt.query_map([store_id], |r| {
@@ -442,7 +437,7 @@ pub fn expiring_cards(
                     masked_pan: r.get(5)?,
                     brand: r.get(6)?,
                     position: r.get(7)?,
-                    next_due_date: r.get(9)?,
+                    next_due_date: None,
                     expiry: String::new(),
                     valid_through: String::new(),
                     expired: false,
@@ -452,6 +447,8 @@ pub fn expiring_cards(
         })?;
         Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
     })?;
+    // Every expiry is sealed, so each card's is opened here; the next due date is looked up
+    // only for the few that expire.
     let mut out = Vec::new();
     for (mut card, sealed) in raw {
         let expiry = expiry_of(vault, card.card_id, &sealed)?;
@@ -464,6 +461,23 @@ pub fn expiring_cards(
         card.expired = last < today;
         out.push(card);
     }
+    vault.db().read(|c| {
+        // `+p.status`: the next due date is found through the customer's plans; taken through
+        // the status index instead it read most of the payments once per card.
+        let mut next_due = c.prepare(&format!(
+            "SELECT min(p.due_date) FROM plans pl JOIN payments p ON p.plan_id = pl.id
+             WHERE pl.customer_id = ?1 AND +p.status IN ({})",
+            sql_list(&[
+                PaymentStatus::Scheduled,
+                PaymentStatus::RetryWait,
+                PaymentStatus::Attention
+            ]),
+        ))?;
+        for card in &mut out {
+            card.next_due_date = next_due.query_row([card.customer_id], |r| r.get(0))?;
+        }
+        Ok(())
+    })?;
     out.sort_by(|a, b| {
         (a.valid_through.as_str(), a.card_id).cmp(&(b.valid_through.as_str(), b.card_id))
     });

@@ -220,14 +220,14 @@ fn check(query: &PaymentQuery) -> Result<u32> {
     Ok(limit)
 }
 
-/// One page of the payments the user may see (`view_reports`), with the total that match.
-pub fn page(session: &Session, query: &PaymentQuery) -> Result<PaymentPage> {
-    if let Some(id) = query.store_id {
-        session.require(Permission::ViewReports, Some(id))?;
-    }
-    let limit = check(query)?;
-    let visible = session.stores_with(Permission::ViewReports)?;
-    let (filter, mut values) = conditions(query, visible.as_deref());
+/// The ids of the payments that match, in the query's order; `window`: `(limit, offset)`.
+fn ordered_ids(
+    conn: &rusqlite::Connection,
+    query: &PaymentQuery,
+    filter: &str,
+    mut values: Vec<Value>,
+    window: Option<(u32, u32)>,
+) -> Result<Vec<i64>> {
     let direction = if query.descending { "DESC" } else { "ASC" };
     // Only the customer sort needs the customer's row beside the payment's.
     let from = if query.sort == PaymentSort::Customer {
@@ -236,54 +236,74 @@ pub fn page(session: &Session, query: &PaymentQuery) -> Result<PaymentPage> {
         "FROM payments p"
     };
     let order = query.sort.column().replace("{dir}", direction);
+    let mut sql =
+        format!("SELECT p.id {from} {filter} ORDER BY {order} {direction}, p.id {direction}");
+    if let Some((limit, offset)) = window {
+        values.push(Value::Integer(i64::from(limit)));
+        values.push(Value::Integer(i64::from(offset)));
+        let n = values.len();
+        sql.push_str(&format!(" LIMIT ?{} OFFSET ?{n}", n - 1));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(ids)
+}
+
+/// The rows of these payments, in this order.
+fn rows_of(conn: &rusqlite::Connection, ids: &[i64]) -> Result<Vec<PaymentRow>> {
+    let mut one = conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?;
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        rows.push(one.query_row([id], from_row)?);
+    }
+    Ok(rows)
+}
+
+/// The filter of a query over the stores the user may see (`view_reports`), and its page size.
+fn visible_filter(session: &Session, query: &PaymentQuery) -> Result<(String, Vec<Value>, u32)> {
+    if let Some(id) = query.store_id {
+        session.require(Permission::ViewReports, Some(id))?;
+    }
+    let limit = check(query)?;
+    let visible = session.stores_with(Permission::ViewReports)?;
+    let (filter, values) = conditions(query, visible.as_deref());
+    Ok((filter, values, limit))
+}
+
+/// One page of the payments the user may see (`view_reports`), with the total that match.
+pub fn page(session: &Session, query: &PaymentQuery) -> Result<PaymentPage> {
+    let (filter, values, limit) = visible_filter(session, query)?;
     session.vault().db().read(|conn| {
         let total: i64 = conn.query_row(
             &format!("SELECT count(*) FROM payments p {filter}"),
             rusqlite::params_from_iter(values.iter()),
             |r| r.get(0),
         )?;
-        values.push(Value::Integer(i64::from(limit)));
-        values.push(Value::Integer(i64::from(query.offset)));
-        let n = values.len();
-        let ids_sql = format!(
-            "SELECT p.id {from} {filter} ORDER BY {order} {direction}, p.id {direction} LIMIT ?{} OFFSET ?{n}",
-            n - 1
-        );
-        let mut stmt = conn.prepare(&ids_sql)?;
-        let ids: Vec<i64> = stmt
-            .query_map(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?
-            .collect::<std::result::Result<_, _>>()?;
-        let mut one = conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?;
-        let mut rows = Vec::with_capacity(ids.len());
-        for id in ids {
-            rows.push(one.query_row([id], from_row)?);
-        }
+        let ids = ordered_ids(conn, query, &filter, values, Some((limit, query.offset)))?;
         Ok(PaymentPage {
             total: total as u64,
             offset: query.offset,
-            rows,
+            rows: rows_of(conn, &ids)?,
         })
     })
 }
 
 /// Every payment that matches the filters (whatever `offset` and `limit` say), in the query's
-/// order, read a page at a time.
+/// order, read in one pass.
 pub fn all(session: &Session, query: &PaymentQuery) -> Result<Vec<PaymentRow>> {
-    let mut query = PaymentQuery {
-        offset: 0,
-        limit: Some(MAX_PAGE),
-        ..query.clone()
-    };
-    let mut rows = Vec::new();
-    loop {
-        let page = page(session, &query)?;
-        let last = page.rows.len() < MAX_PAGE as usize;
-        rows.extend(page.rows);
-        if last {
-            return Ok(rows);
-        }
-        query.offset += MAX_PAGE;
-    }
+    let (filter, values, _) = visible_filter(
+        session,
+        &PaymentQuery {
+            limit: None,
+            ..query.clone()
+        },
+    )?;
+    session.vault().db().read(|conn| {
+        let ids = ordered_ids(conn, query, &filter, values, None)?;
+        rows_of(conn, &ids)
+    })
 }
 
 #[cfg(test)]
