@@ -25,6 +25,8 @@ pub struct HostAnswer {
     pub message: Option<String>,
     pub auth_code: Option<String>,
     pub rrn: Option<String>,
+    /// The bank's batch (end-of-day group) number.
+    pub batch_number: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +80,7 @@ fn answer_of(reply: &TxnReply) -> HostAnswer {
             .or_else(|| Some(reply.response_message.clone()).filter(|m| !m.is_empty())),
         auth_code: reply.auth_code.clone(),
         rrn: reply.rrn.clone(),
+        batch_number: reply.batch_number,
     }
 }
 
@@ -165,6 +168,7 @@ pub fn of_inquiry(state: &OrderState) -> Resolution {
             .or_else(|| row.response_message.clone()),
         auth_code: row.auth_code.clone(),
         rrn: row.rrn.clone(),
+        batch_number: row.batch_number,
     };
     match state {
         OrderState::Approved { row, .. } => Resolution::Approved(answer(row)),
@@ -202,6 +206,7 @@ mod tests {
             host_message: host.map(|h| format!("0{h} RED")),
             auth_code: Some("000000".into()),
             rrn: Some("411524361163".into()),
+            batch_number: Some(43),
             ..TxnReply::default()
         }
     }
@@ -232,6 +237,7 @@ mod tests {
                     message: Some("051 RED".into()),
                     auth_code: Some("000000".into()),
                     rrn: Some("411524361163".into()),
+                    batch_number: Some(43),
                 }
             }
         );

@@ -134,7 +134,7 @@ pub struct Receipt {
     pub sale_order_id: Option<String>,
     pub auth_code: Option<String>,
     pub rrn: Option<String>,
-    /// The bank's batch (gün sonu) number, where it was recorded.
+    /// The bank's batch (gün sonu) number of a sale; none on a refund, void or capture.
     pub batch_number: Option<String>,
 }
 
@@ -165,13 +165,13 @@ fn transactions() -> String {
     format!(
         "SELECT 'attempt' AS src, a.id AS attempt_id, NULL AS follow_up_id, a.payment_id,
              a.finished_at AS at, a.amount_minor, a.order_id, NULL AS sale_order_id,
-             a.auth_code, a.rrn, a.card_id, a.installments, a.currency
+             a.auth_code, a.rrn, a.card_id, a.installments, a.currency, a.batch_number
          FROM attempts a
          WHERE a.state = {approved} AND a.kind = {sale}
          UNION ALL
          SELECT v.kind, v.attempt_id, v.id, a.payment_id, v.finished_at, v.amount_minor,
              COALESCE(v.order_id, a.order_id), a.order_id, NULL, NULL, a.card_id,
-             a.installments, a.currency
+             a.installments, a.currency, NULL
          FROM reversals v JOIN attempts a ON a.id = v.attempt_id
          WHERE v.state = {done} AND v.kind IN ({follow_ups})",
         approved = sql_list(&[AttemptState::Approved]),
@@ -212,7 +212,7 @@ fn load(session: &Session, filter: &Filter) -> Result<Vec<Receipt>> {
         "SELECT t.src, t.attempt_id, t.follow_up_id, t.payment_id, t.at, t.amount_minor,
              t.order_id, t.sale_order_id, t.auth_code, t.rrn, t.installments, t.currency,
              p.store_id, s.name, s.merchant_safe_id, s.terminal_safe_id,
-             c.reference, c.name, k.masked_pan, k.brand
+             c.reference, c.name, k.masked_pan, k.brand, t.batch_number
          FROM ({tx}) t
          JOIN payments p ON p.id = t.payment_id
          JOIN plans pl ON pl.id = p.plan_id
@@ -265,7 +265,7 @@ fn load(session: &Session, filter: &Filter) -> Result<Vec<Receipt>> {
                     order_id,
                     auth_code: r.get(8)?,
                     rrn: r.get(9)?,
-                    batch_number: None,
+                    batch_number: r.get::<_, Option<i64>>(20)?.map(|n| n.to_string()),
                 },
             ));
         }

@@ -77,6 +77,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "day_totals",
         include_str!("../../migrations/0012_day_totals.sql"),
     ),
+    (
+        13,
+        "attempt_batch_number",
+        include_str!("../../migrations/0013_attempt_batch_number.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

@@ -105,7 +105,14 @@ async fn a_sale_receipt_shows_the_masked_card_the_amount_in_words_and_the_bank_r
     );
     assert_eq!(r.auth_code.as_deref(), Some(auth_code.as_str()));
     assert!(r.rrn.is_some(), "{r:?}");
-    assert_eq!(r.batch_number, None, "the vault keeps no batch number");
+    let batch = r
+        .batch_number
+        .clone()
+        .expect("the bank's batch number is kept");
+    assert!(
+        page.contains(&format!("Batch no {batch}")),
+        "batch {batch} on the receipt: {page}"
+    );
 
     // The same receipt in English keeps the amount in Turkish words.
     let english = dir.path().join("receipt.pdf");

@@ -71,7 +71,7 @@ fn rebuilding_users_for_the_manager_role_keeps_every_user_grant_and_password() {
     .unwrap();
     assert_eq!(
         reopened.db().applied_migrations().unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
     );
     assert!(reopened.db().integrity_ok().unwrap());
     let auth = Auth::new(Arc::new(reopened));
@@ -172,7 +172,8 @@ fn the_day_totals_start_from_the_charges_already_in_the_vault() {
                  DROP TABLE decline_day_totals;
                  ALTER TABLE payments DROP COLUMN charged_minor;
                  ALTER TABLE payments DROP COLUMN refunded_minor;
-                 DELETE FROM schema_migrations WHERE version = 12;",
+                 DELETE FROM schema_migrations WHERE version IN (12, 13);
+                 ALTER TABLE attempts DROP COLUMN batch_number;",
             )?;
             let ids: Vec<i64> = tx
                 .prepare("SELECT id FROM payments ORDER BY occurrence")?

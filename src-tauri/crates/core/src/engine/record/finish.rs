@@ -75,7 +75,7 @@ pub(crate) fn finish(
         }
         tx.execute(
             "UPDATE attempts SET vps_code = ?1, host_code = ?2, message = ?3, auth_code = ?4, rrn = ?5,
-                 decline_kind = ?6, finished_at = ?7
+                 decline_kind = ?6, finished_at = ?7, batch_number = ?9
              WHERE id = ?8",
             params![
                 answer.vps_code,
@@ -89,7 +89,8 @@ pub(crate) fn finish(
                     DeclineKind::OurError => "our_error",
                 }),
                 now,
-                attempt.id
+                attempt.id,
+                answer.batch_number
             ],
         )?;
         let moved_to = match kind {
