@@ -206,6 +206,61 @@ pub(crate) fn summary(s: &PeriodSummary, lang: Lang) -> Vec<Sheet> {
             Cell::Money(d.collected.minor, d.currency.clone()),
         ]);
     }
+    let due_and_collected = |first: (&str, &str, Column)| {
+        columns(
+            lang,
+            &[
+                first,
+                ("Para birimi", "Currency", Column::Text),
+                ("Vadesi gelen adet", "Due count", Column::Count),
+                ("Vadesi gelen", "Due", Column::Money),
+                ("Tahsil adet", "Collected count", Column::Count),
+                ("Tahsil edilen", "Collected", Column::Money),
+            ],
+        )
+    };
+    let figures = |name: Cell, currency: &str, due: &Figure, collected: &Figure| {
+        vec![
+            name,
+            Cell::text(currency),
+            Cell::Count(due.count),
+            Cell::Money(due.minor, currency.to_string()),
+            Cell::Count(collected.count),
+            Cell::Money(collected.minor, currency.to_string()),
+        ]
+    };
+    let mut months = Sheet::new(
+        lang.pick("Aylara göre", "By month"),
+        due_and_collected(("Ay", "Month", Column::Text)),
+    );
+    for m in &s.by_month {
+        months.rows.push(figures(
+            Cell::text(&m.day),
+            &m.currency,
+            &m.due,
+            &m.collected,
+        ));
+    }
+    let mut kinds = Sheet::new(
+        lang.pick("Tahsilat türüne göre", "By kind"),
+        due_and_collected(("Tür", "Kind", Column::Text)),
+    );
+    for k in &s.by_kind {
+        let name = Cell::text(k.kind.text().get(lang));
+        kinds
+            .rows
+            .push(figures(name, &k.currency, &k.due, &k.collected));
+    }
+    let mut batches = Sheet::new(
+        lang.pick("Aktarımlara göre", "By import"),
+        due_and_collected(("Dosya", "File", Column::Text)),
+    );
+    for b in &s.by_batch {
+        let name = Cell::text(format!("{} (#{})", b.file_name, b.batch_id));
+        batches
+            .rows
+            .push(figures(name, &b.currency, &b.due, &b.collected));
+    }
     let mut declines = Sheet::new(
         lang.pick("Red nedenleri", "Declines"),
         columns(
@@ -226,7 +281,45 @@ pub(crate) fn summary(s: &PeriodSummary, lang: Lang) -> Vec<Sheet> {
             Cell::Count(d.payments),
         ]);
     }
-    vec![totals, days, declines]
+    let mut runs = Sheet::new(
+        lang.pick("Çalıştırmalar", "Runs"),
+        columns(
+            lang,
+            &[
+                ("Başladı", "Started", Column::Text),
+                ("Bitti", "Finished", Column::Text),
+                ("Mağaza", "Store", Column::Text),
+                ("Ödeme", "Payments", Column::Count),
+                ("Onaylanan", "Approved", Column::Count),
+                ("Reddedilen", "Declined", Column::Count),
+                ("İlgi bekleyen", "Attention", Column::Count),
+                ("Sonraya kalan", "Left for later", Column::Count),
+                (
+                    "İptal, iade, kapama",
+                    "Voids, refunds, captures",
+                    Column::Count,
+                ),
+            ],
+        ),
+    );
+    for r in &s.runs {
+        runs.rows.push(vec![
+            Cell::text(local_time(&r.started_at)),
+            Cell::text(local_time(&r.finished_at)),
+            Cell::text(
+                r.store
+                    .clone()
+                    .unwrap_or_else(|| lang.pick("Tüm mağazalar", "Every store")),
+            ),
+            Cell::Count(r.payments),
+            Cell::Count(r.approved),
+            Cell::Count(r.declined),
+            Cell::Count(r.attention),
+            Cell::Count(r.unresolved),
+            Cell::Count(r.follow_ups),
+        ]);
+    }
+    vec![totals, days, months, kinds, batches, declines, runs]
 }
 
 /// `DD.MM.YYYY HH:MM:SS` in Istanbul of a stored UTC instant (kept as it is if it is not one).

@@ -63,6 +63,18 @@ stored_enum! {
     }
 }
 
+impl CollectionKind {
+    /// Its name, as the window shows it.
+    pub fn text(self) -> Text {
+        let (tr, en) = match self {
+            CollectionKind::OneOff => ("Tek çekim", "One-off sale"),
+            CollectionKind::Installment => ("Taksitli satış", "Installment sale"),
+            CollectionKind::Recurring => ("Düzenli tahsilat", "Recurring collection"),
+        };
+        Text::new(tr, en)
+    }
+}
+
 pub use super::status::PlanStatus;
 
 /// A plan as entered.
