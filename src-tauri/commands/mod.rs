@@ -68,7 +68,8 @@ macro_rules! app_commands {
                 .commands(collect_commands![$($module::$command),*])
                 .events(collect_events![
                     scheduler::RunProgressEvent,
-                    import::ImportProgressEvent
+                    import::ImportProgressEvent,
+                    reports::ExportProgressEvent
                 ])
                 .typ::<CommandError>()
         }

@@ -1,12 +1,15 @@
 //! The accounts (core's `reports`): a period's summary, a customer's ledger, the arrears list
 //! and the coming dues. Each needs `view_reports` and covers the stores the user holds it on.
 
-use tahsildar_core::export::{ExportFormat, ExportRequest, export};
+use serde::Serialize;
+use specta::Type;
+use tahsildar_core::export::{ExportFormat, ExportProgress, ExportRequest, export_with_progress};
 use tahsildar_core::reports::arrears::{self, ArrearsPage, ArrearsQuery};
 use tahsildar_core::reports::ledger::{self, Ledger, LedgerQuery};
 use tahsildar_core::reports::summary::{self, PeriodSummary, SummaryQuery};
 use tahsildar_core::reports::upcoming::{self, Upcoming, UpcomingQuery};
 use tauri::State;
+use tauri_specta::Event;
 
 use super::save_dialog::save_path;
 use crate::error::CommandError;
@@ -69,6 +72,12 @@ pub struct SavedExport {
     pub rows: i64,
 }
 
+/// How far the export being saved has come, pushed while it is read and written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, tauri_specta::Event)]
+pub struct ExportProgressEvent {
+    pub progress: ExportProgress,
+}
+
 /// Saves a report as XLSX or CSV where the user chooses in the native save dialog (`null` when
 /// the dialog was closed); needs `export`, audited.
 #[tauri::command]
@@ -93,13 +102,25 @@ pub async fn export_report(
         ExportFormat::Xlsx => ("Excel", &["xlsx"]),
         ExportFormat::Csv | ExportFormat::CsvWindows1254 => ("CSV", &["csv"]),
     };
-    let path = save_path(app, suggested, filter, extensions)
+    let path = save_path(app.clone(), suggested, filter, extensions)
         .await
         .map_err(|e| state.error(e))?;
     let Some(path) = path else { return Ok(None) };
     let file_name = super::import_files::file_name(&path);
     let written = state
-        .blocking(move |s| Ok(export(&s.session()?, &request, format, s.lang(), &path)?))
+        .blocking(move |s| {
+            let mut progress = |progress| {
+                let _ = ExportProgressEvent { progress }.emit(&app);
+            };
+            Ok(export_with_progress(
+                &s.session()?,
+                &request,
+                format,
+                s.lang(),
+                &path,
+                &mut progress,
+            )?)
+        })
         .await?;
     Ok(Some(SavedExport {
         file_name,

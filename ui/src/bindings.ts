@@ -216,6 +216,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	exportProgressEvent: makeEvent<ExportProgressEvent, ExportProgressEvent>("export-progress-event"),
 	importProgressEvent: makeEvent<ImportProgressEvent, ImportProgressEvent>("import-progress-event"),
 	runProgressEvent: makeEvent<RunProgressEvent_Serialize, RunProgressEvent_Deserialize>("run-progress-event"),
 };
@@ -1154,6 +1155,20 @@ export type ExportFormat = "xlsx" |
 "csv" | 
 /**  Windows-1254 (Turkish), `;` between fields, for older programs. */
 "csv_windows1254";
+
+/**  How far an export has come, for a progress bar. */
+export type ExportProgress = 
+/**  Reading the rows from the vault. */
+{ phase: "reading" } | 
+/**  Writing the rows into the file. */
+{ phase: "writing"; rows_done: number; rows_total: number } | 
+/**  Compressing and saving the file. */
+{ phase: "saving" };
+
+/**  How far the export being saved has come, pushed while it is read and written. */
+export type ExportProgressEvent = {
+	progress: ExportProgress,
+};
 
 /**  What to export. */
 export type ExportRequest = ExportRequest_Serialize | ExportRequest_Deserialize;

@@ -23,6 +23,7 @@ import {
   type Severity,
 } from "../bindings";
 import { call } from "./call";
+import { listenTo } from "./listen";
 
 export type {
   CancelSummary,
@@ -104,19 +105,5 @@ export function useBatchPayments(batchId: number) {
 
 /** Calls `handler` with the progress of imports; returns the function that stops listening. */
 export function onImportProgress(handler: (progress: ImportProgress) => void): () => void {
-  let stop: (() => void) | undefined;
-  let stopped = false;
-  void events.importProgressEvent
-    .listen((event) => handler(event.payload.progress))
-    .then((unlisten) => {
-      if (stopped) unlisten();
-      else stop = unlisten;
-    })
-    .catch(() => {
-      // Outside the app there is nothing to listen to.
-    });
-  return () => {
-    stopped = true;
-    stop?.();
-  };
+  return listenTo(events.importProgressEvent, (payload) => handler(payload.progress));
 }

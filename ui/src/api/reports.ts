@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   commands,
+  events,
   type Ageing,
   type ArrearsPage,
   type ArrearsQuery_Deserialize,
@@ -12,6 +13,7 @@ import {
   type DayTotals,
   type DeclineReason_Serialize,
   type ExportFormat,
+  type ExportProgress,
   type ExportRequest_Deserialize,
   type ExpiringDue,
   type Figure,
@@ -33,11 +35,13 @@ import {
   type UpcomingQuery_Deserialize,
 } from "../bindings";
 import { call } from "./call";
+import { listenTo } from "./listen";
 import type { PaymentStatus } from "./payments";
 import { onRunAndSettlement } from "./scheduler";
 
 export type {
   Ageing,
+  ExportProgress,
   ArrearsPage,
   ArrearsRow,
   ArrearsSort,
@@ -187,6 +191,11 @@ export type ExportRequest = ExportRequest_Deserialize;
  */
 export function saveExport(request: ExportRequest, format: ExportFormat): Promise<SavedExport | null> {
   return call(() => commands.exportReport(request, format));
+}
+
+/** Calls `handler` with how far the export being saved has come; returns the function that stops listening. */
+export function onExportProgress(handler: (progress: ExportProgress) => void): () => void {
+  return listenTo(events.exportProgressEvent, (payload) => handler(payload.progress));
 }
 
 /** Which receipts a PDF holds: an attempt's, a payment's, an import batch's or a range of days'. */

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, events, type RunProgress_Serialize, type SchedulerStatus_Serialize } from "../bindings";
 import { call } from "./call";
+import { listenTo } from "./listen";
 
 /** The counts of the current (or last) run; also what every `runProgressEvent` carries. */
 export type RunProgress = RunProgress_Serialize;
@@ -32,21 +33,7 @@ export function useSchedulerStatus() {
  * that stops listening. Screens that list payments use it to refresh while a run goes on.
  */
 export function onRunProgress(handler: (progress: RunProgress) => void): () => void {
-  let stop: (() => void) | undefined;
-  let stopped = false;
-  void events.runProgressEvent
-    .listen((event) => handler(event.payload))
-    .then((unlisten) => {
-      if (stopped) unlisten();
-      else stop = unlisten;
-    })
-    .catch(() => {
-      // Outside the app (unit tests without an event mock) there is nothing to listen to.
-    });
-  return () => {
-    stopped = true;
-    stop?.();
-  };
+  return listenTo(events.runProgressEvent, handler);
 }
 
 /**

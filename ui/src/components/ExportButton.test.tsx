@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ExportFormat, ExportRequest } from "../api";
 import { SessionContext } from "../session";
@@ -40,5 +41,32 @@ describe("ExportButton", () => {
     await userEvent.click(screen.getByTestId("x-export"));
     await waitFor(() => expect(screen.getByTestId("x-export-saved").textContent).toBe("borclular.xlsx kaydedildi (12 satır)."));
     expect(calls).toEqual([{ request: REQUEST, format: "csv_windows1254" }]);
+  });
+
+  it("shows how far a large export has come while it is saved, then what was saved", async () => {
+    let finish: (saved: { file_name: string; rows: number }) => void = () => {};
+    mockIPC(
+      (cmd) => {
+        if (cmd === "export_report") return new Promise((resolve) => (finish = resolve));
+        throw new Error(`unexpected command ${cmd}`);
+      },
+      { shouldMockEvents: true },
+    );
+    renderWithBackend(
+      <SessionContext.Provider value={sessionWith(["view_reports", "export"])}>
+        <ExportButton request={REQUEST} testId="x-export" />
+      </SessionContext.Provider>,
+    );
+    await userEvent.click(screen.getByTestId("x-export"));
+    await emit("export-progress-event", { progress: { phase: "reading" } });
+    await waitFor(() => expect(screen.getByTestId("x-export-progress").textContent).toBe("Kayıtlar okunuyor…"));
+    await emit("export-progress-event", { progress: { phase: "writing", rows_done: 40000, rows_total: 100000 } });
+    await waitFor(() =>
+      expect(screen.getByTestId("x-export-progress").textContent).toBe("40.000 / 100.000 satır yazıldı"),
+    );
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("40");
+    finish({ file_name: "borclular.xlsx", rows: 100000 });
+    await waitFor(() => expect(screen.getByTestId("x-export-saved").textContent).toBe("borclular.xlsx kaydedildi (100000 satır)."));
+    expect(screen.queryByTestId("x-export-progress")).toBeNull();
   });
 });

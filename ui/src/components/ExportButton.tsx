@@ -1,7 +1,16 @@
-import { useState } from "react";
-import { Button, Flex, Select, Space, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { Button, Flex, Progress, Select, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { can, saveExport, type ExportFormat, type ExportRequest, type SavedExport } from "../api";
+import {
+  can,
+  onExportProgress,
+  saveExport,
+  type ExportFormat,
+  type ExportProgress,
+  type ExportRequest,
+  type SavedExport,
+} from "../api";
+import { formatCount } from "../format";
 import { useSession } from "../session";
 import { ErrorAlert } from "./ErrorAlert";
 import { useSaving } from "./useSaving";
@@ -10,13 +19,22 @@ const FORMATS: readonly ExportFormat[] = ["xlsx", "csv", "csv_windows1254"];
 
 /**
  * Export of what a screen shows (its filters included) to Excel or CSV, saved where the user
- * chooses in the native dialog; only for users who may export. Says what was saved, or why not.
+ * chooses in the native dialog; only for users who may export. While it is saved, a large export
+ * shows how far it has come; then it says what was saved, or why not.
  */
 export function ExportButton({ request, testId }: { request: ExportRequest; testId: string }) {
   const { t } = useTranslation();
   const session = useSession();
   const { busy, saved, error, save } = useSaving<SavedExport>();
   const [format, setFormat] = useState<ExportFormat>("xlsx");
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  useEffect(() => {
+    if (!busy) {
+      setProgress(null);
+      return;
+    }
+    return onExportProgress(setProgress);
+  }, [busy]);
   if (!can(session, "export")) return null;
   return (
     <Flex vertical gap={4} align="flex-end">
@@ -33,12 +51,36 @@ export function ExportButton({ request, testId }: { request: ExportRequest; test
           {t("reports.export.button")}
         </Button>
       </Space.Compact>
+      {busy && progress && <ExportProgressBar progress={progress} testId={`${testId}-progress`} />}
       {saved && (
         <Typography.Text type="success" data-testid={`${testId}-saved`}>
           {t("reports.export.saved", { name: saved.file_name, rows: saved.rows })}
         </Typography.Text>
       )}
       <ErrorAlert error={error} testId={`${testId}-error`} />
+    </Flex>
+  );
+}
+
+/** The rows written so far, or what is being done before and after writing them. */
+function ExportProgressBar({ progress, testId }: { progress: ExportProgress; testId: string }) {
+  const { t } = useTranslation();
+  const [percent, label] =
+    progress.phase === "writing"
+      ? [
+          Math.floor((100 * progress.rows_done) / Math.max(progress.rows_total, 1)),
+          t("reports.export.writing", {
+            done: formatCount(progress.rows_done),
+            total: formatCount(progress.rows_total),
+          }),
+        ]
+      : progress.phase === "saving"
+        ? [100, t("reports.export.saving")]
+        : [0, t("reports.export.reading")];
+  return (
+    <Flex vertical align="flex-end" style={{ width: 260 }} data-testid={testId}>
+      <Progress percent={percent} size="small" status="active" showInfo={false} style={{ margin: 0 }} />
+      <Typography.Text type="secondary">{label}</Typography.Text>
     </Flex>
   );
 }

@@ -16,6 +16,9 @@ const reportsEn: typeof reportsTr = {
       csv: "CSV (UTF-8, for Excel)",
       csv_windows1254: "CSV (Windows-1254, for older programs)",
       saved: "{{name}} saved ({{rows}} rows).",
+      reading: "Reading the records…",
+      writing: "{{done}} of {{total}} rows written",
+      saving: "Compressing and saving the file…",
     },
     receiptsSaved: "{{name}} saved ({{count}} receipt(s)).",
     tabs: {

@@ -16,6 +16,9 @@ const reportsTr = {
       csv: "CSV (UTF-8, Excel için)",
       csv_windows1254: "CSV (Windows-1254, eski programlar için)",
       saved: "{{name}} kaydedildi ({{rows}} satır).",
+      reading: "Kayıtlar okunuyor…",
+      writing: "{{done}} / {{total}} satır yazıldı",
+      saving: "Dosya sıkıştırılıp kaydediliyor…",
     },
     receiptsSaved: "{{name}} kaydedildi ({{count}} dekont).",
     tabs: {

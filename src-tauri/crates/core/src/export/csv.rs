@@ -51,8 +51,8 @@ fn cell_text(cell: &Cell) -> String {
     }
 }
 
-/// The sheet as CSV text.
-pub(crate) fn text(sheet: &Sheet) -> String {
+/// The sheet as CSV text, calling `row_done` after each row.
+fn text(sheet: &Sheet, row_done: &mut dyn FnMut()) -> String {
     let mut out = String::new();
     let header: Vec<String> = sheet.columns.iter().map(|(h, _)| field(h)).collect();
     out.push_str(&header.join(";"));
@@ -61,13 +61,19 @@ pub(crate) fn text(sheet: &Sheet) -> String {
         let cells: Vec<String> = row.iter().map(|c| field(&cell_text(c))).collect();
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");
+        row_done();
     }
     out
 }
 
-/// Writes the sheet to `path`.
-pub(crate) fn write(sheet: &Sheet, path: &Path, encoding: Encoding) -> Result<()> {
-    let text = text(sheet);
+/// Writes the sheet to `path`, calling `row_done` after each row.
+pub(crate) fn write(
+    sheet: &Sheet,
+    path: &Path,
+    encoding: Encoding,
+    row_done: &mut dyn FnMut(),
+) -> Result<()> {
+    let text = text(sheet, row_done);
     let bytes = match encoding {
         Encoding::Utf8 => {
             let mut b = "\u{feff}".as_bytes().to_vec();
@@ -103,7 +109,7 @@ mod tests {
             Cell::Money(-123_456, "TRY".into()),
         ]);
         assert_eq!(
-            text(&sheet),
+            text(&sheet, &mut || {}),
             "\"Ad; soyad\";Tutar\r\n\"'=HYPERLINK(\"\"x\"\")\";-1234,56\r\n"
         );
     }

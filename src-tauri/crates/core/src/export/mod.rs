@@ -138,6 +138,34 @@ pub fn export(
     lang: Lang,
     out: &Path,
 ) -> Result<ExportSummary> {
+    export_with_progress(session, request, format, lang, out, &mut |_| {})
+}
+
+/// How far an export has come, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "phase", rename_all = "snake_case")]
+pub enum ExportProgress {
+    /// Reading the rows from the vault.
+    Reading,
+    /// Writing the rows into the file.
+    Writing { rows_done: u32, rows_total: u32 },
+    /// Compressing and saving the file.
+    Saving,
+}
+
+/// Rows written between two progress reports.
+const PROGRESS_EVERY: u32 = 2_000;
+
+/// [`export`], telling `progress` how far it has come.
+pub fn export_with_progress(
+    session: &Session,
+    request: &ExportRequest,
+    format: ExportFormat,
+    lang: Lang,
+    out: &Path,
+    progress: &mut dyn FnMut(ExportProgress),
+) -> Result<ExportSummary> {
     session.require(Permission::Export, None).or_else(|e| {
         // A grant on one store is enough for that store's data (the report checks it).
         match session.stores_with(Permission::Export)? {
@@ -145,11 +173,32 @@ pub fn export(
             _ => Ok(()),
         }
     })?;
+    progress(ExportProgress::Reading);
     let sheets = request.sheets(session, lang)?;
+    let written = match format {
+        ExportFormat::Xlsx => &sheets[..],
+        ExportFormat::Csv | ExportFormat::CsvWindows1254 => &sheets[..1],
+    };
+    let rows_total = written.iter().map(|s| s.rows.len()).sum::<usize>() as u32;
+    let mut rows_done = 0;
+    let mut row_done = || {
+        rows_done += 1;
+        if rows_done % PROGRESS_EVERY == 0 || rows_done == rows_total {
+            progress(ExportProgress::Writing {
+                rows_done,
+                rows_total,
+            });
+        }
+        if rows_done == rows_total && format == ExportFormat::Xlsx {
+            progress(ExportProgress::Saving);
+        }
+    };
     match format {
-        ExportFormat::Xlsx => xlsx::write(&sheets, out)?,
-        ExportFormat::Csv => csv::write(&sheets[0], out, csv::Encoding::Utf8)?,
-        ExportFormat::CsvWindows1254 => csv::write(&sheets[0], out, csv::Encoding::Windows1254)?,
+        ExportFormat::Xlsx => xlsx::write(written, out, &mut row_done)?,
+        ExportFormat::Csv => csv::write(&written[0], out, csv::Encoding::Utf8, &mut row_done)?,
+        ExportFormat::CsvWindows1254 => {
+            csv::write(&written[0], out, csv::Encoding::Windows1254, &mut row_done)?
+        }
     }
     let rows: usize = sheets.iter().map(|s| s.rows.len()).sum();
     let bytes = std::fs::metadata(out)

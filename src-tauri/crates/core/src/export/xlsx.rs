@@ -32,7 +32,11 @@ fn width(column: Column, header: &str) -> f64 {
     (header.chars().count() as f64 + 2.0).max(floor)
 }
 
-fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> std::result::Result<(), XlsxError> {
+fn sheet(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    row_done: &mut dyn FnMut(),
+) -> std::result::Result<(), XlsxError> {
     // Excel's limits: 31 characters, none of []:*?/\ in a sheet name.
     let name: String = sheet
         .name
@@ -84,6 +88,7 @@ fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> std::result::Result<(), XlsxError
                 }
             }
         }
+        row_done();
     }
     for (col, w) in text_width.iter().enumerate() {
         ws.set_column_width(col as u16, *w)?;
@@ -96,12 +101,12 @@ fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> std::result::Result<(), XlsxError
     Ok(())
 }
 
-/// Writes the sheets to `path` as one workbook.
-pub(crate) fn write(sheets: &[Sheet], path: &Path) -> Result<()> {
+/// Writes the sheets to `path` as one workbook, calling `row_done` after each row.
+pub(crate) fn write(sheets: &[Sheet], path: &Path, row_done: &mut dyn FnMut()) -> Result<()> {
     let failed = |e: XlsxError| Error::io(path, std::io::Error::other(e));
     let mut workbook = Workbook::new();
     for s in sheets {
-        sheet(workbook.add_worksheet(), s).map_err(failed)?;
+        sheet(workbook.add_worksheet(), s, row_done).map_err(failed)?;
     }
     let bytes = workbook.save_to_buffer().map_err(failed)?;
     let mut file = crate::paths::create_private(path, true)?;

@@ -217,4 +217,3 @@ pub fn arrears(session: &Session, query: &ArrearsQuery) -> Result<ArrearsPage> {
         })
     })
 }
-
