@@ -15,7 +15,7 @@ import {
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ExportButton } from "../../components/ExportButton";
-import { PaymentStatusTag } from "../../components/PaymentStatusTag";
+import { PaymentStatusTag, paymentStatusText } from "../../components/StatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
 import { dateInputText, parseDateInput } from "../../forms/dateInput";
 import { useNavigation, type ScreenTarget } from "../../navigation";
@@ -104,7 +104,7 @@ export function PaymentsPage() {
           data-testid="filter-status"
           value={query.statuses}
           onChange={(statuses: PaymentStatus[]) => change({ statuses })}
-          options={PAYMENT_STATUSES.map((s) => ({ value: s, label: t(`payments.status.${s}`) }))}
+          options={PAYMENT_STATUSES.map((s) => ({ value: s, label: paymentStatusText(t, s) }))}
         />
         <Input
           style={{ width: 190 }}
@@ -156,7 +156,8 @@ export function PaymentsPage() {
       <ErrorAlert error={page.error} testId="payments-error" />
       <Table<PaymentRow>
         virtual
-        scroll={{ x: 1100, y: 560 }}
+        // Wide enough for every column, narrow enough for a 1200 px window beside the menu.
+        scroll={{ x: 880, y: 560 }}
         rowKey="id"
         size="small"
         loading={page.isFetching && !page.data}
@@ -190,7 +191,7 @@ export function PaymentsPage() {
           {
             title: t("payments.columns.due"),
             key: "due_date" satisfies PaymentSort,
-            width: 110,
+            width: 100,
             sorter: true,
             render: (_, r) => formatDate(r.due_date),
           },
@@ -207,7 +208,7 @@ export function PaymentsPage() {
           {
             title: t("payments.columns.amount"),
             key: "amount" satisfies PaymentSort,
-            width: 140,
+            width: 130,
             align: "right",
             sorter: true,
             render: (_, r) => formatMoney(r.amount_minor, r.currency),
@@ -215,13 +216,13 @@ export function PaymentsPage() {
           {
             title: t("payments.columns.status"),
             key: "status" satisfies PaymentSort,
-            width: 180,
+            width: 170,
             sorter: true,
             render: (_, r) => <PaymentStatusTag status={r.status} testId={`payment-status-${r.id}`} />,
           },
           {
             title: t("payments.columns.card"),
-            width: 180,
+            width: 170,
             render: (_, r) => (r.masked_pan ? displayMaskedPan(r.masked_pan) : "—"),
           },
           {
@@ -229,7 +230,7 @@ export function PaymentsPage() {
             render: (_, r) => r.message ?? (r.next_try_on && r.status === "retry_wait" ? t("payments.nextTry", { date: formatDate(r.next_try_on) }) : ""),
             ellipsis: true,
           },
-          { title: t("payments.columns.store"), key: "store", width: 120, render: (_, r) => r.store },
+          { title: t("payments.columns.store"), key: "store", width: 120, ellipsis: true, render: (_, r) => r.store },
         ]}
       />
       <PaymentDetailDrawer id={open} onClose={() => setOpen(null)} />

@@ -13,6 +13,7 @@ import {
   type Store,
 } from "../../api";
 import { EnvironmentBadge } from "../../components/EnvironmentBadge";
+import { BELOW_HEADER } from "../../components/AppHeader";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { pick } from "../../format";
 import { useSession } from "../../session";
@@ -147,6 +148,7 @@ export function StoresTab() {
       />
       {hasSandbox && <SandboxCards />}
       <Drawer
+        rootStyle={BELOW_HEADER}
         open={editing !== undefined}
         width={560}
         title={editing === "new" ? t("stores.add") : t("stores.edit")}
