@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Flex, Input, Select, Table, Typography } from "antd";
+import { Button, Flex, Grid, Input, Select, Table, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
 import {
@@ -80,6 +80,9 @@ export function PaymentsPage() {
     if (!dateBad(text)) change({ [field]: text.trim() === "" ? null : parseDateInput(text) });
   };
   const limit = query.limit ?? 100;
+  // Below 1200 px the last result and the store are left out (the payment's detail has them),
+  // so the table still fits beside the menu.
+  const wide = Grid.useBreakpoint().xl ?? true;
 
   return (
     <Flex vertical gap={16} data-testid="payments-page">
@@ -156,8 +159,8 @@ export function PaymentsPage() {
       <ErrorAlert error={page.error} testId="payments-error" />
       <Table<PaymentRow>
         virtual
-        // Wide enough for every column, narrow enough for a 1200 px window beside the menu.
-        scroll={{ x: 880, y: 560 }}
+        // Wide enough for the columns shown, narrow enough for the window beside the menu.
+        scroll={{ x: wide ? 880 : 720, y: 560 }}
         rowKey="id"
         size="small"
         loading={page.isFetching && !page.data}
@@ -227,10 +230,11 @@ export function PaymentsPage() {
           },
           {
             title: t("payments.columns.result"),
+            responsive: ["xl"],
             render: (_, r) => r.message ?? (r.next_try_on && r.status === "retry_wait" ? t("payments.nextTry", { date: formatDate(r.next_try_on) }) : ""),
             ellipsis: true,
           },
-          { title: t("payments.columns.store"), key: "store", width: 120, ellipsis: true, render: (_, r) => r.store },
+          { title: t("payments.columns.store"), key: "store", width: 120, ellipsis: true, responsive: ["xl"], render: (_, r) => r.store },
         ]}
       />
       <PaymentDetailDrawer id={open} onClose={() => setOpen(null)} />

@@ -78,6 +78,7 @@ export function StoresTab() {
         </div>
       )}
       <Table<Store>
+        size="small"
         rowKey="id"
         loading={stores.isPending}
         dataSource={stores.data ?? []}
@@ -100,7 +101,11 @@ export function StoresTab() {
           {
             title: t("stores.name"),
             key: "name",
-            render: (_: unknown, store) => <Typography.Text strong>{store.name}</Typography.Text>,
+            render: (_: unknown, store) => (
+              <Typography.Text strong style={{ whiteSpace: "nowrap" }}>
+                {store.name}
+              </Typography.Text>
+            ),
           },
           {
             title: t("stores.environment"),
@@ -129,7 +134,8 @@ export function StoresTab() {
             key: "actions",
             render: (_: unknown, store) =>
               mayManage && (
-                <Space>
+                // One above the other in a narrow window.
+                <Space wrap>
                   <Button size="small" onClick={() => setEditing(store)} data-testid={`store-edit-${store.name}`}>
                     {t("stores.edit")}
                   </Button>
