@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { ConfigProvider, Layout, Spin } from "antd";
-import enUS from "antd/locale/en_US";
-import trTR from "antd/locale/tr_TR";
+import enUS from "antd/es/locale/en_US";
+import trTR from "antd/es/locale/tr_TR";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import {

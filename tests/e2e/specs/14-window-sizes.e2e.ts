@@ -6,7 +6,7 @@
  * at 1200 px and a payment's detail that covers the header.
  */
 import { $, browser, expect } from "@wdio/globals";
-import { fill, openScreen, signInFresh } from "../support/app.ts";
+import { fill, openScreen, signInFresh, textOf } from "../support/app.ts";
 import { addCard, addCustomer, CARDS, closeDrawer, oneOffSale, runNow, waitForDetailStatus } from "../support/collect.ts";
 import { screenshotPath } from "../support/paths.ts";
 
@@ -161,6 +161,8 @@ describe("the window at 1024×768, 1200×800 and 1920×1080", () => {
       await $('[data-customer="D-141"]').waitForExist();
       await checkHeader(`${tag} payments`);
       expect(await paymentsTableScrollsSideways()).toBe(false);
+      // Ant Design's own words (the page size) are Turkish too.
+      expect(await textOf($('[data-testid="payments-page"] .ant-pagination-options'))).toContain("/ sayfa");
       await shoot(`${tag}-payments`);
       await openPaymentFromList("D-141");
       await expect($('[data-testid="payment-detail-status"]')).toHaveText("Ödendi");
