@@ -76,7 +76,7 @@ pub async fn list_stores(state: State<'_, AppState>) -> Result<Vec<Store>, Comma
 }
 
 /// Adds a store (needs `manage_stores` on every store). A test or live store needs its three
-/// credentials before it can send anything.
+/// credentials before it can send anything; a sandbox store gets the simulator's by itself.
 #[tauri::command]
 #[specta::specta]
 pub async fn create_store(
@@ -91,8 +91,8 @@ pub async fn create_store(
                 tahsildar_core::Error::invalid(
                     "environment",
                     Text::new(
-                        "Ortamı seçin: test ya da canlı.",
-                        "Choose the environment: test or live.",
+                        "Ortamı seçin: sandbox, test ya da canlı.",
+                        "Choose the environment: sandbox, test or live.",
                     ),
                 )
             })?;

@@ -15,5 +15,5 @@ export TAHSILDAR_E2E_SCRATCH="$scratch"
 unset TAHSILDAR_DATA_DIR
 mkdir -p "$root/target/e2e"
 
-xvfb-run -a -s "-screen 0 1280x1024x24" \
+xvfb-run -a -s "-screen 0 1920x1200x24" \
   "$root/scripts/keyring-session.sh" npx --no-install wdio run wdio.conf.ts "$@"

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { ConfigProvider, Layout, Spin } from "antd";
-import enUS from "antd/locale/en_US";
-import trTR from "antd/locale/tr_TR";
+import enUS from "antd/es/locale/en_US";
+import trTR from "antd/es/locale/tr_TR";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import {
@@ -109,12 +109,12 @@ function Navigator({ children }: { children: ReactNode }) {
   return <NavigationContext.Provider value={navigation}>{children}</NavigationContext.Provider>;
 }
 
-/** The signed-in layout: the screen menu on the side, the chosen screen beside it. */
+/** The signed-in layout: the screen menu on the side down to the window's bottom, the chosen screen beside it. */
 function Workspace() {
   const { screen, open } = useNavigation();
   const current = SCREENS.find((s) => s.key === screen)?.element;
   return (
-    <Layout>
+    <Layout style={{ flex: 1 }}>
       <Layout.Sider width={232} theme="light" data-testid="nav">
         <NavMenu selected={screen} onSelect={(key) => open(key)} />
       </Layout.Sider>

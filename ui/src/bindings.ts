@@ -62,7 +62,7 @@ export const commands = {
 	listStores: () => __TAURI_INVOKE<Store_Serialize[]>("list_stores"),
 	/**
 	 *  Adds a store (needs `manage_stores` on every store). A test or live store needs its three
-	 *  credentials before it can send anything.
+	 *  credentials before it can send anything; a sandbox store gets the simulator's by itself.
 	 */
 	createStore: (input: StoreInput_Deserialize) => __TAURI_INVOKE<Store_Serialize>("create_store", { input }),
 	/**  Changes a store's settings (needs `manage_stores` on it). */

@@ -19,7 +19,7 @@ describe("the app in English", () => {
     await expect($('[data-testid="session-user"]')).toHaveText("yonetici (Administrator)");
     await expect($('[data-testid="sign-out"]')).toHaveText("Sign out");
     expect(await textOf(navItem("dashboard"))).toBe("Dashboard");
-    await expect($('[data-testid="screen-dashboard"] h2')).toHaveText("Dashboard");
+    await expect($('[data-testid="screen-dashboard"] h3')).toHaveText("Dashboard");
     await expect($('[data-testid="scheduler-state"]')).toHaveText("Scheduler: Running");
     await expect($('[data-testid="scheduler-run-now"]')).toHaveText("Run now");
     await expect($('[data-testid="env-notice"] .ant-alert-message')).toHaveText("Sandbox mode");

@@ -5,18 +5,38 @@ import { errorText, useAppInfo, type Environment } from "../api";
 import { EnvironmentBadge } from "./EnvironmentBadge";
 import { LanguageSwitch } from "./LanguageSwitch";
 
+/** The header's height: one line, whatever the window's width. */
+export const HEADER_HEIGHT = 64;
+
+/** Where a drawer opens: below the header, which stays in view above it. */
+export const BELOW_HEADER = { top: HEADER_HEIGHT } as const;
+
 /**
  * Product name, version and environment as the backend reports them. Once signed in,
  * `environment` is the most consequential one among the enabled stores (live over test over
  * sandbox), so a live store is never mistaken for the sandbox. `extra` (the signed-in user,
- * the scheduler) sits before the language switch.
+ * the scheduler) sits before the language switch. The header stays at the top of the window while the page
+ * scrolls.
  */
 export function AppHeader({ extra, environment }: { extra?: ReactNode; environment?: Environment }) {
   const { t } = useTranslation();
   const info = useAppInfo();
   return (
     <Layout.Header
-      style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: 24, background: "#134e4a", whiteSpace: "nowrap" }}
+      data-testid="app-header"
+      style={{
+        display: "flex",
+        alignItems: "center",
+        gap: 16,
+        height: HEADER_HEIGHT,
+        lineHeight: `${HEADER_HEIGHT}px`,
+        paddingInline: 24,
+        background: "#134e4a",
+        whiteSpace: "nowrap",
+        position: "sticky",
+        top: 0,
+        zIndex: 10,
+      }}
     >
       <img src="/icon.png" alt="" width={32} height={32} />
       {info.isPending && <Spin size="small" aria-label={t("app.loading")} />}

@@ -12,6 +12,8 @@ export function NavMenu({ selected, onSelect }: { selected: string; onSelect: (k
   return (
     <Menu
       mode="inline"
+      // As tall as the side menu, so its edge runs down to the window's bottom.
+      style={{ height: "100%" }}
       selectedKeys={[selected]}
       onClick={({ key }) => onSelect(key)}
       items={visible.map(({ key, element }) => ({

@@ -34,6 +34,7 @@ const settingsEn: typeof settingsTr = {
     secretKeySet: "Saved — type a new one to replace it",
     secretKeyMissing: "Not entered",
     secretKeyHelp: "The secret key is never shown again; it can only be replaced.",
+    sandboxTerminal: "A sandbox store uses the built-in bank simulator's test terminal by itself: no merchant, terminal or secret key to enter.",
     runTime: "Daily run time",
     concurrency: "Concurrent requests",
     ratePerSec: "Requests per second at most",

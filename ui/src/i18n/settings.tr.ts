@@ -34,6 +34,7 @@ const settingsTr = {
     secretKeySet: "Kayıtlı — değiştirmek için yenisini yazın",
     secretKeyMissing: "Girilmedi",
     secretKeyHelp: "Gizli anahtar bir daha gösterilmez; yalnızca değiştirilebilir.",
+    sandboxTerminal: "Sandbox mağazası yerleşik banka simülatörünün test terminalini kendiliğinden kullanır: üye işyeri, terminal ve gizli anahtar girilmez.",
     runTime: "Günlük çalışma saati",
     concurrency: "Eş zamanlı istek",
     ratePerSec: "Saniyede en çok istek",

@@ -36,7 +36,9 @@ export function DashboardPage() {
   const environment = riskiestEnvironment(stores.data ?? []) ?? info.data?.environment;
   return (
     <>
-      <Typography.Title level={2}>{t("dashboard.title")}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t("dashboard.title")}
+      </Typography.Title>
       {environment && (
         <Alert
           data-testid="env-notice"

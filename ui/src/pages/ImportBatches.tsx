@@ -15,7 +15,7 @@ import {
   type PaymentRow,
 } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
-import { PaymentStatusTag } from "../components/PaymentStatusTag";
+import { PaymentStatusTag } from "../components/StatusTag";
 import { ReceiptsButton } from "../components/ReceiptsButton";
 import { displayMaskedPan, formatDate, formatDateTime, formatMoney } from "../format";
 import { useSession } from "../session";

@@ -10,7 +10,9 @@ export function ImportPage() {
   const [tab, setTab] = useState("wizard");
   return (
     <>
-      <Typography.Title level={3}>{t("import.title")}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t("import.title")}
+      </Typography.Title>
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -2,8 +2,9 @@ import { useState } from "react";
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Flex, Spin, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { can, useCustomerDetail, type CardDetail, type PaymentRow, type PlanSummary } from "../../api";
+import { BELOW_HEADER } from "../../components/AppHeader";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { PaymentStatusTag } from "../../components/PaymentStatusTag";
+import { PaymentStatusTag, PlanStatusTag } from "../../components/StatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
 import { useSession } from "../../session";
 import { NewCollectionForm } from "../collections/NewCollectionForm";
@@ -137,7 +138,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                     key: "status",
                     render: (_, p) => (
                       <span>
-                        <Tag>{t(`customers.planStatus.${p.status}`)}</Tag>
+                        <PlanStatusTag status={p.status} testId={`plan-status-${p.id}`} />
                         {t("customers.plan.progress", { paid: p.paid, total: p.payments })}
                       </span>
                     ),
@@ -186,6 +187,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
           {can(session, "view_reports", d.store_id) && <LedgerCard customerId={d.id} />}
           <AddCardModal customerId={d.id} open={addingCard} onClose={() => setAddingCard(false)} />
           <Drawer
+            rootStyle={BELOW_HEADER}
             open={collecting}
             width={720}
             title={`${t("collection.title")}: ${d.name}`}

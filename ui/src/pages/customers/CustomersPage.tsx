@@ -82,19 +82,22 @@ export function CustomersPage() {
           onChange: setPage,
         }}
         columns={[
-          { title: t("customers.columns.reference"), key: "reference", width: 140, render: (_, row) => row.reference },
+          { title: t("customers.columns.reference"), key: "reference", width: 110, render: (_, row) => row.reference },
           { title: t("customers.columns.name"), key: "name", render: (_, row) => row.name },
-          { title: t("customers.columns.store"), key: "store", width: 140, render: (_, row) => row.store },
+          { title: t("customers.columns.store"), key: "store", width: 120, render: (_, row) => row.store },
           {
             title: t("customers.columns.primaryCard"),
             key: "primary_masked_pan",
-            render: (_, row) => (row.primary_masked_pan ? displayMaskedPan(row.primary_masked_pan) : "—"),
+            width: 170,
+            render: (_, row) => (
+              <span style={{ whiteSpace: "nowrap" }}>{row.primary_masked_pan ? displayMaskedPan(row.primary_masked_pan) : "—"}</span>
+            ),
           },
-          { title: t("customers.columns.cards"), key: "cards", width: 80, align: "right", render: (_, row) => row.cards },
+          { title: t("customers.columns.cards"), key: "cards", width: 70, align: "right", render: (_, row) => row.cards },
           {
             title: t("customers.columns.openPayments"),
             key: "open_payments",
-            width: 120,
+            width: 110,
             align: "right",
             render: (_, row) => row.open_payments,
           },

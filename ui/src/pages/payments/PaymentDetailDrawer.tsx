@@ -18,9 +18,9 @@ import {
   type StepKind,
   type TimelineEntry,
 } from "../../api";
-import { AttemptStateTag, timelineColour } from "../../components/AttemptStateTag";
+import { BELOW_HEADER } from "../../components/AppHeader";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { PaymentStatusTag } from "../../components/PaymentStatusTag";
+import { AttemptStateTag, PaymentStatusTag, timelineColour } from "../../components/StatusTag";
 import { displayMaskedPan, formatDate, formatDateTime, formatMoney, pick } from "../../format";
 import { RefundModal } from "./RefundModal";
 import { ReviewPanel } from "./ReviewPanel";
@@ -31,6 +31,7 @@ export function PaymentDetailDrawer({ id, onClose }: { id: number | null; onClos
   const { t } = useTranslation();
   return (
     <Drawer
+      rootStyle={BELOW_HEADER}
       open={id !== null}
       width={760}
       onClose={onClose}

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Flex, Input, Select, Table, Typography } from "antd";
+import { Button, Flex, Grid, Input, Select, Table, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
 import {
@@ -15,7 +15,7 @@ import {
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ExportButton } from "../../components/ExportButton";
-import { PaymentStatusTag } from "../../components/PaymentStatusTag";
+import { PaymentStatusTag, paymentStatusText } from "../../components/StatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
 import { dateInputText, parseDateInput } from "../../forms/dateInput";
 import { useNavigation, type ScreenTarget } from "../../navigation";
@@ -80,6 +80,9 @@ export function PaymentsPage() {
     if (!dateBad(text)) change({ [field]: text.trim() === "" ? null : parseDateInput(text) });
   };
   const limit = query.limit ?? 100;
+  // Below 1200 px the last result and the store are left out (the payment's detail has them),
+  // so the table still fits beside the menu.
+  const wide = Grid.useBreakpoint().xl ?? true;
 
   return (
     <Flex vertical gap={16} data-testid="payments-page">
@@ -104,7 +107,7 @@ export function PaymentsPage() {
           data-testid="filter-status"
           value={query.statuses}
           onChange={(statuses: PaymentStatus[]) => change({ statuses })}
-          options={PAYMENT_STATUSES.map((s) => ({ value: s, label: t(`payments.status.${s}`) }))}
+          options={PAYMENT_STATUSES.map((s) => ({ value: s, label: paymentStatusText(t, s) }))}
         />
         <Input
           style={{ width: 190 }}
@@ -156,7 +159,8 @@ export function PaymentsPage() {
       <ErrorAlert error={page.error} testId="payments-error" />
       <Table<PaymentRow>
         virtual
-        scroll={{ x: 1100, y: 560 }}
+        // Wide enough for the columns shown, narrow enough for the window beside the menu.
+        scroll={{ x: wide ? 880 : 720, y: 560 }}
         rowKey="id"
         size="small"
         loading={page.isFetching && !page.data}
@@ -190,7 +194,7 @@ export function PaymentsPage() {
           {
             title: t("payments.columns.due"),
             key: "due_date" satisfies PaymentSort,
-            width: 110,
+            width: 100,
             sorter: true,
             render: (_, r) => formatDate(r.due_date),
           },
@@ -207,7 +211,7 @@ export function PaymentsPage() {
           {
             title: t("payments.columns.amount"),
             key: "amount" satisfies PaymentSort,
-            width: 140,
+            width: 130,
             align: "right",
             sorter: true,
             render: (_, r) => formatMoney(r.amount_minor, r.currency),
@@ -215,21 +219,22 @@ export function PaymentsPage() {
           {
             title: t("payments.columns.status"),
             key: "status" satisfies PaymentSort,
-            width: 180,
+            width: 170,
             sorter: true,
             render: (_, r) => <PaymentStatusTag status={r.status} testId={`payment-status-${r.id}`} />,
           },
           {
             title: t("payments.columns.card"),
-            width: 180,
+            width: 170,
             render: (_, r) => (r.masked_pan ? displayMaskedPan(r.masked_pan) : "—"),
           },
           {
             title: t("payments.columns.result"),
+            responsive: ["xl"],
             render: (_, r) => r.message ?? (r.next_try_on && r.status === "retry_wait" ? t("payments.nextTry", { date: formatDate(r.next_try_on) }) : ""),
             ellipsis: true,
           },
-          { title: t("payments.columns.store"), key: "store", width: 120, render: (_, r) => r.store },
+          { title: t("payments.columns.store"), key: "store", width: 120, ellipsis: true, responsive: ["xl"], render: (_, r) => r.store },
         ]}
       />
       <PaymentDetailDrawer id={open} onClose={() => setOpen(null)} />

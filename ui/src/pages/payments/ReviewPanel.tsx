@@ -18,7 +18,7 @@ import {
   type ReversalOutcome,
   type ReviewState,
 } from "../../api";
-import { AttemptStateTag } from "../../components/AttemptStateTag";
+import { AttemptStateTag } from "../../components/StatusTag";
 import { ConfirmModal } from "../../components/ConfirmModal";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDateTime } from "../../format";

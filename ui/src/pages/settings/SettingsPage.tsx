@@ -20,7 +20,9 @@ export function SettingsPage() {
   ].filter((tab) => tab !== false);
   return (
     <>
-      <Typography.Title level={2}>{t("settings.title")}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t("settings.title")}
+      </Typography.Title>
       <Tabs items={tabs} data-testid="settings-tabs" />
     </>
   );

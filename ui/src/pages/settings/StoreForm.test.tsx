@@ -15,6 +15,8 @@ const SANDBOX: Store = storeFixture({
   terminal_safe_id: "2023090417500284633D137A249DBBEB",
 });
 
+const TEST_STORE: Store = storeFixture({ id: 2, name: "Site A", environment: "test" });
+
 function backend() {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, args) => {
@@ -28,7 +30,7 @@ describe("StoreForm", () => {
   it("sends only what changed and never asks for the saved secret key", async () => {
     const calls = backend();
     const saved = vi.fn();
-    renderWithBackend(<StoreForm store={SANDBOX} onSaved={saved} onCancel={() => {}} />);
+    renderWithBackend(<StoreForm store={TEST_STORE} onSaved={saved} onCancel={() => {}} />);
     expect(screen.getByTestId("store-secret")).toHaveProperty("value", "");
     expect(screen.getByTestId("store-secret").getAttribute("placeholder")).toBe("Kayıtlı — değiştirmek için yenisini yazın");
     const runTime = screen.getByTestId("store-run-time");
@@ -38,7 +40,7 @@ describe("StoreForm", () => {
     await waitFor(() => expect(saved).toHaveBeenCalledOnce());
     expect(calls).toHaveLength(1);
     expect(calls[0]!.cmd).toBe("update_store");
-    expect(calls[0]!.args.id).toBe(1);
+    expect(calls[0]!.args.id).toBe(2);
     const input = calls[0]!.args.input as StoreInput;
     expect(input.run_time).toBe("09:30");
     expect(input.secret_key).toBeNull();
@@ -48,7 +50,7 @@ describe("StoreForm", () => {
 
   it("replaces the secret key when one is typed", async () => {
     const calls = backend();
-    renderWithBackend(<StoreForm store={SANDBOX} onSaved={() => {}} onCancel={() => {}} />);
+    renderWithBackend(<StoreForm store={TEST_STORE} onSaved={() => {}} onCancel={() => {}} />);
     await userEvent.type(screen.getByTestId("store-secret"), "yeni-gizli-anahtar");
     await userEvent.click(screen.getByTestId("store-save"));
     await waitFor(() => expect(calls).toHaveLength(1));
@@ -66,5 +68,35 @@ describe("StoreForm", () => {
     const input = calls[0]!.args.input as StoreInput;
     expect(input).toMatchObject({ name: "Site B", environment: "test", merchant_safe_id: "A".repeat(32) });
     expect(input.terminal_safe_id).toBeNull();
+  });
+
+  it("asks a sandbox store for no terminal or secret key: it gets the simulator's", async () => {
+    const calls = backend();
+    renderWithBackend(<StoreForm onSaved={() => {}} onCancel={() => {}} />);
+    await userEvent.type(screen.getByTestId("store-name"), "Şube 2");
+    await userEvent.type(screen.getByTestId("store-merchant"), "A".repeat(32));
+    const environment = screen.getByTestId("store-environment");
+    await userEvent.click(environment.querySelector(".ant-select-selector") ?? environment);
+    const option = await waitFor(() => {
+      const found = document.querySelector('.ant-select-item-option[title="Sandbox"]');
+      if (!found) throw new Error("no option for the sandbox");
+      return found;
+    });
+    await userEvent.click(option);
+    expect(await screen.findByTestId("store-sandbox-terminal")).toBeTruthy();
+    expect(screen.queryByTestId("store-secret")).toBeNull();
+    expect(screen.queryByTestId("store-merchant")).toBeNull();
+    await userEvent.click(screen.getByTestId("store-save"));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.cmd).toBe("create_store");
+    const input = calls[0]!.args.input as StoreInput;
+    expect(input).toMatchObject({ name: "Şube 2", environment: "sandbox", merchant_safe_id: null, secret_key: null });
+  });
+
+  it("shows a sandbox store's terminal as the simulator's, without a secret key field", () => {
+    backend();
+    renderWithBackend(<StoreForm store={SANDBOX} onSaved={() => {}} onCancel={() => {}} />);
+    expect(screen.getByTestId("store-sandbox-terminal")).toBeTruthy();
+    expect(screen.queryByTestId("store-secret")).toBeNull();
   });
 });

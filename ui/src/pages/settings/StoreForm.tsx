@@ -42,10 +42,17 @@ export function changes(values: Values, store?: Store): StoreInput {
   if (differs("name")) input.name = values.name;
   if (differs("environment")) input.environment = values.environment;
   if (differs("baseUrl")) input.base_url = values.baseUrl;
+  // A sandbox store gets the simulator's terminal by itself: nothing to send.
+  if (values.environment === "sandbox") return withSettings(input, values, differs);
   // Credentials cannot be emptied, only replaced: an empty field keeps what is there.
   if (differs("merchantSafeId") && values.merchantSafeId !== "") input.merchant_safe_id = values.merchantSafeId;
   if (differs("terminalSafeId") && values.terminalSafeId !== "") input.terminal_safe_id = values.terminalSafeId;
   if (values.secretKey !== "") input.secret_key = values.secretKey;
+  return withSettings(input, values, differs);
+}
+
+/** The settings that are not credentials, where they changed. */
+function withSettings(input: StoreInput, values: Values, differs: (key: keyof Values) => boolean): StoreInput {
   if (differs("runTime")) input.run_time = values.runTime;
   if (differs("concurrency")) input.concurrency = values.concurrency;
   if (differs("ratePerSec")) input.rate_per_sec = values.ratePerSec;
@@ -85,9 +92,7 @@ export function StoreForm({
     }
   };
 
-  const envOptions = (["sandbox", "test", "live"] as const)
-    .filter((env) => store !== undefined || env !== "sandbox")
-    .map((env) => ({ value: env, label: t(`environment.${env}`) }));
+  const envOptions = (["sandbox", "test", "live"] as const).map((env) => ({ value: env, label: t(`environment.${env}`) }));
 
   return (
     <Form form={form} layout="vertical" initialValues={initial(store)} onFinish={save} data-testid="store-form">
@@ -102,19 +107,25 @@ export function StoreForm({
       <Form.Item name="baseUrl" label={t("stores.baseUrl")} extra={t("stores.hostDefault")}>
         <Input data-testid="store-base-url" />
       </Form.Item>
-      <Form.Item name="merchantSafeId" label={t("stores.merchantSafeId")}>
-        <Input data-testid="store-merchant" autoComplete="off" />
-      </Form.Item>
-      <Form.Item name="terminalSafeId" label={t("stores.terminalSafeId")}>
-        <Input data-testid="store-terminal" autoComplete="off" />
-      </Form.Item>
-      <Form.Item name="secretKey" label={t("stores.secretKey")} extra={t("stores.secretKeyHelp")}>
-        <Input.Password
-          autoComplete="off"
-          placeholder={store?.has_secret_key ? t("stores.secretKeySet") : t("stores.secretKeyMissing")}
-          data-testid="store-secret"
-        />
-      </Form.Item>
+      {environment === "sandbox" ? (
+        <Alert type="info" showIcon message={t("stores.sandboxTerminal")} style={{ marginBottom: 16 }} data-testid="store-sandbox-terminal" />
+      ) : (
+        <>
+          <Form.Item name="merchantSafeId" label={t("stores.merchantSafeId")}>
+            <Input data-testid="store-merchant" autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="terminalSafeId" label={t("stores.terminalSafeId")}>
+            <Input data-testid="store-terminal" autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="secretKey" label={t("stores.secretKey")} extra={t("stores.secretKeyHelp")}>
+            <Input.Password
+              autoComplete="off"
+              placeholder={store?.has_secret_key ? t("stores.secretKeySet") : t("stores.secretKeyMissing")}
+              data-testid="store-secret"
+            />
+          </Form.Item>
+        </>
+      )}
       <Space wrap>
         <Form.Item name="runTime" label={t("stores.runTime")}>
           <Input style={{ width: 100 }} data-testid="store-run-time" />

@@ -13,6 +13,7 @@ import {
   type Store,
 } from "../../api";
 import { EnvironmentBadge } from "../../components/EnvironmentBadge";
+import { BELOW_HEADER } from "../../components/AppHeader";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { pick } from "../../format";
 import { useSession } from "../../session";
@@ -77,6 +78,7 @@ export function StoresTab() {
         </div>
       )}
       <Table<Store>
+        size="small"
         rowKey="id"
         loading={stores.isPending}
         dataSource={stores.data ?? []}
@@ -99,7 +101,11 @@ export function StoresTab() {
           {
             title: t("stores.name"),
             key: "name",
-            render: (_: unknown, store) => <Typography.Text strong>{store.name}</Typography.Text>,
+            render: (_: unknown, store) => (
+              <Typography.Text strong style={{ whiteSpace: "nowrap" }}>
+                {store.name}
+              </Typography.Text>
+            ),
           },
           {
             title: t("stores.environment"),
@@ -128,7 +134,8 @@ export function StoresTab() {
             key: "actions",
             render: (_: unknown, store) =>
               mayManage && (
-                <Space>
+                // One above the other in a narrow window.
+                <Space wrap>
                   <Button size="small" onClick={() => setEditing(store)} data-testid={`store-edit-${store.name}`}>
                     {t("stores.edit")}
                   </Button>
@@ -147,6 +154,7 @@ export function StoresTab() {
       />
       {hasSandbox && <SandboxCards />}
       <Drawer
+        rootStyle={BELOW_HEADER}
         open={editing !== undefined}
         width={560}
         title={editing === "new" ? t("stores.add") : t("stores.edit")}

@@ -12,6 +12,7 @@ import {
   type Difference,
   type SettlementDay,
 } from "../../api";
+import { BELOW_HEADER } from "../../components/AppHeader";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDate, formatDateTime } from "../../format";
 import { useSession } from "../../session";
@@ -24,6 +25,7 @@ export function DayDrawer({ day, onClose }: { day: SettlementDay | null; onClose
   const { t } = useTranslation();
   return (
     <Drawer
+      rootStyle={BELOW_HEADER}
       open={day !== null}
       width="min(820px, 100vw)"
       onClose={onClose}

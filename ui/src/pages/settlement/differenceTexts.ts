@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
-import type { DayState } from "../../api";
+import type { DayState, StepState } from "../../api";
+import { attemptStateText } from "../../components/StatusTag";
 
 /** Colour per day state: green settled, red with differences, orange while answers are awaited. */
 export const DAY_STATE_COLOURS: Record<DayState, string> = {
@@ -18,5 +19,6 @@ export function txnLabel(t: TFunction, code: string): string {
 /** What this vault says of the transaction, in words. */
 export function localStateLabel(t: TFunction, state: string): string {
   if (state === "voided") return t("settlement.localState.voided");
-  return t(`payments.detail.state.${state}`, { defaultValue: state });
+  // An attempt's state in the words the payment's detail gives it (an unknown one as it is).
+  return attemptStateText(t, state as StepState);
 }

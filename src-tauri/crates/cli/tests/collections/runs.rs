@@ -322,3 +322,41 @@ fn built_in_sandbox_bank_charges_and_a_later_command_voids() {
         );
     }
 }
+
+/// A sandbox store added later gets the simulator's test terminal by itself, like the first one,
+/// and its payments are collected.
+#[test]
+fn a_second_sandbox_store_collects_on_the_simulator() {
+    let sim = Sim::start();
+    let d = Data::new(&sim);
+    d.run(&["store", "add", "Şube 2", "--env", "sandbox"]);
+    let list = d.run(&["store", "list"]);
+    let stores = &list["stores"];
+    let second = stores
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Şube 2")
+        .expect("the second store");
+    let first = stores
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Sandbox")
+        .expect("the first store");
+    assert_eq!(second["environment"], "sandbox");
+    assert_eq!(second["has_secret_key"], true, "{second}");
+    for id in ["merchant_safe_id", "terminal_safe_id"] {
+        assert_eq!(second[id], first[id], "{id}");
+    }
+
+    d.due_in("Şube 2", "D-2", "CARD_A", "75,00");
+    let run = d.run(&["run"]);
+    assert_eq!(run["approved"], 1, "{run}");
+    assert_eq!(run["store_errors"], serde_json::json!([]), "{run}");
+    let paid = d.run(&["payments", "--status", "paid"]);
+    assert_eq!(paid.as_array().unwrap().len(), 1, "{paid}");
+    assert_eq!(paid[0]["store"], "Şube 2");
+    assert_eq!(sim.handle.ledger().len(), 1);
+    invariants(&d, &sim);
+}

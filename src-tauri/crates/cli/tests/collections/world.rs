@@ -92,13 +92,18 @@ impl Data {
         ok(self.cmd().args(args).output().unwrap())
     }
 
-    /// A customer with one card and a payment due today.
+    /// A customer with one card and a payment due today, in the Sandbox store.
     pub fn due(&self, reference: &str, pan_env: &str, amount: &str) {
+        self.due_in("Sandbox", reference, pan_env, amount);
+    }
+
+    /// The same in the store `store`.
+    pub fn due_in(&self, store: &str, reference: &str, pan_env: &str, amount: &str) {
         self.run(&[
             "customer",
             "add",
             "--store",
-            "Sandbox",
+            store,
             "--ref",
             reference,
             "--name",
@@ -111,7 +116,7 @@ impl Data {
             "card",
             "add",
             "--store",
-            "Sandbox",
+            store,
             "--ref",
             reference,
             "--pan-env",
@@ -120,7 +125,7 @@ impl Data {
             &expiry,
         ]);
         self.run(&[
-            "collect", "--store", "Sandbox", "--ref", reference, "--amount", amount,
+            "collect", "--store", store, "--ref", reference, "--amount", amount,
         ]);
     }
 

@@ -26,7 +26,8 @@ pub const TEST_BASE_URL: &str = "https://apipre.akbank.com/api/v1/payment/virtua
 pub const LIVE_BASE_URL: &str = "https://api.akbank.com/api/v1/payment/virtualpos";
 /// Name of the store created with every vault.
 pub const SANDBOX_STORE_NAME: &str = "Sandbox";
-/// Akbank's public test terminal A (PROTOCOL.md §6), used by the built-in sandbox store.
+/// Akbank's public test terminal A (PROTOCOL.md §6), the built-in simulator's terminal: every
+/// sandbox store has it.
 pub const SANDBOX_MERCHANT_SAFE_ID: &str = "2023090417500272654BD9A49CF07574";
 pub const SANDBOX_TERMINAL_SAFE_ID: &str = "2023090417500284633D137A249DBBEB";
 const SANDBOX_SECRET_KEY: &str = "3230323330393034313735303032363031353172675f357637355f3273387373745f7233725f73323333383737335f323272383774767276327672323531355f";
@@ -243,6 +244,14 @@ fn apply(
     if let Some(url) = base_url {
         check_base_url(environment, &url)?;
     }
+    if environment == Environment::Sandbox && fit_sandbox_terminal(tx, keys, id)? {
+        for column in ["merchant_safe_id", "terminal_safe_id", "secret_key_sealed"] {
+            if !changed.contains(&column) {
+                changed.push(column);
+            }
+        }
+        credentials = true;
+    }
     tx.execute(
         "UPDATE stores SET updated_at = ?2 WHERE id = ?1",
         params![id, now],
@@ -267,18 +276,43 @@ fn insert_row(tx: &Transaction, name: &str, env: Environment, now: &str) -> Resu
     Ok(tx.last_insert_rowid())
 }
 
-/// The "Sandbox" store of a new vault, on the simulator with Akbank's public test terminal A.
+/// The "Sandbox" store of a new vault, on the simulator with its test terminal.
 pub(crate) fn insert_sandbox(tx: &Transaction, keys: &Keys, now: jiff::Timestamp) -> Result<i64> {
     let now = now.to_string();
     let id = insert_row(tx, SANDBOX_STORE_NAME, Environment::Sandbox, &now)?;
-    let settings = StoreSettings {
-        merchant_safe_id: Some(SANDBOX_MERCHANT_SAFE_ID.into()),
-        terminal_safe_id: Some(SANDBOX_TERMINAL_SAFE_ID.into()),
-        secret_key: Some(SecretString::from(SANDBOX_SECRET_KEY.to_string())),
-        ..Default::default()
-    };
-    apply(tx, keys, id, &settings, &now)?;
+    apply(tx, keys, id, &StoreSettings::default(), &now)?;
     Ok(id)
+}
+
+/// Gives a sandbox store the built-in simulator's test terminal (Akbank's public test terminal
+/// A: its merchant and terminal ids and secret key) unless it has it already. A sandbox store
+/// only ever talks to that simulator, which accepts no other terminal, so every sandbox store
+/// has it, whatever else was entered. True if anything was written.
+fn fit_sandbox_terminal(tx: &Transaction, keys: &Keys, id: i64) -> Result<bool> {
+    let (merchant, terminal, sealed): (String, String, Option<Vec<u8>>) = tx.query_row(
+        "SELECT merchant_safe_id, terminal_safe_id, secret_key_sealed FROM stores WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let aad = secret_aad(id);
+    let secret_fits = sealed.is_some_and(|sealed| {
+        keys.open(&sealed, &aad)
+            .is_ok_and(|plain| plain.as_slice() == SANDBOX_SECRET_KEY.as_bytes())
+    });
+    if merchant == SANDBOX_MERCHANT_SAFE_ID && terminal == SANDBOX_TERMINAL_SAFE_ID && secret_fits {
+        return Ok(false);
+    }
+    tx.execute(
+        "UPDATE stores SET merchant_safe_id = ?2, terminal_safe_id = ?3, secret_key_sealed = ?4
+         WHERE id = ?1",
+        params![
+            id,
+            SANDBOX_MERCHANT_SAFE_ID,
+            SANDBOX_TERMINAL_SAFE_ID,
+            keys.seal(SANDBOX_SECRET_KEY.as_bytes(), &aad)
+        ],
+    )?;
+    Ok(true)
 }
 
 /// Creates a store. Needs `manage_stores` on every store.

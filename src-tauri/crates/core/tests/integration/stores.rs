@@ -143,3 +143,62 @@ fn a_test_or_live_store_talks_only_to_akbank_or_this_computer_and_an_address_cha
         "http://127.0.0.1:9999/api/v1/payment/virtualpos"
     );
 }
+
+#[test]
+fn every_sandbox_store_has_the_simulators_test_terminal() {
+    let f = Fixture::new();
+    let first = store::credentials(&f.admin, 1).unwrap();
+    let same_terminal = |id: i64| {
+        let creds = store::credentials(&f.admin, id).unwrap();
+        assert_eq!(creds.merchant_safe_id, first.merchant_safe_id);
+        assert_eq!(creds.terminal_safe_id, first.terminal_safe_id);
+        assert_eq!(
+            secrecy::ExposeSecret::expose_secret(&creds.secret_key),
+            secrecy::ExposeSecret::expose_secret(&first.secret_key)
+        );
+    };
+    // Added without credentials.
+    let second = store::create(
+        &f.admin,
+        "Şube 2",
+        Environment::Sandbox,
+        &StoreSettings::default(),
+    )
+    .unwrap();
+    assert!(second.has_secret_key);
+    same_terminal(second.id);
+    // Added with other credentials: the simulator would refuse them.
+    let typed = StoreSettings {
+        merchant_safe_id: Some("M".repeat(32)),
+        terminal_safe_id: Some("T".repeat(32)),
+        secret_key: Some(secret("another-secret-key-1")),
+        ..Default::default()
+    };
+    let third = store::create(&f.admin, "Şube 3", Environment::Sandbox, &typed).unwrap();
+    same_terminal(third.id);
+    // A test store moved to the sandbox.
+    let moved = store::create(&f.admin, "Deneme", Environment::Test, &typed).unwrap();
+    let moved = store::update(
+        &f.admin,
+        moved.id,
+        &StoreSettings {
+            environment: Some(Environment::Sandbox),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    same_terminal(moved.id);
+    // A sandbox store's other settings change without touching its terminal.
+    store::update(
+        &f.admin,
+        second.id,
+        &StoreSettings {
+            run_time: Some("09:30".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    same_terminal(second.id);
+    let audit = audit_log::recent(&f.admin, 1, None).unwrap();
+    assert_eq!(audit[0].action, "store.update", "{:?}", audit[0]);
+}

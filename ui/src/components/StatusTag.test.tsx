@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { render, screen } from "@testing-library/react";
 import i18n from "../i18n";
 import { PAYMENT_STATUSES } from "../api";
-import { PaymentStatusTag, STATUS_COLOURS } from "./PaymentStatusTag";
+import { PaymentStatusTag, STATUS_COLOURS } from "./StatusTag";
 
 describe("PaymentStatusTag", () => {
   afterEach(() => i18n.changeLanguage("tr"));
