@@ -284,6 +284,24 @@ pub(crate) fn insert_sandbox(tx: &Transaction, keys: &Keys, now: jiff::Timestamp
     Ok(id)
 }
 
+/// Gives every sandbox store the simulator's test terminal, as a vault opens: a sandbox store
+/// added before every one got it (and so never collected) can collect from then on.
+pub(crate) fn fit_sandbox_terminals(tx: &Transaction, keys: &Keys) -> Result<()> {
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM stores WHERE environment = ?1")?
+        .query_map([Environment::Sandbox], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    for id in ids {
+        if fit_sandbox_terminal(tx, keys, id)? {
+            tracing::info!(
+                store = id,
+                "sandbox store given the simulator's test terminal"
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Gives a sandbox store the built-in simulator's test terminal (Akbank's public test terminal
 /// A: its merchant and terminal ids and secret key) unless it has it already. A sandbox store
 /// only ever talks to that simulator, which accepts no other terminal, so every sandbox store

@@ -228,9 +228,11 @@ impl Vault {
             return Err(Error::VaultWrongKey);
         }
         let db = Db::open(&db_path, &key, true)?;
+        let keys = Keys::derive(&key);
+        db.write(|tx| crate::store::fit_sandbox_terminals(tx, &keys))?;
         Ok(Vault {
             dir: dir.clone(),
-            keys: Keys::derive(&key),
+            keys,
             meta,
             key,
             db,

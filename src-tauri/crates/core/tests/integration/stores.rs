@@ -1,7 +1,7 @@
 //! Stores: the sandbox store of a new vault, sealed write-only secret keys, validation.
 
 use tahsildar_core::store::{self, Environment, StoreSettings};
-use tahsildar_core::{Error, audit_log};
+use tahsildar_core::{Auth, DataDir, Error, Origin, UnlockWith, Vault, audit_log};
 
 use crate::common::*;
 
@@ -201,4 +201,57 @@ fn every_sandbox_store_has_the_simulators_test_terminal() {
     same_terminal(second.id);
     let audit = audit_log::recent(&f.admin, 1, None).unwrap();
     assert_eq!(audit[0].action, "store.update", "{:?}", audit[0]);
+}
+
+/// A sandbox store saved before every sandbox store got the simulator's terminal gets it when
+/// the vault opens next.
+#[test]
+fn a_sandbox_store_without_the_test_terminal_gets_it_when_the_vault_opens() {
+    let Fixture {
+        _tmp,
+        clock,
+        vault,
+        auth,
+        admin,
+    } = Fixture::new();
+    let second = store::create(
+        &admin,
+        "Şube 2",
+        Environment::Sandbox,
+        &StoreSettings::default(),
+    )
+    .unwrap();
+    vault
+        .db()
+        .write(|tx| {
+            tx.execute(
+                "UPDATE stores SET merchant_safe_id = '', terminal_safe_id = '', secret_key_sealed = NULL
+                 WHERE id = ?1",
+                [second.id],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert!(!store::credentials(&admin, second.id).is_ok_and(|c| !c.merchant_safe_id.is_empty()));
+    drop((admin, auth, vault));
+
+    let reopened = Vault::open(
+        &DataDir::new(_tmp.path().join("data")),
+        &UnlockWith::Passphrase(secret(PASSPHRASE)),
+        clock,
+    )
+    .unwrap();
+    let admin = Auth::new(std::sync::Arc::new(reopened))
+        .sign_in("admin", &secret(ADMIN_PASSWORD), Origin::App)
+        .unwrap();
+    let (first, fitted) = (
+        store::credentials(&admin, 1).unwrap(),
+        store::credentials(&admin, second.id).unwrap(),
+    );
+    assert_eq!(fitted.merchant_safe_id, first.merchant_safe_id);
+    assert_eq!(fitted.terminal_safe_id, first.terminal_safe_id);
+    assert_eq!(
+        secrecy::ExposeSecret::expose_secret(&fitted.secret_key),
+        secrecy::ExposeSecret::expose_secret(&first.secret_key)
+    );
 }
