@@ -28,13 +28,7 @@ export function ExportButton({ request, testId }: { request: ExportRequest; test
   const { busy, saved, error, save } = useSaving<SavedExport>();
   const [format, setFormat] = useState<ExportFormat>("xlsx");
   const [progress, setProgress] = useState<ExportProgress | null>(null);
-  useEffect(() => {
-    if (!busy) {
-      setProgress(null);
-      return;
-    }
-    return onExportProgress(setProgress);
-  }, [busy]);
+  useEffect(() => (busy ? onExportProgress(setProgress) : undefined), [busy]);
   if (!can(session, "export")) return null;
   return (
     <Flex vertical gap={4} align="flex-end">
@@ -47,7 +41,14 @@ export function ExportButton({ request, testId }: { request: ExportRequest; test
           data-testid={`${testId}-format`}
           options={FORMATS.map((f) => ({ value: f, label: t(`reports.export.${f}`) }))}
         />
-        <Button loading={busy} onClick={() => void save(() => saveExport(request, format))} data-testid={testId}>
+        <Button
+          loading={busy}
+          onClick={() => {
+            setProgress(null);
+            void save(() => saveExport(request, format));
+          }}
+          data-testid={testId}
+        >
           {t("reports.export.button")}
         </Button>
       </Space.Compact>

@@ -44,6 +44,9 @@ fn local_attempts(vault: &Vault) -> Vec<LocalAttempt> {
         .unwrap()
 }
 
+/// A day total's key and four figures, as kept or as recounted.
+type TotalRow = (String, i64, i64, i64, i64);
+
 /// Sales and pre-auths booked under our order ids.
 fn sales(ledger: &[LedgerEntry]) -> Vec<&LedgerEntry> {
     ledger
@@ -223,7 +226,7 @@ pub fn check(vault: &Vault, ledger: &[LedgerEntry], host_up: bool) {
     let (kept, recounted) = vault
         .db()
         .read(|c| {
-            let rows = |sql: &str| -> rusqlite::Result<Vec<(String, i64, i64, i64, i64)>> {
+            let rows = |sql: &str| -> rusqlite::Result<Vec<TotalRow>> {
                 let mut stmt = c.prepare(sql)?;
                 let rows = stmt.query_map([], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
