@@ -1,5 +1,6 @@
-//! Customers and their cards: the searchable list, one customer in full, adding a customer,
-//! adding a card. Every answer carries masked card numbers only.
+//! Customers and their cards: the searchable list, one customer in full, adding and changing a
+//! customer, adding a card, choosing the primary card and removing one. Every answer carries
+//! masked card numbers only.
 
 use tahsildar_core::customer::search::{
     self, CardDetail, CustomerDetail, CustomerPage, CustomerQuery, CustomerSummary,
@@ -71,6 +72,59 @@ pub async fn add_card(
                 .into_iter()
                 .find(|c| c.id == added.id)
                 .ok_or_else(|| ShellError::Internal("the new card was not found".into()))
+        })
+        .await
+}
+
+/// Changes a customer's reference, name, e-mail, phone and notes; needs `create_collections` on
+/// its store. Returns it as listed.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_customer(
+    state: State<'_, AppState>,
+    id: i64,
+    customer: NewCustomer,
+) -> Result<CustomerSummary, CommandError> {
+    state
+        .blocking(move |s| {
+            let session = s.session()?;
+            customer::update(&session, id, &customer)?;
+            Ok(search::summary(&session, id)?)
+        })
+        .await
+}
+
+/// Makes a card the customer's primary one; needs `replace_card` on its store. Returns the
+/// customer's detail.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_primary_card(
+    state: State<'_, AppState>,
+    card_id: i64,
+) -> Result<CustomerDetail, CommandError> {
+    state
+        .blocking(move |s| {
+            let session = s.session()?;
+            let cards = customer::set_primary_card(&session, card_id)?;
+            Ok(search::detail(&session, cards[0].customer_id)?)
+        })
+        .await
+}
+
+/// Removes a card (kept for the history, never charged again); needs `replace_card` on its
+/// store. Returns the customer's detail.
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_card(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    card_id: i64,
+) -> Result<CustomerDetail, CommandError> {
+    state
+        .blocking(move |s| {
+            let session = s.session()?;
+            customer::remove_card(&session, card_id)?;
+            Ok(search::detail(&session, customer_id)?)
         })
         .await
 }

@@ -122,6 +122,21 @@ export const commands = {
 	addCustomer: (storeId: number, customer: NewCustomer_Deserialize) => __TAURI_INVOKE<CustomerSummary_Serialize>("add_customer", { storeId, customer }),
 	/**  Adds a card to a customer; needs `create_collections` on its store. Returns it masked. */
 	addCard: (customerId: number, card: NewCardInput_Deserialize) => __TAURI_INVOKE<CardDetail_Serialize>("add_card", { customerId, card }),
+	/**
+	 *  Changes a customer's reference, name, e-mail, phone and notes; needs `create_collections` on
+	 *  its store. Returns it as listed.
+	 */
+	updateCustomer: (id: number, customer: NewCustomer_Deserialize) => __TAURI_INVOKE<CustomerSummary_Serialize>("update_customer", { id, customer }),
+	/**
+	 *  Makes a card the customer's primary one; needs `replace_card` on its store. Returns the
+	 *  customer's detail.
+	 */
+	setPrimaryCard: (cardId: number) => __TAURI_INVOKE<CustomerDetail_Serialize>("set_primary_card", { cardId }),
+	/**
+	 *  Removes a card (kept for the history, never charged again); needs `replace_card` on its
+	 *  store. Returns the customer's detail.
+	 */
+	removeCard: (customerId: number, cardId: number) => __TAURI_INVOKE<CustomerDetail_Serialize>("remove_card", { customerId, cardId }),
 	/**  The payments a collection would make, without saving; needs `create_collections`. */
 	previewCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<PlanPreview>("preview_collection", { input }),
 	/**  Saves a collection and its payments; needs `create_collections` on the customer's store. */
@@ -394,7 +409,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -909,8 +924,11 @@ export type CustomerQuery = CustomerQuery_Serialize | CustomerQuery_Deserialize;
 /**  Which customers to list. */
 export type CustomerQuery_Deserialize = {
 	store_id?: number | null,
-	/**  Part of the reference, name, e-mail or phone. */
+	/**  Part of the reference, name, e-mail or phone, in any case ("ayşe" finds "AYŞE"). */
 	search?: string | null,
+	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
+	accent_free?: boolean,
+	sort?: CustomerSort,
 	offset?: number,
 	/**  Default 100, at most [`MAX_PAGE`]. */
 	limit?: number | null,
@@ -919,12 +937,20 @@ export type CustomerQuery_Deserialize = {
 /**  Which customers to list. */
 export type CustomerQuery_Serialize = {
 	store_id: number | null,
-	/**  Part of the reference, name, e-mail or phone. */
+	/**  Part of the reference, name, e-mail or phone, in any case ("ayşe" finds "AYŞE"). */
 	search: string | null,
+	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
+	accent_free: boolean,
+	sort: CustomerSort,
 	offset: number,
 	/**  Default 100, at most [`MAX_PAGE`]. */
 	limit: number | null,
 };
+
+/**  The order of the customers list; ties by id. */
+export type CustomerSort = "reference" | 
+/**  In Turkish alphabetical order (Ç after C, Ş after S, I before İ). */
+"name";
 
 /**  A customer as listed. */
 export type CustomerSummary = CustomerSummary_Serialize | CustomerSummary_Deserialize;
@@ -1630,8 +1656,13 @@ export type PaymentQuery_Deserialize = {
 	plan_id?: number | null,
 	/**  The import batch the payment's plan came from. */
 	batch_id?: number | null,
-	/**  Part of the customer's reference or name, or an order id. */
+	/**
+	 *  Part of the customer's reference or name (in any case: "ayşe" finds "AYŞE"), or an
+	 *  order id.
+	 */
 	search?: string | null,
+	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
+	accent_free?: boolean,
 	sort?: PaymentSort,
 	descending?: boolean,
 	offset?: number,
@@ -1651,8 +1682,13 @@ export type PaymentQuery_Serialize = {
 	plan_id: number | null,
 	/**  The import batch the payment's plan came from. */
 	batch_id: number | null,
-	/**  Part of the customer's reference or name, or an order id. */
+	/**
+	 *  Part of the customer's reference or name (in any case: "ayşe" finds "AYŞE"), or an
+	 *  order id.
+	 */
 	search: string | null,
+	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
+	accent_free: boolean,
 	sort: PaymentSort,
 	descending: boolean,
 	offset: number,

@@ -5,6 +5,7 @@ import {
   type CustomerDetail_Serialize,
   type CustomerPage_Serialize,
   type CustomerQuery_Deserialize,
+  type CustomerSort,
   type CustomerSummary_Serialize,
   type NewCardInput_Deserialize,
   type NewCustomer_Deserialize,
@@ -13,7 +14,7 @@ import {
 } from "../bindings";
 import { call } from "./call";
 
-export type { PlanStatus };
+export type { CustomerSort, PlanStatus };
 /** A customer as listed. */
 export type CustomerSummary = CustomerSummary_Serialize;
 /** One page of customers and how many match. */
@@ -69,4 +70,19 @@ export function addCustomer(storeId: number, customer: NewCustomer): Promise<Cus
 /** Sends a card once; the caller clears its form right after. */
 export function addCard(customerId: number, card: NewCardInput): Promise<CardDetail> {
   return call(() => commands.addCard(customerId, card));
+}
+
+/** Changes a customer's reference, name and contact; answers with it as listed. */
+export function updateCustomer(id: number, customer: NewCustomer): Promise<CustomerSummary> {
+  return call(() => commands.updateCustomer(id, customer));
+}
+
+/** Makes a card the customer's primary one; answers with the customer's detail. */
+export function setPrimaryCard(cardId: number): Promise<CustomerDetail> {
+  return call(() => commands.setPrimaryCard(cardId));
+}
+
+/** Removes a card (kept for the history, never charged again); answers with the customer's detail. */
+export function removeCard(customerId: number, cardId: number): Promise<CustomerDetail> {
+  return call(() => commands.removeCard(customerId, cardId));
 }

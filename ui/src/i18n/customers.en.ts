@@ -15,6 +15,7 @@ const customersEn = {
       contact: "Contact",
     },
     form: {
+      editTitle: "Edit customer",
       title: "New customer",
       store: "Store",
       reference: "Reference no (subscriber, flat, member, policy no)",
@@ -28,6 +29,13 @@ const customersEn = {
       added: "Customer added: {{name}}.",
     },
     detail: {
+      edit: "Edit",
+      makePrimary: "Make primary",
+      remove: "Remove",
+      removeConfirm: "Remove {{pan}}? It stays in the history and is never charged again; payments waiting on it move to the primary card.",
+      removeOk: "Remove",
+      cancel: "Cancel",
+      actions: "Action",
       back: "Back to the list",
       cards: "Cards",
       plans: "Collection plans",

@@ -17,6 +17,7 @@ const customersTr = {
       contact: "İletişim",
     },
     form: {
+      editTitle: "Müşteriyi düzenle",
       title: "Yeni müşteri",
       store: "Mağaza",
       reference: "Referans no (abone, daire, üye, poliçe no)",
@@ -30,6 +31,13 @@ const customersTr = {
       added: "Müşteri eklendi: {{name}}.",
     },
     detail: {
+      edit: "Düzenle",
+      makePrimary: "Birincil yap",
+      remove: "Kaldır",
+      removeConfirm: "{{pan}} kaldırılsın mı? Geçmişte kalır, bir daha çekim yapılmaz; bu karttaki bekleyen ödemeler birincil karta geçer.",
+      removeOk: "Kaldır",
+      cancel: "Vazgeç",
+      actions: "İşlem",
       back: "Listeye dön",
       cards: "Kartlar",
       plans: "Tahsilat planları",

@@ -35,6 +35,9 @@ const en: Texts = {
     test: "Test",
     live: "Live",
   },
+  search: {
+    accentFree: "Ignore Turkish letters (ş = s)",
+  },
   language: {
     label: "Language",
   },

@@ -34,6 +34,9 @@ const tr = {
     test: "Test",
     live: "Canlı",
   },
+  search: {
+    accentFree: "Türkçe harfleri yok say (ş = s)",
+  },
   language: {
     label: "Dil",
   },

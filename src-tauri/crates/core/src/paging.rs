@@ -1,4 +1,5 @@
-//! The refusals every paged list shares: page size, search text and a value outside its set.
+//! What every paged list shares: the refusals (page size, search text, a value outside its set)
+//! and how a typed search matches the customers' folded texts.
 
 use crate::error::Error;
 use crate::i18n::Text;
@@ -47,4 +48,44 @@ pub(crate) fn not_one_of(field: &'static str, value: &str, allowed: &[&str]) -> 
             format!("{en_name} '{value}' is not one of {list}."),
         ),
     )
+}
+
+/// A search typed by a user: the customers' column it matches and the `LIKE` pattern for it.
+/// Both sides are folded alike: Turkish lower case (`search_text`: "ayşe" finds "AYŞE"), or
+/// also without the letters Turkish adds to Latin when `accent_free` (`search_plain`: "Ayse"
+/// finds "Ayşe"). `%` and `_` typed by the user match themselves (`\` escapes them).
+pub(crate) fn text_search(text: &str, accent_free: bool) -> (&'static str, String) {
+    let (column, folded) = if accent_free {
+        ("search_plain", tahsildar_words::turkish::plain(text))
+    } else {
+        ("search_text", tahsildar_words::turkish::lower(text))
+    };
+    let mut pattern = String::with_capacity(folded.len() + 2);
+    pattern.push('%');
+    for ch in folded.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(ch);
+    }
+    pattern.push('%');
+    (column, pattern)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_search;
+
+    #[test]
+    fn a_search_is_folded_and_its_wildcards_escaped() {
+        assert_eq!(
+            text_search("AYŞE", false),
+            ("search_text", "%ayşe%".to_string())
+        );
+        assert_eq!(
+            text_search("Ayşe IŞIK", true),
+            ("search_plain", "%ayse isik%".to_string())
+        );
+        assert_eq!(text_search("a%b_c\\", false).1, "%a\\%b\\_c\\\\%");
+    }
 }

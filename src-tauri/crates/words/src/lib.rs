@@ -1,11 +1,13 @@
 //! The words every crate of Tahsildar shares, defined once: the languages and a sentence in both,
-//! currencies and amounts in minor units, a card's expiry and the Luhn check. A leaf crate: it
+//! currencies and amounts in minor units, a card's expiry and the Luhn check, and Turkish
+//! letters for search and order. A leaf crate: it
 //! depends on nothing of the program.
 
 mod card;
 mod error;
 mod lang;
 mod money;
+pub mod turkish;
 
 pub use card::{Expiry, luhn_valid, mask_digit_runs};
 pub use error::{Error, Result};

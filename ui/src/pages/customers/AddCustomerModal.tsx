@@ -2,7 +2,16 @@ import { useState } from "react";
 import { Form, Input, Modal, Select } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { addCustomer, can, CUSTOMERS_KEY, toApiError, useStores, type CustomerSummary } from "../../api";
+import {
+  addCustomer,
+  can,
+  CUSTOMERS_KEY,
+  toApiError,
+  updateCustomer,
+  useStores,
+  type CustomerDetail,
+  type CustomerSummary,
+} from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useSession } from "../../session";
 
@@ -15,15 +24,20 @@ interface Values {
   notes?: string;
 }
 
-/** A new customer in one of the stores where the user may create collections. */
+/**
+ * A new customer in one of the stores where the user may create collections, or, given
+ * `editing`, that customer's reference, name and contact changed (its store stays).
+ */
 export function AddCustomerModal({
   open,
   onClose,
   onAdded,
+  editing,
 }: {
   open: boolean;
   onClose: () => void;
   onAdded: (customer: CustomerSummary) => void;
+  editing?: CustomerDetail;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -41,13 +55,16 @@ export function AddCustomerModal({
     setBusy(true);
     setError(null);
     try {
-      const customer = await addCustomer(values.storeId, {
+      const entered = {
         reference: values.reference,
         name: values.name,
         email: values.email?.trim() || null,
         phone: values.phone?.trim() || null,
         notes: values.notes?.trim() || null,
-      });
+      };
+      const customer = editing
+        ? await updateCustomer(editing.id, entered)
+        : await addCustomer(values.storeId, entered);
       await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
       form.resetFields();
       onAdded(customer);
@@ -61,7 +78,7 @@ export function AddCustomerModal({
   return (
     <Modal
       open={open}
-      title={t("customers.form.title")}
+      title={editing ? t("customers.form.editTitle") : t("customers.form.title")}
       okText={t("customers.form.save")}
       cancelText={t("customers.form.cancel")}
       confirmLoading={busy}
@@ -75,11 +92,26 @@ export function AddCustomerModal({
         form={form}
         layout="vertical"
         onFinish={save}
-        initialValues={{ storeId: options[0]?.value }}
+        initialValues={
+          editing
+            ? {
+                storeId: editing.store_id,
+                reference: editing.reference,
+                name: editing.name,
+                email: editing.email ?? undefined,
+                phone: editing.phone ?? undefined,
+                notes: editing.notes ?? undefined,
+              }
+            : { storeId: options[0]?.value }
+        }
         data-testid="customer-form"
       >
         <Form.Item name="storeId" label={t("customers.form.store")} rules={[{ required: true, message: t("customers.form.required") }]}>
-          <Select options={options} data-testid="customer-store" />
+          <Select
+            options={editing ? [{ value: editing.store_id, label: editing.store }] : options}
+            disabled={editing !== undefined}
+            data-testid="customer-store"
+          />
         </Form.Item>
         <Form.Item name="reference" label={t("customers.form.reference")} rules={required}>
           <Input autoFocus data-testid="customer-reference" maxLength={64} />

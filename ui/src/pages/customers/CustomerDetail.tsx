@@ -1,7 +1,18 @@
 import { useState } from "react";
-import { Alert, Button, Card, Descriptions, Drawer, Empty, Flex, Spin, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Drawer, Empty, Flex, Popconfirm, Spin, Table, Tag, Typography } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { can, useCustomerDetail, type CardDetail, type PaymentRow, type PlanSummary } from "../../api";
+import {
+  can,
+  CUSTOMERS_KEY,
+  removeCard,
+  setPrimaryCard,
+  toApiError,
+  useCustomerDetail,
+  type CardDetail,
+  type PaymentRow,
+  type PlanSummary,
+} from "../../api";
 import { BELOW_HEADER } from "../../components/AppHeader";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PaymentStatusTag, PlanStatusTag } from "../../components/StatusTag";
@@ -10,9 +21,13 @@ import { useSession } from "../../session";
 import { NewCollectionForm } from "../collections/NewCollectionForm";
 import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
 import { AddCardModal } from "./AddCardModal";
+import { AddCustomerModal } from "./AddCustomerModal";
 import { LedgerCard } from "./LedgerCard";
 
-/** One customer: contact, cards (masked), plans, the latest payments and the ledger. */
+/**
+ * One customer: contact (editable), cards (masked; the primary one chosen, one removed), plans,
+ * the latest payments and the ledger.
+ */
 export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -20,8 +35,21 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
   const [addingCard, setAddingCard] = useState(false);
   const [collecting, setCollecting] = useState(false);
   const [payment, setPayment] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [cardError, setCardError] = useState<unknown>(null);
+  const client = useQueryClient();
   const d = detail.data;
   const mayCreate = d !== undefined && can(session, "create_collections", d.store_id);
+  const mayChangeCards = d !== undefined && can(session, "replace_card", d.store_id);
+  const changeCards = async (change: () => Promise<unknown>) => {
+    setCardError(null);
+    try {
+      await change();
+      await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+    } catch (e) {
+      setCardError(toApiError(e));
+    }
+  };
 
   return (
     <Flex vertical gap={16} data-testid="customer-detail" data-customer={d?.reference}>
@@ -31,6 +59,9 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
         </Button>
         {mayCreate && (
           <Flex gap={8}>
+            <Button onClick={() => setEditing(true)} data-testid="customer-edit">
+              {t("customers.detail.edit")}
+            </Button>
             <Button onClick={() => setAddingCard(true)} data-testid="card-add">
               {t("customers.detail.addCard")}
             </Button>
@@ -53,6 +84,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
             <Descriptions.Item label={t("customers.form.email")}>{d.email ?? "—"}</Descriptions.Item>
           </Descriptions>
           <Card title={t("customers.detail.cards")} size="small">
+            <ErrorAlert error={cardError} testId="card-change-error" />
             {d.cards.length === 0 ? (
               <Alert type="warning" showIcon message={t("customers.detail.noCards")} data-testid="customer-no-cards" />
             ) : (
@@ -107,6 +139,38 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                           })
                         : t("customers.detail.noInstruction"),
                   },
+                  ...(mayChangeCards
+                    ? [
+                        {
+                          title: t("customers.detail.actions"),
+                          key: "actions",
+                          render: (_: unknown, card: CardDetail) => (
+                            <Flex gap={4} wrap>
+                              {card.position > 0 && (
+                                <Button
+                                  size="small"
+                                  onClick={() => void changeCards(() => setPrimaryCard(card.id))}
+                                  data-testid={`card-primary-${card.position}`}
+                                >
+                                  {t("customers.detail.makePrimary")}
+                                </Button>
+                              )}
+                              <Popconfirm
+                                title={t("customers.detail.removeConfirm", { pan: displayMaskedPan(card.masked_pan) })}
+                                okText={t("customers.detail.removeOk")}
+                                cancelText={t("customers.detail.cancel")}
+                                okButtonProps={{ danger: true, "data-testid": "card-remove-ok" }}
+                                onConfirm={() => changeCards(() => removeCard(d.id, card.id))}
+                              >
+                                <Button size="small" danger data-testid={`card-remove-${card.position}`}>
+                                  {t("customers.detail.remove")}
+                                </Button>
+                              </Popconfirm>
+                            </Flex>
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             )}
@@ -186,6 +250,9 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
           </Card>
           {can(session, "view_reports", d.store_id) && <LedgerCard customerId={d.id} />}
           <AddCardModal customerId={d.id} open={addingCard} onClose={() => setAddingCard(false)} />
+          {editing && (
+            <AddCustomerModal open editing={d} onClose={() => setEditing(false)} onAdded={() => setEditing(false)} />
+          )}
           <Drawer
             rootStyle={BELOW_HEADER}
             open={collecting}

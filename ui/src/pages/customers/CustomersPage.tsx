@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Button, Flex, Input, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { can, useCustomerSearch, type CustomerSummary } from "../../api";
+import { can, useCustomerSearch, type CustomerSort, type CustomerSummary } from "../../api";
+import { AccentFreeCheckbox, useAccentFree } from "../../components/AccentFreeCheckbox";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { displayMaskedPan } from "../../format";
 import { useNavigation } from "../../navigation";
@@ -11,11 +12,16 @@ import { CustomerDetail } from "./CustomerDetail";
 
 const PAGE_SIZE = 50;
 
-/** Customers: a searchable, paged list; a click opens the customer's detail. */
+/**
+ * Customers: a searchable, paged list (by reference, or by name in Turkish order); a click opens
+ * the customer's detail.
+ */
 export function CustomersPage() {
   const { t } = useTranslation();
   const session = useSession();
   const [search, setSearch] = useState("");
+  const [accentFree, setAccentFree] = useAccentFree();
+  const [sort, setSort] = useState<CustomerSort>("reference");
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const { target } = useNavigation();
@@ -30,6 +36,8 @@ export function CustomersPage() {
   const result = useCustomerSearch({
     store_id: null,
     search: search.trim() || null,
+    accent_free: accentFree,
+    sort,
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   });
@@ -48,20 +56,30 @@ export function CustomersPage() {
           </Button>
         )}
       </Flex>
-      <Input.Search
-        allowClear
-        autoFocus
-        placeholder={t("customers.search")}
-        data-testid="customer-search"
-        onSearch={(value) => {
-          setSearch(value);
-          setPage(1);
-        }}
-        onChange={(e) => {
-          setSearch(e.target.value);
-          setPage(1);
-        }}
-      />
+      <Flex gap={16} align="center">
+        <Input.Search
+          allowClear
+          autoFocus
+          placeholder={t("customers.search")}
+          data-testid="customer-search"
+          onSearch={(value) => {
+            setSearch(value);
+            setPage(1);
+          }}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(1);
+          }}
+        />
+        <AccentFreeCheckbox
+          value={accentFree}
+          onChange={(on) => {
+            setAccentFree(on);
+            setPage(1);
+          }}
+          testId="customer-search-accent-free"
+        />
+      </Flex>
       <ErrorAlert error={result.error} testId="customers-error" />
       <Table<CustomerSummary>
         rowKey="id"
@@ -79,11 +97,27 @@ export function CustomersPage() {
           total: result.data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (total) => t("customers.total", { count: total }),
-          onChange: setPage,
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const by = Array.isArray(sorter) ? sorter[0] : sorter;
+          const next: CustomerSort = by?.order && by.columnKey === "name" ? "name" : "reference";
+          if (next !== sort) {
+            setSort(next);
+            setPage(1);
+          } else {
+            setPage(pagination.current ?? 1);
+          }
         }}
         columns={[
           { title: t("customers.columns.reference"), key: "reference", width: 110, render: (_, row) => row.reference },
-          { title: t("customers.columns.name"), key: "name", render: (_, row) => row.name },
+          {
+            title: t("customers.columns.name"),
+            key: "name",
+            sorter: true,
+            sortDirections: ["ascend"],
+            sortOrder: sort === "name" ? "ascend" : null,
+            render: (_, row) => row.name,
+          },
           { title: t("customers.columns.store"), key: "store", width: 120, render: (_, row) => row.store },
           {
             title: t("customers.columns.primaryCard"),

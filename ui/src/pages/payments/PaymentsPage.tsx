@@ -13,6 +13,7 @@ import {
   type PaymentSort,
   type PaymentStatus,
 } from "../../api";
+import { AccentFreeCheckbox, useAccentFree } from "../../components/AccentFreeCheckbox";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ExportButton } from "../../components/ExportButton";
 import { PaymentStatusTag, paymentStatusText } from "../../components/StatusTag";
@@ -73,7 +74,10 @@ export function PaymentsPage() {
     }
   }
   const [open, setOpen] = useState<number | null>(null);
-  const page = usePaymentPage(query);
+  const [accentFree, setAccentFree] = useAccentFree();
+  // The accent-free choice belongs to the user, not to the filters: clearing them keeps it.
+  const asked: PaymentQuery = { ...query, accent_free: accentFree };
+  const page = usePaymentPage(asked);
   const change = (patch: Partial<PaymentQuery>) => setQuery((q) => ({ ...q, ...patch, offset: 0 }));
   const dateBad = (text: string) => text.trim() !== "" && parseDateInput(text) === null;
   const applyDate = (field: "due_from" | "due_to", text: string) => {
@@ -141,6 +145,14 @@ export function PaymentsPage() {
           onSearch={(text) => change({ search: text.trim() || null })}
           onChange={(e) => change({ search: e.target.value.trim() || null })}
         />
+        <AccentFreeCheckbox
+          value={accentFree}
+          onChange={(on) => {
+            setAccentFree(on);
+            change({});
+          }}
+          testId="filter-search-accent-free"
+        />
         <Button
           onClick={() => {
             setDueFrom("");
@@ -153,7 +165,7 @@ export function PaymentsPage() {
         </Button>
         <div style={{ marginInlineStart: "auto" }}>
           {/* Every payment the filters select, not only the page on screen. */}
-          <ExportButton request={{ what: "payments", query }} testId="payments-export" />
+          <ExportButton request={{ what: "payments", query: asked }} testId="payments-export" />
         </div>
       </Flex>
       <ErrorAlert error={page.error} testId="payments-error" />

@@ -1,10 +1,12 @@
 //! Customers of a store: who pays, under the store's own reference number, and their cards.
 
 pub mod card;
+mod card_order;
 pub mod search;
 
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
+use tahsildar_words::turkish;
 
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
@@ -12,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Text;
 
 pub use card::{CardInfo, NewCard};
+pub use card_order::{remove_card, set_primary_card};
 
 /// A customer as entered.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -128,13 +131,7 @@ pub fn add(session: &Session, store_id: i64, new: &NewCustomer) -> Result<Custom
             |r| r.get(0),
         )?;
         if taken {
-            return Err(Error::invalid(
-                "reference",
-                Text::new(
-                    format!("{reference} abone/referans numarası bu mağazada zaten kullanılıyor."),
-                    format!("The reference {reference} is already used in this store."),
-                ),
-            ));
+            return Err(reference_taken(&reference));
         }
         let id = insert(tx, store_id, new, &now)?;
         let record = session
@@ -149,6 +146,84 @@ pub fn add(session: &Session, store_id: i64, new: &NewCustomer) -> Result<Custom
     vault.db().read(|c| load(c, id))
 }
 
+/// Changes a customer's reference, name, e-mail, phone and notes (its cards, plans and
+/// payments stay). Needs `create_collections` on the customer's store; audited with the fields
+/// that changed.
+pub fn update(session: &Session, id: i64, edited: &NewCustomer) -> Result<Customer> {
+    check(edited)?;
+    let vault = session.vault();
+    let before = vault.db().read(|c| load(c, id))?;
+    session.require(Permission::CreateCollections, Some(before.store_id))?;
+    let now = vault.clock().now().to_string();
+    let reference = edited.reference.trim().to_string();
+    let (email, phone, notes) = (
+        clean(&edited.email),
+        clean(&edited.phone),
+        clean(&edited.notes),
+    );
+    let changed: Vec<&str> = [
+        ("reference", before.reference != reference),
+        ("name", before.name != edited.name.trim()),
+        ("e-mail", before.email != email),
+        ("phone", before.phone != phone),
+        ("notes", before.notes != notes),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect();
+    if changed.is_empty() {
+        return Ok(before);
+    }
+    vault.write_audited(|tx, _| {
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM customers WHERE store_id = ?1 AND reference = ?2 AND id <> ?3)",
+            params![before.store_id, reference, id],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(reference_taken(&reference));
+        }
+        let keys = SearchKeys::of(&reference, edited.name.trim(), &email, &phone);
+        tx.execute(
+            "UPDATE customers SET reference = ?2, name = ?3, email = ?4, phone = ?5, notes = ?6,
+                 updated_at = ?7, search_text = ?8, search_plain = ?9, sort_key = ?10
+             WHERE id = ?1",
+            params![
+                id,
+                reference,
+                edited.name.trim(),
+                email,
+                phone,
+                notes,
+                now,
+                keys.text,
+                keys.plain,
+                keys.sort
+            ],
+        )?;
+        let record = session
+            .record(
+                AuditAction::CustomerUpdate,
+                format!("customer:{id}"),
+                AuditResult::Ok,
+            )
+            .with_detail(serde_json::json!({ "store": before.store_id, "changed": changed }));
+        Ok(((), record))
+    })?;
+    vault.db().read(|c| load(c, id))
+}
+
+/// The reference is used by another customer of the store.
+fn reference_taken(reference: &str) -> Error {
+    Error::invalid(
+        "reference",
+        Text::new(
+            format!("{reference} abone/referans numarası bu mağazada zaten kullanılıyor."),
+            format!("The reference {reference} is already used in this store."),
+        ),
+    )
+}
+
 /// Writes a checked customer row inside `tx`; returns its id. Manual entry and imports both
 /// add customers through here.
 pub(crate) fn insert(
@@ -157,20 +232,74 @@ pub(crate) fn insert(
     new: &NewCustomer,
     now: &str,
 ) -> Result<i64> {
+    let (email, phone) = (clean(&new.email), clean(&new.phone));
+    let keys = SearchKeys::of(new.reference.trim(), new.name.trim(), &email, &phone);
     tx.prepare_cached(
-        "INSERT INTO customers (store_id, reference, name, email, phone, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        "INSERT INTO customers (store_id, reference, name, email, phone, notes, created_at, updated_at,
+             search_text, search_plain, sort_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         store_id,
         new.reference.trim(),
         new.name.trim(),
-        clean(&new.email),
-        clean(&new.phone),
+        email,
+        phone,
         clean(&new.notes),
-        now
+        now,
+        keys.text,
+        keys.plain,
+        keys.sort
     ])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// What a search and the order by name read of a customer: its reference, name, e-mail and
+/// phone folded as Turkish is (and again without the Turkish letters), and its name's key in
+/// Turkish alphabetical order.
+struct SearchKeys {
+    text: String,
+    plain: String,
+    sort: String,
+}
+
+impl SearchKeys {
+    fn of(reference: &str, name: &str, email: &Option<String>, phone: &Option<String>) -> Self {
+        let all = [
+            Some(reference),
+            Some(name),
+            email.as_deref(),
+            phone.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\u{1f}");
+        SearchKeys {
+            text: turkish::lower(&all),
+            plain: turkish::plain(&all),
+            sort: turkish::sort_key(name),
+        }
+    }
+}
+
+/// Fills the search keys of every customer (migration 16, for the customers written before).
+pub(crate) fn fill_search_keys(tx: &rusqlite::Transaction) -> Result<()> {
+    type Row = (i64, String, String, Option<String>, Option<String>);
+    let rows: Vec<Row> = tx
+        .prepare("SELECT id, reference, name, email, phone FROM customers")?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    let mut update = tx.prepare(
+        "UPDATE customers SET search_text = ?2, search_plain = ?3, sort_key = ?4 WHERE id = ?1",
+    )?;
+    for (id, reference, name, email, phone) in rows {
+        let keys = SearchKeys::of(&reference, &name, &email, &phone);
+        update.execute(params![id, keys.text, keys.plain, keys.sort])?;
+    }
+    Ok(())
 }
 
 const SELECT_CUSTOMER: &str =

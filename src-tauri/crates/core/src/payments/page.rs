@@ -46,7 +46,7 @@ impl PaymentSort {
             PaymentSort::DueDate => "p.due_date",
             PaymentSort::Amount => "p.amount_minor",
             PaymentSort::Status => "p.status {dir}, p.due_date",
-            PaymentSort::Customer => "c.name COLLATE NOCASE",
+            PaymentSort::Customer => "c.sort_key",
         }
     }
 }
@@ -68,8 +68,11 @@ pub struct PaymentQuery {
     pub plan_id: Option<i64>,
     /// The import batch the payment's plan came from.
     pub batch_id: Option<i64>,
-    /// Part of the customer's reference or name, or an order id.
+    /// Part of the customer's reference or name (in any case: "ayşe" finds "AYŞE"), or an
+    /// order id.
     pub search: Option<String>,
+    /// The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe").
+    pub accent_free: bool,
     pub sort: PaymentSort,
     pub descending: bool,
     pub offset: u32,
@@ -84,20 +87,6 @@ pub struct PaymentPage {
     pub total: u64,
     pub offset: u32,
     pub rows: Vec<PaymentRow>,
-}
-
-/// `%text%` for LIKE with `\` escaping the wildcards typed by the user.
-fn like_pattern(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('%');
-    for ch in text.chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out.push('%');
-    out
 }
 
 /// The WHERE clause and its parameters, in order.
@@ -177,12 +166,15 @@ fn conditions(query: &PaymentQuery, visible: Option<&[i64]>) -> (String, Vec<Val
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        values.push(Value::Text(like_pattern(text)));
-        let n = values.len();
+        // Customers by their folded texts; order ids (Latin letters and digits) as typed.
+        let (column, folded) = crate::paging::text_search(text, query.accent_free);
+        values.push(Value::Text(folded));
+        values.push(Value::Text(crate::paging::text_search(text, true).1));
+        let (c, o) = (values.len() - 1, values.len());
         clauses.push(format!(
             "(p.plan_id IN (SELECT sp.id FROM plans sp JOIN customers sc ON sc.id = sp.customer_id
-                  WHERE sc.reference LIKE ?{n} ESCAPE '\\' OR sc.name LIKE ?{n} ESCAPE '\\')
-              OR p.id IN (SELECT sa.payment_id FROM attempts sa WHERE sa.order_id LIKE ?{n} ESCAPE '\\'))"
+                  WHERE sc.{column} LIKE ?{c} ESCAPE '\\')
+              OR p.id IN (SELECT sa.payment_id FROM attempts sa WHERE sa.order_id LIKE ?{o} ESCAPE '\\'))"
         ));
     }
     let sql = if clauses.is_empty() {
@@ -311,11 +303,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn like_pattern_escapes_wildcards() {
-        assert_eq!(like_pattern("a%b_c\\"), "%a\\%b\\_c\\\\%");
-    }
-
-    #[test]
     fn conditions_number_their_parameters_in_order() {
         let query = PaymentQuery {
             store_id: Some(3),
@@ -327,8 +314,9 @@ mod tests {
         assert!(sql.contains("p.store_id IN (1,3)"));
         assert!(sql.contains("p.store_id = ?1"));
         assert!(sql.contains("p.status IN (?2,?3)"));
-        assert!(sql.contains("sc.name LIKE ?4"));
-        assert_eq!(values.len(), 4);
+        assert!(sql.contains("sc.search_text LIKE ?4"));
+        assert!(sql.contains("sa.order_id LIKE ?5"));
+        assert_eq!(values.len(), 5);
     }
 
     #[test]

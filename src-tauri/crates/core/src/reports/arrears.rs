@@ -156,7 +156,7 @@ pub fn arrears(session: &Session, query: &ArrearsQuery) -> Result<ArrearsPage> {
     let order = match query.sort {
         ArrearsSort::Amount => "sum(o.amount_minor) DESC",
         ArrearsSort::Oldest => "min(o.due_date)",
-        ArrearsSort::Name => "c.name COLLATE NOCASE",
+        ArrearsSort::Name => "c.sort_key",
         ArrearsSort::Reference => "c.reference",
     };
     let day = as_of.to_string();

@@ -82,6 +82,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "attempt_batch_number",
         include_str!("../../migrations/0013_attempt_batch_number.sql"),
     ),
+    (
+        16,
+        "customer_search_keys",
+        include_str!("../../migrations/0016_customer_search_keys.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).
@@ -327,12 +332,21 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     result
 }
 
+/// What a migration needs the program for: filling new columns with values SQL cannot make.
+fn after_migration(tx: &rusqlite::Transaction, version: u32) -> Result<()> {
+    match version {
+        16 => crate::customer::fill_search_keys(tx),
+        _ => Ok(()),
+    }
+}
+
 /// Applies, in order, every migration not recorded as applied.
 fn apply_migrations(conn: &mut Connection, applied: &[u32]) -> Result<()> {
     for &(version, name, sql) in MIGRATIONS.iter().filter(|m| !applied.contains(&m.0)) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let failed = |detail: String| Error::Migration { version, detail };
         tx.execute_batch(sql).map_err(|e| failed(e.to_string()))?;
+        after_migration(&tx, version).map_err(|e| failed(e.to_string()))?;
         let broken: i64 =
             tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                 r.get(0)
@@ -442,6 +456,11 @@ impl Db {
             let result: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
             Ok(result == "ok")
         })
+    }
+
+    /// Versions of every migration this program knows, in order.
+    pub fn known_migrations() -> Vec<u32> {
+        MIGRATIONS.iter().map(|m| m.0).collect()
     }
 
     /// Versions of the applied migrations, in order.

@@ -1,7 +1,10 @@
 //! The customer search, the customer detail (cards with expiry and instruction, plans,
 //! payments) and the cards that expire within 30 days.
 
-use tahsildar_core::customer::search::{CustomerQuery, detail, expiring_cards, search};
+use tahsildar_core::customer::search::{
+    CustomerQuery, CustomerSort, detail, expiring_cards, search,
+};
+use tahsildar_core::payments::page::{self, PaymentQuery, PaymentSort};
 use tahsildar_core::plan::{self, NewPlan, PlanKind, schedule};
 use tahsildar_core::{Currency, Role};
 
@@ -35,7 +38,6 @@ fn search_finds_by_reference_name_email_and_pages() {
         },
     )
     .unwrap();
-    // LIKE folds ASCII case only; the Turkish letters match as typed.
     assert_eq!(
         by_name.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
         vec![ayse]
@@ -84,6 +86,111 @@ fn search_finds_by_reference_name_email_and_pages() {
         too_big,
         Err(tahsildar_core::Error::InvalidInput { .. })
     ));
+}
+
+/// "ayşe" finds "AYŞE" and "IŞIK" finds "Işık"; "Ayse" finds "Ayşe" only when the search ignores
+/// the Turkish letters; names sort in Turkish order, in the customers list, the payments list
+/// and its search.
+#[test]
+fn search_speaks_turkish_and_names_sort_in_turkish_order() {
+    let office = Office::new();
+    let names = [
+        "Şule Demir",
+        "Sibel Ak",
+        "AYŞE IŞIK",
+        "Çetin Öz",
+        "Cem Uç",
+        "İlker Tan",
+        "Irmak Su",
+    ];
+    let ids: Vec<i64> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| office.customer(&format!("K-{i}"), name, &[(APPROVE, "12/30")]))
+        .collect();
+    let found = |text: &str, accent_free: bool| -> Vec<String> {
+        let page = search(
+            &office.admin,
+            &CustomerQuery {
+                search: Some(text.into()),
+                accent_free,
+                ..CustomerQuery::default()
+            },
+        )
+        .unwrap();
+        page.rows.into_iter().map(|r| r.name).collect()
+    };
+    assert_eq!(found("ayşe", false), vec!["AYŞE IŞIK"]);
+    assert_eq!(found("Işık", false), vec!["AYŞE IŞIK"]);
+    assert_eq!(found("ilker", false), vec!["İlker Tan"]);
+    assert!(
+        found("ayse", false).is_empty(),
+        "without the option ş is not s"
+    );
+    assert_eq!(found("Ayse isik", true), vec!["AYŞE IŞIK"]);
+    assert_eq!(found("cetin oz", true), vec!["Çetin Öz"]);
+    assert_eq!(found("k-3", false), vec!["Çetin Öz"], "references fold too");
+
+    let by_name = search(
+        &office.admin,
+        &CustomerQuery {
+            sort: CustomerSort::Name,
+            ..CustomerQuery::default()
+        },
+    )
+    .unwrap();
+    let order: Vec<&str> = by_name.rows.iter().map(|r| r.name.as_str()).collect();
+    let turkish = vec![
+        "AYŞE IŞIK",
+        "Cem Uç",
+        "Çetin Öz",
+        "Irmak Su",
+        "İlker Tan",
+        "Sibel Ak",
+        "Şule Demir",
+    ];
+    assert_eq!(order, turkish);
+
+    // The payments list: sorted by customer in the same order, found by a folded name.
+    for id in &ids {
+        plan::create(
+            &office.admin,
+            &NewPlan {
+                customer_id: *id,
+                amount_minor: 10_000,
+                currency: Currency::Try,
+                start: plan::today(office.clock.as_ref()),
+                kind: PlanKind::OneOff,
+                description: None,
+            },
+        )
+        .unwrap();
+    }
+    let payments = page::page(
+        &office.admin,
+        &PaymentQuery {
+            sort: PaymentSort::Customer,
+            ..PaymentQuery::default()
+        },
+    )
+    .unwrap();
+    let order: Vec<&str> = payments
+        .rows
+        .iter()
+        .map(|r| r.customer_name.as_str())
+        .collect();
+    assert_eq!(order, turkish);
+    let plain = page::page(
+        &office.admin,
+        &PaymentQuery {
+            search: Some("sule".into()),
+            accent_free: true,
+            ..PaymentQuery::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(plain.rows.len(), 1);
+    assert_eq!(plain.rows[0].customer_name, "Şule Demir");
 }
 
 #[test]
