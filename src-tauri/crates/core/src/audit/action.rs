@@ -64,6 +64,7 @@ codes!(
         VaultCreate => "vault.create",
         VaultRecoveryUnlock => "vault.recovery_unlock",
         Backup => "vault.backup",
+        BackupSchedule => "vault.backup_schedule",
         Restore => "vault.restore",
     }
 );
@@ -129,6 +130,10 @@ impl AuditAction {
             VaultCreate => ("Kasa oluşturma", "Vault created"),
             VaultRecoveryUnlock => ("Kurtarma anahtarıyla açma", "Opened with the recovery key"),
             Backup => ("Yedekleme", "Backup"),
+            BackupSchedule => (
+                "Otomatik yedekleme ayarı",
+                "Automatic backup settings",
+            ),
             Restore => ("Yedekten geri yükleme", "Restore"),
         };
         Text::new(tr, en)

@@ -82,6 +82,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "attempt_batch_number",
         include_str!("../../migrations/0013_attempt_batch_number.sql"),
     ),
+    (
+        15,
+        "backup_schedule",
+        include_str!("../../migrations/0015_backup_schedule.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

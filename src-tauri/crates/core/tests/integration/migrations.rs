@@ -71,7 +71,7 @@ fn rebuilding_users_for_the_manager_role_keeps_every_user_grant_and_password() {
     .unwrap();
     assert_eq!(
         reopened.db().applied_migrations().unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15]
     );
     assert!(reopened.db().integrity_ok().unwrap());
     let auth = Auth::new(Arc::new(reopened));
