@@ -2,14 +2,18 @@ import { useQuery } from "@tanstack/react-query";
 import {
   commands,
   type BackupPreview,
-  type BackupSchedule,
+  type BackupSchedule_Serialize,
   type BackupSummary,
-  type LastBackup,
+  type LastBackup_Serialize,
   type ScheduleChange,
 } from "../bindings";
 import { call } from "./call";
 
-export type { BackupPreview, BackupSchedule, BackupSummary, LastBackup, ScheduleChange };
+export type { BackupPreview, BackupSummary, ScheduleChange };
+/** The automatic backups' settings and last result, as the backend sends them. */
+export type BackupSchedule = BackupSchedule_Serialize;
+/** The last automatic backup: when, and its file or why it failed. */
+export type LastBackup = LastBackup_Serialize;
 
 export const BACKUP_SCHEDULE_KEY = ["backup_schedule"] as const;
 
