@@ -130,10 +130,7 @@ impl AuditAction {
             VaultCreate => ("Kasa oluşturma", "Vault created"),
             VaultRecoveryUnlock => ("Kurtarma anahtarıyla açma", "Opened with the recovery key"),
             Backup => ("Yedekleme", "Backup"),
-            BackupSchedule => (
-                "Otomatik yedekleme ayarı",
-                "Automatic backup settings",
-            ),
+            BackupSchedule => ("Otomatik yedekleme ayarı", "Automatic backup settings"),
             Restore => ("Yedekten geri yükleme", "Restore"),
         };
         Text::new(tr, en)

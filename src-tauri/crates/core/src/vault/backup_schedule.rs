@@ -310,7 +310,7 @@ pub fn rotate(folder: &Path, keep: u32) -> Result<Vec<String>> {
             day_of(&name).map(|day| (day, entry.path(), name))
         })
         .collect();
-    backups.sort_by(|a, b| b.0.cmp(&a.0));
+    backups.sort_by_key(|b| std::cmp::Reverse(b.0));
     let mut removed = Vec::new();
     for (_, path, name) in backups.into_iter().skip(keep as usize) {
         std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
