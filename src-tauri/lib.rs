@@ -62,6 +62,7 @@ pub fn run() {
                 TRAY_MISSING.store(true, std::sync::atomic::Ordering::Relaxed);
             }
             app.manage(commands::import_files::ImportFiles::default());
+            app.manage(commands::backup::RestoreFile::default());
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -5,6 +5,13 @@
 app_commands! {
     app::app_info,
     app::save_support_bundle,
+    backup::backup_now,
+    backup::backup_schedule,
+    backup::choose_backup_folder,
+    backup::set_backup_schedule,
+    backup::choose_restore_file,
+    backup::preview_backup,
+    backup::restore_backup,
     setup::setup_status,
     setup::create_vault,
     setup::unlock,

@@ -31,6 +31,7 @@
 pub mod app;
 pub mod attention;
 pub mod audit;
+pub mod backup;
 pub mod card_input;
 pub mod collections;
 pub mod customers;

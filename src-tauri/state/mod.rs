@@ -155,7 +155,11 @@ impl AppState {
     /// Keeps an opened vault and starts the sandbox bank, the engine and the scheduler beside
     /// it. When they cannot start the vault stays usable and `engine()` says why.
     pub async fn install(&self, vault: Vault) {
-        let vault = Arc::new(vault);
+        self.install_shared(Arc::new(vault)).await
+    }
+
+    /// As `install`, for a vault already shared (one put back after a failed restore).
+    pub async fn install_shared(&self, vault: Arc<Vault>) {
         let services = Services::start(vault.clone())
             .await
             .map(Arc::new)
@@ -256,6 +260,30 @@ impl AppState {
     /// Takes the recovery key kept by `keep_recovery_key`, once.
     pub fn take_recovery_key(&self) -> Option<SecretString> {
         lock(&self.inner.pending_recovery).take()
+    }
+
+    /// Before a restore replaces the vault's files: signs the window out, stops the scheduler
+    /// and the backups' timer, and lets go of the vault and its engine (the engine lock is free
+    /// once the scheduler's current run ends). Returns the vault, to put back if the restore
+    /// fails.
+    pub async fn close_for_restore(&self) -> Option<Arc<Vault>> {
+        *lock(&self.inner.last_user) = None;
+        lock(&self.inner.session).take();
+        let opened = lock(&self.inner.opened).take()?;
+        if let Ok(services) = &opened.services {
+            services
+                .scheduler
+                .send(tahsildar_core::engine::scheduler::SchedulerCommand::Stop)
+                .await;
+        }
+        Some(opened.vault)
+    }
+
+    /// Asks the automatic backups' timer to look now (their settings changed).
+    pub fn check_backups_now(&self) {
+        if let Ok(services) = self.services() {
+            services.backups.check_now();
+        }
     }
 
     /// Stops the scheduler after its current payment; used when the app quits.

@@ -20,6 +20,10 @@ process.env.TAHSILDAR_E2E_IMPORT_FILE ??= path.join(ROOT, "tests", "e2e", "fixtu
 // ... and saves exports and bundles in this folder instead of asking where in a native dialog.
 process.env.TAHSILDAR_E2E_SAVE_DIR ??= savedDir();
 mkdirSync(process.env.TAHSILDAR_E2E_SAVE_DIR, { recursive: true });
+// ... takes this folder for the automatic backups instead of the native folder dialog, and
+// this file for a restore instead of the native open dialog (17-backup).
+process.env.TAHSILDAR_E2E_BACKUP_DIR ??= path.join(savedDir(), "auto-backups");
+process.env.TAHSILDAR_E2E_RESTORE_FILE ??= path.join(savedDir(), "restore.tahsildar");
 const nativePort = driverPort + 1;
 
 let tauriDriver: ChildProcess | undefined;

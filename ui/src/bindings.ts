@@ -15,6 +15,39 @@ export const commands = {
 	 */
 	saveSupportBundle: () => __TAURI_INVOKE<string | null>("save_support_bundle"),
 	/**
+	 *  Writes a backup of the vault, under `passphrase`, where the user chooses in the native save
+	 *  dialog; `null` when the dialog was closed. Needs `export` on every store. Audited.
+	 */
+	backupNow: (passphrase: string) => __TAURI_INVOKE<BackupSummary | null>("backup_now", { passphrase }),
+	/**  The automatic backups' settings and their last result. */
+	backupSchedule: () => __TAURI_INVOKE<BackupSchedule_Serialize>("backup_schedule"),
+	/**
+	 *  Chooses, in the native folder dialog, where the automatic backups are written; `null` when
+	 *  the dialog was closed. An administrator's. Audited.
+	 */
+	chooseBackupFolder: () => __TAURI_INVOKE<BackupSchedule_Serialize | null>("choose_backup_folder"),
+	/**
+	 *  Turns the automatic backups on or off, sets how many are kept and, when given, the
+	 *  passphrase they are written under (kept sealed in the vault). An administrator's. Audited.
+	 */
+	setBackupSchedule: (change: ScheduleChange, passphrase: string | null) => __TAURI_INVOKE<BackupSchedule_Serialize>("set_backup_schedule", { change, passphrase }),
+	/**
+	 *  Chooses, in the native open dialog, the backup file to restore; its name, or `null` when
+	 *  the dialog was closed. An administrator's.
+	 */
+	chooseRestoreFile: () => __TAURI_INVOKE<string | null>("choose_restore_file"),
+	/**  Opens the chosen backup with `passphrase` and tells what it holds. An administrator's. */
+	previewBackup: (passphrase: string) => __TAURI_INVOKE<BackupPreview>("preview_backup", { passphrase }),
+	/**
+	 *  Replaces the vault with the chosen backup, confirmed by typing the words ("GERİ YÜKLE" or
+	 *  "RESTORE"): stops the engine, restores (audited; the restored vault sends nothing new until
+	 *  every day since the backup is settled with the bank), and opens the restored vault, whose
+	 *  users then sign in. A vault unlocked with a passphrase keeps one: `vault_passphrase` is then
+	 *  needed (`passphrase_required` without it). When the restore fails the vault stays as it was
+	 *  and opens again.
+	 */
+	restoreBackup: (passphrase: string, confirmation: string, vaultPassphrase: string | null) => __TAURI_INVOKE<null>("restore_backup", { passphrase, confirmation, vaultPassphrase }),
+	/**
 	 *  Where the app stands. Opens a keyring-protected vault on the way (off the UI thread, with
 	 *  the keyring's time limit), so a normal start goes straight to sign-in.
 	 */
@@ -409,7 +442,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -561,6 +594,49 @@ export type AuditRow_Serialize = {
 export type AuditUser = {
 	user_id: number,
 	user_name: string,
+};
+
+/**  A backup's contents, in brief. */
+export type BackupPreview = {
+	/**  When it was made (RFC 3339, UTC). */
+	created_at: string,
+	/**  The vault it was made of. */
+	source_vault_id: string,
+	/**  Whether it was made of the vault open now. */
+	same_vault: boolean,
+	customers: number,
+	plans: number,
+	payments: number,
+};
+
+/**  The automatic backups' settings (never the passphrase). */
+export type BackupSchedule = BackupSchedule_Serialize | BackupSchedule_Deserialize;
+
+/**  The automatic backups' settings (never the passphrase). */
+export type BackupSchedule_Deserialize = {
+	enabled: boolean,
+	folder?: string | null,
+	keep: number,
+	/**  Whether a passphrase is kept for them. */
+	has_passphrase: boolean,
+	last?: LastBackup_Deserialize | null,
+};
+
+/**  The automatic backups' settings (never the passphrase). */
+export type BackupSchedule_Serialize = {
+	enabled: boolean,
+	folder: string | null,
+	keep: number,
+	/**  Whether a passphrase is kept for them. */
+	has_passphrase: boolean,
+	last: LastBackup_Serialize | null,
+};
+
+/**  What a backup wrote. */
+export type BackupSummary = {
+	path: string,
+	bytes: number,
+	audit_entries: number,
 };
 
 /**  A committed batch and where its payments stand. */
@@ -1369,6 +1445,31 @@ export type Lang =
 "tr" | 
 /**  English. */
 "en";
+
+/**  The last automatic backup, as the window shows it. */
+export type LastBackup = LastBackup_Serialize | LastBackup_Deserialize;
+
+/**  The last automatic backup, as the window shows it. */
+export type LastBackup_Deserialize = {
+	/**  When it was tried (RFC 3339, UTC). */
+	at: string,
+	ok: boolean,
+	/**  The file's name (in the folder) when it was written. */
+	file?: string | null,
+	/**  Why it failed. */
+	error?: Text | null,
+};
+
+/**  The last automatic backup, as the window shows it. */
+export type LastBackup_Serialize = {
+	/**  When it was tried (RFC 3339, UTC). */
+	at: string,
+	ok: boolean,
+	/**  The file's name (in the folder) when it was written. */
+	file: string | null,
+	/**  Why it failed. */
+	error: Text | null,
+};
 
 /**  A customer's ledger. */
 export type Ledger = Ledger_Serialize | Ledger_Deserialize;
@@ -2301,6 +2402,12 @@ export type SavedReceipts = {
 	file_name: string,
 	/**  Receipts, a page each. */
 	receipts: number,
+};
+
+/**  A change of the settings; the folder is set apart, from the native dialog. */
+export type ScheduleChange = {
+	enabled: boolean,
+	keep: number,
 };
 
 /**  What the header shows about the scheduler. */

@@ -38,3 +38,4 @@ export * from "./review";
 export * from "./settlement";
 export * from "./reports";
 export * from "./audit";
+export * from "./backup";

@@ -1,5 +1,5 @@
 //! What runs beside an open vault in the app: the built-in sandbox bank, the collection engine
-//! and its background scheduler. Started right after the vault opens; the scheduler acts on its
+//! with its background scheduler, and the automatic backups' timer. Started right after the vault opens; the scheduler acts on its
 //! own behalf (the audit log names it), not for whoever happens to be signed in.
 
 use std::sync::Arc;
@@ -7,6 +7,7 @@ use std::sync::Arc;
 use tahsildar_core::engine::scheduler::{self, SchedulerHandle};
 use tahsildar_core::{BankDirectory, Engine, EngineActor, EngineConfig, Vault};
 
+use crate::backups::BackupTimer;
 use crate::error::Result;
 use crate::sandbox::Sandbox;
 
@@ -14,6 +15,7 @@ use crate::sandbox::Sandbox;
 pub struct Services {
     pub engine: Engine,
     pub scheduler: Arc<SchedulerHandle>,
+    pub backups: BackupTimer,
     sandbox: Sandbox,
 }
 
@@ -29,7 +31,7 @@ impl std::fmt::Debug for Services {
 impl Services {
     /// Starts the simulator (ledger in the data folder), takes the engine lock of the data
     /// folder (failing with `engine_busy` when another app or CLI holds it) and spawns the
-    /// scheduler on the current tokio runtime. The engine's settings come from
+    /// scheduler and the backups' timer on the current tokio runtime. The engine's settings come from
     /// [`EngineConfig::from_env`].
     pub async fn start(vault: Arc<Vault>) -> Result<Services> {
         let sandbox = Sandbox::start(vault.dir().root()).await?;
@@ -40,9 +42,11 @@ impl Services {
             EngineActor::scheduler(),
         )?;
         let scheduler = Arc::new(scheduler::spawn(engine.clone()));
+        let backups = BackupTimer::spawn(engine.vault().clone());
         Ok(Services {
             engine,
             scheduler,
+            backups,
             sandbox,
         })
     }

@@ -67,6 +67,7 @@ codes!(
         VaultCreate => "vault.create",
         VaultRecoveryUnlock => "vault.recovery_unlock",
         Backup => "vault.backup",
+        BackupSchedule => "vault.backup_schedule",
         Restore => "vault.restore",
     }
 );
@@ -135,6 +136,7 @@ impl AuditAction {
             VaultCreate => ("Kasa oluşturma", "Vault created"),
             VaultRecoveryUnlock => ("Kurtarma anahtarıyla açma", "Opened with the recovery key"),
             Backup => ("Yedekleme", "Backup"),
+            BackupSchedule => ("Otomatik yedekleme ayarı", "Automatic backup settings"),
             Restore => ("Yedekten geri yükleme", "Restore"),
         };
         Text::new(tr, en)

@@ -14,12 +14,12 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::audit::{AuditAction, AuditResult};
+use crate::audit::{AuditAction, AuditRecord, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
-use crate::vault::meta;
 pub use crate::vault::restore::{RestoreBy, RestoreOptions, RestoreSummary, restore};
 use crate::vault::wrap::{KdfParams, WrappedKey, check_passphrase, expand};
+use crate::vault::{Vault, meta};
 
 pub(crate) const MAGIC: &str = "TAHSILDAR-BACKUP 1";
 pub(crate) const BACKUP_DB_INFO: &[u8] = b"tahsildar/backup-db/v1";
@@ -38,7 +38,9 @@ pub(crate) struct BackupHeader {
 
 /// What a backup wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BackupSummary {
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub path: PathBuf,
     pub bytes: u64,
     pub audit_entries: u64,
@@ -79,7 +81,24 @@ pub fn backup(
 ) -> Result<BackupSummary> {
     session.require(Permission::Export, None)?;
     check_passphrase(passphrase)?;
-    let vault = session.vault();
+    write_backup(session.vault(), out, passphrase, params, |result| {
+        session.record(
+            AuditAction::Backup,
+            format!("vault:{}", session.vault().vault_id()),
+            result,
+        )
+    })
+}
+
+/// Writes the backup and audits it, ok or failed, with the record `record` makes for the result.
+/// The caller has checked who may back up and the passphrase's strength.
+pub(crate) fn write_backup(
+    vault: &Vault,
+    out: &Path,
+    passphrase: &SecretString,
+    params: KdfParams,
+    record: impl FnOnce(AuditResult) -> AuditRecord,
+) -> Result<BackupSummary> {
     let backup_id = uuid::Uuid::new_v4().to_string();
     let mut salt = [0u8; 16];
     crate::vault::keys::random_bytes(&mut salt);
@@ -138,14 +157,6 @@ pub fn backup(
             serde_json::json!({ "error": e.code() }),
         ),
     };
-    vault.audit(
-        session
-            .record(
-                AuditAction::Backup,
-                format!("vault:{}", vault.vault_id()),
-                result_code,
-            )
-            .with_detail(detail),
-    )?;
+    vault.audit(record(result_code).with_detail(detail))?;
     result
 }

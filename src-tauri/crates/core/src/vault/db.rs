@@ -83,6 +83,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         include_str!("../../migrations/0013_attempt_batch_number.sql"),
     ),
     (
+        15,
+        "backup_schedule",
+        include_str!("../../migrations/0015_backup_schedule.sql"),
+    ),
+    (
         16,
         "customer_search_keys",
         include_str!("../../migrations/0016_customer_search_keys.sql"),

@@ -2,6 +2,8 @@
 //! wrapped with a passphrase in `vault.json`, plus the subkeys derived from that key.
 
 pub mod backup;
+pub mod backup_preview;
+pub mod backup_schedule;
 pub mod db;
 pub mod keyring;
 pub mod keys;

@@ -121,7 +121,7 @@ pub struct RestoreSummary {
     pub audit_entries: u64,
 }
 
-fn read_header(file: &Path) -> Result<(BackupHeader, u64)> {
+pub(crate) fn read_header(file: &Path) -> Result<(BackupHeader, u64)> {
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let mut reader = BufReader::new(f).take(MAX_HEADER);
     let mut magic = String::new();
@@ -155,7 +155,12 @@ fn read_header(file: &Path) -> Result<(BackupHeader, u64)> {
 }
 
 /// Copies the body out of the backup file, checking its length and checksum.
-fn extract_body(file: &Path, offset: u64, header: &BackupHeader, to: &Path) -> Result<()> {
+pub(crate) fn extract_body(
+    file: &Path,
+    offset: u64,
+    header: &BackupHeader,
+    to: &Path,
+) -> Result<()> {
     use std::io::Seek;
     let mut f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     f.seek(std::io::SeekFrom::Start(offset))
@@ -181,6 +186,23 @@ fn extract_body(file: &Path, offset: u64, header: &BackupHeader, to: &Path) -> R
         )));
     }
     Ok(())
+}
+
+/// The words a restore from the window is confirmed with, typed in full.
+pub const CONFIRMATION: [&str; 2] = ["GERİ YÜKLE", "RESTORE"];
+
+/// Checks the typed confirmation of a restore (either language's words, as shown).
+pub fn check_confirmation(typed: &str) -> Result<()> {
+    if CONFIRMATION.contains(&typed.trim()) {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "confirmation",
+        Text::new(
+            format!("Onaylamak için \"{}\" yazın.", CONFIRMATION[0]),
+            format!("Type \"{}\" to confirm.", CONFIRMATION[1]),
+        ),
+    ))
 }
 
 /// Restores `file` into `dir`. See the module documentation for the steps.

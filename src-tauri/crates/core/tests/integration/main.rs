@@ -4,6 +4,7 @@
 mod audit_chain;
 mod auth;
 mod backup;
+mod backup_schedule;
 mod common;
 mod concurrency;
 mod failures;
