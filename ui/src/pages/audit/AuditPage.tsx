@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from "react";
+import { useState } from "react";
 import { Button, Flex, Input, Select, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import {
@@ -12,6 +12,7 @@ import {
   type AuditRow,
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { openableRow } from "../../components/openableRow";
 import { ExportButton } from "../../components/ExportButton";
 import { formatDateTime, pick } from "../../format";
 import { parseDateInput } from "../../forms/dateInput";
@@ -141,21 +142,7 @@ export function AuditPage() {
         dataSource={page.data?.rows ?? []}
         data-testid="audit-table"
         locale={{ emptyText: t("audit.empty") }}
-        onRow={(row) =>
-          ({
-            onClick: () => setOpen(row),
-            onKeyDown: (e: KeyboardEvent) => {
-              if (e.key === "Enter" || e.key === " ") {
-                e.preventDefault();
-                setOpen(row);
-              }
-            },
-            tabIndex: 0,
-            style: { cursor: "pointer" },
-            "data-testid": `audit-row-${row.seq}`,
-            "data-action": row.action,
-          }) as object
-        }
+        onRow={(row) => openableRow(`audit-row-${row.seq}`, () => setOpen(row), { "data-action": row.action })}
         onChange={(pagination) => {
           const size = pagination.pageSize ?? limit;
           setQuery((q) => ({ ...q, limit: size, offset: ((pagination.current ?? 1) - 1) * size }));

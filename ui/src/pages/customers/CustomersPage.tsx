@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, useCustomerSearch, type CustomerSort, type CustomerSummary } from "../../api";
 import { AccentFreeCheckbox, useAccentFree } from "../../components/AccentFreeCheckbox";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { openableRow } from "../../components/openableRow";
 import { displayMaskedPan } from "../../format";
 import { useNavigation } from "../../navigation";
 import { useSession } from "../../session";
@@ -86,11 +87,7 @@ export function CustomersPage() {
         size="middle"
         loading={result.isFetching}
         dataSource={result.data?.rows ?? []}
-        onRow={(row) => ({
-          onClick: () => setOpen(row.id),
-          style: { cursor: "pointer" },
-          "data-testid": `customer-row-${row.reference}`,
-        })}
+        onRow={(row) => openableRow(`customer-row-${row.reference}`, () => setOpen(row.id))}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,

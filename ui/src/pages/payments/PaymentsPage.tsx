@@ -15,6 +15,7 @@ import {
 } from "../../api";
 import { AccentFreeCheckbox, useAccentFree } from "../../components/AccentFreeCheckbox";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { openableRow } from "../../components/openableRow";
 import { ExportButton } from "../../components/ExportButton";
 import { PaymentStatusTag, paymentStatusText } from "../../components/StatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
@@ -178,12 +179,7 @@ export function PaymentsPage() {
         loading={page.isFetching && !page.data}
         dataSource={page.data?.rows ?? []}
         data-testid="payments-table"
-        onRow={(row) => ({
-          onClick: () => setOpen(row.id),
-          style: { cursor: "pointer" },
-          "data-testid": `payment-row-${row.id}`,
-          "data-customer": row.customer_ref,
-        }) as object}
+        onRow={(row) => openableRow(`payment-row-${row.id}`, () => setOpen(row.id), { "data-customer": row.customer_ref })}
         onChange={(pagination, _filters, sorter) => {
           const s = sorter as SorterResult<PaymentRow>;
           const sort = s.order ? sortOf(s.columnKey) : undefined;

@@ -7,7 +7,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { ExportButton } from "../../components/ExportButton";
 import { formatCount, formatDate, formatMoney, todayIso } from "../../format";
 import { DateField } from "./DateField";
-import { openableRow } from "./UpcomingTables";
+import { openableRow } from "../../components/openableRow";
 
 /** The sorts the backend applies, each in its one direction; a sortable column's `key` is its sort. */
 const SORT_ORDER: Record<ArrearsSort, SortOrder> = {

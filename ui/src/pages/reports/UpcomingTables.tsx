@@ -1,25 +1,8 @@
-import type { KeyboardEvent } from "react";
 import { Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ExpiringDue, UpcomingDay } from "../../api";
+import { openableRow } from "../../components/openableRow";
 import { displayMaskedPan, formatCount, formatDate, formatMoney } from "../../format";
-
-/** A table row that opens something on a click, Enter or Space, and can be reached with Tab. */
-export function openableRow(testId: string, onOpen: () => void, extra: Record<string, unknown> = {}): object {
-  return {
-    onClick: onOpen,
-    onKeyDown: (e: KeyboardEvent) => {
-      if (e.key === "Enter" || e.key === " ") {
-        e.preventDefault();
-        onOpen();
-      }
-    },
-    tabIndex: 0,
-    style: { cursor: "pointer" },
-    "data-testid": testId,
-    ...extra,
-  };
-}
 
 interface DaysProps {
   days: UpcomingDay[];

@@ -1,8 +1,9 @@
-import { useState, type KeyboardEvent } from "react";
+import { useState } from "react";
 import { Flex, Select, Table, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { can, useSettlementDays, useStores, type SettlementDay } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { openableRow } from "../../components/openableRow";
 import { formatDate } from "../../format";
 import { useNavigation } from "../../navigation";
 import { useSession } from "../../session";
@@ -70,20 +71,10 @@ export function SettlementPage() {
         pagination={{ pageSize: 31, hideOnSinglePage: true, showTotal: (n) => t("settlement.total", { count: n }) }}
         rowClassName={(d) => (selected && keyOf(d) === keyOf(selected) ? "ant-table-row-selected" : "")}
         onRow={(d) =>
-          ({
-            onClick: () => setSelected(d),
-            onKeyDown: (e: KeyboardEvent) => {
-              if (e.key === "Enter" || e.key === " ") {
-                e.preventDefault();
-                setSelected(d);
-              }
-            },
-            tabIndex: 0,
-            style: { cursor: "pointer" },
-            "data-testid": `settlement-row-${keyOf(d)}`,
+          openableRow(`settlement-row-${keyOf(d)}`, () => setSelected(d), {
             "data-state": d.state,
             "data-matched": d.matched,
-          }) as object
+          })
         }
         columns={[
           {
