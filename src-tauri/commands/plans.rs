@@ -17,7 +17,13 @@ pub async fn preview_plan_change(
     change: PlanChangeInput,
 ) -> Result<PlanChangeSet, CommandError> {
     state
-        .blocking(move |s| Ok(plan::preview_change(&s.session()?, plan_id, change.read()?)?))
+        .blocking(move |s| {
+            Ok(plan::preview_change(
+                &s.session()?,
+                plan_id,
+                change.read()?,
+            )?)
+        })
         .await
 }
 

@@ -113,9 +113,6 @@ fn line(lang: Lang, set: &PlanChangeSet, p: &plan::PaymentChange) -> String {
             "an attempt that never reached the bank is withdrawn".to_string(),
         ),
     };
-    let payment = p
-        .payment_id
-        .map(|id| format!(" #{id}"))
-        .unwrap_or_default();
+    let payment = p.payment_id.map(|id| format!(" #{id}")).unwrap_or_default();
     format!("  {}{payment}: {what}", p.due_date)
 }

@@ -43,15 +43,38 @@ fn plan_changes_show_what_they_change_and_dry_runs_save_nothing() {
     let d = Data::new(&sim);
     d.due("P-1", "CARD_A", "100");
     let created = d.run(&[
-        "collect", "--store", "Sandbox", "--ref", "P-1", "--amount", "1.000,00", "--date",
-        "2099-01-10", "--every", "1m", "--count", "3", "--split",
+        "collect",
+        "--store",
+        "Sandbox",
+        "--ref",
+        "P-1",
+        "--amount",
+        "1.000,00",
+        "--date",
+        "2099-01-10",
+        "--every",
+        "1m",
+        "--count",
+        "3",
+        "--split",
     ]);
     let plan = created["plan"].to_string();
     let split: Vec<String> = amounts(&d, &plan).into_iter().map(|p| p.1).collect();
-    assert_eq!(split, ["33333", "33333", "33334"], "the remainder on the last");
+    assert_eq!(
+        split,
+        ["33333", "33333", "33334"],
+        "the remainder on the last"
+    );
 
     let dry = d.run(&[
-        "plan", "amount", &plan, "--amount", "400", "--from", "2099-02-01", "--dry-run",
+        "plan",
+        "amount",
+        &plan,
+        "--amount",
+        "400",
+        "--from",
+        "2099-02-01",
+        "--dry-run",
     ]);
     assert_eq!(dry["saved"], false);
     assert_eq!(
@@ -62,8 +85,19 @@ fn plan_changes_show_what_they_change_and_dry_runs_save_nothing() {
         ]
     );
     assert_eq!(amounts(&d, &plan)[1].1, "33333", "a dry run saves nothing");
-    let saved = d.run(&["plan", "amount", &plan, "--amount", "400", "--from", "2099-02-01"]);
-    assert_eq!(saved["payments"], dry["payments"], "the dry run is what was saved");
+    let saved = d.run(&[
+        "plan",
+        "amount",
+        &plan,
+        "--amount",
+        "400",
+        "--from",
+        "2099-02-01",
+    ]);
+    assert_eq!(
+        saved["payments"], dry["payments"],
+        "the dry run is what was saved"
+    );
     let now: Vec<String> = amounts(&d, &plan).into_iter().map(|p| p.1).collect();
     assert_eq!(now, ["33333", "40000", "40000"]);
 
@@ -105,7 +139,13 @@ fn plan_changes_show_what_they_change_and_dry_runs_save_nothing() {
     let statuses: Vec<String> = amounts(&d, &plan).into_iter().map(|p| p.2).collect();
     assert_eq!(
         statuses,
-        ["scheduled", "scheduled", "cancelled", "cancelled", "cancelled"]
+        [
+            "scheduled",
+            "scheduled",
+            "cancelled",
+            "cancelled",
+            "cancelled"
+        ]
     );
 
     // People read the change in their language; a resume of an active plan is refused.

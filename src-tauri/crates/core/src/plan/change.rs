@@ -43,7 +43,9 @@ pub enum PlanChangeInput {
         until: Option<String>,
     },
     /// One scheduled payment is not collected; the rest of the plan stays.
-    Skip { payment_id: i64 },
+    Skip {
+        payment_id: i64,
+    },
 }
 
 /// A change, read.
@@ -52,9 +54,14 @@ pub enum PlanChange {
     Pause,
     Resume,
     Cancel,
-    Amount { amount_minor: i64, from: Option<Date> },
+    Amount {
+        amount_minor: i64,
+        from: Option<Date>,
+    },
     End(PlanEnd),
-    Skip { payment_id: i64 },
+    Skip {
+        payment_id: i64,
+    },
 }
 
 impl PlanChange {
@@ -393,7 +400,10 @@ pub(crate) fn compute(
             let schedule =
                 Schedule::new(plan.start, cadence, end).map_err(schedule_problem_error)?;
             let dates: Vec<Date> = schedule.dates().collect();
-            for p in payments.iter().filter(|p| p.occurrence >= dates.len() as i64) {
+            for p in payments
+                .iter()
+                .filter(|p| p.occurrence >= dates.len() as i64)
+            {
                 if p.waiting() {
                     changes.push(p.change(PaymentEffect::Cancelled, p.amount_minor));
                 } else if p.status != PaymentStatus::Cancelled {

@@ -81,7 +81,8 @@ impl CollectionInput {
                         ));
                     }
                 };
-                let schedule = Schedule::new(start, cadence, end).map_err(schedule_problem_error)?;
+                let schedule =
+                    Schedule::new(start, cadence, end).map_err(schedule_problem_error)?;
                 if self.split == Some(true) {
                     PlanKind::Split(schedule)
                 } else {

@@ -76,7 +76,9 @@ fn audit_detail(set: &PlanChangeSet, change: PlanChange) -> serde_json::Value {
         "withdrawn": count(PaymentEffect::Withdrawn),
     });
     match change {
-        PlanChange::Amount { from: Some(from), .. } => detail["from"] = from.to_string().into(),
+        PlanChange::Amount {
+            from: Some(from), ..
+        } => detail["from"] = from.to_string().into(),
         PlanChange::End(PlanEnd::Count(n)) => detail["end_count"] = n.into(),
         PlanChange::End(PlanEnd::Until(d)) => detail["end_date"] = d.to_string().into(),
         PlanChange::Skip { payment_id } => detail["payment"] = payment_id.into(),
@@ -180,7 +182,12 @@ fn apply(
             ],
         )?;
     }
-    expect(id, "amount", of(set, PaymentEffect::Amount).count(), amounts)?;
+    expect(
+        id,
+        "amount",
+        of(set, PaymentEffect::Amount).count(),
+        amounts,
+    )?;
     let added: Vec<&PaymentChange> = of(set, PaymentEffect::Added).collect();
     if !added.is_empty() {
         crate::settlement::require_no_restore_hold(tx)?;

@@ -190,11 +190,16 @@ pub(crate) enum PlanRule {
     AmountNotPositive,
     AmountTooLarge,
     StartInPast(Date),
-    InstallmentsOutOfRange { n: u8, max: i64 },
+    InstallmentsOutOfRange {
+        n: u8,
+        max: i64,
+    },
     ScheduleStartMismatch,
     DescriptionTooLong,
     /// Merchant instalments of less than one kuruş each.
-    SplitTooSmall { n: usize },
+    SplitTooSmall {
+        n: usize,
+    },
 }
 
 impl PlanRule {

@@ -77,7 +77,14 @@ fn preview_then_save(session: &Session, plan: i64, change: PlanChange) -> PlanCh
 fn effects(set: &PlanChangeSet) -> Vec<(String, PaymentEffect, Option<i64>, i64)> {
     set.payments
         .iter()
-        .map(|p| (p.due_date.clone(), p.effect, p.amount_before, p.amount_after))
+        .map(|p| {
+            (
+                p.due_date.clone(),
+                p.effect,
+                p.amount_before,
+                p.amount_after,
+            )
+        })
         .collect()
 }
 
@@ -107,8 +114,18 @@ async fn a_new_amount_from_a_date_changes_only_the_scheduled_payments_from_that_
     assert_eq!(
         effects(&set),
         [
-            ("2027-01-27".into(), PaymentEffect::Amount, Some(50_000), 60_000),
-            ("2027-02-27".into(), PaymentEffect::Amount, Some(50_000), 60_000),
+            (
+                "2027-01-27".into(),
+                PaymentEffect::Amount,
+                Some(50_000),
+                60_000
+            ),
+            (
+                "2027-02-27".into(),
+                PaymentEffect::Amount,
+                Some(50_000),
+                60_000
+            ),
         ]
     );
     assert_eq!((set.amount_before, set.amount_after), (50_000, 60_000));
@@ -139,12 +156,25 @@ fn a_new_end_cancels_what_lies_beyond_it_and_a_later_end_adds_the_missing_paymen
     assert_eq!(
         effects(&shorter),
         [
-            ("2027-02-05".into(), PaymentEffect::Cancelled, Some(50_000), 50_000),
-            ("2027-03-05".into(), PaymentEffect::Cancelled, Some(50_000), 50_000),
+            (
+                "2027-02-05".into(),
+                PaymentEffect::Cancelled,
+                Some(50_000),
+                50_000
+            ),
+            (
+                "2027-03-05".into(),
+                PaymentEffect::Cancelled,
+                Some(50_000),
+                50_000
+            ),
         ]
     );
     let statuses: Vec<String> = payments(&v, id).into_iter().map(|p| p.2).collect();
-    assert_eq!(statuses, ["scheduled", "scheduled", "cancelled", "cancelled"]);
+    assert_eq!(
+        statuses,
+        ["scheduled", "scheduled", "cancelled", "cancelled"]
+    );
     // A later end by date adds the occurrences that were never made, at the plan's amount.
     let longer = preview_then_save(
         &v.admin,
@@ -177,7 +207,16 @@ fn a_new_end_cancels_what_lies_beyond_it_and_a_later_end_adds_the_missing_paymen
     let e = refused_unchanged(&v, one_off_plan, PlanChange::End(PlanEnd::Count(3)));
     assert!(matches!(e, Error::WrongState { .. }), "{e:?}");
     let e = refused_unchanged(&v, id, PlanChange::End(PlanEnd::Count(0)));
-    assert!(matches!(e, Error::InvalidInput { field: "schedule", .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Error::InvalidInput {
+                field: "schedule",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -189,16 +228,36 @@ fn a_skipped_payment_is_cancelled_and_the_rest_of_the_plan_stays() {
     let set = preview_then_save(&v.admin, id, PlanChange::Skip { payment_id: second });
     assert_eq!(
         effects(&set),
-        [("2027-01-01".into(), PaymentEffect::Cancelled, Some(50_000), 50_000)]
+        [(
+            "2027-01-01".into(),
+            PaymentEffect::Cancelled,
+            Some(50_000),
+            50_000
+        )]
     );
     let statuses: Vec<String> = payments(&v, id).into_iter().map(|p| p.2).collect();
     assert_eq!(statuses, ["scheduled", "cancelled", "scheduled"]);
     let e = refused_unchanged(&v, id, PlanChange::Skip { payment_id: second });
-    assert!(matches!(e, Error::WrongState { what: "payment", .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Error::WrongState {
+                what: "payment",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     // A payment of another plan is not this plan's to skip.
     let other = monthly(&v, "P-3b", date(2026, 12, 1), 2);
     let foreign = plan_info(&v, other).payments[0].id;
-    let e = refused_unchanged(&v, id, PlanChange::Skip { payment_id: foreign });
+    let e = refused_unchanged(
+        &v,
+        id,
+        PlanChange::Skip {
+            payment_id: foreign,
+        },
+    );
     assert!(matches!(e, Error::NotFound { .. }), "{e:?}");
 }
 
@@ -208,7 +267,10 @@ fn pause_and_resume_preview_what_they_skip_and_refuse_the_wrong_state() {
     let id = monthly(&v, "P-4", date(2026, 11, 27), 4);
     let e = refused_unchanged(&v, id, PlanChange::Resume);
     assert!(matches!(e, Error::WrongState { what: "plan", .. }), "{e:?}");
-    assert!(e.message(tahsildar_core::Lang::En).contains("it is active, not paused"));
+    assert!(
+        e.message(tahsildar_core::Lang::En)
+            .contains("it is active, not paused")
+    );
     let pause = preview_then_save(&v.admin, id, PlanChange::Pause);
     assert_eq!(
         (pause.status_before, pause.status_after),
@@ -222,8 +284,18 @@ fn pause_and_resume_preview_what_they_skip_and_refuse_the_wrong_state() {
     assert_eq!(
         effects(&resume),
         [
-            ("2026-11-27".into(), PaymentEffect::Cancelled, Some(50_000), 50_000),
-            ("2026-12-27".into(), PaymentEffect::Cancelled, Some(50_000), 50_000),
+            (
+                "2026-11-27".into(),
+                PaymentEffect::Cancelled,
+                Some(50_000),
+                50_000
+            ),
+            (
+                "2026-12-27".into(),
+                PaymentEffect::Cancelled,
+                Some(50_000),
+                50_000
+            ),
         ]
     );
     // A new amount may not start in the past, nor be zero.
@@ -235,7 +307,10 @@ fn pause_and_resume_preview_what_they_skip_and_refuse_the_wrong_state() {
             from: Some(date(2026, 12, 1)),
         },
     );
-    assert!(matches!(e, Error::InvalidInput { field: "from", .. }), "{e:?}");
+    assert!(
+        matches!(e, Error::InvalidInput { field: "from", .. }),
+        "{e:?}"
+    );
     let e = refused_unchanged(
         &v,
         id,
@@ -244,7 +319,16 @@ fn pause_and_resume_preview_what_they_skip_and_refuse_the_wrong_state() {
             from: None,
         },
     );
-    assert!(matches!(e, Error::InvalidInput { field: "amount", .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Error::InvalidInput {
+                field: "amount",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     // A cancelled plan changes no more.
     let cancel = preview_then_save(&v.admin, id, PlanChange::Cancel);
     assert_eq!(cancel.payments.len(), 2);
@@ -320,6 +404,15 @@ fn merchant_instalments_split_a_total_with_the_remainder_on_the_last() {
     // Less than a kuruş each is refused by the amount.
     let tiny = input("0,02", 3).to_plan(today).unwrap();
     let e = plan::preview(&v.admin, &tiny).unwrap_err();
-    assert!(matches!(e, Error::InvalidInput { field: "amount", .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Error::InvalidInput {
+                field: "amount",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     assert_one_language(&e);
 }
