@@ -57,6 +57,8 @@ app_commands! {
     payments::refund_payment,
     payments::retry_with_card,
     payments::cancel_plan,
+    plans::preview_plan_change,
+    plans::change_plan,
     attention::attention_queue,
     reports::report_summary,
     reports::customer_ledger,

@@ -38,6 +38,7 @@ pub mod customers;
 pub mod import;
 pub mod import_files;
 pub mod payments;
+pub mod plans;
 pub mod receipts;
 pub mod reports;
 pub mod review;

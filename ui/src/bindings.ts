@@ -189,6 +189,10 @@ export const commands = {
 	retryWithCard: (paymentId: number, card: NewCardInput_Deserialize, keepOnFile: boolean) => __TAURI_INVOKE<PaymentDetail_Serialize>("retry_with_card", { paymentId, card, keepOnFile }),
 	/**  Cancels a plan: payments not yet taken are cancelled, history stays. Needs `create_collections`. */
 	cancelPlan: (planId: number) => __TAURI_INVOKE<null>("cancel_plan", { planId }),
+	/**  What a change would do to the plan's payments, without saving; needs `create_collections`. */
+	previewPlanChange: (planId: number, change: PlanChangeInput_Deserialize) => __TAURI_INVOKE<PlanChangeSet_Serialize>("preview_plan_change", { planId, change }),
+	/**  Saves a change to the plan and returns what it did; needs `create_collections`. */
+	changePlan: (planId: number, change: PlanChangeInput_Deserialize) => __TAURI_INVOKE<PlanChangeSet_Serialize>("change_plan", { planId, change }),
 	/**  The queue for one store or every store the user may see. */
 	attentionQueue: (storeId: number | null) => __TAURI_INVOKE<AttentionQueue_Serialize>("attention_queue", { storeId }),
 	/**
@@ -792,6 +796,11 @@ export type CollectionInput_Deserialize = {
 	count?: number | null,
 	/**  ... the last date (`YYYY-MM-DD`). */
 	until?: string | null,
+	/**
+	 *  Recurring: the amount is a total the merchant splits over the payments (merchant
+	 *  instalments, the remainder kuruş on the last) rather than each payment's amount.
+	 */
+	split?: boolean | null,
 	description?: string | null,
 };
 
@@ -813,6 +822,11 @@ export type CollectionInput_Serialize = {
 	count: number | null,
 	/**  ... the last date (`YYYY-MM-DD`). */
 	until: string | null,
+	/**
+	 *  Recurring: the amount is a total the merchant splits over the payments (merchant
+	 *  instalments, the remainder kuruş on the last) rather than each payment's amount.
+	 */
+	split: boolean | null,
 	description: string | null,
 };
 
@@ -1698,6 +1712,37 @@ export type PaymentActions_Serialize = {
 	can_cancel_plan: boolean,
 };
 
+/**  One payment a change touches. */
+export type PaymentChange = PaymentChange_Serialize | PaymentChange_Deserialize;
+
+/**  One payment a change touches. */
+export type PaymentChange_Deserialize = {
+	/**  `None` for a payment the change adds. */
+	payment_id?: number | null,
+	occurrence: number,
+	/**  `YYYY-MM-DD`. */
+	due_date: string,
+	effect: PaymentEffect,
+	/**  The amount now (`None` for an added payment). */
+	amount_before?: number | null,
+	/**  The amount once the change is saved. */
+	amount_after: number,
+};
+
+/**  One payment a change touches. */
+export type PaymentChange_Serialize = {
+	/**  `None` for a payment the change adds. */
+	payment_id: number | null,
+	occurrence: number,
+	/**  `YYYY-MM-DD`. */
+	due_date: string,
+	effect: PaymentEffect,
+	/**  The amount now (`None` for an added payment). */
+	amount_before: number | null,
+	/**  The amount once the change is saved. */
+	amount_after: number,
+};
+
 /**  A payment with its plan, history and actions. */
 export type PaymentDetail = PaymentDetail_Serialize | PaymentDetail_Deserialize;
 
@@ -1724,6 +1769,17 @@ export type PaymentDetail_Serialize = {
 	timeline: TimelineEntry_Serialize[],
 	actions: PaymentActions_Serialize,
 };
+
+/**  What a change does to one payment. */
+export type PaymentEffect = 
+/**  Its amount changes. */
+"amount" | 
+/**  It will not be collected. */
+"cancelled" | 
+/**  A new scheduled payment. */
+"added" | 
+/**  Its attempt never reached the bank and is taken back; it is collected after a resume. */
+"withdrawn";
 
 /**  One page and the number of payments that match the filters. */
 export type PaymentPage = PaymentPage_Serialize | PaymentPage_Deserialize;
@@ -1928,6 +1984,73 @@ export type PermissionScope = {
 	store_ids: number[],
 };
 
+/**  A change as an operator enters it, in the window or on the command line. */
+export type PlanChangeInput = PlanChangeInput_Serialize | PlanChangeInput_Deserialize;
+
+/**  A change as an operator enters it, in the window or on the command line. */
+export type PlanChangeInput_Deserialize = { change: "pause" } | { change: "resume" } | { change: "cancel" } | 
+/**
+ *  A new amount (`1.234,50`) for the scheduled payments due on or after `from`
+ *  (`YYYY-MM-DD`; today when empty).
+ */
+{ change: "amount"; amount: string; from?: string | null } | 
+/**  A new end: a number of payments in all, or a last date (`YYYY-MM-DD`). */
+{ change: "end"; count?: number | null; until?: string | null } | 
+/**  One scheduled payment is not collected; the rest of the plan stays. */
+{ change: "skip"; payment_id: number };
+
+/**  A change as an operator enters it, in the window or on the command line. */
+export type PlanChangeInput_Serialize = { change: "pause" } | { change: "resume" } | { change: "cancel" } | 
+/**
+ *  A new amount (`1.234,50`) for the scheduled payments due on or after `from`
+ *  (`YYYY-MM-DD`; today when empty).
+ */
+{ change: "amount"; amount: string; from: string | null } | 
+/**  A new end: a number of payments in all, or a last date (`YYYY-MM-DD`). */
+{ change: "end"; count: number | null; until: string | null } | 
+/**  One scheduled payment is not collected; the rest of the plan stays. */
+{ change: "skip"; payment_id: number };
+
+/**
+ *  Everything a change does: the plan's status and amount before and after, and each payment
+ *  it touches, in order of due date.
+ */
+export type PlanChangeSet = PlanChangeSet_Serialize | PlanChangeSet_Deserialize;
+
+/**
+ *  Everything a change does: the plan's status and amount before and after, and each payment
+ *  it touches, in order of due date.
+ */
+export type PlanChangeSet_Deserialize = {
+	plan_id: number,
+	store_id: number,
+	/**  `pause`, `resume`, `cancel`, `amount`, `end` or `skip`. */
+	change: string,
+	currency: string,
+	status_before: PlanStatus,
+	status_after: PlanStatus,
+	amount_before: number,
+	amount_after: number,
+	payments: PaymentChange_Deserialize[],
+};
+
+/**
+ *  Everything a change does: the plan's status and amount before and after, and each payment
+ *  it touches, in order of due date.
+ */
+export type PlanChangeSet_Serialize = {
+	plan_id: number,
+	store_id: number,
+	/**  `pause`, `resume`, `cancel`, `amount`, `end` or `skip`. */
+	change: string,
+	currency: string,
+	status_before: PlanStatus,
+	status_after: PlanStatus,
+	amount_before: number,
+	amount_after: number,
+	payments: PaymentChange_Serialize[],
+};
+
 /**  A stored plan. */
 export type PlanInfo = {
 	id: number,
@@ -1955,6 +2078,8 @@ export type PlanPreview = {
 	/**  The first [`SHOWN`] payments. */
 	first: PreviewPayment[],
 	last_due_date: string,
+	/**  The last payment's amount (merchant instalments carry the remainder on it). */
+	last_amount_minor: number,
 	/**  The store allows at most this many installments. */
 	max_installments: number,
 };

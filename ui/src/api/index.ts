@@ -19,6 +19,7 @@ export * from "./attention";
 export * from "./payments";
 export * from "./collections";
 export * from "./customers";
+export * from "./plans";
 
 export function fetchAppInfo(): Promise<AppInfo> {
   return call(() => commands.appInfo());

@@ -32,6 +32,12 @@ const collectionEn = {
     everyRange: "The interval must be 1 to 99.",
     countRequired: "Enter the number of payments.",
     dateFormat: "Write the date as DD.MM.YYYY.",
+    merchant: "Merchant instalments",
+    merchantHint: "The total is split into monthly charges, one a month; the remainder kuruş go on the last. Not a bank installment sale.",
+    merchantTotal: "Total amount",
+    merchantCount: "Number of instalments (monthly)",
+    merchantCountRange: "The number of instalments must be 2 to 520.",
+    summaryLastAmount: "Last instalment: {{amount}}",
     noCardWarning: "This customer has no card on file; the payment will go to the attention queue when due.",
   },
 };

@@ -32,6 +32,12 @@ const collectionTr = {
     everyRange: "Sıklık 1 ile 99 arasında olmalı.",
     countRequired: "Ödeme sayısını yazın.",
     dateFormat: "Tarihi GG.AA.YYYY biçiminde yazın.",
+    merchant: "İşyeri taksiti",
+    merchantHint: "Toplam tutar her ay bir çekimle taksitlere bölünür; kalan kuruşlar son taksite eklenir. Banka taksiti değildir.",
+    merchantTotal: "Toplam tutar",
+    merchantCount: "Taksit sayısı (aylık)",
+    merchantCountRange: "Taksit sayısı 2 ile 520 arasında olmalı.",
+    summaryLastAmount: "Son taksit: {{amount}}",
     noCardWarning: "Bu müşterinin kayıtlı kartı yok; ödeme vadesinde dikkat listesine düşer.",
   },
 };

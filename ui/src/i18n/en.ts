@@ -11,6 +11,7 @@ import reviewEn from "./review.en";
 import settlementEn from "./settlement.en";
 import reportsEn from "./reports.en";
 import auditEn from "./audit.en";
+import plansEn from "./plans.en";
 
 /** English texts: complete, key for key with `tr.ts`. */
 const en: Texts = {
@@ -26,6 +27,7 @@ const en: Texts = {
   ...settlementEn,
   ...reportsEn,
   ...auditEn,
+  ...plansEn,
   app: {
     loading: "Loading…",
     version: "Version {{version}}",

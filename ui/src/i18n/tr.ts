@@ -10,6 +10,7 @@ import reviewTr from "./review.tr";
 import settlementTr from "./settlement.tr";
 import reportsTr from "./reports.tr";
 import auditTr from "./audit.tr";
+import plansTr from "./plans.tr";
 
 /** Turkish texts: the default language. Every key here must exist in `en.ts` too. */
 const tr = {
@@ -25,6 +26,7 @@ const tr = {
   ...settlementTr,
   ...reportsTr,
   ...auditTr,
+  ...plansTr,
   app: {
     loading: "Yükleniyor…",
     version: "Sürüm {{version}}",

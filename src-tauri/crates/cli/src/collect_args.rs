@@ -76,6 +76,10 @@ pub struct CollectArgs {
     /// Last date of recurring payments.
     #[arg(long, value_name = "YYYY-MM-DD", requires = "every")]
     pub until: Option<String>,
+    /// Merchant instalments: --amount is a total split over the recurring payments (the
+    /// remainder kuruş on the last).
+    #[arg(long, requires = "every")]
+    pub split: bool,
     #[arg(long)]
     pub description: Option<String>,
     /// Pre-authorise instead of charging: the amount is held on the card until `capture` (or
@@ -125,11 +129,36 @@ pub enum PlanCommand {
     Resume { plan: i64 },
     /// Cancel the payments not yet taken; history is kept.
     Cancel { plan: i64 },
-    /// A new amount for the payments due from today on.
+    /// A new amount for the scheduled payments due from a date on (default today).
     Amount {
         plan: i64,
         #[arg(long)]
         amount: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Show what would change without saving.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A new end: payments beyond it are cancelled, a later end adds the missing ones.
+    End {
+        plan: i64,
+        /// This many payments in all.
+        #[arg(long, value_name = "N", conflicts_with = "until")]
+        count: Option<u32>,
+        /// The last due date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Do not collect one scheduled payment; the rest of the plan stays.
+    Skip {
+        plan: i64,
+        #[arg(long, value_name = "ID")]
+        payment: i64,
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

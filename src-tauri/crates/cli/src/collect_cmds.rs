@@ -10,7 +10,7 @@ use tahsildar_core::plan::{self, CollectionInput, CollectionKind, ProvisionKind}
 
 use crate::args::Cli;
 use crate::collect_args::{
-    CardCommand, CollectArgs, CollectionCommand, CustomerCommand, PaymentsArgs, PlanCommand,
+    CardCommand, CollectArgs, CollectionCommand, CustomerCommand, PaymentsArgs,
 };
 use crate::commands::{Result, env_secret, sign_in, store_id};
 use crate::output::Output;
@@ -103,22 +103,7 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
             let rows = payments::attention(&session, store)?;
             print_payments(out, &rows)
         }
-        CollectionCommand::Plan(cmd) => {
-            let session = sign_in(cli)?;
-            let info = match cmd {
-                PlanCommand::Pause { plan } => plan::pause(&session, *plan)?,
-                PlanCommand::Resume { plan } => plan::resume(&session, *plan)?,
-                PlanCommand::Cancel { plan } => plan::cancel(&session, *plan)?,
-                PlanCommand::Amount { plan, amount } => {
-                    plan::change_amount(&session, *plan, plan::parse_amount(amount)?)?
-                }
-            };
-            out.result(
-                format!("Plan {}: {}.", info.id, info.status),
-                format!("Plan {}: {}.", info.id, info.status),
-                json!({ "id": info.id, "status": info.status, "amount_minor": info.amount_minor }),
-            )
-        }
+        CollectionCommand::Plan(cmd) => crate::plan_cmds::plan(cli, out, cmd),
         CollectionCommand::Void {
             attempt,
             sandbox_url,
@@ -198,6 +183,7 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
         cadence: a.every.clone(),
         count: a.count,
         until: a.until.clone(),
+        split: Some(a.split),
         description: a.description.clone(),
     };
     let plan = input.to_plan(plan::today(session.vault().clock().as_ref()))?;

@@ -10,6 +10,7 @@ mod error;
 mod export_cmds;
 mod import_cmds;
 mod output;
+mod plan_cmds;
 mod receipt_cmds;
 mod report_cmds;
 mod review_cmds;

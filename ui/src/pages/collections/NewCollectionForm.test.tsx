@@ -26,6 +26,7 @@ function backend() {
         total_minor: 123456,
         first: [{ due_date: "2026-11-27", amount_minor: 123456 }],
         last_due_date: "2026-11-27",
+        last_amount_minor: 123456,
         max_installments: 12,
       };
       return preview;
@@ -82,5 +83,19 @@ describe("NewCollectionForm", () => {
     await userEvent.type(count, "13");
     await userEvent.type(screen.getByTestId("collection-amount"), "600");
     expect(await screen.findByText("Bu mağazada en çok 12 taksit yapılabilir.")).toBeTruthy();
+  });
+
+  it("splits a total into merchant instalments, saved as a monthly plan of computed amounts", async () => {
+    const calls = backend();
+    renderWithBackend(<NewCollectionForm customer={{ id: 3, label: "D-1 — Ayşe", hasCard: true }} />);
+    await userEvent.click(screen.getByText("İşyeri taksiti"));
+    expect(await screen.findByTestId("merchant-hint")).toBeTruthy();
+    const count = screen.getByTestId("collection-merchant-count");
+    await userEvent.clear(count);
+    await userEvent.type(count, "3");
+    await userEvent.type(screen.getByTestId("collection-amount"), "1.234,56");
+    await screen.findByTestId("summary-total");
+    const preview = calls.filter((c) => c.cmd === "preview_collection").at(-1);
+    expect(preview?.args.input).toMatchObject({ kind: "recurring", cadence: "1m", count: 3, until: null, split: true });
   });
 });

@@ -140,10 +140,21 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
             <Radio.Button value="recurring" data-testid="kind-recurring">
               {t("customers.planKind.recurring")}
             </Radio.Button>
+            <Radio.Button value="merchant" data-testid="kind-merchant">
+              {t("collection.merchant")}
+            </Radio.Button>
           </Radio.Group>
         </Form.Item>
+        {kind === "merchant" && (
+          <Alert type="info" showIcon message={t("collection.merchantHint")} style={{ marginBottom: 16 }} data-testid="merchant-hint" />
+        )}
         <Flex gap={16}>
-          <Form.Item name="amount" label={t("collection.amount")} {...fieldError("amount")} style={{ flex: 1 }}>
+          <Form.Item
+            name="amount"
+            label={kind === "merchant" ? t("collection.merchantTotal") : t("collection.amount")}
+            {...fieldError("amount")}
+            style={{ flex: 1 }}
+          >
             <AmountInput data-testid="collection-amount" currency={values?.currency} />
           </Form.Item>
           <Form.Item name="currency" label={t("collection.currency")}>
@@ -165,6 +176,11 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
             {...fieldError("installments")}
           >
             <InputNumber min={2} max={36} data-testid="collection-installments" />
+          </Form.Item>
+        )}
+        {kind === "merchant" && (
+          <Form.Item name="count" label={t("collection.merchantCount")} {...fieldError("count")}>
+            <InputNumber min={2} max={520} data-testid="collection-merchant-count" />
           </Form.Item>
         )}
         {kind === "recurring" && (
@@ -203,7 +219,7 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
       <Card size="small" title={t("collection.summary")} data-testid="collection-summary">
         <ErrorAlert error={previewError} testId="collection-preview-error" />
         {preview ? (
-          <PreviewTable preview={preview} />
+          <PreviewTable preview={preview} split={kind === "merchant"} />
         ) : (
           !previewError && <Typography.Text type="secondary">{t("collection.summaryEmpty")}</Typography.Text>
         )}
@@ -222,7 +238,7 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
   );
 }
 
-function PreviewTable({ preview }: { preview: PlanPreview }) {
+function PreviewTable({ preview, split }: { preview: PlanPreview; split: boolean }) {
   const { t } = useTranslation();
   const more = preview.count - preview.first.length;
   return (
@@ -256,6 +272,11 @@ function PreviewTable({ preview }: { preview: PlanPreview }) {
         ]}
       />
       {more > 0 && <Typography.Text type="secondary">{t("collection.summaryMore", { count: more })}</Typography.Text>}
+      {split && more > 0 && (
+        <Typography.Text data-testid="summary-last-amount">
+          {t("collection.summaryLastAmount", { amount: formatMoney(preview.last_amount_minor, preview.currency) })}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

@@ -48,10 +48,21 @@ describe("collectionInput", () => {
       cadence: "2w",
       count: null,
       until: "2027-06-30",
+      split: null,
       description: "Aidat",
     });
     const oneOff = collectionInput(7, { kind: "one_off", amount: "10", installments: 4 });
     expect(oneOff.installments).toBe(null);
     expect(oneOff.start_date).toBe(null);
+  });
+  it("saves merchant instalments as a monthly plan that splits the total", () => {
+    expect(collectionInput(7, { kind: "merchant", amount: "1.000,00", count: 3 })).toMatchObject({
+      kind: "recurring",
+      cadence: "1m",
+      count: 3,
+      until: null,
+      split: true,
+    });
+    expect(collectionProblem({ kind: "merchant", amount: "1.000,00", count: 1 }, 12)?.key).toBe("collection.merchantCountRange");
   });
 });

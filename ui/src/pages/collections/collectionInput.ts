@@ -3,9 +3,15 @@ import { parseAmount } from "../../forms/amount";
 import { installmentProblem } from "../../forms/card";
 import { parseDateInput } from "../../forms/dateInput";
 
+/**
+ * The kinds the form offers: the stored kinds, and merchant instalments (a total the merchant
+ * splits into monthly charges, saved as a recurring plan whose payments carry their own amounts).
+ */
+export type FormKind = CollectionKind | "merchant";
+
 /** The new collection form's values, as typed. */
 export interface CollectionValues {
-  kind: CollectionKind;
+  kind: FormKind;
   amount?: string;
   currency?: string;
   date?: string;
@@ -34,6 +40,9 @@ export function collectionProblem(values: CollectionValues, maxInstallments: num
     const problem = installmentProblem(values.installments ?? 0, maxInstallments);
     if (problem) return { field: "installments", key: `forms.installments.${problem}`, cap: maxInstallments };
   }
+  if (values.kind === "merchant" && (!values.count || values.count < 2 || values.count > 520)) {
+    return { field: "count", key: "collection.merchantCountRange" };
+  }
   if (values.kind === "recurring") {
     if (!values.every || values.every < 1 || values.every > 99) return { field: "every", key: "collection.everyRange" };
     if (values.endMode === "until") {
@@ -47,6 +56,21 @@ export function collectionProblem(values: CollectionValues, maxInstallments: num
 
 /** What the backend takes; call only when `collectionProblem` found nothing. */
 export function collectionInput(customerId: number, values: CollectionValues): CollectionInput {
+  if (values.kind === "merchant") {
+    return {
+      customer_id: customerId,
+      amount: values.amount ?? "",
+      currency: values.currency ?? "TRY",
+      start_date: values.date ? parseDateInput(values.date) : null,
+      kind: "recurring",
+      installments: null,
+      cadence: "1m",
+      count: values.count ?? null,
+      until: null,
+      split: true,
+      description: values.description?.trim() || null,
+    };
+  }
   const recurring = values.kind === "recurring";
   return {
     customer_id: customerId,
@@ -58,6 +82,7 @@ export function collectionInput(customerId: number, values: CollectionValues): C
     cadence: recurring ? `${values.every ?? 1}${values.unit ?? "m"}` : null,
     count: recurring && values.endMode !== "until" ? (values.count ?? null) : null,
     until: recurring && values.endMode === "until" && values.until ? parseDateInput(values.until) : null,
+    split: null,
     description: values.description?.trim() || null,
   };
 }

@@ -20,6 +20,7 @@ import { displayMaskedPan, formatDate, formatMoney } from "../../format";
 import { useSession } from "../../session";
 import { NewCollectionForm } from "../collections/NewCollectionForm";
 import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
+import { PlanChangeButton } from "../plans/PlanChangeModal";
 import { AddCardModal } from "./AddCardModal";
 import { AddCustomerModal } from "./AddCustomerModal";
 import { LedgerCard } from "./LedgerCard";
@@ -207,6 +208,18 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                       </span>
                     ),
                   },
+                  ...(mayCreate
+                    ? [
+                        {
+                          title: "",
+                          key: "actions",
+                          width: 150,
+                          render: (_: unknown, p: PlanSummary) => (
+                            <PlanChangeButton size="small" plan={{ id: p.id, status: p.status, kind: p.kind, currency: p.currency }} />
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             )}

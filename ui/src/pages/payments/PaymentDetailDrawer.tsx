@@ -22,6 +22,7 @@ import { BELOW_HEADER } from "../../components/AppHeader";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { AttemptStateTag, PaymentStatusTag, timelineColour } from "../../components/StatusTag";
 import { displayMaskedPan, formatDate, formatDateTime, formatMoney, pick } from "../../format";
+import { PlanChangeButton } from "../plans/PlanChangeModal";
 import { RefundModal } from "./RefundModal";
 import { ReviewPanel } from "./ReviewPanel";
 import { RetryWithCardModal } from "./RetryWithCardModal";
@@ -161,6 +162,12 @@ function PaymentDetail({ id }: { id: number }) {
           <Button type="primary" onClick={() => setRetrying(true)} data-testid="action-retry">
             {t("payments.actions.retry")}
           </Button>
+        )}
+        {actions.can_cancel_plan && (
+          <PlanChangeButton
+            plan={{ id: p.plan_id, status: d.plan_status, kind: d.plan_kind, currency: p.currency }}
+            paymentId={p.status === "scheduled" || p.status === "retry_wait" ? p.id : undefined}
+          />
         )}
         {actions.can_cancel_plan && (
           <Popconfirm

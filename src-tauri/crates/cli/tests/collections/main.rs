@@ -8,6 +8,7 @@
 
 mod follow_ups;
 mod logs;
+mod plans;
 mod receipts;
 mod reports;
 mod review;

@@ -28,7 +28,7 @@ pub(crate) struct PlanKey {
 impl PlanKey {
     pub fn of(row: &ReadyRow) -> PlanKey {
         let (cadence, installments) = match row.plan.kind {
-            PlanKind::Recurring(s) => (Some(s.cadence().to_string()), 1),
+            PlanKind::Recurring(s) | PlanKind::Split(s) => (Some(s.cadence().to_string()), 1),
             PlanKind::Installment(n) => (None, i64::from(n)),
             PlanKind::OneOff => (None, 1),
         };

@@ -53,6 +53,8 @@ pub(crate) fn plan(rule: &PlanRule) -> Reason {
         }
         PlanRule::ScheduleStartMismatch => (Field::DueDate, "schedule_start_mismatch"),
         PlanRule::DescriptionTooLong => (Field::Description, "description_too_long"),
+        // Imports make no merchant instalments; the amount is what the rule is about.
+        PlanRule::SplitTooSmall { .. } => (Field::Amount, "split_too_small"),
     };
     reason(field, code, rule.text())
 }

@@ -30,6 +30,9 @@ pub struct CollectionInput {
     pub count: Option<u32>,
     /// ... the last date (`YYYY-MM-DD`).
     pub until: Option<String>,
+    /// Recurring: the amount is a total the merchant splits over the payments (merchant
+    /// instalments, the remainder kuruş on the last) rather than each payment's amount.
+    pub split: Option<bool>,
     pub description: Option<String>,
 }
 
@@ -78,9 +81,13 @@ impl CollectionInput {
                         ));
                     }
                 };
-                PlanKind::Recurring(
-                    Schedule::new(start, cadence, end).map_err(schedule_problem_error)?,
-                )
+                let schedule =
+                    Schedule::new(start, cadence, end).map_err(schedule_problem_error)?;
+                if self.split == Some(true) {
+                    PlanKind::Split(schedule)
+                } else {
+                    PlanKind::Recurring(schedule)
+                }
             }
         };
         Ok(NewPlan {
@@ -110,6 +117,7 @@ mod tests {
             cadence: None,
             count: None,
             until: None,
+            split: None,
             description: Some("  ".into()),
         }
     }

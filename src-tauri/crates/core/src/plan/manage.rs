@@ -1,204 +1,267 @@
-//! Changes to a running plan: pause, resume, a new amount for future payments, cancel. History
-//! (paid, declined, in-progress payments) is never touched. Pausing or cancelling withdraws the
-//! attempts that never reached the bank; what the bank may hold is settled by inquiry first.
+//! Saving a change to a running plan: pause, resume, cancel, a new amount from a date, a new
+//! end, one payment skipped. The change set is computed in the same transaction by the function
+//! the preview uses (`change.rs`) and applied as it stands; a step that changes fewer rows than
+//! the set says rolls the whole change back. History (paid, declined, in-progress payments) is
+//! never touched. Pausing or cancelling withdraws the attempts that never reached the bank; what
+//! the bank may hold is settled by inquiry first.
 
-use rusqlite::{OptionalExtension, Transaction, named_params, params};
+use rusqlite::{Transaction, named_params, params};
 
+use super::change::{
+    PaymentChange, PaymentEffect, PlanChange, PlanChangeSet, PlanRow, compute, load_plan,
+};
+use super::schedule::PlanEnd;
+use super::status::{self as plan_status, PlanStatus};
+use super::terms::{PlanInfo, load};
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::engine::EngineActor;
 use crate::engine::attempt_state::AttemptState;
 use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
 use crate::error::{Error, Result};
-use crate::i18n::Text;
 use crate::payments::PaymentStatus;
 use crate::payments::status as payment_status;
 
-use super::status::{self as plan_status, PlanStatus};
-use super::terms::{MAX_AMOUNT_MINOR, PlanInfo, load};
-
-fn plan_row(tx: &Transaction, id: i64) -> Result<(i64, PlanStatus)> {
-    tx.query_row(
-        "SELECT store_id, status FROM plans WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .ok_or_else(|| Error::not_found("plan", id))
+/// The change set and what was saved disagree: nothing is kept.
+fn disagrees(id: i64, what: &str, expected: usize, done: usize) -> Error {
+    Error::Internal(format!(
+        "plan {id}: {what} changed {done} payments where {expected} were expected"
+    ))
 }
 
-fn store_of(session: &Session, id: i64) -> Result<i64> {
-    session.vault().db().read(|c| {
-        c.query_row("SELECT store_id FROM plans WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .ok_or_else(|| Error::not_found("plan", id))
-    })
+fn expect(id: i64, what: &str, expected: usize, done: usize) -> Result<()> {
+    if expected == done {
+        Ok(())
+    } else {
+        Err(disagrees(id, what, expected, done))
+    }
 }
 
-/// Runs one change under `create_collections`, with its audit entry, and returns the plan.
-fn change(
-    session: &Session,
-    id: i64,
-    what: &'static str,
-    f: impl FnOnce(&Transaction, &Scribe, &str) -> Result<serde_json::Value>,
-) -> Result<PlanInfo> {
-    let store_id = store_of(session, id)?;
-    session.require(Permission::CreateCollections, Some(store_id))?;
+/// Saves `change` on plan `id` under `create_collections`, audited, and returns the change set
+/// it applied (the one [`super::change::preview_change`] shows).
+pub fn apply_change(session: &Session, id: i64, change: PlanChange) -> Result<PlanChangeSet> {
     let vault = session.vault();
+    let store_id = vault.db().read(|c| Ok(load_plan(c, id)?.store_id))?;
+    session.require(Permission::CreateCollections, Some(store_id))?;
     let actor = EngineActor::of_session(session);
-    let now = vault.clock().now().to_string();
-    let today = super::today(vault.clock().as_ref()).to_string();
+    let today = super::today(vault.clock().as_ref());
     vault.write_audited(|tx, keys| {
         let scribe = Scribe {
             keys,
             at: vault.clock().now(),
             actor: &actor,
         };
-        let mut detail = f(tx, &scribe, &today)?;
-        detail["change"] = what.into();
-        tx.execute(
-            "UPDATE plans SET updated_at = ?1 WHERE id = ?2",
-            params![now, id],
-        )?;
+        let (plan, set) = compute(tx, id, change, today)?;
+        apply(tx, &scribe, id, &plan, &set, change)?;
         let record = session
             .record(
                 AuditAction::PlanChange,
                 format!("plan:{id}"),
                 AuditResult::Ok,
             )
-            .with_detail(detail);
-        Ok(((), record))
-    })?;
-    vault.db().read(|c| load(c, id))
+            .with_detail(audit_detail(&set, change));
+        Ok((set, record))
+    })
 }
 
-/// The plan is in `status` where the step needs it in `needed`.
-fn status_is(status: PlanStatus, needed: PlanStatus) -> Text {
-    let (state, needed) = (status.text(), needed.text());
-    Text::new(
-        format!("{}, {} değil", state.tr(), needed.tr()),
-        format!("it is {}, not {}", state.en(), needed.en()),
-    )
+fn audit_detail(set: &PlanChangeSet, change: PlanChange) -> serde_json::Value {
+    let count = |e: PaymentEffect| set.payments.iter().filter(|p| p.effect == e).count();
+    let mut detail = serde_json::json!({
+        "change": set.change,
+        "status": set.status_after,
+        "amount_minor": set.amount_after,
+        "payments": set.payments.iter().filter(|p| p.effect == PaymentEffect::Amount).count(),
+        "cancelled": count(PaymentEffect::Cancelled),
+        "added": count(PaymentEffect::Added),
+        "withdrawn": count(PaymentEffect::Withdrawn),
+    });
+    match change {
+        PlanChange::Amount {
+            from: Some(from), ..
+        } => detail["from"] = from.to_string().into(),
+        PlanChange::End(PlanEnd::Count(n)) => detail["end_count"] = n.into(),
+        PlanChange::End(PlanEnd::Until(d)) => detail["end_date"] = d.to_string().into(),
+        PlanChange::Skip { payment_id } => detail["payment"] = payment_id.into(),
+        _ => {}
+    }
+    detail
 }
 
-/// Moves plan `id` from `from` to `to`; its status was checked in the same transaction.
-fn move_plan(tx: &Transaction, id: i64, from: &[PlanStatus], to: PlanStatus) -> Result<()> {
-    plan_status::transition(tx, "id = :id", from, to, "", named_params! {":id": id})?;
+fn of(set: &PlanChangeSet, effect: PaymentEffect) -> impl Iterator<Item = &PaymentChange> {
+    set.payments.iter().filter(move |p| p.effect == effect)
+}
+
+/// Writes the change set inside `tx`.
+fn apply(
+    tx: &Transaction,
+    scribe: &Scribe,
+    id: i64,
+    plan: &PlanRow,
+    set: &PlanChangeSet,
+    change: PlanChange,
+) -> Result<()> {
+    let now = scribe.now();
+    if set.status_after != set.status_before {
+        plan_status::transition(
+            tx,
+            "id = :id",
+            &[set.status_before],
+            set.status_after,
+            "",
+            named_params! {":id": id},
+        )?;
+    }
+    tx.execute(
+        "UPDATE plans SET amount_minor = ?1, updated_at = ?2 WHERE id = ?3",
+        params![set.amount_after, now, id],
+    )?;
+    if let PlanChange::End(end) = change {
+        let (count, until) = match end {
+            PlanEnd::Count(n) => (Some(n), None),
+            PlanEnd::Until(d) => (None, Some(d.to_string())),
+        };
+        tx.execute(
+            "UPDATE plans SET end_count = ?1, end_date = ?2 WHERE id = ?3",
+            params![count, until, id],
+        )?;
+    }
+    // Payments whose attempt never reached the bank: the withdrawal moves them on.
+    let hold = match set.status_after {
+        PlanStatus::Paused if set.status_before != PlanStatus::Paused => Some(Hold::PlanPaused),
+        PlanStatus::Cancelled => Some(Hold::PlanCancelled),
+        _ => None,
+    };
+    let mut through_withdrawal = 0;
+    if let Some(hold) = hold {
+        through_withdrawal = withdraw_unsent(tx, scribe, WithdrawScope::Plan(id), hold)?;
+    }
+    let expected_withdrawn = match hold {
+        Some(Hold::PlanPaused) => of(set, PaymentEffect::Withdrawn).count(),
+        Some(_) => of(set, PaymentEffect::Cancelled)
+            .filter(|p| !waiting_now(tx, p))
+            .count(),
+        None => 0,
+    };
+    expect(id, "withdrawal", expected_withdrawn, through_withdrawal)?;
+    let attention = match change {
+        PlanChange::Resume => "'skipped while the plan was paused'",
+        PlanChange::Skip { .. } => "'skipped by an operator'",
+        _ => "NULL",
+    };
+    let mut cancelled = 0;
+    let mut to_cancel = 0;
+    for p in of(set, PaymentEffect::Cancelled) {
+        if !waiting_now(tx, p) {
+            continue;
+        }
+        to_cancel += 1;
+        cancelled += payment_status::transition(
+            tx,
+            "id = :id",
+            &[PaymentStatus::Scheduled, PaymentStatus::RetryWait],
+            PaymentStatus::Cancelled,
+            &format!("attention = {attention}, updated_at = :now"),
+            named_params! {":id": p.payment_id, ":now": now},
+        )?;
+    }
+    expect(id, "cancellation", to_cancel, cancelled)?;
+    let mut amounts = 0;
+    for p in of(set, PaymentEffect::Amount) {
+        amounts += tx.execute(
+            "UPDATE payments SET amount_minor = ?1, updated_at = ?2
+             WHERE id = ?3 AND status = ?4 AND amount_minor = ?5
+               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id
+                               AND a.state <> ?6)",
+            params![
+                p.amount_after,
+                now,
+                p.payment_id,
+                PaymentStatus::Scheduled,
+                p.amount_before,
+                AttemptState::Withdrawn
+            ],
+        )?;
+    }
+    expect(
+        id,
+        "amount",
+        of(set, PaymentEffect::Amount).count(),
+        amounts,
+    )?;
+    let added: Vec<&PaymentChange> = of(set, PaymentEffect::Added).collect();
+    if !added.is_empty() {
+        crate::settlement::require_no_restore_hold(tx)?;
+        let card_id: Option<i64> = tx.query_row(
+            "SELECT card_id FROM payments WHERE plan_id = ?1 ORDER BY occurrence DESC LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency,
+                 status, next_try_on, card_id, batch_id, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10)",
+        )?;
+        for p in added {
+            stmt.execute(params![
+                id,
+                plan.store_id,
+                p.occurrence,
+                p.due_date,
+                p.amount_after,
+                plan.currency,
+                PaymentStatus::Scheduled,
+                card_id,
+                plan.batch_id,
+                now
+            ])?;
+        }
+    }
     Ok(())
+}
+
+/// Whether a payment the set cancels is still merely waiting (cancelled directly), rather than
+/// held by an attempt that never reached the bank (cancelled by its withdrawal).
+fn waiting_now(tx: &Transaction, p: &PaymentChange) -> bool {
+    tx.query_row(
+        "SELECT status FROM payments WHERE id = ?1",
+        [p.payment_id],
+        |r| r.get::<_, PaymentStatus>(0),
+    )
+    .map(|s| matches!(s, PaymentStatus::Scheduled | PaymentStatus::RetryWait))
+    .unwrap_or(false)
+}
+
+fn saved(session: &Session, id: i64, change: PlanChange) -> Result<PlanInfo> {
+    apply_change(session, id, change)?;
+    session.vault().db().read(|c| load(c, id))
 }
 
 /// Stops taking the plan's payments until it is resumed.
 pub fn pause(session: &Session, id: i64) -> Result<PlanInfo> {
-    change(session, id, "pause", |tx, scribe, _| {
-        let (_, status) = plan_row(tx, id)?;
-        if status != PlanStatus::Active {
-            return Err(Error::wrong_state(
-                "plan",
-                id,
-                status_is(status, PlanStatus::Active),
-            ));
-        }
-        move_plan(tx, id, &[PlanStatus::Active], PlanStatus::Paused)?;
-        let withdrawn = withdraw_unsent(tx, scribe, WithdrawScope::Plan(id), Hold::PlanPaused)?;
-        Ok(serde_json::json!({ "withdrawn": withdrawn }))
-    })
+    saved(session, id, PlanChange::Pause)
 }
 
 /// Takes the plan's payments again. Payments that fell due during the pause and were never
 /// charged (no attempt reached the bank) are skipped (cancelled), not charged late.
 pub fn resume(session: &Session, id: i64) -> Result<PlanInfo> {
-    change(session, id, "resume", |tx, scribe, today| {
-        let now = &scribe.now();
-        let (_, status) = plan_row(tx, id)?;
-        if status != PlanStatus::Paused {
-            return Err(Error::wrong_state(
-                "plan",
-                id,
-                status_is(status, PlanStatus::Paused),
-            ));
-        }
-        move_plan(tx, id, &[PlanStatus::Paused], PlanStatus::Active)?;
-        let skipped = payment_status::transition(
-            tx,
-            "plan_id = :plan AND due_date < :today
-               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id
-                               AND a.state <> :withdrawn)",
-            &[PaymentStatus::Scheduled],
-            PaymentStatus::Cancelled,
-            "attention = 'skipped while the plan was paused', updated_at = :now",
-            named_params! {
-                ":plan": id, ":today": today, ":withdrawn": AttemptState::Withdrawn, ":now": now,
-            },
-        )?;
-        Ok(serde_json::json!({ "skipped": skipped }))
-    })
+    saved(session, id, PlanChange::Resume)
 }
 
 /// Sets a new amount for the plan's payments due from today on that have not started.
 pub fn change_amount(session: &Session, id: i64, amount_minor: i64) -> Result<PlanInfo> {
-    if amount_minor <= 0 || amount_minor > MAX_AMOUNT_MINOR {
-        return Err(Error::invalid(
-            "amount",
-            Text::new(
-                "Tutar sıfırdan büyük ve en çok 1.000.000,00 olmalı.",
-                "The amount must be more than zero and at most 1,000,000.00.",
-            ),
-        ));
-    }
-    change(session, id, "amount", |tx, scribe, today| {
-        let now = &scribe.now();
-        let (_, status) = plan_row(tx, id)?;
-        if matches!(status, PlanStatus::Cancelled | PlanStatus::Completed) {
-            let state = status.text();
-            return Err(Error::wrong_state(
-                "plan",
-                id,
-                Text::new(
-                    format!("{}; tutarı değişmez", state.tr()),
-                    format!("it is {}", state.en()),
-                ),
-            ));
-        }
-        tx.execute(
-            "UPDATE plans SET amount_minor = ?1 WHERE id = ?2",
-            params![amount_minor, id],
-        )?;
-        let changed = tx.execute(
-            "UPDATE payments SET amount_minor = ?1, updated_at = ?2
-             WHERE plan_id = ?3 AND status = ?5 AND due_date >= ?4
-               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.payment_id = payments.id)",
-            params![amount_minor, now, id, today, PaymentStatus::Scheduled],
-        )?;
-        Ok(serde_json::json!({ "amount_minor": amount_minor, "payments": changed }))
-    })
+    saved(
+        session,
+        id,
+        PlanChange::Amount {
+            amount_minor,
+            from: None,
+        },
+    )
 }
 
 /// Cancels the plan: payments not yet taken are cancelled, attempts that never reached the bank
 /// are withdrawn, history is kept. An attempt the bank may hold is settled by inquiry; if the
 /// bank then confirms it has nothing, it is withdrawn too.
 pub fn cancel(session: &Session, id: i64) -> Result<PlanInfo> {
-    change(session, id, "cancel", |tx, scribe, _| {
-        let now = &scribe.now();
-        let (_, status) = plan_row(tx, id)?;
-        if status == PlanStatus::Cancelled {
-            return Err(Error::wrong_state(
-                "plan",
-                id,
-                Text::new("zaten iptal edilmiş", "it is already cancelled"),
-            ));
-        }
-        move_plan(tx, id, &[status], PlanStatus::Cancelled)?;
-        let cancelled = payment_status::transition(
-            tx,
-            "plan_id = :plan",
-            &[PaymentStatus::Scheduled, PaymentStatus::RetryWait],
-            PaymentStatus::Cancelled,
-            "updated_at = :now",
-            named_params! {":plan": id, ":now": now},
-        )?;
-        let withdrawn = withdraw_unsent(tx, scribe, WithdrawScope::Plan(id), Hold::PlanCancelled)?;
-        Ok(serde_json::json!({ "cancelled": cancelled + withdrawn, "withdrawn": withdrawn }))
-    })
+    saved(session, id, PlanChange::Cancel)
 }

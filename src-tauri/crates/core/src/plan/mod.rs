@@ -1,6 +1,7 @@
 //! Collection plans and their due dates: one-off sales, bank installment sales and recurring
 //! plans, the payments they produce, and the changes an operator may make to them.
 
+pub mod change;
 pub mod collection;
 pub mod input;
 pub mod manage;
@@ -9,9 +10,12 @@ pub mod schedule;
 pub mod status;
 pub mod terms;
 
+pub use change::{
+    PaymentChange, PaymentEffect, PlanChange, PlanChangeInput, PlanChangeSet, preview_change,
+};
 pub use collection::CollectionInput;
 pub use input::{parse_amount, parse_currency, parse_date};
-pub use manage::{cancel, change_amount, pause, resume};
+pub use manage::{apply_change, cancel, change_amount, pause, resume};
 pub use preview::{PlanPreview, preview};
 pub use status::PlanStatus;
 pub use terms::{

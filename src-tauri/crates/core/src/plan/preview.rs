@@ -4,7 +4,7 @@
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::terms::{CollectionKind, NewPlan, PlanKind, check, due_dates};
+use super::terms::{CollectionKind, NewPlan, PlanKind, amounts, check, due_dates};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
@@ -35,6 +35,8 @@ pub struct PlanPreview {
     /// The first [`SHOWN`] payments.
     pub first: Vec<PreviewPayment>,
     pub last_due_date: String,
+    /// The last payment's amount (merchant instalments carry the remainder on it).
+    pub last_amount_minor: i64,
     /// The store allows at most this many installments.
     pub max_installments: i64,
 }
@@ -66,6 +68,7 @@ pub fn preview(session: &Session, plan: &NewPlan) -> Result<PlanPreview> {
         PlanKind::Installment(n) => i64::from(n),
         _ => 1,
     };
+    let parts = amounts(plan);
     Ok(PlanPreview {
         customer_id: plan.customer_id,
         store_id,
@@ -73,15 +76,17 @@ pub fn preview(session: &Session, plan: &NewPlan) -> Result<PlanPreview> {
         currency: plan.currency.alpha().to_string(),
         installments,
         count: dates.len() as u32,
-        total_minor: plan.amount_minor * dates.len() as i64,
+        total_minor: parts.iter().sum(),
         first: dates
             .iter()
+            .zip(&parts)
             .take(SHOWN)
-            .map(|d| PreviewPayment {
+            .map(|(d, amount)| PreviewPayment {
                 due_date: d.to_string(),
-                amount_minor: plan.amount_minor,
+                amount_minor: *amount,
             })
             .collect(),
+        last_amount_minor: parts.last().copied().unwrap_or(plan.amount_minor),
         last_due_date: last.to_string(),
         max_installments,
     })

@@ -25,6 +25,10 @@ pub enum PlanKind {
     Installment(u8),
     /// The same amount on every date of the schedule.
     Recurring(Schedule),
+    /// Merchant instalments: the plan's amount is a total the merchant splits over the
+    /// schedule's dates, one sale each, in equal parts with the remainder kuruş on the last.
+    /// Stored as a recurring plan whose payments carry their own amounts.
+    Split(Schedule),
 }
 
 impl PlanKind {
@@ -32,9 +36,29 @@ impl PlanKind {
         match self {
             PlanKind::OneOff => CollectionKind::OneOff,
             PlanKind::Installment(_) => CollectionKind::Installment,
-            PlanKind::Recurring(_) => CollectionKind::Recurring,
+            PlanKind::Recurring(_) | PlanKind::Split(_) => CollectionKind::Recurring,
         }
     }
+
+    /// The schedule of a recurring plan or of merchant instalments.
+    pub fn schedule(&self) -> Option<Schedule> {
+        match self {
+            PlanKind::Recurring(s) | PlanKind::Split(s) => Some(*s),
+            _ => None,
+        }
+    }
+}
+
+/// `total_minor` split into `n` parts: equal, the remainder kuruş on the last.
+pub fn split(total_minor: i64, n: usize) -> Vec<i64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let count = n as i64;
+    let base = total_minor / count;
+    let mut parts = vec![base; n];
+    parts[n - 1] = base + total_minor % count;
+    parts
 }
 
 stored_enum! {
@@ -146,7 +170,16 @@ pub fn schedule_problem_error(problem: ScheduleProblem) -> Error {
 pub(crate) fn due_dates(plan: &NewPlan) -> Vec<Date> {
     match plan.kind {
         PlanKind::OneOff | PlanKind::Installment(_) => vec![plan.start],
-        PlanKind::Recurring(schedule) => schedule.dates().collect(),
+        PlanKind::Recurring(schedule) | PlanKind::Split(schedule) => schedule.dates().collect(),
+    }
+}
+
+/// The amount of each of a plan's payments, in the order of [`due_dates`].
+pub(crate) fn amounts(plan: &NewPlan) -> Vec<i64> {
+    let n = due_dates(plan).len();
+    match plan.kind {
+        PlanKind::Split(_) => split(plan.amount_minor, n),
+        _ => vec![plan.amount_minor; n],
     }
 }
 
@@ -157,16 +190,25 @@ pub(crate) enum PlanRule {
     AmountNotPositive,
     AmountTooLarge,
     StartInPast(Date),
-    InstallmentsOutOfRange { n: u8, max: i64 },
+    InstallmentsOutOfRange {
+        n: u8,
+        max: i64,
+    },
     ScheduleStartMismatch,
     DescriptionTooLong,
+    /// Merchant instalments of less than one kuruş each.
+    SplitTooSmall {
+        n: usize,
+    },
 }
 
 impl PlanRule {
     /// The field the rule is about, as named in [`Error::InvalidInput`].
     pub(crate) fn field(&self) -> &'static str {
         match self {
-            PlanRule::AmountNotPositive | PlanRule::AmountTooLarge => "amount",
+            PlanRule::AmountNotPositive
+            | PlanRule::AmountTooLarge
+            | PlanRule::SplitTooSmall { .. } => "amount",
             PlanRule::StartInPast(_) => "date",
             PlanRule::InstallmentsOutOfRange { .. } => "installments",
             PlanRule::ScheduleStartMismatch => "schedule",
@@ -204,6 +246,10 @@ impl PlanRule {
                 "Açıklama en çok 200 karakter olabilir.",
                 "The description is at most 200 characters.",
             ),
+            PlanRule::SplitTooSmall { n } => Text::new(
+                format!("Toplam tutar {n} taksite bölünemeyecek kadar küçük."),
+                format!("The total is too small to split into {n} instalments."),
+            ),
         }
     }
 
@@ -221,7 +267,13 @@ pub(crate) fn rule(
     if plan.amount_minor <= 0 {
         return Err(PlanRule::AmountNotPositive);
     }
-    if plan.amount_minor > MAX_AMOUNT_MINOR {
+    let parts = amounts(plan);
+    if let PlanKind::Split(_) = plan.kind
+        && (plan.amount_minor as usize) < parts.len()
+    {
+        return Err(PlanRule::SplitTooSmall { n: parts.len() });
+    }
+    if parts.iter().any(|a| *a > MAX_AMOUNT_MINOR) {
         return Err(PlanRule::AmountTooLarge);
     }
     if plan.start < today {
@@ -235,7 +287,7 @@ pub(crate) fn rule(
             max: max_installments,
         });
     }
-    if let PlanKind::Recurring(schedule) = plan.kind
+    if let Some(schedule) = plan.kind.schedule()
         && schedule.start() != plan.start
     {
         return Err(PlanRule::ScheduleStartMismatch);
@@ -274,16 +326,17 @@ pub(crate) fn insert(
     placement: &PlanPlacement,
     now: &str,
 ) -> Result<(i64, usize)> {
-    let (cadence, end_count, end_date) = match plan.kind {
-        PlanKind::Recurring(s) => {
+    let (cadence, end_count, end_date) = match plan.kind.schedule() {
+        Some(s) => {
             let (count, until) = match s.end() {
                 super::schedule::PlanEnd::Count(n) => (Some(n), None),
                 super::schedule::PlanEnd::Until(d) => (None, Some(d.to_string())),
             };
             (Some(s.cadence().to_string()), count, until)
         }
-        _ => (None, None, None),
+        None => (None, None, None),
     };
+    let amounts = amounts(plan);
     let installments = match plan.kind {
         PlanKind::Installment(n) => i64::from(n),
         _ => 1,
@@ -297,7 +350,7 @@ pub(crate) fn insert(
         placement.store_id,
         plan.customer_id,
         plan.kind.collection_kind(),
-        plan.amount_minor,
+        amounts.first().copied().unwrap_or(plan.amount_minor),
         plan.currency.code(),
         installments,
         plan.start.to_string(),
@@ -318,13 +371,13 @@ pub(crate) fn insert(
              next_try_on, card_id, batch_id, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?10, ?4, ?7, ?8, ?9)",
     )?;
-    for (i, date) in dates.iter().enumerate() {
+    for (i, (date, amount)) in dates.iter().zip(&amounts).enumerate() {
         stmt.execute(params![
             id,
             placement.store_id,
             i as i64,
             date.to_string(),
-            plan.amount_minor,
+            amount,
             plan.currency.code(),
             placement.card_id,
             placement.batch_id,
@@ -360,7 +413,7 @@ pub fn create_as(session: &Session, plan: &NewPlan, provision: ProvisionKind) ->
         .read(crate::settlement::require_no_restore_hold)?;
     let today = super::today(vault.clock().as_ref());
     check(plan, max_installments, today)?;
-    if provision == ProvisionKind::PreAuth && matches!(plan.kind, PlanKind::Recurring(_)) {
+    if provision == ProvisionKind::PreAuth && plan.kind.schedule().is_some() {
         return Err(Error::invalid(
             "pre_auth",
             Text::new(

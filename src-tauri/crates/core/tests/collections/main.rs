@@ -10,6 +10,7 @@ mod follow_ups;
 mod installments;
 mod invariants;
 mod language;
+mod plan_changes;
 mod plans;
 mod pre_auth;
 mod receipts;

@@ -1,0 +1,52 @@
+/** English texts of the changes to a running plan, and of merchant instalments. */
+const plansEn = {
+  plans: {
+    change: "Change plan",
+    title: "Plan #{{id}}: change",
+    kind: "Change",
+    kinds: {
+      pause: "Pause",
+      resume: "Resume",
+      amount: "Change the amount",
+      end: "Change the end",
+      skip: "Skip one payment",
+      cancel: "Cancel",
+    },
+    explain: {
+      pause: "The plan is paused; attempts that never reached the bank are withdrawn. Nothing is charged until it is resumed.",
+      resume: "The plan is charged again; payments that fell due while it was paused and were never charged are skipped.",
+      amount: "Scheduled payments due on or after this date get the new amount; earlier ones and any already sent or paid stay as they are.",
+      end: "Payments beyond the new end are cancelled; a later end adds the missing payments.",
+      skip: "The chosen payment is not charged; the rest of the plan stays.",
+      cancel: "Payments not yet charged are cancelled; the history is kept.",
+    },
+    amount: "New amount",
+    from: "From (DD.MM.YYYY)",
+    endMode: "Ends",
+    endCount: "After a number of payments",
+    endUntil: "On a date",
+    count: "Number of payments in all",
+    until: "Last date (DD.MM.YYYY)",
+    payment: "Payment to skip",
+    noScheduled: "This plan has no scheduled payment to skip.",
+    save: "Save the change",
+    previewTitle: "Before saving: the payments it changes",
+    nothingChanges: "No payment changes.",
+    status: "Plan status: {{from}} → {{to}}",
+    planAmount: "The plan's amount: {{from}} → {{to}}",
+    due: "Due",
+    effect: "Effect",
+    before: "Before",
+    after: "After",
+    effects: {
+      amount: "Amount changes",
+      cancelled: "Cancelled",
+      added: "Added",
+      withdrawn: "Attempt withdrawn",
+    },
+    saved: "Plan changed: {{count}} payment(s) affected.",
+    countRange: "The number of payments must be 1 to 520.",
+  },
+};
+
+export default plansEn;

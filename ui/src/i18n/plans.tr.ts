@@ -1,0 +1,52 @@
+/** Turkish texts of the changes to a running plan, and of merchant instalments. */
+const plansTr = {
+  plans: {
+    change: "Planı değiştir",
+    title: "Plan #{{id}}: değişiklik",
+    kind: "Değişiklik",
+    kinds: {
+      pause: "Duraklat",
+      resume: "Devam ettir",
+      amount: "Tutarı değiştir",
+      end: "Bitişi değiştir",
+      skip: "Bir ödemeyi atla",
+      cancel: "İptal et",
+    },
+    explain: {
+      pause: "Plan duraklatılır; bankaya ulaşmamış denemeler geri alınır. Devam ettirene kadar hiçbir ödeme çekilmez.",
+      resume: "Plan yeniden çekilir; duraklatılmışken vadesi geçen ve çekilmemiş ödemeler atlanır.",
+      amount: "Bu tarihte ve sonrasında vadesi gelen planlanmış ödemeler yeni tutarı alır; öncekiler ve gönderilmiş ya da ödenmiş olanlar değişmez.",
+      end: "Yeni bitişten sonraki ödemeler iptal edilir; daha geç bir bitiş eksik ödemeleri ekler.",
+      skip: "Seçilen ödeme çekilmez; planın geri kalanı değişmez.",
+      cancel: "Henüz çekilmemiş ödemeler iptal edilir; geçmiş korunur.",
+    },
+    amount: "Yeni tutar",
+    from: "Geçerlilik tarihi (GG.AA.YYYY)",
+    endMode: "Bitiş",
+    endCount: "Ödeme sayısıyla",
+    endUntil: "Son tarihle",
+    count: "Toplam ödeme sayısı",
+    until: "Son tarih (GG.AA.YYYY)",
+    payment: "Atlanacak ödeme",
+    noScheduled: "Bu planda atlanabilecek planlanmış ödeme yok.",
+    save: "Değişikliği kaydet",
+    previewTitle: "Kaydetmeden önce: etkilenen ödemeler",
+    nothingChanges: "Hiçbir ödeme değişmiyor.",
+    status: "Plan durumu: {{from}} → {{to}}",
+    planAmount: "Planın tutarı: {{from}} → {{to}}",
+    due: "Vade",
+    effect: "Etki",
+    before: "Önce",
+    after: "Sonra",
+    effects: {
+      amount: "Tutar değişir",
+      cancelled: "İptal edilir",
+      added: "Eklenir",
+      withdrawn: "Deneme geri alınır",
+    },
+    saved: "Plan değiştirildi: {{count}} ödeme etkilendi.",
+    countRange: "Ödeme sayısı 1 ile 520 arasında olmalı.",
+  },
+};
+
+export default plansTr;
