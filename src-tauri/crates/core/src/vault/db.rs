@@ -82,6 +82,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "attempt_batch_number",
         include_str!("../../migrations/0013_attempt_batch_number.sql"),
     ),
+    (
+        14,
+        "must_change_password",
+        include_str!("../../migrations/0014_must_change_password.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

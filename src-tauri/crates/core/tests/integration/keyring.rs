@@ -81,7 +81,7 @@ fn create_close_reopen_with_the_real_secret_service() {
     assert!(reopened.db().integrity_ok().unwrap());
     assert_eq!(
         reopened.db().applied_migrations().unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
     );
     reopened.verify_audit().unwrap();
 }

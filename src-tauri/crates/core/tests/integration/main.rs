@@ -11,3 +11,4 @@ mod keyring;
 mod migrations;
 mod no_keyring;
 mod stores;
+mod users;
