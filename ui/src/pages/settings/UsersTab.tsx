@@ -13,6 +13,7 @@ import {
   type UserInfo,
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { useSession } from "../../session";
 import { characterCount, MIN_PASSWORD_LENGTH } from "../setup/passwordRules";
 import { ResetPasswordModal } from "./ResetPasswordModal";
 import { UserAccessModal } from "./UserAccessModal";
@@ -114,6 +115,7 @@ export function UsersTab() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const users = useUsers();
+  const me = useSession()?.user_id;
   const [error, setError] = useState<unknown>();
   const [editing, setEditing] = useState<{ user: UserInfo; what: "access" | "reset" }>();
   const saved = (list: UserInfo[]) => {
@@ -179,21 +181,25 @@ export function UsersTab() {
                 <Button size="small" onClick={() => setEditing({ user, what: "access" })} data-testid={`user-access-${user.name}`}>
                   {t("users.access.open")}
                 </Button>
-                <Button size="small" onClick={() => setEditing({ user, what: "reset" })} data-testid={`user-reset-${user.name}`}>
-                  {t("users.reset.open")}
-                </Button>
+                {user.id !== me && (
+                  <Button size="small" onClick={() => setEditing({ user, what: "reset" })} data-testid={`user-reset-${user.name}`}>
+                    {t("users.reset.open")}
+                  </Button>
+                )}
                 {user.locked_until && (
                   <Button size="small" onClick={act(() => unlockUser(user.name))} data-testid={`user-unlock-${user.name}`}>
                     {t("users.unlock")}
                   </Button>
                 )}
-                <Button
-                  size="small"
-                  onClick={act(() => setUserDisabled(user.name, !user.disabled))}
-                  data-testid={`user-${user.disabled ? "enable" : "disable"}-${user.name}`}
-                >
-                  {user.disabled ? t("users.enable") : t("users.disable")}
-                </Button>
+                {user.id !== me && (
+                  <Button
+                    size="small"
+                    onClick={act(() => setUserDisabled(user.name, !user.disabled))}
+                    data-testid={`user-${user.disabled ? "enable" : "disable"}-${user.name}`}
+                  >
+                    {user.disabled ? t("users.enable") : t("users.disable")}
+                  </Button>
+                )}
               </Space>
             ),
           },
