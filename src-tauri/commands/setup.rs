@@ -157,7 +157,10 @@ fn status_of_open(state: &AppState) -> Result<SetupStatus, ShellError> {
         return Ok(SetupStatus::NeedsAdmin);
     }
     // A user who must choose a new password is signed in too: the window asks for it first.
-    match state.current_session().map(|session| session_info(&session)) {
+    match state
+        .current_session()
+        .map(|session| session_info(&session))
+    {
         Some(Ok(session)) => Ok(SetupStatus::SignedIn { session }),
         None | Some(Err(tahsildar_core::Error::SessionExpired)) => Ok(SetupStatus::SignedOut {
             last_user: state.last_user(),

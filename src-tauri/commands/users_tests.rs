@@ -36,11 +36,7 @@ async fn grants_resets_and_the_new_password_chosen_first() {
     let listed = save_grants(&w.state, "ayse".into(), grants).await.unwrap();
     let ayse = listed.iter().find(|u| u.name == "ayse").unwrap();
     assert_eq!(ayse.role, Role::Operator);
-    assert!(
-        ayse.grants
-            .iter()
-            .any(|g| g.scope == Scope::Store(second))
-    );
+    assert!(ayse.grants.iter().any(|g| g.scope == Scope::Store(second)));
 
     // A manager of users on one store cannot grant on another, nor act on the administrator.
     let mut own = Grant::preset(Role::Manager, Scope::Store(w.store_id));
@@ -71,14 +67,20 @@ async fn grants_resets_and_the_new_password_chosen_first() {
         .await
         .unwrap_err();
     assert_eq!(refused.code, "user_beyond_own");
-    assert!(refused.message.starts_with("User yonetici holds"), "{}", refused.message);
+    assert!(
+        refused.message.starts_with("User yonetici holds"),
+        "{}",
+        refused.message
+    );
 
     // The administrator resets; the user must choose a new password before anything else.
     w.admin();
     reset(&w.state, "ayse".into(), secret("temporary pass 1"))
         .await
         .unwrap();
-    w.state.sign_in("ayse", &secret("temporary pass 1")).unwrap();
+    w.state
+        .sign_in("ayse", &secret("temporary pass 1"))
+        .unwrap();
     let blocked = list(&w.state).await.unwrap_err();
     assert_eq!(blocked.code, "password_change_required");
     let info = choose_password(&w.state, SecretString::from("ayse's own pass".to_string()))
@@ -96,9 +98,13 @@ async fn grants_resets_and_the_new_password_chosen_first() {
     .await
     .unwrap_err();
     assert_eq!(wrong.field.as_deref(), Some("current password"));
-    change_password(&w.state, secret("ayse's own pass"), secret("another pass 12"))
-        .await
-        .unwrap();
+    change_password(
+        &w.state,
+        secret("ayse's own pass"),
+        secret("another pass 12"),
+    )
+    .await
+    .unwrap();
     w.state.sign_in("ayse", &secret("another pass 12")).unwrap();
 }
 

@@ -280,11 +280,21 @@ fn user(cli: &Cli, out: &Output, cmd: &UserCommand) -> Result<()> {
             let disabled = matches!(cmd, UserCommand::Disable { .. });
             users::set_disabled(&session, name, disabled)?;
             let (tr, en) = if disabled {
-                (format!("{name} devre dışı bırakıldı."), format!("User {name} disabled."))
+                (
+                    format!("{name} devre dışı bırakıldı."),
+                    format!("User {name} disabled."),
+                )
             } else {
-                (format!("{name} etkinleştirildi."), format!("User {name} enabled."))
+                (
+                    format!("{name} etkinleştirildi."),
+                    format!("User {name} enabled."),
+                )
             };
-            out.result(tr, en, json!({ "ok": true, "user": name, "disabled": disabled }))
+            out.result(
+                tr,
+                en,
+                json!({ "ok": true, "user": name, "disabled": disabled }),
+            )
         }
         UserCommand::Reset { name, password_env } => {
             users::reset_password(&session, name, &env_secret(password_env)?)?;

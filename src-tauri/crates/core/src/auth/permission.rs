@@ -234,7 +234,10 @@ mod tests {
         assert_eq!(Role::of_grants(&two), Role::Custom);
         let admin_on_one = Grant::preset(Role::Admin, Scope::AllStores)
             .into_iter()
-            .map(|g| Grant { scope: Scope::Store(1), ..g })
+            .map(|g| Grant {
+                scope: Scope::Store(1),
+                ..g
+            })
             .collect::<Vec<_>>();
         assert_eq!(Role::of_grants(&admin_on_one), Role::Custom);
         assert_eq!(Role::of_grants(&[]), Role::Custom);
@@ -242,9 +245,18 @@ mod tests {
 
     #[test]
     fn normalising_drops_what_every_store_already_covers() {
-        let everywhere = Grant { permission: Permission::Refund, scope: Scope::AllStores };
-        let on_one = Grant { permission: Permission::Refund, scope: Scope::Store(3) };
-        let other = Grant { permission: Permission::Void, scope: Scope::Store(3) };
+        let everywhere = Grant {
+            permission: Permission::Refund,
+            scope: Scope::AllStores,
+        };
+        let on_one = Grant {
+            permission: Permission::Refund,
+            scope: Scope::Store(3),
+        };
+        let other = Grant {
+            permission: Permission::Void,
+            scope: Scope::Store(3),
+        };
         assert_eq!(
             Grant::normalised(&[other, on_one, everywhere, other]),
             vec![other, everywhere]

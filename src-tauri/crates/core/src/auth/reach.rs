@@ -32,7 +32,12 @@ impl Holdings {
     /// Refuses a change of a user's grants from `before` to `after` when the acting user (these
     /// holdings) does not hold, on its scope, a grant added or taken away, or does not manage
     /// users there. The first such grant is named (by permission, then store).
-    pub(crate) fn check_change(&self, c: &Connection, before: &[Grant], after: &[Grant]) -> Result<()> {
+    pub(crate) fn check_change(
+        &self,
+        c: &Connection,
+        before: &[Grant],
+        after: &[Grant],
+    ) -> Result<()> {
         let before = Grant::normalised(before);
         let after = Grant::normalised(after);
         let mut changed: Vec<Grant> = before

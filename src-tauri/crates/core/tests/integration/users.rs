@@ -84,7 +84,11 @@ fn a_second_store_granted_is_seen_and_the_role_follows_the_grid() {
         users::set_grants(&f.admin, "ayse", &grants).unwrap(),
         Role::Operator
     );
-    let seen: Vec<String> = store::list(&op).unwrap().into_iter().map(|s| s.name).collect();
+    let seen: Vec<String> = store::list(&op)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
     assert_eq!(seen, vec!["Merkez".to_string(), "Şube".to_string()]);
     op.require(Permission::CreateCollections, Some(b)).unwrap();
     // One permission less on one store: no preset any more.
@@ -104,7 +108,10 @@ fn a_second_store_granted_is_seen_and_the_role_follows_the_grid() {
         .unwrap();
     assert_eq!(info.role, Role::Custom);
     assert_eq!(info.grants.len(), grants.len());
-    assert_eq!(actions(&f).first().map(String::as_str), Some("user.grants_change"));
+    assert_eq!(
+        actions(&f).first().map(String::as_str),
+        Some("user.grants_change")
+    );
 }
 
 #[test]
@@ -159,11 +166,15 @@ fn nobody_grants_on_a_store_or_a_permission_they_do_not_hold() {
     });
     let err = users::set_grants(&manager, "veli", &lacking).unwrap_err();
     assert!(
-        err.message(Lang::Tr).contains("mağaza yönetimi (Merkez mağazası)"),
+        err.message(Lang::Tr)
+            .contains("mağaza yönetimi (Merkez mağazası)"),
         "{}",
         err.message(Lang::Tr)
     );
-    assert!(err.message(Lang::En).contains("managing stores (store Merkez)"));
+    assert!(
+        err.message(Lang::En)
+            .contains("managing stores (store Merkez)")
+    );
 
     // Every store, and a preset beyond them.
     let everywhere = on(&[Permission::ViewReports], Scope::AllStores);
@@ -183,7 +194,12 @@ fn nobody_grants_on_a_store_or_a_permission_they_do_not_hold() {
     )
     .unwrap_err();
     assert_eq!(err.code(), "grant_beyond_own");
-    assert!(users::list_users(&f.admin).unwrap().iter().all(|u| u.name != "yeni"));
+    assert!(
+        users::list_users(&f.admin)
+            .unwrap()
+            .iter()
+            .all(|u| u.name != "yeni")
+    );
 
     // Taking away what they do not hold is refused as well: the admin's grants stay.
     let err = users::set_grants(&manager, "admin", &[]).unwrap_err();
@@ -206,7 +222,10 @@ fn nobody_resets_locks_or_disables_a_user_who_holds_more() {
         "{}",
         err.message(Lang::Tr)
     );
-    assert!(err.message(Lang::En).starts_with("User admin holds a permission you do not: "));
+    assert!(
+        err.message(Lang::En)
+            .starts_with("User admin holds a permission you do not: ")
+    );
     assert!(matches!(
         users::set_disabled(&manager, "admin", true),
         Err(Error::UserBeyondOwn { .. })
@@ -278,7 +297,10 @@ fn a_reset_password_must_be_replaced_before_anything_else() {
         err.message(Lang::En),
         "Your password was reset by an administrator. Choose a new password before going on."
     );
-    assert!(matches!(store::list(&ayse), Err(Error::PasswordChangeRequired)));
+    assert!(matches!(
+        store::list(&ayse),
+        Err(Error::PasswordChangeRequired)
+    ));
 
     // The reset one again, or too short: refused.
     let same = users::choose_new_password(&ayse, &secret("temporary pass 1")).unwrap_err();
@@ -316,9 +338,12 @@ fn a_reset_password_must_be_replaced_before_anything_else() {
 fn changing_ones_own_password_needs_the_current_one() {
     let f = Fixture::new();
     let ayse = add(&f, "ayse", Role::Viewer, Scope::AllStores);
-    let err =
-        users::change_own_password(&ayse, &secret("not my password"), &secret("a new password 1"))
-            .unwrap_err();
+    let err = users::change_own_password(
+        &ayse,
+        &secret("not my password"),
+        &secret("a new password 1"),
+    )
+    .unwrap_err();
     assert_eq!(err.message(Lang::Tr), "Şu anki parolanız yanlış.");
     assert_eq!(err.message(Lang::En), "Your current password is wrong.");
     assert!(matches!(
@@ -331,8 +356,7 @@ fn changing_ones_own_password_needs_the_current_one() {
             .code(),
         "invalid_input"
     );
-    users::change_own_password(&ayse, &secret(USER_PASSWORD), &secret("a new password 1"))
-        .unwrap();
+    users::change_own_password(&ayse, &secret(USER_PASSWORD), &secret("a new password 1")).unwrap();
     f.auth
         .sign_in("ayse", &secret("a new password 1"), Origin::App)
         .unwrap();
