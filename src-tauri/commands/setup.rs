@@ -156,16 +156,16 @@ fn status_of_open(state: &AppState) -> Result<SetupStatus, ShellError> {
     if state.auth()?.needs_first_admin()? {
         return Ok(SetupStatus::NeedsAdmin);
     }
-    match state.session() {
-        Ok(session) => Ok(SetupStatus::SignedIn {
-            session: session_info(&session)?,
+    // A user who must choose a new password is signed in too: the window asks for it first.
+    match state
+        .current_session()
+        .map(|session| session_info(&session))
+    {
+        Some(Ok(session)) => Ok(SetupStatus::SignedIn { session }),
+        None | Some(Err(tahsildar_core::Error::SessionExpired)) => Ok(SetupStatus::SignedOut {
+            last_user: state.last_user(),
         }),
-        Err(ShellError::SignedOut | ShellError::Core(tahsildar_core::Error::SessionExpired)) => {
-            Ok(SetupStatus::SignedOut {
-                last_user: state.last_user(),
-            })
-        }
-        Err(other) => Err(other),
+        Some(Err(other)) => Err(other.into()),
     }
 }
 

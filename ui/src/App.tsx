@@ -21,6 +21,7 @@ import { RestoreHoldAlert } from "./components/RestoreHoldAlert";
 import { SchedulerBadge } from "./components/SchedulerBadge";
 import { SessionMenu } from "./components/SessionMenu";
 import { riskiestEnvironment } from "./components/riskiestEnvironment";
+import { ChoosePasswordPage } from "./pages/ChoosePasswordPage";
 import { SetupPage } from "./pages/setup/SetupPage";
 import { SignInPage } from "./pages/SignInPage";
 import { UnlockPage } from "./pages/UnlockPage";
@@ -56,6 +57,16 @@ function Window() {
   };
 
   const data = status.data;
+  if (data?.state === "signed_in" && data.session.must_change_password) {
+    return (
+      <>
+        <AppHeader extra={<SessionMenu session={data.session} onSignOut={leave} />} />
+        <Layout.Content style={{ padding: 24 }}>
+          <ChoosePasswordPage session={data.session} onChosen={signedIn} onSignOut={leave} />
+        </Layout.Content>
+      </>
+    );
+  }
   if (data?.state === "signed_in") {
     return (
       <SessionContext.Provider value={data.session}>

@@ -65,13 +65,21 @@ export const commands = {
 	unlock: (request: UnlockRequest_Deserialize) => __TAURI_INVOKE<SetupStatus_Serialize>("unlock", { request }),
 	/**
 	 *  Signs a user in. Wrong name or password: `auth_failed`; 10 failures: `auth_locked` with the
-	 *  time the lock ends; a disabled user: `user_disabled`.
+	 *  time the lock ends; a disabled user: `user_disabled`. A user whose password was reset gets
+	 *  `must_change_password` and no permissions until they choose a new one.
 	 */
 	signIn: (name: string, password: string) => __TAURI_INVOKE<SessionInfo>("sign_in", { name, password }),
 	/**  Ends the session (audited). Signing out when nobody is signed in is not an error. */
 	signOut: () => __TAURI_INVOKE<null>("sign_out"),
 	/**  The signed-in user with their permissions. */
 	sessionInfo: () => __TAURI_INVOKE<SessionInfo>("session_info"),
+	/**  Changes the signed-in user's password: the current one, then the new one. */
+	changeMyPassword: (current: string, newPassword: string) => __TAURI_INVOKE<null>("change_my_password", { current, newPassword }),
+	/**
+	 *  Sets the new password of a user who signed in with one an administrator reset
+	 *  (`must_change_password`); returns the session with its permissions.
+	 */
+	chooseNewPassword: (newPassword: string) => __TAURI_INVOKE<SessionInfo>("choose_new_password", { newPassword }),
 	/**
 	 *  Switches the language of the messages commands return and of the tray menu (the UI switches
 	 *  its own texts).
@@ -115,6 +123,16 @@ export const commands = {
 	unlockUser: (name: string) => __TAURI_INVOKE<null>("unlock_user", { name }),
 	/**  Disables or re-enables a user; a user cannot disable themselves. */
 	setUserDisabled: (name: string, disabled: boolean) => __TAURI_INVOKE<null>("set_user_disabled", { name, disabled }),
+	/**  The role presets the permission grid can be filled from. */
+	rolePresets: () => __TAURI_INVOKE<RolePreset[]>("role_presets"),
+	/**
+	 *  Replaces a user's permissions (per store or on every store); the role becomes the preset
+	 *  they match, else custom. Refused as a whole (`grant_beyond_own`) when a permission added or
+	 *  taken away is one the acting user does not hold there.
+	 */
+	setUserGrants: (name: string, grants: Grant[]) => __TAURI_INVOKE<UserInfo_Serialize[]>("set_user_grants", { name, grants }),
+	/**  Sets a new password for another user, who must choose their own at the next sign-in. */
+	resetUserPassword: (name: string, password: string) => __TAURI_INVOKE<UserInfo_Serialize[]>("reset_user_password", { name, password }),
 	/**
 	 *  Opens the native file dialog (Excel or CSV) for an import into `store_id`; `null` when the
 	 *  user closes it.
@@ -446,7 +464,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -2356,6 +2374,14 @@ export type Role =
 /**  Reports only. */
 "viewer" | "custom";
 
+/**  A role preset as the window shows it: the permissions it fills in on a scope. */
+export type RolePreset = {
+	role: Role,
+	permissions: Permission[],
+	/**  True when the preset always applies on every store (the administrator). */
+	all_stores_only: boolean,
+};
+
 /**  Which report rows to show. */
 export type RowFilter = "all" | "ok" | "warning" | "error";
 
@@ -2567,6 +2593,11 @@ export type SessionInfo = {
 	user_name: string,
 	role: Role,
 	permissions: PermissionScope[],
+	/**
+	 *  An administrator reset the password: the user must choose a new one before anything
+	 *  else (until then `permissions` is empty).
+	 */
+	must_change_password: boolean,
 };
 
 /**  One store's day, as last matched. */
@@ -2918,6 +2949,8 @@ export type UserInfo_Deserialize = {
 	role: Role,
 	disabled: boolean,
 	locked_until?: string | null,
+	/**  An administrator reset the password: a new one is chosen at the next sign-in. */
+	must_change_password: boolean,
 	grants: Grant[],
 };
 
@@ -2928,6 +2961,8 @@ export type UserInfo_Serialize = {
 	role: Role,
 	disabled: boolean,
 	locked_until: string | null,
+	/**  An administrator reset the password: a new one is chosen at the next sign-in. */
+	must_change_password: boolean,
 	grants: Grant[],
 };
 

@@ -9,6 +9,7 @@ const operator: SessionInfo = {
     { permission: "create_collections", all_stores: true, store_ids: [] },
     { permission: "refund", all_stores: false, store_ids: [3] },
   ],
+  must_change_password: false,
 };
 
 describe("can", () => {

@@ -19,6 +19,16 @@ export function fetchSessionInfo(): Promise<SessionInfo> {
   return call(() => commands.sessionInfo());
 }
 
+/** Changes the signed-in user's password (the current one, then the new one). */
+export async function changeMyPassword(current: string, next: string): Promise<void> {
+  await call(() => commands.changeMyPassword(current, next));
+}
+
+/** Sets the new password of a user whose password was reset; answers with the session. */
+export function chooseNewPassword(next: string): Promise<SessionInfo> {
+  return call(() => commands.chooseNewPassword(next));
+}
+
 export async function setBackendLanguage(language: Lang): Promise<void> {
   await commands.setLanguage(language);
 }

@@ -7,7 +7,7 @@ import { fetchSessionInfo, type SessionInfo } from "../api";
 import { renderWithBackend } from "../test/render";
 import { ReauthModal } from "./ReauthModal";
 
-const SESSION: SessionInfo = { user_id: 1, user_name: "yonetici", role: "admin", permissions: [] };
+const SESSION: SessionInfo = { user_id: 1, user_name: "yonetici", role: "admin", permissions: [], must_change_password: false };
 
 /** A screen with unsaved input that saves through the backend. */
 function Editor() {

@@ -1,4 +1,4 @@
-import type { Role } from "../api";
+import type { Permission, Role } from "../api";
 
 /** Turkish texts of settings: stores and users. */
 const settingsTr = {
@@ -115,6 +115,35 @@ const settingsTr = {
     enable: "Etkinleştir",
     save: "Ekle",
     added: "Kullanıcı eklendi.",
+    mustChange: "Yeni parola seçecek",
+    access: {
+      open: "Yetkiler",
+      title: "{{name}} kullanıcısının yetkileri",
+      help: "Her sütun bir mağaza; \"Tüm mağazalar\" sütunundaki yetki sonradan eklenecekler dahil her mağazada geçerlidir. Sütun başındaki şablon, sütunu bir rolün yetkileriyle doldurur. Yalnızca kendinizde olan yetkileri verebilir ya da geri alabilirsiniz.",
+      permission: "Yetki",
+      preset: "Rol şablonu",
+      none: "Yetki yok",
+      save: "Kaydet",
+    },
+    reset: {
+      open: "Parola sıfırla",
+      title: "{{name}} kullanıcısının parolasını sıfırla",
+      help: "Kullanıcı bir sonraki girişinde bu geçici parolayla girip hemen kendi parolasını seçmek zorunda kalacak. Kilitliyse kilidi de açılır.",
+      save: "Sıfırla",
+    },
+    permissions: {
+      create_collections: "Tahsilat oluşturma",
+      import_batches: "Dosyadan aktarma",
+      submit_provisions: "Provizyon gönderme",
+      void: "İptal",
+      refund: "İade",
+      replace_card: "Kart değiştirme",
+      view_reports: "Raporları görme",
+      export: "Dışa aktarma",
+      manage_stores: "Mağaza yönetimi",
+      manage_users: "Kullanıcı yönetimi",
+      view_audit: "Denetim kaydını görme",
+    } satisfies Record<Permission, string>,
     roleHelp: {
       admin: "Her şey, tüm mağazalarda.",
       operator: "Günlük tahsilat işleri; iade ve ayarlar yok.",

@@ -7,5 +7,6 @@ export function sessionWith(permissions: Permission[]): SessionInfo {
     user_name: "ayse",
     role: "custom",
     permissions: permissions.map((permission) => ({ permission, all_stores: true, store_ids: [] })),
+    must_change_password: false,
   };
 }

@@ -111,6 +111,23 @@ pub enum UserCommand {
     },
     /// Lift a lockout.
     Unlock { name: String },
+    /// Disable a user: they can no longer sign in.
+    Disable { name: String },
+    /// Enable a disabled user again.
+    Enable { name: String },
+    /// Change your own password: the current one in TAHSILDAR_PASSWORD, the new one in the
+    /// variable named by --new-password-env (also after an administrator reset it).
+    Password {
+        #[arg(long, value_name = "VAR", default_value = "TAHSILDAR_NEW_PASSWORD")]
+        new_password_env: String,
+    },
+    /// Reset another user's password (in the variable named by --password-env); they must
+    /// choose a new one at their next sign-in.
+    Reset {
+        name: String,
+        #[arg(long, value_name = "VAR", default_value = "TAHSILDAR_NEW_PASSWORD")]
+        password_env: String,
+    },
     /// List users and their permissions.
     List,
 }

@@ -68,7 +68,17 @@ fn open_vault(cli: &Cli) -> Result<Arc<Vault>> {
     )?))
 }
 
+/// Signs the acting user in; refused while they must choose a new password (`user password`).
 pub(crate) fn sign_in(cli: &Cli) -> Result<Session> {
+    let session = sign_in_to_change_password(cli)?;
+    if session.must_change_password() {
+        return Err(tahsildar_core::Error::PasswordChangeRequired.into());
+    }
+    Ok(session)
+}
+
+/// Signs the acting user in, also when they must choose a new password.
+fn sign_in_to_change_password(cli: &Cli) -> Result<Session> {
     let name = cli.user.as_deref().ok_or(CliError::UserRequired)?;
     let password = env_secret(PASSWORD_ENV)?;
     let vault = open_vault(cli)?;
@@ -253,8 +263,47 @@ fn unlock(cli: &Cli, out: &Output, recovery_key_env: &str) -> Result<()> {
 }
 
 fn user(cli: &Cli, out: &Output, cmd: &UserCommand) -> Result<()> {
+    if let UserCommand::Password { new_password_env } = cmd {
+        let new = env_secret(new_password_env)?;
+        let session = sign_in_to_change_password(cli)?;
+        users::change_own_password(&session, &env_secret(PASSWORD_ENV)?, &new)?;
+        return out.result(
+            "Parolanız değiştirildi.",
+            "Your password was changed.",
+            json!({ "ok": true }),
+        );
+    }
     let session = sign_in(cli)?;
     match cmd {
+        UserCommand::Password { .. } => unreachable!("handled above"),
+        UserCommand::Disable { name } | UserCommand::Enable { name } => {
+            let disabled = matches!(cmd, UserCommand::Disable { .. });
+            users::set_disabled(&session, name, disabled)?;
+            let (tr, en) = if disabled {
+                (
+                    format!("{name} devre dışı bırakıldı."),
+                    format!("User {name} disabled."),
+                )
+            } else {
+                (
+                    format!("{name} etkinleştirildi."),
+                    format!("User {name} enabled."),
+                )
+            };
+            out.result(
+                tr,
+                en,
+                json!({ "ok": true, "user": name, "disabled": disabled }),
+            )
+        }
+        UserCommand::Reset { name, password_env } => {
+            users::reset_password(&session, name, &env_secret(password_env)?)?;
+            out.result(
+                format!("{name} kullanıcısının parolası sıfırlandı; ilk girişinde yeni bir parola seçecek."),
+                format!("The password of {name} was reset; they will choose a new one at their next sign-in."),
+                json!({ "ok": true, "user": name, "must_change_password": true }),
+            )
+        }
         UserCommand::Add {
             name,
             role,

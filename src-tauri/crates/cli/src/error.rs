@@ -65,6 +65,7 @@ fn how_on_the_command_line(code: &str) -> Option<&'static str> {
     match code {
         "vault_wrong_key" | "keyring_entry_missing" => Some("unlock --recovery-key-env VAR"),
         "vault_passphrase_required" | "keyring_unavailable" => Some("--passphrase-env VAR"),
+        "password_change_required" => Some("user password --new-password-env VAR"),
         _ => None,
     }
 }

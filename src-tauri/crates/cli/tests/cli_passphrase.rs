@@ -268,6 +268,64 @@ fn users_stores_permissions_and_unlock() {
 }
 
 #[test]
+fn a_reset_password_is_changed_before_any_other_command() {
+    let cli = Cli::new();
+    init_passphrase(&cli);
+    ok(run(
+        acting(&cli, "admin"),
+        &["user", "add", "ayse", "--role", "operator"],
+    ));
+    let v = ok(run(
+        acting(&cli, "admin").env("RESET_TO", "temporary pass 1"),
+        &["user", "reset", "ayse", "--password-env", "RESET_TO"],
+    ));
+    assert_eq!(v["must_change_password"], true);
+    let ayse = |password: &str| {
+        let mut c = acting(&cli, "ayse");
+        c.env("TAHSILDAR_PASSWORD", password);
+        c
+    };
+    let err = fails(run(ayse("temporary pass 1"), &["store", "list"]));
+    assert_eq!(err["code"], "password_change_required");
+    assert_eq!(
+        err["message"],
+        "Your password was reset by an administrator. Choose a new password before going on. (user password --new-password-env VAR)"
+    );
+    let err = fails(run(
+        ayse("temporary pass 1").env("LANG", "tr_TR.UTF-8"),
+        &["user", "list"],
+    ));
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Parolanız bir yönetici tarafından sıfırlandı."),
+        "{err}"
+    );
+    ok(run(
+        ayse("temporary pass 1").env("MINE", "ayse's own pass"),
+        &["user", "password", "--new-password-env", "MINE"],
+    ));
+    ok(run(ayse("ayse's own pass"), &["store", "list"]));
+
+    // Disabled, she cannot sign in; enabled again, she can.
+    ok(run(acting(&cli, "admin"), &["user", "disable", "ayse"]));
+    let err = fails(run(ayse("ayse's own pass"), &["store", "list"]));
+    assert_eq!(err["code"], "user_disabled");
+    ok(run(acting(&cli, "admin"), &["user", "enable", "ayse"]));
+    ok(run(ayse("ayse's own pass"), &["store", "list"]));
+    let list = ok(run(acting(&cli, "admin"), &["user", "list"]));
+    let row = list["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "ayse")
+        .unwrap()
+        .clone();
+    assert_eq!(row["must_change_password"], false);
+}
+
+#[test]
 fn backup_and_restore_in_passphrase_mode() {
     let cli = Cli::new();
     init_passphrase(&cli);

@@ -77,6 +77,24 @@ pub enum Error {
         permission: &'static str,
         store: Option<i64>,
     },
+    /// Granting or taking away a permission the acting user does not hold there themselves.
+    /// `store`: the store's name, `None` for every store.
+    #[error("cannot grant {permission:?} beyond one's own{}", .store.as_ref().map(|s| format!(" on store {s}")).unwrap_or_else(|| " on every store".into()))]
+    GrantBeyondOwn {
+        permission: crate::auth::Permission,
+        store: Option<String>,
+    },
+    /// Acting on a user (password, lock, disabling) who holds a permission the acting user
+    /// does not.
+    #[error("user {user} holds {permission:?} beyond the acting user's own")]
+    UserBeyondOwn {
+        user: String,
+        permission: crate::auth::Permission,
+        store: Option<String>,
+    },
+    /// An administrator reset the password: the user must choose a new one before anything else.
+    #[error("the password must be changed first")]
+    PasswordChangeRequired,
     #[error("the password is too short (at least {0} characters)")]
     PasswordTooShort(usize),
     #[error("user {0} already exists")]
@@ -184,6 +202,9 @@ impl Error {
             Error::UserDisabled => "user_disabled",
             Error::SessionExpired => "session_expired",
             Error::PermissionDenied { .. } => "permission_denied",
+            Error::GrantBeyondOwn { .. } => "grant_beyond_own",
+            Error::UserBeyondOwn { .. } => "user_beyond_own",
+            Error::PasswordChangeRequired => "password_change_required",
             Error::PasswordTooShort(_) => "password_too_short",
             Error::UserExists(_) => "user_exists",
             Error::UserNotFound(_) => "user_not_found",

@@ -71,9 +71,12 @@ fn variant(e: &Error) -> usize {
         ImportStale(_) => 43,
         Internal(_) => 44,
         RestoreNotSettled { .. } => 45,
+        GrantBeyondOwn { .. } => 46,
+        UserBeyondOwn { .. } => 47,
+        PasswordChangeRequired => 48,
     }
 }
-const VARIANTS: usize = 46;
+const VARIANTS: usize = 49;
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()
@@ -138,6 +141,16 @@ fn one_of_each() -> Vec<Error> {
             permission: Permission::Refund.as_str(),
             store: Some(3),
         },
+        Error::GrantBeyondOwn {
+            permission: Permission::Refund,
+            store: Some("Site B".into()),
+        },
+        Error::UserBeyondOwn {
+            user: "ayse".into(),
+            permission: Permission::ManageStores,
+            store: None,
+        },
+        Error::PasswordChangeRequired,
         Error::PasswordTooShort(12),
         Error::UserExists("ayse".into()),
         Error::UserNotFound("mehmet".into()),

@@ -128,6 +128,26 @@ pub(crate) fn message(error: &Error, lang: Lang) -> String {
                 format!("You do not have permission for this: {}{scope_en}. Ask an administrator.", name.en()),
             )
         }
+        GrantBeyondOwn { permission, store } => {
+            let name = permission.text();
+            let (on_tr, on_en) = scope_words(store.as_deref());
+            lang.pick(
+                format!("Kendinizde olmayan bir yetkiyi veremez ya da geri alamazsınız: {} ({on_tr}). Bunu o yetkiye sahip bir yönetici yapmalı.", name.tr()),
+                format!("You cannot grant or take away a permission you do not hold yourself: {} ({on_en}). An administrator who holds it must do this.", name.en()),
+            )
+        }
+        UserBeyondOwn { user, permission, store } => {
+            let name = permission.text();
+            let (on_tr, on_en) = scope_words(store.as_deref());
+            lang.pick(
+                format!("{user} kullanıcısının sizde olmayan bir yetkisi var: {} ({on_tr}). Parolasını, kilidini ya da durumunu ancak bu yetkiye sahip bir yönetici değiştirebilir.", name.tr()),
+                format!("User {user} holds a permission you do not: {} ({on_en}). Only an administrator who holds it can change their password, lock or status.", name.en()),
+            )
+        }
+        PasswordChangeRequired => lang.pick(
+            "Parolanız bir yönetici tarafından sıfırlandı. Devam etmeden önce yeni bir parola seçin.",
+            "Your password was reset by an administrator. Choose a new password before going on.",
+        ),
         PasswordTooShort(min) => lang.pick(
             format!("Parola en az {min} karakter olmalı."),
             format!("The password must be at least {min} characters."),
@@ -226,6 +246,14 @@ fn io_reason(e: &std::io::Error) -> Text {
             format!("teknik ayrıntı: {e}"),
             format!("technical detail: {e}"),
         ),
+    }
+}
+
+/// Where a grant applies, in words: "Merkez mağazası" / "store Merkez", or every store.
+fn scope_words(store: Option<&str>) -> (String, String) {
+    match store {
+        Some(name) => (format!("{name} mağazası"), format!("store {name}")),
+        None => ("tüm mağazalar".to_string(), "every store".to_string()),
     }
 }
 

@@ -82,6 +82,7 @@ describe("PaymentsPage", () => {
         { permission: "view_reports", all_stores: false, store_ids: [1] },
         { permission: "import_batches", all_stores: false, store_ids: [2] },
       ],
+      must_change_password: false,
     };
     renderWithBackend(
       <SessionContext.Provider value={session}>

@@ -13,7 +13,10 @@ import {
   type UserInfo,
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { useSession } from "../../session";
 import { characterCount, MIN_PASSWORD_LENGTH } from "../setup/passwordRules";
+import { ResetPasswordModal } from "./ResetPasswordModal";
+import { UserAccessModal } from "./UserAccessModal";
 
 /** The presets a new user may get; `custom` marks a user whose grants were edited, it is not offered. */
 type Preset = Exclude<Role, "custom">;
@@ -104,12 +107,21 @@ function AddUserForm({ onAdded }: { onAdded: (list: UserInfo[]) => void }) {
   );
 }
 
-/** Users: list, add with a role preset, unlock after a lockout, disable and enable. */
+/**
+ * Users: list, add with a role preset, edit each store's permissions, reset a password, unlock
+ * after a lockout, disable and enable.
+ */
 export function UsersTab() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const users = useUsers();
+  const me = useSession()?.user_id;
   const [error, setError] = useState<unknown>();
+  const [editing, setEditing] = useState<{ user: UserInfo; what: "access" | "reset" }>();
+  const saved = (list: UserInfo[]) => {
+    client.setQueryData(USERS_KEY, list);
+    setEditing(undefined);
+  };
   const refresh = () => void client.invalidateQueries({ queryKey: USERS_KEY });
   const act = (action: () => Promise<void>) => async () => {
     setError(undefined);
@@ -153,6 +165,11 @@ export function UsersTab() {
                     {t("users.lockedUntil", { until: user.locked_until })}
                   </Tag>
                 )}
+                {user.must_change_password && (
+                  <Tag color="gold" data-testid={`user-must-change-${user.name}`}>
+                    {t("users.mustChange")}
+                  </Tag>
+                )}
               </Space>
             ),
           },
@@ -160,20 +177,40 @@ export function UsersTab() {
             title: "",
             key: "actions",
             render: (_: unknown, user) => (
-              <Space>
+              <Space wrap>
+                <Button size="small" onClick={() => setEditing({ user, what: "access" })} data-testid={`user-access-${user.name}`}>
+                  {t("users.access.open")}
+                </Button>
+                {user.id !== me && (
+                  <Button size="small" onClick={() => setEditing({ user, what: "reset" })} data-testid={`user-reset-${user.name}`}>
+                    {t("users.reset.open")}
+                  </Button>
+                )}
                 {user.locked_until && (
                   <Button size="small" onClick={act(() => unlockUser(user.name))} data-testid={`user-unlock-${user.name}`}>
                     {t("users.unlock")}
                   </Button>
                 )}
-                <Button size="small" onClick={act(() => setUserDisabled(user.name, !user.disabled))}>
-                  {user.disabled ? t("users.enable") : t("users.disable")}
-                </Button>
+                {user.id !== me && (
+                  <Button
+                    size="small"
+                    onClick={act(() => setUserDisabled(user.name, !user.disabled))}
+                    data-testid={`user-${user.disabled ? "enable" : "disable"}-${user.name}`}
+                  >
+                    {user.disabled ? t("users.enable") : t("users.disable")}
+                  </Button>
+                )}
               </Space>
             ),
           },
         ]}
       />
+      {editing?.what === "access" && (
+        <UserAccessModal user={editing.user} onClose={() => setEditing(undefined)} onSaved={saved} />
+      )}
+      {editing?.what === "reset" && (
+        <ResetPasswordModal user={editing.user} onClose={() => setEditing(undefined)} onSaved={saved} />
+      )}
     </Flex>
   );
 }

@@ -6,7 +6,7 @@ import type { CreatedVault, SessionInfo } from "../../api";
 import { renderWithBackend } from "../../test/render";
 import { SetupPage } from "./SetupPage";
 
-const SESSION: SessionInfo = { user_id: 1, user_name: "yonetici", role: "admin", permissions: [] };
+const SESSION: SessionInfo = { user_id: 1, user_name: "yonetici", role: "admin", permissions: [], must_change_password: false };
 
 function backend(reply: (cmd: string, args: unknown) => unknown) {
   const calls: { cmd: string; args: unknown }[] = [];

@@ -117,7 +117,82 @@ pub struct Grant {
     pub scope: Scope,
 }
 
+/// A role preset as the window shows it: the permissions it fills in on a scope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RolePreset {
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+    /// True when the preset always applies on every store (the administrator).
+    pub all_stores_only: bool,
+}
+
+/// The presets a user's permissions can be filled from, in the order the window offers them.
+pub fn presets() -> Vec<RolePreset> {
+    [Role::Admin, Role::Manager, Role::Operator, Role::Viewer]
+        .into_iter()
+        .map(|role| RolePreset {
+            role,
+            permissions: role.permissions().to_vec(),
+            all_stores_only: role == Role::Admin,
+        })
+        .collect()
+}
+
+impl Role {
+    /// The preset a set of grants is, or `Custom`: the same preset's permissions on each scope
+    /// it names (the administrator's on every store only).
+    pub fn of_grants(grants: &[Grant]) -> Role {
+        let mut scopes: Vec<Scope> = grants.iter().map(|g| g.scope).collect();
+        scopes.sort_by_key(|s| s.store_id());
+        scopes.dedup();
+        let permissions_on = |scope: Scope| {
+            let mut on: Vec<Permission> = grants
+                .iter()
+                .filter(|g| g.scope == scope)
+                .map(|g| g.permission)
+                .collect();
+            on.sort();
+            on.dedup();
+            on
+        };
+        let Some(&first) = scopes.first() else {
+            return Role::Custom;
+        };
+        let first_set = permissions_on(first);
+        if scopes.iter().any(|&s| permissions_on(s) != first_set) {
+            return Role::Custom;
+        }
+        [Role::Admin, Role::Manager, Role::Operator, Role::Viewer]
+            .into_iter()
+            .find(|role| {
+                let mut preset = role.permissions().to_vec();
+                preset.sort();
+                preset == first_set && (*role != Role::Admin || scopes == [Scope::AllStores])
+            })
+            .unwrap_or(Role::Custom)
+    }
+}
+
 impl Grant {
+    /// The grants without repeats or a store's grant that the same permission on every store
+    /// already covers, in a stable order (by permission, every store first).
+    pub fn normalised(grants: &[Grant]) -> Vec<Grant> {
+        let everywhere: Vec<Permission> = grants
+            .iter()
+            .filter(|g| g.scope == Scope::AllStores)
+            .map(|g| g.permission)
+            .collect();
+        let mut kept: Vec<Grant> = grants
+            .iter()
+            .copied()
+            .filter(|g| g.scope == Scope::AllStores || !everywhere.contains(&g.permission))
+            .collect();
+        kept.sort_by_key(|g| (g.permission, g.scope.store_id()));
+        kept.dedup();
+        kept
+    }
+
     /// The grants of a preset on a scope. Admins always get every store.
     pub fn preset(role: Role, scope: Scope) -> Vec<Grant> {
         let scope = if role == Role::Admin {
@@ -146,6 +221,46 @@ mod tests {
         assert_eq!(Role::Manager.permissions(), managed.as_slice());
         assert_eq!(Role::parse("manager"), Some(Role::Manager));
         assert_eq!(Role::Manager.as_str(), "manager");
+    }
+
+    #[test]
+    fn grants_name_their_preset_or_custom() {
+        let admin = Grant::preset(Role::Admin, Scope::AllStores);
+        assert_eq!(Role::of_grants(&admin), Role::Admin);
+        let mut two = Grant::preset(Role::Manager, Scope::Store(1));
+        two.extend(Grant::preset(Role::Manager, Scope::Store(2)));
+        assert_eq!(Role::of_grants(&two), Role::Manager);
+        two.pop();
+        assert_eq!(Role::of_grants(&two), Role::Custom);
+        let admin_on_one = Grant::preset(Role::Admin, Scope::AllStores)
+            .into_iter()
+            .map(|g| Grant {
+                scope: Scope::Store(1),
+                ..g
+            })
+            .collect::<Vec<_>>();
+        assert_eq!(Role::of_grants(&admin_on_one), Role::Custom);
+        assert_eq!(Role::of_grants(&[]), Role::Custom);
+    }
+
+    #[test]
+    fn normalising_drops_what_every_store_already_covers() {
+        let everywhere = Grant {
+            permission: Permission::Refund,
+            scope: Scope::AllStores,
+        };
+        let on_one = Grant {
+            permission: Permission::Refund,
+            scope: Scope::Store(3),
+        };
+        let other = Grant {
+            permission: Permission::Void,
+            scope: Scope::Store(3),
+        };
+        assert_eq!(
+            Grant::normalised(&[other, on_one, everywhere, other]),
+            vec![other, everywhere]
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub const IDLE_TIMEOUT: SignedDuration = SignedDuration::from_mins(15);
 struct SessionState {
     user_id: i64,
     last_activity: Timestamp,
+    /// The password was reset by an administrator: only choosing a new one is allowed.
+    must_change_password: bool,
 }
 
 pub(crate) struct AuthInner {
@@ -72,6 +74,7 @@ struct UserRow {
     password_hash: String,
     disabled: bool,
     locked_until: Option<String>,
+    must_change_password: bool,
 }
 
 fn parse_ts(text: &str) -> Option<Timestamp> {
@@ -106,7 +109,8 @@ impl Auth {
         let now = vault.clock().now();
         let row = vault.db().read(|c| {
             Ok(c.query_row(
-                "SELECT id, name, password_hash, disabled, locked_until FROM users WHERE name = ?1",
+                "SELECT id, name, password_hash, disabled, locked_until, must_change_password
+                 FROM users WHERE name = ?1",
                 [name],
                 |r| {
                     Ok(UserRow {
@@ -115,6 +119,7 @@ impl Auth {
                         password_hash: r.get(2)?,
                         disabled: r.get(3)?,
                         locked_until: r.get(4)?,
+                        must_change_password: r.get(5)?,
                     })
                 },
             )
@@ -224,7 +229,12 @@ impl Auth {
                 ),
             ))
         })?;
-        tracing::info!(user_id = user.id, origin = origin.code(), "signed in");
+        tracing::info!(
+            user_id = user.id,
+            origin = origin.code(),
+            must_change_password = user.must_change_password,
+            "signed in"
+        );
         let mut id_bytes = [0u8; 16];
         random_bytes(&mut id_bytes);
         let id = hex::encode(id_bytes);
@@ -233,6 +243,7 @@ impl Auth {
             SessionState {
                 user_id: user.id,
                 last_activity: now,
+                must_change_password: user.must_change_password,
             },
         );
         Ok(Session {
@@ -296,8 +307,27 @@ impl Session {
         AuditRecord::new(self.actor(), action, object, result, self.origin)
     }
 
-    /// Marks activity and fails with `SessionExpired` after 15 idle minutes (or after sign-out).
+    /// Marks activity and fails with `SessionExpired` after 15 idle minutes (or after sign-out),
+    /// and with `PasswordChangeRequired` while the user must choose a new password.
     pub fn touch(&self) -> Result<()> {
+        if self.touch_for_password()? {
+            return Err(Error::PasswordChangeRequired);
+        }
+        Ok(())
+    }
+
+    /// True when an administrator reset the password and the user must choose a new one before
+    /// anything else (as it was at sign-in, or until they chose it).
+    pub fn must_change_password(&self) -> bool {
+        self.auth
+            .lock_sessions()
+            .get(&self.id)
+            .is_some_and(|s| s.must_change_password)
+    }
+
+    /// Marks activity like [`Session::touch`] but lets a user who must change their password
+    /// through; returns whether they must.
+    pub(crate) fn touch_for_password(&self) -> Result<bool> {
         let now = self.auth.vault.clock().now();
         let mut sessions = self.auth.lock_sessions();
         let Some(state) = sessions.get_mut(&self.id) else {
@@ -309,7 +339,14 @@ impl Session {
         }
         state.last_activity = now;
         debug_assert_eq!(state.user_id, self.user_id);
-        Ok(())
+        Ok(state.must_change_password)
+    }
+
+    /// Records that the user chose a new password: the session may do everything again.
+    pub(crate) fn password_changed(&self) {
+        if let Some(state) = self.auth.lock_sessions().get_mut(&self.id) {
+            state.must_change_password = false;
+        }
     }
 
     /// Checks that the session is alive and its user holds `permission` on `store`
@@ -341,6 +378,32 @@ impl Session {
             return Err(Error::PermissionDenied {
                 permission: permission.as_str(),
                 store,
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks that the session is alive and its user holds `permission` on at least one store
+    /// (the caller then checks each store it touches).
+    pub fn require_somewhere(&self, permission: Permission) -> Result<()> {
+        let held = self.stores_with(permission)?;
+        let disabled: bool = self.auth.vault.db().read(|c| {
+            Ok(c.query_row(
+                "SELECT disabled FROM users WHERE id = ?1",
+                [self.user_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(true))
+        })?;
+        if disabled {
+            self.auth.lock_sessions().remove(&self.id);
+            return Err(Error::UserDisabled);
+        }
+        if held.is_some_and(|ids| ids.is_empty()) {
+            return Err(Error::PermissionDenied {
+                permission: permission.as_str(),
+                store: None,
             });
         }
         Ok(())

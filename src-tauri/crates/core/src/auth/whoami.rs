@@ -24,13 +24,20 @@ pub struct SessionInfo {
     pub user_name: String,
     pub role: Role,
     pub permissions: Vec<PermissionScope>,
+    /// An administrator reset the password: the user must choose a new one before anything
+    /// else (until then `permissions` is empty).
+    pub must_change_password: bool,
 }
 
 /// The session's user and permissions (read for the user themselves: no `manage_users`
 /// needed). Counts as activity.
 pub fn session_info(session: &Session) -> Result<SessionInfo> {
+    let must_change_password = session.touch_for_password()?;
     let mut permissions = Vec::new();
     for permission in Permission::ALL {
+        if must_change_password {
+            break;
+        }
         let scope = match session.stores_with(permission)? {
             None => PermissionScope {
                 permission,
@@ -56,5 +63,6 @@ pub fn session_info(session: &Session) -> Result<SessionInfo> {
         user_name: session.user_name().to_string(),
         role,
         permissions,
+        must_change_password,
     })
 }

@@ -83,6 +83,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         include_str!("../../migrations/0013_attempt_batch_number.sql"),
     ),
     (
+        14,
+        "must_change_password",
+        include_str!("../../migrations/0014_must_change_password.sql"),
+    ),
+    (
         15,
         "backup_schedule",
         include_str!("../../migrations/0015_backup_schedule.sql"),

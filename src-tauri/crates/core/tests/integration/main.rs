@@ -12,3 +12,4 @@ mod keyring;
 mod migrations;
 mod no_keyring;
 mod stores;
+mod users;
