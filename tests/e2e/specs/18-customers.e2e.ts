@@ -3,7 +3,7 @@
  * Turkish search (with and without the Turkish letters), the alternate card made primary and a
  * card removed.
  */
-import { $, $$, browser, expect } from "@wdio/globals";
+import { $, browser, expect } from "@wdio/globals";
 import { fill, openScreen, signInFresh } from "../support/app.ts";
 import { addCard, addCustomer, CARDS, expiryIn, press, retype } from "../support/collect.ts";
 import { screenshotPath } from "../support/paths.ts";
@@ -14,13 +14,13 @@ const row = () => $(`[data-testid="customer-row-${CUSTOMER.reference}"]`);
 
 /** Waits until the customer's cards in use are these, primary first. */
 async function cardsAre(numbers: string[]): Promise<void> {
-  const shown = async () => {
-    const texts: string[] = [];
-    for (const cell of await $$('[data-testid="customer-detail"] [data-testid="card-masked"]')) {
-      texts.push(await cell.getText());
-    }
-    return texts;
-  };
+  // Read in the page in one go: the table is re-rendered while the change lands.
+  const shown = () =>
+    browser.execute(() =>
+      Array.from(document.querySelectorAll('[data-testid="customer-detail"] [data-testid="card-masked"]')).map(
+        (cell) => cell.textContent ?? "",
+      ),
+    );
   await browser.waitUntil(async () => JSON.stringify(await shown()) === JSON.stringify(numbers.map(masked)), {
     timeoutMsg: `the cards are ${JSON.stringify(numbers.map(masked))}`,
   });

@@ -99,7 +99,11 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                   {
                     title: t("customers.card.number"),
                     key: "masked_pan",
-                    render: (_, card) => <span data-testid="card-masked">{displayMaskedPan(card.masked_pan)}</span>,
+                    render: (_, card) => (
+                      <span data-testid="card-masked" style={{ whiteSpace: "nowrap" }}>
+                        {displayMaskedPan(card.masked_pan)}
+                      </span>
+                    ),
                   },
                   { title: "", key: "brand", width: 140, render: (_, card) => card.brand },
                   {
