@@ -27,7 +27,7 @@ pub fn lower(text: &str) -> String {
     out
 }
 
-/// The Turkish (and circumflexed) letter's Latin base, if it has one.
+/// The Latin base of a lower-case Turkish (or other accented) letter, if it has one.
 fn base(c: char) -> Option<char> {
     Some(match c {
         'ç' => 'c',
@@ -36,16 +36,24 @@ fn base(c: char) -> Option<char> {
         'ö' => 'o',
         'ş' => 's',
         'ü' => 'u',
-        'â' => 'a',
-        'î' => 'i',
-        'û' => 'u',
+        'â' | 'à' | 'á' | 'ä' | 'ã' | 'å' => 'a',
+        'î' | 'ì' | 'í' | 'ï' => 'i',
+        'û' | 'ù' | 'ú' => 'u',
+        'ô' | 'ò' | 'ó' | 'õ' => 'o',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'ñ' => 'n',
         _ => return None,
     })
 }
 
-/// [`lower`] without the letters Turkish adds to Latin: "Ayşe Işık" → "ayse isik".
+/// [`lower`] without the letters Turkish adds to Latin (and without other accents, combining
+/// marks included): "Ayşe Işık" → "ayse isik", "José" → "jose".
 pub fn plain(text: &str) -> String {
-    lower(text).chars().map(|c| base(c).unwrap_or(c)).collect()
+    lower(text)
+        .chars()
+        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+        .map(|c| base(c).unwrap_or(c))
+        .collect()
 }
 
 /// A key that sorts texts in Turkish alphabetical order under a plain byte comparison: each
@@ -85,6 +93,8 @@ mod tests {
         assert_eq!(plain("Ayşe Işık"), "ayse isik");
         assert_eq!(plain("ÇAĞRI ÖZGÜR"), "cagri ozgur");
         assert_eq!(plain("Hâle"), "hale");
+        assert_eq!(plain("José Muñoz"), "jose munoz");
+        assert_eq!(plain("e\u{0301}"), "e");
     }
 
     #[test]

@@ -1,86 +1,38 @@
-//! Header text to a comparable key: Turkish-aware lower case, diacritics folded to ASCII,
-//! punctuation and parenthesised notes dropped, spaces collapsed.
+//! Header text to a comparable key: Turkish-aware lower case, diacritics folded to ASCII
+//! (`tahsildar_words::turkish::plain`), punctuation and parenthesised notes dropped, spaces
+//! collapsed.
+
+use tahsildar_words::turkish;
 
 /// Normalise a header: `"Kart Numarası (16 hane) *"` -> `"kart numarasi"`,
 /// `"İŞLEM TARİHİ"` -> `"islem tarihi"`, `"E-posta"` -> `"e posta"`.
 pub fn normalise(header: &str) -> String {
-    let mut out = String::with_capacity(header.len());
+    // Parenthesised notes go first; the rest is folded as a search folds it.
+    let mut kept = String::with_capacity(header.len());
     let mut depth = 0usize;
-    let mut space = true; // drop leading spaces
     for ch in header.chars() {
         match ch {
-            '(' | '[' => {
-                depth += 1;
-                continue;
-            }
-            ')' | ']' => {
-                depth = depth.saturating_sub(1);
-                continue;
-            }
-            _ if depth > 0 => continue,
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(ch),
             _ => {}
         }
-        for lower in turkish_lower(ch) {
-            if ('\u{0300}'..='\u{036F}').contains(&lower) {
-                continue; // combining marks vanish with the accent they carry
-            }
-            match fold(lower) {
-                Some(c) if c.is_ascii_alphanumeric() => {
-                    out.push(c);
-                    space = false;
-                }
-                _ => {
-                    if !space {
-                        out.push(' ');
-                        space = true;
-                    }
-                }
-            }
+    }
+    let mut out = String::with_capacity(kept.len());
+    let mut space = true; // drop leading spaces
+    for c in turkish::plain(&kept).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
         }
     }
     if out.ends_with(' ') {
         out.pop();
     }
     out
-}
-
-/// Lower case with Turkish rules for the dotted and dotless I.
-fn turkish_lower(ch: char) -> impl Iterator<Item = char> {
-    let special = match ch {
-        'İ' => Some('i'),
-        'I' => Some('ı'),
-        _ => None,
-    };
-    let mut buf = [None, None, None];
-    match special {
-        Some(c) => buf[0] = Some(c),
-        None => {
-            for (slot, c) in buf.iter_mut().zip(ch.to_lowercase()) {
-                *slot = Some(c);
-            }
-        }
-    }
-    buf.into_iter().flatten()
-}
-
-/// Fold a lower-case letter to ASCII; `None` for marks and symbols.
-fn fold(c: char) -> Option<char> {
-    Some(match c {
-        'ç' => 'c',
-        'ğ' => 'g',
-        'ı' => 'i',
-        'ö' => 'o',
-        'ş' => 's',
-        'ü' => 'u',
-        'â' | 'à' | 'á' | 'ä' | 'ã' | 'å' => 'a',
-        'î' | 'ì' | 'í' | 'ï' => 'i',
-        'û' | 'ù' | 'ú' => 'u',
-        'ô' | 'ò' | 'ó' | 'õ' => 'o',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'ñ' => 'n',
-        c if c.is_ascii() => c,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
