@@ -52,7 +52,7 @@ describe("audit log", () => {
     await expect(facts).toHaveText(expect.stringContaining("435509******5232"));
     await expect(facts).not.toHaveText(expect.stringContaining(CARDS.approve));
     await browser.saveScreenshot(screenshotPath("13-audit-detail"));
-    await browser.keys("Escape");
+    await press("audit-detail-close");
     await facts.waitForDisplayed({ reverse: true });
   });
 

@@ -137,8 +137,12 @@ export function navItem(key: string) {
   return $(`.ant-menu-root [data-testid="nav-${key}"]`);
 }
 
-/** Opens a screen from the side menu. */
+/**
+ * Opens a screen from the side menu, from the top of the page (scrolled down, a menu entry can
+ * sit under the header, which then takes the click).
+ */
 export async function openScreen(key: string): Promise<void> {
+  await browser.execute(() => window.scrollTo(0, 0));
   await navItem(key).click();
   await $(`[data-testid="screen-${key}"]`).waitForDisplayed();
 }

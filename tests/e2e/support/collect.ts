@@ -127,7 +127,23 @@ export async function openPaymentOf(reference: string): Promise<void> {
   const row = $(`[data-customer="${reference}"]`);
   await row.waitForDisplayed();
   await row.click();
-  await $('[data-testid="payment-detail"]').waitForDisplayed();
+  await panelSettled('[data-testid="payment-detail"]');
+}
+
+/** Waits until the element is shown and has stopped moving (a side panel slides in). */
+export async function panelSettled(selector: string): Promise<void> {
+  const panel = $(selector);
+  await panel.waitForDisplayed();
+  let last = "";
+  await browser.waitUntil(
+    async () => {
+      const at = JSON.stringify(await panel.getLocation());
+      const still = at === last;
+      last = at;
+      return still;
+    },
+    { interval: 250, timeoutMsg: `${selector} kept moving` },
+  );
 }
 
 /** Waits until the open payment's detail shows `status` (it refreshes while the run goes on). */

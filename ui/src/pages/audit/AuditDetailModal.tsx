@@ -31,6 +31,7 @@ export function AuditDetailModal({ row, onClose }: { row: AuditRow | null; onClo
       onCancel={onClose}
       onOk={onClose}
       okText={t("audit.detail.close")}
+      okButtonProps={{ "data-testid": "audit-detail-close" }}
       cancelButtonProps={{ style: { display: "none" } }}
       width={640}
       data-testid="audit-detail"
