@@ -1,11 +1,11 @@
-//! Customers and their cards: the searchable list, one customer in full, adding and changing a
-//! customer, adding a card, choosing the primary card and removing one. Every answer carries
-//! masked card numbers only.
+//! Customers and their cards: the searchable list, one customer in full, adding, changing and
+//! archiving a customer, adding a card, choosing the primary card, replacing and removing one.
+//! Every answer carries masked card numbers only.
 
 use tahsildar_core::customer::search::{
     self, CardDetail, CustomerDetail, CustomerPage, CustomerQuery, CustomerSummary,
 };
-use tahsildar_core::customer::{self, NewCustomer};
+use tahsildar_core::customer::{self, ArchiveOutcome, NewCustomer};
 use tauri::State;
 
 use super::card_input::NewCardInput;
@@ -126,5 +126,48 @@ pub async fn remove_card(
             customer::remove_card(&session, card_id)?;
             Ok(search::detail(&session, customer_id)?)
         })
+        .await
+}
+
+/// Replaces a card with a new one in one step (an expiring card with its renewal); needs
+/// `replace_card` on its store. Returns the customer's detail.
+#[tauri::command]
+#[specta::specta]
+pub async fn replace_card(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    card_id: i64,
+    card: NewCardInput,
+) -> Result<CustomerDetail, CommandError> {
+    state
+        .blocking(move |s| {
+            let session = s.session()?;
+            let new = card.into_card()?;
+            customer::replace_card(&session, card_id, &new)?;
+            drop(new);
+            Ok(search::detail(&session, customer_id)?)
+        })
+        .await
+}
+
+/// Archives a customer (its running plans cancelled, its history kept, never charged again);
+/// needs `create_collections` on its store.
+#[tauri::command]
+#[specta::specta]
+pub async fn archive_customer(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<ArchiveOutcome, CommandError> {
+    state
+        .blocking(move |s| Ok(customer::archive(&s.session()?, id)?))
+        .await
+}
+
+/// Takes a customer out of the archive; needs `create_collections` on its store.
+#[tauri::command]
+#[specta::specta]
+pub async fn unarchive_customer(state: State<'_, AppState>, id: i64) -> Result<(), CommandError> {
+    state
+        .blocking(move |s| Ok(customer::unarchive(&s.session()?, id)?))
         .await
 }

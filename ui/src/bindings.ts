@@ -188,6 +188,18 @@ export const commands = {
 	 *  store. Returns the customer's detail.
 	 */
 	removeCard: (customerId: number, cardId: number) => __TAURI_INVOKE<CustomerDetail_Serialize>("remove_card", { customerId, cardId }),
+	/**
+	 *  Replaces a card with a new one in one step (an expiring card with its renewal); needs
+	 *  `replace_card` on its store. Returns the customer's detail.
+	 */
+	replaceCard: (customerId: number, cardId: number, card: NewCardInput_Deserialize) => __TAURI_INVOKE<CustomerDetail_Serialize>("replace_card", { customerId, cardId, card }),
+	/**
+	 *  Archives a customer (its running plans cancelled, its history kept, never charged again);
+	 *  needs `create_collections` on its store.
+	 */
+	archiveCustomer: (id: number) => __TAURI_INVOKE<ArchiveOutcome>("archive_customer", { id }),
+	/**  Takes a customer out of the archive; needs `create_collections` on its store. */
+	unarchiveCustomer: (id: number) => __TAURI_INVOKE<null>("unarchive_customer", { id }),
 	/**  The payments a collection would make, without saving; needs `create_collections`. */
 	previewCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<PlanPreview>("preview_collection", { input }),
 	/**  Saves a collection and its payments; needs `create_collections` on the customer's store. */
@@ -316,6 +328,17 @@ export type AppInfo = {
 	name: string,
 	environment: Environment,
 	about: About,
+};
+
+/**  What archiving a customer did. */
+export type ArchiveOutcome = {
+	/**  Running (active or paused) plans cancelled. */
+	plans_cancelled: number,
+	/**
+	 *  Payments that will not be collected: waiting ones of those plans, and the ones that
+	 *  waited for an operator.
+	 */
+	payments_cancelled: number,
 };
 
 /**  One page of the arrears list. */
@@ -464,7 +487,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "customer.archive" | "customer.unarchive" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -987,6 +1010,7 @@ export type CustomerDetail_Deserialize = {
 	email?: string | null,
 	phone?: string | null,
 	notes?: string | null,
+	status: CustomerStatus,
 	cards: CardDetail_Deserialize[],
 	plans: PlanSummary_Deserialize[],
 	/**  The newest payments first (the first page; the payments list shows the rest). */
@@ -1003,6 +1027,7 @@ export type CustomerDetail_Serialize = {
 	email: string | null,
 	phone: string | null,
 	notes: string | null,
+	status: CustomerStatus,
 	cards: CardDetail_Serialize[],
 	plans: PlanSummary_Serialize[],
 	/**  The newest payments first (the first page; the payments list shows the rest). */
@@ -1036,6 +1061,8 @@ export type CustomerQuery_Deserialize = {
 	search?: string | null,
 	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
 	accent_free?: boolean,
+	/**  Archived customers are listed too (otherwise only active ones). */
+	include_archived?: boolean,
 	sort?: CustomerSort,
 	offset?: number,
 	/**  Default 100, at most [`MAX_PAGE`]. */
@@ -1049,6 +1076,8 @@ export type CustomerQuery_Serialize = {
 	search: string | null,
 	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
 	accent_free: boolean,
+	/**  Archived customers are listed too (otherwise only active ones). */
+	include_archived: boolean,
 	sort: CustomerSort,
 	offset: number,
 	/**  Default 100, at most [`MAX_PAGE`]. */
@@ -1059,6 +1088,13 @@ export type CustomerQuery_Serialize = {
 export type CustomerSort = "reference" | 
 /**  In Turkish alphabetical order (Ç after C, Ş after S, I before İ). */
 "name";
+
+/**  Whether a customer is still collected from. */
+export type CustomerStatus = 
+/**  Plans and cards may be added; its plans are collected. */
+"active" | 
+/**  Kept for its history; never charged again. */
+"archived";
 
 /**  A customer as listed. */
 export type CustomerSummary = CustomerSummary_Serialize | CustomerSummary_Deserialize;
@@ -1077,6 +1113,7 @@ export type CustomerSummary_Deserialize = {
 	primary_masked_pan?: string | null,
 	/**  Payments not yet settled (scheduled, retry_wait, processing, attention). */
 	open_payments: number,
+	status: CustomerStatus,
 };
 
 /**  A customer as listed. */
@@ -1093,6 +1130,7 @@ export type CustomerSummary_Serialize = {
 	primary_masked_pan: string | null,
 	/**  Payments not yet settled (scheduled, retry_wait, processing, attention). */
 	open_payments: number,
+	status: CustomerStatus,
 };
 
 /**  Where a store's day stands. */

@@ -1,11 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   commands,
+  type ArchiveOutcome,
   type CardDetail_Serialize,
   type CustomerDetail_Serialize,
   type CustomerPage_Serialize,
   type CustomerQuery_Deserialize,
   type CustomerSort,
+  type CustomerStatus,
   type CustomerSummary_Serialize,
   type NewCardInput_Deserialize,
   type NewCustomer_Deserialize,
@@ -14,7 +16,7 @@ import {
 } from "../bindings";
 import { call } from "./call";
 
-export type { CustomerSort, PlanStatus };
+export type { ArchiveOutcome, CustomerSort, CustomerStatus, PlanStatus };
 /** A customer as listed. */
 export type CustomerSummary = CustomerSummary_Serialize;
 /** One page of customers and how many match. */
@@ -85,4 +87,19 @@ export function setPrimaryCard(cardId: number): Promise<CustomerDetail> {
 /** Removes a card (kept for the history, never charged again); answers with the customer's detail. */
 export function removeCard(customerId: number, cardId: number): Promise<CustomerDetail> {
   return call(() => commands.removeCard(customerId, cardId));
+}
+
+/** Replaces a card with a new one in one step (the old one kept for the history); answers with the customer's detail. */
+export function replaceCard(customerId: number, cardId: number, card: NewCardInput): Promise<CustomerDetail> {
+  return call(() => commands.replaceCard(customerId, cardId, card));
+}
+
+/** Archives a customer: its running plans are cancelled, its history kept, nothing charged again. */
+export function archiveCustomer(id: number): Promise<ArchiveOutcome> {
+  return call(() => commands.archiveCustomer(id));
+}
+
+/** Takes a customer out of the archive (its cancelled plans stay cancelled). */
+export function unarchiveCustomer(id: number): Promise<null> {
+  return call(() => commands.unarchiveCustomer(id));
 }

@@ -6,6 +6,7 @@ const attentionEn = {
     expiring: "Cards expiring within 30 days ({{count}})",
     noPayments: "No payment is waiting for an operator.",
     noExpiring: "No card expires in the next 30 days.",
+    replaceCard: "Replace with a new card",
     open: "Details",
     review: "Review with the bank",
     settlement: "Settlement differences ({{count}})",

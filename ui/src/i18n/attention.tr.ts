@@ -8,6 +8,7 @@ const attentionTr = {
     expiring: "30 gün içinde süresi dolan kartlar ({{count}})",
     noPayments: "Müdahale bekleyen ödeme yok.",
     noExpiring: "Önümüzdeki 30 günde süresi dolan kart yok.",
+    replaceCard: "Yeni kartla değiştir",
     open: "Ayrıntı",
     review: "Banka incelemesi",
     settlement: "Mutabakat farkları ({{count}})",

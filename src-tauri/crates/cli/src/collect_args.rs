@@ -6,6 +6,19 @@ use clap::{Args, Subcommand};
 pub enum CustomerCommand {
     /// Add a customer to a store.
     Add(CustomerAddArgs),
+    /// Archive a customer: its running plans are cancelled, its history kept, and nothing is
+    /// charged or added until it is taken out of the archive.
+    Archive(CustomerRefArgs),
+    /// Take a customer out of the archive (its cancelled plans stay cancelled).
+    Unarchive(CustomerRefArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CustomerRefArgs {
+    #[arg(long, value_name = "STORE")]
+    pub store: String,
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: String,
 }
 
 #[derive(Debug, Args)]
@@ -29,6 +42,22 @@ pub struct CustomerAddArgs {
 pub enum CardCommand {
     /// Add a card to a customer (the number is read from an environment variable).
     Add(CardAddArgs),
+    /// Replace a card with a new one (the number is read from an environment variable): the
+    /// new card takes the old one's place and the payments waiting on it; the old one is kept
+    /// for the history and never charged again.
+    Replace {
+        /// The card's id (`customers --json` lists them).
+        #[arg(long, value_name = "ID")]
+        card: i64,
+        /// Name of the environment variable holding the new card number.
+        #[arg(long, value_name = "VAR")]
+        pan_env: String,
+        /// MM/YY.
+        #[arg(long, value_name = "MM/YY")]
+        expiry: String,
+        #[arg(long)]
+        holder: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -48,6 +48,33 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
                 json!({ "id": c.id, "ref": c.reference, "name": c.name, "store_id": c.store_id }),
             )
         }
+        CollectionCommand::Customer(CustomerCommand::Archive(a)) => {
+            let session = sign_in(cli)?;
+            let (_, id) = customer_id(&session, &a.store, &a.reference)?;
+            let done = customer::archive(&session, id)?;
+            let (plans, payments) = (done.plans_cancelled, done.payments_cancelled);
+            out.result(
+                format!(
+                    "Müşteri arşivlendi: {}; {plans} plan ve {payments} ödeme iptal edildi.",
+                    a.reference
+                ),
+                format!(
+                    "Customer archived: {}; {plans} plans and {payments} payments cancelled.",
+                    a.reference
+                ),
+                json!({ "id": id, "plans_cancelled": plans, "payments_cancelled": payments }),
+            )
+        }
+        CollectionCommand::Customer(CustomerCommand::Unarchive(a)) => {
+            let session = sign_in(cli)?;
+            let (_, id) = customer_id(&session, &a.store, &a.reference)?;
+            customer::unarchive(&session, id)?;
+            out.result(
+                format!("Müşteri arşivden çıkarıldı: {}.", a.reference),
+                format!("Customer taken out of the archive: {}.", a.reference),
+                json!({ "id": id }),
+            )
+        }
         CollectionCommand::Customers { store } => {
             let session = sign_in(cli)?;
             let store = store
@@ -59,7 +86,7 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
                 .iter()
                 .map(|c| {
                     json!({ "id": c.id, "store_id": c.store_id, "ref": c.reference, "name": c.name,
-                        "email": c.email, "phone": c.phone,
+                        "email": c.email, "phone": c.phone, "status": c.status,
                         "cards": c.cards.iter().map(|k| json!({ "id": k.id, "masked_pan": k.masked_pan,
                             "brand": k.brand, "holder": k.holder, "position": k.position })).collect::<Vec<_>>() })
                 })
@@ -68,7 +95,16 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
                 .iter()
                 .map(|c| {
                     let cards: Vec<&str> = c.cards.iter().map(|k| k.masked_pan.as_str()).collect();
-                    format!("{}\t{}\t{}", c.reference, c.name, cards.join(", "))
+                    let archived = match c.status {
+                        customer::CustomerStatus::Archived => "\t(arşivde / archived)",
+                        customer::CustomerStatus::Active => "",
+                    };
+                    format!(
+                        "{}\t{}\t{}{archived}",
+                        c.reference,
+                        c.name,
+                        cards.join(", ")
+                    )
                 })
                 .collect();
             out.result(text.join("\n"), text.join("\n"), Value::Array(value))
@@ -90,6 +126,36 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
                 format!("Kart eklendi: {} ({}).", card.masked_pan, card.brand),
                 format!("Card added: {} ({}).", card.masked_pan, card.brand),
                 json!({ "id": card.id, "masked_pan": card.masked_pan, "brand": card.brand, "position": card.position }),
+            )
+        }
+        CollectionCommand::Card(CardCommand::Replace {
+            card,
+            pan_env,
+            expiry,
+            holder,
+        }) => {
+            let pan = env_secret(pan_env)?;
+            let session = sign_in(cli)?;
+            let new = NewCard {
+                pan,
+                expiry: expiry.clone(),
+                holder: holder.clone(),
+                alternate: false,
+                instruction_date: None,
+                instruction_ref: None,
+            };
+            let cards = customer::replace_card(&session, *card, &new)?;
+            let masked: Vec<&str> = cards.iter().map(|k| k.masked_pan.as_str()).collect();
+            out.result(
+                format!("Kart değiştirildi; kartlar: {}.", masked.join(", ")),
+                format!("Card replaced; cards: {}.", masked.join(", ")),
+                json!(
+                    cards
+                        .iter()
+                        .map(|k| json!({ "id": k.id, "masked_pan": k.masked_pan,
+                    "brand": k.brand, "position": k.position }))
+                        .collect::<Vec<_>>()
+                ),
             )
         }
         CollectionCommand::Collect(a) => collect(cli, out, a),

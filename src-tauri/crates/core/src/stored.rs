@@ -228,6 +228,11 @@ mod tests {
         let conn = crate::vault::db::migrated_in_memory();
         let cases = [
             ("stores", "environment", names(&Environment::ALL)),
+            (
+                "customers",
+                "status",
+                names(&crate::customer::CustomerStatus::ALL),
+            ),
             ("users", "role", names(&Role::ALL)),
             ("plans", "kind", names(&CollectionKind::ALL)),
             ("plans", "status", names(&PlanStatus::ALL)),

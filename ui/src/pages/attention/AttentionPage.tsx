@@ -5,6 +5,7 @@ import { can, useAttentionQueue, type AttentionItem, type ExpiringCard, type Att
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
 import { useSession } from "../../session";
+import { AddCardModal } from "../customers/AddCardModal";
 import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
 import { RetryWithCardModal } from "../payments/RetryWithCardModal";
 import { SettlementDifferences } from "./SettlementDifferences";
@@ -26,6 +27,7 @@ export function AttentionPage() {
   const queue = useAttentionQueue(null);
   const [open, setOpen] = useState<number | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
+  const [replacing, setReplacing] = useState<ExpiringCard | null>(null);
   const q = queue.data;
 
   return (
@@ -93,7 +95,18 @@ export function AttentionPage() {
           <List<ExpiringCard>
             dataSource={q?.expiring_cards ?? []}
             renderItem={(c) => (
-              <List.Item data-testid={`attention-card-${c.card_id}`}>
+              <List.Item
+                data-testid={`attention-card-${c.card_id}`}
+                actions={
+                  can(session, "replace_card", c.store_id)
+                    ? [
+                        <Button key="replace" size="small" type="primary" onClick={() => setReplacing(c)} data-testid={`attention-card-replace-${c.card_id}`}>
+                          {t("attention.replaceCard")}
+                        </Button>,
+                      ]
+                    : []
+                }
+              >
                 <List.Item.Meta
                   title={
                     <Flex gap={8} align="center" wrap>
@@ -120,6 +133,14 @@ export function AttentionPage() {
       </Card>
       <SettlementDifferences differences={q?.settlement} loading={queue.isPending} />
       <PaymentDetailDrawer id={open} onClose={() => setOpen(null)} />
+      {replacing !== null && (
+        <AddCardModal
+          customerId={replacing.customer_id}
+          replacing={{ id: replacing.card_id, masked_pan: replacing.masked_pan }}
+          open
+          onClose={() => setReplacing(null)}
+        />
+      )}
       {retrying !== null && (
         <RetryWithCardModal open paymentId={retrying} onClose={() => setRetrying(null)} onDone={() => setRetrying(null)} />
       )}

@@ -3,17 +3,23 @@ import { Alert, Button, Card, Descriptions, Drawer, Empty, Flex, Popconfirm, Spi
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import {
+  archiveCustomer,
+  ATTENTION_KEY,
   can,
   CUSTOMERS_KEY,
+  PAYMENTS_KEY,
   removeCard,
   setPrimaryCard,
   toApiError,
+  unarchiveCustomer,
   useCustomerDetail,
+  type ArchiveOutcome,
   type CardDetail,
   type PaymentRow,
   type PlanSummary,
 } from "../../api";
 import { BELOW_HEADER } from "../../components/AppHeader";
+import { ConfirmModal } from "../../components/ConfirmModal";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PaymentStatusTag, PlanStatusTag } from "../../components/StatusTag";
 import { displayMaskedPan, formatDate, formatMoney } from "../../format";
@@ -21,13 +27,14 @@ import { useSession } from "../../session";
 import { NewCollectionForm } from "../collections/NewCollectionForm";
 import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
 import { PlanChangeButton } from "../plans/PlanChangeModal";
-import { AddCardModal } from "./AddCardModal";
+import { AddCardModal, type ReplacedCard } from "./AddCardModal";
 import { AddCustomerModal } from "./AddCustomerModal";
 import { LedgerCard } from "./LedgerCard";
 
 /**
- * One customer: contact (editable), cards (masked; the primary one chosen, one removed), plans,
- * the latest payments and the ledger.
+ * One customer: contact (editable), cards (masked; the primary one chosen, one replaced or
+ * removed), plans, the latest payments and the ledger; archived (never charged again) and taken
+ * out of the archive.
  */
 export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation();
@@ -38,19 +45,47 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
   const [payment, setPayment] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
   const [cardError, setCardError] = useState<unknown>(null);
+  const [replacing, setReplacing] = useState<ReplacedCard | null>(null);
+  const [archiving, setArchiving] = useState(false);
+  const [archiveBusy, setArchiveBusy] = useState(false);
+  const [archivedNow, setArchivedNow] = useState<ArchiveOutcome | null>(null);
   const client = useQueryClient();
   const d = detail.data;
+  const archived = d?.status === "archived";
   const mayCreate = d !== undefined && can(session, "create_collections", d.store_id);
-  const mayChangeCards = d !== undefined && can(session, "replace_card", d.store_id);
+  const mayChangeCards = d !== undefined && !archived && can(session, "replace_card", d.store_id);
+  const refresh = () =>
+    Promise.all([CUSTOMERS_KEY, PAYMENTS_KEY, ATTENTION_KEY].map((queryKey) => client.invalidateQueries({ queryKey })));
   const changeCards = async (change: () => Promise<unknown>) => {
     setCardError(null);
     try {
       await change();
-      await client.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+      await refresh();
     } catch (e) {
       setCardError(toApiError(e));
     }
   };
+  const runningPlans = d?.plans.filter((p) => p.status === "active" || p.status === "paused").length ?? 0;
+  const archive = async () => {
+    if (!d) return;
+    setArchiveBusy(true);
+    setCardError(null);
+    try {
+      const done = await archiveCustomer(d.id);
+      setArchivedNow(done);
+      await refresh();
+    } catch (e) {
+      setCardError(toApiError(e));
+    } finally {
+      setArchiveBusy(false);
+      setArchiving(false);
+    }
+  };
+  const unarchive = () =>
+    changeCards(async () => {
+      if (d) await unarchiveCustomer(d.id);
+      setArchivedNow(null);
+    });
 
   return (
     <Flex vertical gap={16} data-testid="customer-detail" data-customer={d?.reference}>
@@ -59,16 +94,27 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
           ← {t("customers.detail.back")}
         </Button>
         {mayCreate && (
-          <Flex gap={8}>
+          <Flex gap={8} wrap justify="end">
             <Button onClick={() => setEditing(true)} data-testid="customer-edit">
               {t("customers.detail.edit")}
             </Button>
-            <Button onClick={() => setAddingCard(true)} data-testid="card-add">
-              {t("customers.detail.addCard")}
-            </Button>
-            <Button type="primary" onClick={() => setCollecting(true)} data-testid="collection-new">
-              {t("customers.detail.newCollection")}
-            </Button>
+            {archived ? (
+              <Button onClick={() => void unarchive()} data-testid="customer-unarchive">
+                {t("customers.archive.undo")}
+              </Button>
+            ) : (
+              <>
+                <Button danger onClick={() => setArchiving(true)} data-testid="customer-archive">
+                  {t("customers.archive.action")}
+                </Button>
+                <Button onClick={() => setAddingCard(true)} data-testid="card-add">
+                  {t("customers.detail.addCard")}
+                </Button>
+                <Button type="primary" onClick={() => setCollecting(true)} data-testid="collection-new">
+                  {t("customers.detail.newCollection")}
+                </Button>
+              </>
+            )}
           </Flex>
         )}
       </Flex>
@@ -77,15 +123,31 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
       {d && (
         <>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="customer-title">
-            {d.name} <Typography.Text type="secondary">({d.reference})</Typography.Text>
+            {d.name} <Typography.Text type="secondary">({d.reference})</Typography.Text>{" "}
+            {archived && (
+              <Tag color="default" data-testid="customer-archived-tag">
+                {t("customers.archive.tag")}
+              </Tag>
+            )}
           </Typography.Title>
+          {archived && (
+            <Alert
+              type="info"
+              showIcon
+              message={t("customers.archive.banner")}
+              description={
+                archivedNow && t("customers.archive.done", { plans: archivedNow.plans_cancelled, payments: archivedNow.payments_cancelled })
+              }
+              data-testid="customer-archived"
+            />
+          )}
           <Descriptions size="small" column={3}>
             <Descriptions.Item label={t("customers.form.store")}>{d.store}</Descriptions.Item>
             <Descriptions.Item label={t("customers.form.phone")}>{d.phone ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("customers.form.email")}>{d.email ?? "—"}</Descriptions.Item>
           </Descriptions>
+          <ErrorAlert error={cardError} testId="card-change-error" />
           <Card title={t("customers.detail.cards")} size="small">
-            <ErrorAlert error={cardError} testId="card-change-error" />
             {d.cards.length === 0 ? (
               <Alert type="warning" showIcon message={t("customers.detail.noCards")} data-testid="customer-no-cards" />
             ) : (
@@ -151,6 +213,14 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                           key: "actions",
                           render: (_: unknown, card: CardDetail) => (
                             <Flex gap={4} wrap>
+                              <Button
+                                size="small"
+                                type={card.expired ? "primary" : "default"}
+                                onClick={() => setReplacing({ id: card.id, masked_pan: card.masked_pan })}
+                                data-testid={`card-replace-${card.position}`}
+                              >
+                                {t("customers.detail.replace")}
+                              </Button>
                               {card.position > 0 && (
                                 <Button
                                   size="small"
@@ -212,7 +282,7 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                       </span>
                     ),
                   },
-                  ...(mayCreate
+                  ...(mayCreate && !archived
                     ? [
                         {
                           title: "",
@@ -267,6 +337,19 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
           </Card>
           {can(session, "view_reports", d.store_id) && <LedgerCard customerId={d.id} />}
           <AddCardModal customerId={d.id} open={addingCard} onClose={() => setAddingCard(false)} />
+          {replacing && <AddCardModal customerId={d.id} replacing={replacing} open onClose={() => setReplacing(null)} />}
+          <ConfirmModal
+            open={archiving}
+            title={t("customers.archive.title", { name: d.name })}
+            text={t("customers.archive.confirm", { count: runningPlans })}
+            okText={t("customers.archive.action")}
+            cancelText={t("customers.detail.cancel")}
+            danger
+            busy={archiveBusy}
+            testId="customer-archive-confirm"
+            onOk={() => void archive()}
+            onCancel={() => setArchiving(false)}
+          />
           {editing && (
             <AddCustomerModal open editing={d} onClose={() => setEditing(false)} onAdded={() => setEditing(false)} />
           )}

@@ -25,7 +25,7 @@ function backend() {
             phone: null,
             cards: 1,
             primary_masked_pan: "435509******5232",
-            open_payments: 0,
+            open_payments: 0, status: "active",
           },
         ],
       };

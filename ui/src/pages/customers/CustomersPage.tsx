@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Flex, Input, Table, Typography } from "antd";
+import { Button, Checkbox, Flex, Input, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { can, useCustomerSearch, type CustomerSort, type CustomerSummary } from "../../api";
 import { AccentFreeCheckbox, useAccentFree } from "../../components/AccentFreeCheckbox";
@@ -23,6 +23,7 @@ export function CustomersPage() {
   const [search, setSearch] = useState("");
   const [accentFree, setAccentFree] = useAccentFree();
   const [sort, setSort] = useState<CustomerSort>("reference");
+  const [withArchived, setWithArchived] = useState(false);
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const { target } = useNavigation();
@@ -38,6 +39,7 @@ export function CustomersPage() {
     store_id: null,
     search: search.trim() || null,
     accent_free: accentFree,
+    include_archived: withArchived,
     sort,
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
@@ -80,6 +82,17 @@ export function CustomersPage() {
           }}
           testId="customer-search-accent-free"
         />
+        <Checkbox
+          checked={withArchived}
+          onChange={(e) => {
+            setWithArchived(e.target.checked);
+            setPage(1);
+          }}
+          data-testid="customer-show-archived"
+          style={{ whiteSpace: "nowrap" }}
+        >
+          {t("customers.archive.showArchived")}
+        </Checkbox>
       </Flex>
       <ErrorAlert error={result.error} testId="customers-error" />
       <Table<CustomerSummary>
@@ -113,7 +126,16 @@ export function CustomersPage() {
             sorter: true,
             sortDirections: ["ascend"],
             sortOrder: sort === "name" ? "ascend" : null,
-            render: (_, row) => row.name,
+            render: (_, row) => (
+              <>
+                {row.name}
+                {row.status === "archived" && (
+                  <Tag style={{ marginInlineStart: 8 }} data-testid={`customer-archived-${row.reference}`}>
+                    {t("customers.archive.tag")}
+                  </Tag>
+                )}
+              </>
+            ),
           },
           { title: t("customers.columns.store"), key: "store", width: 120, render: (_, row) => row.store },
           {

@@ -22,7 +22,7 @@ function line(patch: Partial<LedgerLine> & Pick<LedgerLine, "date" | "entry" | "
 }
 
 const LEDGER: Ledger = {
-  customer: { id: 5, store_id: 1, store: "Site A", reference: "D-5", name: "Mehmet Kaya", email: null, phone: null, cards: 1, primary_masked_pan: null, open_payments: 1 },
+  customer: { id: 5, store_id: 1, store: "Site A", reference: "D-5", name: "Mehmet Kaya", email: null, phone: null, cards: 1, primary_masked_pan: null, open_payments: 1, status: "active" },
   as_of: "2026-11-27",
   lines: [
     line({ date: "2026-10-01", entry: "due", payment_id: 1, amount_minor: 100000, balance_minor: 100000 }),

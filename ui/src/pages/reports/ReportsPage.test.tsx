@@ -96,14 +96,14 @@ const CUSTOMER: CustomerDetail = {
   name: "Mehmet Kaya",
   email: null,
   phone: null,
-  notes: null,
+  notes: null, status: "active",
   cards: [],
   plans: [],
   payments: { total: 0, offset: 0, rows: [] },
 };
 
 const LEDGER: Ledger = {
-  customer: { id: 5, store_id: 1, store: "Site A", reference: "D-5", name: "Mehmet Kaya", email: null, phone: null, cards: 0, primary_masked_pan: null, open_payments: 0 },
+  customer: { id: 5, store_id: 1, store: "Site A", reference: "D-5", name: "Mehmet Kaya", email: null, phone: null, cards: 0, primary_masked_pan: null, open_payments: 0, status: "active" },
   as_of: "2026-11-27",
   lines: [],
   totals: [],

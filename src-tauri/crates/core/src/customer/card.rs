@@ -173,6 +173,7 @@ pub(crate) fn insert(
     new: &NewCard,
     now: &str,
 ) -> Result<i64> {
+    super::require_active(tx, customer_id)?;
     let fingerprint = keys.fingerprint(card.pan.expose());
     let duplicate: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM cards WHERE customer_id = ?1 AND pan_fingerprint = ?2 AND removed_at IS NULL)",

@@ -1,5 +1,6 @@
 //! Customers of a store: who pays, under the store's own reference number, and their cards.
 
+mod archive;
 pub mod card;
 mod card_order;
 pub mod search;
@@ -13,8 +14,10 @@ use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 
+pub(crate) use archive::require_active;
+pub use archive::{ArchiveOutcome, CustomerStatus, archive, unarchive};
 pub use card::{CardInfo, NewCard};
-pub use card_order::{remove_card, set_primary_card};
+pub use card_order::{remove_card, replace_card, set_primary_card};
 
 /// A customer as entered.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -38,6 +41,7 @@ pub struct Customer {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub notes: Option<String>,
+    pub status: CustomerStatus,
     pub cards: Vec<CardInfo>,
 }
 
@@ -303,7 +307,7 @@ pub(crate) fn fill_search_keys(tx: &rusqlite::Transaction) -> Result<()> {
 }
 
 const SELECT_CUSTOMER: &str =
-    "SELECT id, store_id, reference, name, email, phone, notes FROM customers";
+    "SELECT id, store_id, reference, name, email, phone, notes, status FROM customers";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -314,6 +318,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
         email: r.get(4)?,
         phone: r.get(5)?,
         notes: r.get(6)?,
+        status: r.get(7)?,
         cards: Vec::new(),
     })
 }

@@ -16,6 +16,8 @@ use crate::plan::terms::{CollectionKind, PlanStatus};
 use crate::stored::sql_list;
 use crate::vault::Vault;
 
+use super::CustomerStatus;
+
 /// The most customers one page may hold.
 pub const MAX_PAGE: u32 = 500;
 
@@ -29,6 +31,8 @@ pub struct CustomerQuery {
     pub search: Option<String>,
     /// The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe").
     pub accent_free: bool,
+    /// Archived customers are listed too (otherwise only active ones).
+    pub include_archived: bool,
     pub sort: CustomerSort,
     pub offset: u32,
     /// Default 100, at most [`MAX_PAGE`].
@@ -62,6 +66,7 @@ pub struct CustomerSummary {
     pub primary_masked_pan: Option<String>,
     /// Payments not yet settled (scheduled, retry_wait, processing, attention).
     pub open_payments: i64,
+    pub status: CustomerStatus,
 }
 
 /// One page of customers and how many match.
@@ -124,6 +129,7 @@ pub struct CustomerDetail {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub notes: Option<String>,
+    pub status: CustomerStatus,
     pub cards: Vec<CardDetail>,
     pub plans: Vec<PlanSummary>,
     /// The newest payments first (the first page; the payments list shows the rest).
@@ -156,7 +162,8 @@ static SUMMARY: LazyLock<String> = LazyLock::new(|| {
             (SELECT count(*) FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL),
             (SELECT masked_pan FROM cards k WHERE k.customer_id = c.id AND k.removed_at IS NULL ORDER BY position LIMIT 1),
             (SELECT count(*) FROM plans pl JOIN payments p ON p.plan_id = pl.id WHERE pl.customer_id = c.id
-               AND p.status IN ({open}))
+               AND p.status IN ({open})),
+            c.status
         FROM customers c JOIN stores s ON s.id = c.store_id",
         open = sql_list(&[
             PaymentStatus::Scheduled,
@@ -179,6 +186,7 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CustomerSummary> {
         cards: r.get(7)?,
         primary_masked_pan: r.get(8)?,
         open_payments: r.get(9)?,
+        status: r.get(10)?,
     })
 }
 
@@ -213,9 +221,14 @@ pub fn search(session: &Session, query: &CustomerQuery) -> Result<CustomerPage> 
     let visible = session.stores_with(Permission::ViewReports)?;
     let search = text.map(|t| crate::paging::text_search(t, query.accent_free));
     let filter = format!(
-        "WHERE {} AND (?1 IS NULL OR c.store_id = ?1) AND (?2 IS NULL OR c.{} LIKE ?2 ESCAPE '\\')",
+        "WHERE {} AND (?1 IS NULL OR c.store_id = ?1) AND (?2 IS NULL OR c.{} LIKE ?2 ESCAPE '\\'){}",
         store_filter(visible.as_deref()),
         search.as_ref().map_or("search_text", |s| s.0),
+        if query.include_archived {
+            String::new()
+        } else {
+            format!(" AND c.status IN ({})", sql_list(&[CustomerStatus::Active]))
+        },
     );
     let order = match query.sort {
         CustomerSort::Reference => "c.reference, c.id",
@@ -402,14 +415,15 @@ pub fn detail(session: &Session, id: i64) -> Result<CustomerDetail> {
         email: customer.email,
         phone: customer.phone,
         notes: customer.notes,
+        status: customer.status,
         cards,
         plans,
         payments,
     })
 }
 
-/// Cards in use (of customers the user may see) that can no longer be charged by `today +
-/// within_days`, soonest first, expired ones included.
+/// Cards in use (of active customers the user may see) that can no longer be charged by
+/// `today + within_days`, soonest first, expired ones included.
 pub fn expiring_cards(
     session: &Session,
     store_id: Option<i64>,
@@ -429,8 +443,10 @@ pub fn expiring_cards(
         let mut stmt = c.prepare(&format!(
             "SELECT k.id, c.id, c.reference, c.name, c.store_id, k.masked_pan, k.brand, k.position, k.expiry_sealed
              FROM cards k JOIN customers c ON c.id = k.customer_id
-             WHERE k.removed_at IS NULL AND {} AND (?1 IS NULL OR c.store_id = ?1)",
-            store_filter(visible.as_deref())
+             WHERE k.removed_at IS NULL AND {} AND (?1 IS NULL OR c.store_id = ?1)
+               AND c.status IN ({})",
+            store_filter(visible.as_deref()),
+            sql_list(&[CustomerStatus::Active])
         ))?;
         let rows = stmt.query_map([store_id], |r| {
             Ok((

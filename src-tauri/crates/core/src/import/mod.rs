@@ -265,7 +265,10 @@ pub(crate) fn stored_customers(
     conn: &rusqlite::Connection,
     store_id: i64,
 ) -> Result<HashMap<String, StoredCustomer>> {
-    let mut stmt = conn.prepare("SELECT reference, id, name FROM customers WHERE store_id = ?1")?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT reference, id, name, status IN ({}) FROM customers WHERE store_id = ?1",
+        crate::stored::sql_list(&[crate::customer::CustomerStatus::Archived])
+    ))?;
     let mut rows = stmt.query([store_id])?;
     let mut out = HashMap::new();
     while let Some(r) = rows.next()? {
@@ -274,6 +277,7 @@ pub(crate) fn stored_customers(
             StoredCustomer {
                 id: r.get(1)?,
                 name: r.get(2)?,
+                archived: r.get(3)?,
             },
         );
     }

@@ -20,6 +20,7 @@ use crate::vault::keys::Keys;
 pub(crate) struct StoredCustomer {
     pub id: i64,
     pub name: String,
+    pub archived: bool,
 }
 
 /// What the rules need besides the row.
@@ -123,6 +124,22 @@ impl<'a> Rules<'a> {
                 },
             );
         } else if let Some(stored) = stored {
+            if stored.archived {
+                ok = false;
+                fail(
+                    problems,
+                    Reason {
+                        field: Field::Reference,
+                        code: "customer_archived",
+                        tr: format!(
+                            "{reference} numaralı müşteri arşivde; tahsilat eklenemez. Önce arşivden çıkarın."
+                        ),
+                        en: format!(
+                            "Customer {reference} is archived; no collection can be added. Take it out of the archive first."
+                        ),
+                    },
+                );
+            }
             if row.name.as_deref().is_some_and(|n| n.trim() != stored.name) {
                 problems.push(self.problem(
                     at,

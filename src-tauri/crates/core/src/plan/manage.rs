@@ -51,8 +51,7 @@ pub fn apply_change(session: &Session, id: i64, change: PlanChange) -> Result<Pl
             at: vault.clock().now(),
             actor: &actor,
         };
-        let (plan, set) = compute(tx, id, change, today)?;
-        apply(tx, &scribe, id, &plan, &set, change)?;
+        let set = change_in(tx, &scribe, id, change, today)?;
         let record = session
             .record(
                 AuditAction::PlanChange,
@@ -62,6 +61,20 @@ pub fn apply_change(session: &Session, id: i64, change: PlanChange) -> Result<Pl
             .with_detail(audit_detail(&set, change));
         Ok((set, record))
     })
+}
+
+/// Computes `change` on plan `id` and writes it inside `tx` (the caller audits it); returns
+/// the change set applied.
+pub(crate) fn change_in(
+    tx: &Transaction,
+    scribe: &Scribe,
+    id: i64,
+    change: PlanChange,
+    today: jiff::civil::Date,
+) -> Result<PlanChangeSet> {
+    let (plan, set) = compute(tx, id, change, today)?;
+    apply(tx, scribe, id, &plan, &set, change)?;
+    Ok(set)
 }
 
 fn audit_detail(set: &PlanChangeSet, change: PlanChange) -> serde_json::Value {

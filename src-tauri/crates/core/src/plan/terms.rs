@@ -326,6 +326,7 @@ pub(crate) fn insert(
     placement: &PlanPlacement,
     now: &str,
 ) -> Result<(i64, usize)> {
+    crate::customer::require_active(tx, plan.customer_id)?;
     let (cadence, end_count, end_date) = match plan.kind.schedule() {
         Some(s) => {
             let (count, until) = match s.end() {

@@ -97,6 +97,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "customer_search_keys",
         include_str!("../../migrations/0016_customer_search_keys.sql"),
     ),
+    (
+        17,
+        "customer_archive",
+        include_str!("../../migrations/0017_customer_archive.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

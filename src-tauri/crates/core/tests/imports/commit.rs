@@ -260,3 +260,34 @@ pub fn a_plan_stored_after_the_dry_run_stops_the_commit() {
     );
     assert_eq!(counts(&v.admin), before);
 }
+
+pub fn an_archived_customer_refuses_its_rows() {
+    let v = Vaulted::new();
+    let c = v.customer("1001", &[APPROVE_MC]);
+    tahsildar_core::customer::archive(&v.admin, c).unwrap();
+    let prepared = dry_run(&v.admin, v.store_id, &fixture("cp1254.csv"));
+    let r = &prepared.report;
+    let archived = r
+        .problems_of(2)
+        .find(|p| p.code == "customer_archived")
+        .expect("row 2 is refused");
+    assert!(
+        archived
+            .message_tr
+            .contains("1001 numaralı müşteri arşivde; tahsilat eklenemez"),
+        "{}",
+        archived.message_tr
+    );
+    assert_eq!(r.row_summaries[0].status, RowStatus::Error);
+    assert_eq!(r.errors, 1);
+    let batch = import::commit(&v.admin, &prepared).unwrap();
+    assert_eq!(
+        tahsildar_core::customer::search::detail(&v.admin, c)
+            .unwrap()
+            .plans
+            .len(),
+        0,
+        "nothing was added to the archived customer"
+    );
+    assert!(batch.payments > 0, "the other rows came in");
+}

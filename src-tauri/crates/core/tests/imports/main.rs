@@ -59,6 +59,10 @@ const TESTS: &[Test] = &[
         commit::existing_customers_are_matched_by_reference,
     ),
     (
+        "commit::an_archived_customer_refuses_its_rows",
+        commit::an_archived_customer_refuses_its_rows,
+    ),
+    (
         "commit::a_failure_mid_commit_leaves_nothing",
         commit::a_failure_mid_commit_leaves_nothing,
     ),

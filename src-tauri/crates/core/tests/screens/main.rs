@@ -4,6 +4,7 @@
 //! over loopback.
 
 mod audit;
+mod customer_archive;
 mod customer_changes;
 mod customers;
 mod detail;
