@@ -1,7 +1,9 @@
 //! The payments list (paged, filtered and sorted in the database), one payment with its
-//! timeline, and the actions on it: void, refund (full or part), retry with another card,
-//! cancel the plan. Each action is checked again in core against the user's permission.
+//! timeline, and the actions on it: void, refund (full or part), capture of a
+//! pre-authorisation (full or part), retry with another card, cancel the plan. Each action is
+//! checked again in core against the user's permission.
 
+use tahsildar_core::engine::capture;
 use tahsildar_core::engine::reversal::{self, ReversalOutcome};
 use tahsildar_core::payments::page::{self, PaymentPage, PaymentQuery};
 use tahsildar_core::payments::retry;
@@ -58,12 +60,7 @@ pub async fn refund_payment(
     attempt_id: i64,
     amount: Option<String>,
 ) -> Result<ReversalOutcome, CommandError> {
-    let amount_minor = amount
-        .as_deref()
-        .filter(|a| !a.trim().is_empty())
-        .map(plan::parse_amount)
-        .transpose()
-        .map_err(|e| state.error(e))?;
+    let amount_minor = typed_amount(&state, amount.as_deref())?;
     let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
     reversal::refund(
         &session,
@@ -74,6 +71,47 @@ pub async fn refund_payment(
     )
     .await
     .map_err(|e| state.error(e))
+}
+
+/// An amount as typed (`1.234,56`), or `None` when nothing was typed (all of it).
+fn typed_amount(state: &AppState, amount: Option<&str>) -> Result<Option<i64>, CommandError> {
+    amount
+        .filter(|a| !a.trim().is_empty())
+        .map(plan::parse_amount)
+        .transpose()
+        .map_err(|e| state.error(e))
+}
+
+/// Captures an open pre-authorisation in full (no amount) or in part (`1.234,56`), never above
+/// the authorised amount; needs `submit_provisions` on its store.
+pub(crate) async fn capture_attempt(
+    state: &AppState,
+    attempt_id: i64,
+    amount: Option<&str>,
+) -> Result<ReversalOutcome, CommandError> {
+    let amount_minor = typed_amount(state, amount)?;
+    let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
+    capture::capture(
+        &session,
+        &bank,
+        &EngineConfig::from_env(),
+        attempt_id,
+        amount_minor,
+    )
+    .await
+    .map_err(|e| state.error(e))
+}
+
+/// Captures a pre-authorisation (post-authorisation), all of it or a part; needs
+/// `submit_provisions`. A void (`void_payment`) releases the hold instead.
+#[tauri::command]
+#[specta::specta]
+pub async fn capture_payment(
+    state: State<'_, AppState>,
+    attempt_id: i64,
+    amount: Option<String>,
+) -> Result<ReversalOutcome, CommandError> {
+    capture_attempt(&state, attempt_id, amount.as_deref()).await
 }
 
 /// Puts another card on a payment for the next run; with `keepOnFile` it becomes the customer's
@@ -108,3 +146,7 @@ pub async fn cancel_plan(state: State<'_, AppState>, plan_id: i64) -> Result<(),
         })
         .await
 }
+
+#[cfg(test)]
+#[path = "payments_tests.rs"]
+mod tests;
