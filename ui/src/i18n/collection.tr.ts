@@ -41,6 +41,7 @@ const collectionTr = {
     provision: "Bankadan istenen",
     provisionSale: "Satış (tutar hemen çekilir)",
     provisionPreAuth: "Ön provizyon (tutar kartta bloke edilir, sonra kapatılır)",
+    summaryPreAuth: "Ön provizyon: tutar vadesinde kartta bloke edilir; ödemenin ayrıntısından kapatılır ya da iptal edilir.",
     noCardWarning: "Bu müşterinin kayıtlı kartı yok; ödeme vadesinde dikkat listesine düşer.",
   },
 };

@@ -110,6 +110,7 @@ describe("NewCollectionForm", () => {
     await screen.findByTestId("summary-total");
     const preview = calls.filter((c) => c.cmd === "preview_collection").at(-1);
     expect(preview?.args.input).toMatchObject({ kind: "one_off", provision: "pre_auth" });
+    expect(screen.getByTestId("summary-pre-auth").textContent).toContain("kartta bloke edilir");
     await waitFor(() => expect((screen.getByTestId("collection-save") as HTMLButtonElement).disabled).toBe(false));
     await userEvent.click(screen.getByTestId("collection-save"));
     await screen.findByTestId("collection-saved-text");

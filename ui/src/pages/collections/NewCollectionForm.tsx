@@ -233,7 +233,12 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
       <Card size="small" title={t("collection.summary")} data-testid="collection-summary">
         <ErrorAlert error={previewError} testId="collection-preview-error" />
         {preview ? (
-          <PreviewTable preview={preview} split={kind === "merchant"} />
+          <Flex vertical gap={8}>
+            <PreviewTable preview={preview} split={kind === "merchant"} />
+            {offersPreAuth(kind) && values?.provision === "pre_auth" && (
+              <Typography.Text data-testid="summary-pre-auth">{t("collection.summaryPreAuth")}</Typography.Text>
+            )}
+          </Flex>
         ) : (
           !previewError && <Typography.Text type="secondary">{t("collection.summaryEmpty")}</Typography.Text>
         )}

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Form, Modal, Typography } from "antd";
+import { Form, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { toApiError, type ReversalOutcome } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -37,7 +37,7 @@ export function FollowUpAmountModal({
   limitMinor: number;
   currency: string;
   initial?: string;
-  /** Prefixes the test ids of the amount (`-amount`), the button (`-submit`) and the error. */
+  /** Prefixes the test ids of the form (`-form`), its amount (`-amount`), the button (`-submit`) and the error. */
   testId: string;
   send: (amount: string | null) => Promise<ReversalOutcome>;
   onClose: () => void;
@@ -83,12 +83,16 @@ export function FollowUpAmountModal({
       }}
     >
       <ErrorAlert error={error} testId={`${testId}-error`} />
-      <Form layout="vertical">
-        <Form.Item label={label} validateStatus={problem ? "error" : undefined} help={problem}>
+      <Form layout="vertical" data-testid={`${testId}-form`}>
+        <Form.Item
+          label={label}
+          validateStatus={problem ? "error" : undefined}
+          help={problem}
+          extra={note && minor !== null && <span data-testid={`${testId}-note`}>{note(minor)}</span>}
+        >
           <AmountInput value={amount} onChange={setAmount} currency={currency} data-testid={`${testId}-amount`} />
         </Form.Item>
       </Form>
-      {note && minor !== null && <Typography.Paragraph data-testid={`${testId}-note`}>{note(minor)}</Typography.Paragraph>}
     </Modal>
   );
 }
