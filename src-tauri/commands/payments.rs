@@ -4,6 +4,7 @@
 //! checked again in core against the user's permission.
 
 use tahsildar_core::engine::capture;
+use tahsildar_core::engine::follow_up::FollowUpKind;
 use tahsildar_core::engine::reversal::{self, ReversalOutcome};
 use tahsildar_core::payments::page::{self, PaymentPage, PaymentQuery};
 use tahsildar_core::payments::retry;
@@ -39,17 +40,43 @@ pub async fn payment_detail(
         .await
 }
 
-/// Voids an approved attempt (same day); needs `void` on its store.
+/// Sends a follow-up on an approved attempt: a void, or a refund or capture of `amount` as typed
+/// (`1.234,56`; all of it when nothing was typed). Core checks the permission (`void`, `refund`,
+/// `submit_provisions`) and the amount.
+pub(crate) async fn follow_up(
+    state: &AppState,
+    attempt_id: i64,
+    kind: FollowUpKind,
+    amount: Option<&str>,
+) -> Result<ReversalOutcome, CommandError> {
+    let amount_minor = amount
+        .filter(|a| !a.trim().is_empty())
+        .map(plan::parse_amount)
+        .transpose()
+        .map_err(|e| state.error(e))?;
+    let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
+    let config = EngineConfig::from_env();
+    match kind {
+        FollowUpKind::Void => reversal::void(&session, &bank, &config, attempt_id).await,
+        FollowUpKind::Refund => {
+            reversal::refund(&session, &bank, &config, attempt_id, amount_minor).await
+        }
+        FollowUpKind::Capture => {
+            capture::capture(&session, &bank, &config, attempt_id, amount_minor).await
+        }
+    }
+    .map_err(|e| state.error(e))
+}
+
+/// Voids an approved attempt (same day), or releases an open pre-authorisation; needs `void`
+/// on its store.
 #[tauri::command]
 #[specta::specta]
 pub async fn void_payment(
     state: State<'_, AppState>,
     attempt_id: i64,
 ) -> Result<ReversalOutcome, CommandError> {
-    let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
-    reversal::void(&session, &bank, &EngineConfig::from_env(), attempt_id)
-        .await
-        .map_err(|e| state.error(e))
+    follow_up(&state, attempt_id, FollowUpKind::Void, None).await
 }
 
 /// Refunds an approved attempt in full (no amount) or in part (`1.234,56`); needs `refund`.
@@ -60,50 +87,12 @@ pub async fn refund_payment(
     attempt_id: i64,
     amount: Option<String>,
 ) -> Result<ReversalOutcome, CommandError> {
-    let amount_minor = typed_amount(&state, amount.as_deref())?;
-    let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
-    reversal::refund(
-        &session,
-        &bank,
-        &EngineConfig::from_env(),
-        attempt_id,
-        amount_minor,
-    )
-    .await
-    .map_err(|e| state.error(e))
+    follow_up(&state, attempt_id, FollowUpKind::Refund, amount.as_deref()).await
 }
 
-/// An amount as typed (`1.234,56`), or `None` when nothing was typed (all of it).
-fn typed_amount(state: &AppState, amount: Option<&str>) -> Result<Option<i64>, CommandError> {
-    amount
-        .filter(|a| !a.trim().is_empty())
-        .map(plan::parse_amount)
-        .transpose()
-        .map_err(|e| state.error(e))
-}
-
-/// Captures an open pre-authorisation in full (no amount) or in part (`1.234,56`), never above
-/// the authorised amount; needs `submit_provisions` on its store.
-pub(crate) async fn capture_attempt(
-    state: &AppState,
-    attempt_id: i64,
-    amount: Option<&str>,
-) -> Result<ReversalOutcome, CommandError> {
-    let amount_minor = typed_amount(state, amount)?;
-    let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
-    capture::capture(
-        &session,
-        &bank,
-        &EngineConfig::from_env(),
-        attempt_id,
-        amount_minor,
-    )
-    .await
-    .map_err(|e| state.error(e))
-}
-
-/// Captures a pre-authorisation (post-authorisation), all of it or a part; needs
-/// `submit_provisions`. A void (`void_payment`) releases the hold instead.
+/// Captures a pre-authorisation (post-authorisation), all of it or a part (`1.234,56`), never
+/// above the authorised amount; needs `submit_provisions`. A void (`void_payment`) releases the
+/// hold instead.
 #[tauri::command]
 #[specta::specta]
 pub async fn capture_payment(
@@ -111,7 +100,7 @@ pub async fn capture_payment(
     attempt_id: i64,
     amount: Option<String>,
 ) -> Result<ReversalOutcome, CommandError> {
-    capture_attempt(&state, attempt_id, amount.as_deref()).await
+    follow_up(&state, attempt_id, FollowUpKind::Capture, amount.as_deref()).await
 }
 
 /// Puts another card on a payment for the next run; with `keepOnFile` it becomes the customer's

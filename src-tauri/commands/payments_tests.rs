@@ -2,7 +2,7 @@
 //! entered from the collection form, captured in part (never above what was authorised, once)
 //! or voided, with each refusal in the user's language.
 
-use tahsildar_core::engine::follow_up::FollowUpState;
+use tahsildar_core::engine::follow_up::{FollowUpKind, FollowUpState};
 use tahsildar_core::payments::PaymentStatus;
 use tahsildar_core::payments::timeline::{self, PaymentDetail, StepKind, StepState};
 use tahsildar_core::plan::{CollectionKind, ProvisionKind};
@@ -11,6 +11,7 @@ use tahsildar_core::{Lang, Permission};
 use super::*;
 use crate::commands::collections;
 use crate::commands::test_world::{World, wait_for_status};
+use crate::error::CommandError;
 
 /// A one-off pre-authorisation of `amount` entered as the window does, run and held on the
 /// card; returns its payment and the approved attempt.
@@ -24,6 +25,15 @@ async fn pre_authorised(w: &World, amount: &str) -> (i64, i64) {
     wait_for_status(&w.state, payment, PaymentStatus::Authorized).await;
     let attempt = detail(w, payment).actions.approved_attempt.unwrap();
     (payment, attempt)
+}
+
+/// Captures through the command's path, with the amount as typed.
+async fn capture(
+    w: &World,
+    attempt: i64,
+    amount: Option<&str>,
+) -> Result<ReversalOutcome, CommandError> {
+    follow_up(&w.state, attempt, FollowUpKind::Capture, amount).await
 }
 
 fn detail(w: &World, payment: i64) -> PaymentDetail {
@@ -44,9 +54,7 @@ async fn a_pre_authorisation_is_captured_in_part_once_and_never_above_what_was_h
     assert_eq!((a.capturable_minor, a.refundable_minor), (25_000, 0));
 
     // More than authorised: refused by name, in Turkish and in English; nothing sent.
-    let over = capture_attempt(&w.state, attempt, Some("250,01"))
-        .await
-        .unwrap_err();
+    let over = capture(&w, attempt, Some("250,01")).await.unwrap_err();
     assert_eq!(
         (over.code.as_str(), over.field.as_deref()),
         ("invalid_input", Some("amount"))
@@ -57,23 +65,17 @@ async fn a_pre_authorisation_is_captured_in_part_once_and_never_above_what_was_h
         over.message
     );
     w.state.set_lang(Lang::En);
-    let over = capture_attempt(&w.state, attempt, Some("300"))
-        .await
-        .unwrap_err();
+    let over = capture(&w, attempt, Some("300")).await.unwrap_err();
     assert!(
         over.message.contains("at most the 250.00 authorised"),
         "{}",
         over.message
     );
-    let typo = capture_attempt(&w.state, attempt, Some("12,3,4"))
-        .await
-        .unwrap_err();
+    let typo = capture(&w, attempt, Some("12,3,4")).await.unwrap_err();
     assert_eq!(typo.field.as_deref(), Some("amount"), "{}", typo.message);
 
     // A sale is not a pre-authorisation.
-    let sale = capture_attempt(&w.state, w.attempt_id, None)
-        .await
-        .unwrap_err();
+    let sale = capture(&w, w.attempt_id, None).await.unwrap_err();
     assert_eq!(sale.code, "wrong_state");
     assert!(
         sale.message
@@ -82,9 +84,7 @@ async fn a_pre_authorisation_is_captured_in_part_once_and_never_above_what_was_h
         sale.message
     );
     w.state.set_lang(Lang::Tr);
-    let sale = capture_attempt(&w.state, w.attempt_id, None)
-        .await
-        .unwrap_err();
+    let sale = capture(&w, w.attempt_id, None).await.unwrap_err();
     assert!(
         sale.message.contains("bu bir satış, ön provizyon değil"),
         "{}",
@@ -92,9 +92,7 @@ async fn a_pre_authorisation_is_captured_in_part_once_and_never_above_what_was_h
     );
 
     // Part of it, then the payment is paid and its history shows the capture.
-    let out = capture_attempt(&w.state, attempt, Some("200,00"))
-        .await
-        .unwrap();
+    let out = capture(&w, attempt, Some("200,00")).await.unwrap();
     assert_eq!(
         (out.state, out.amount_minor),
         (FollowUpState::Approved, 20_000)
@@ -115,7 +113,7 @@ async fn a_pre_authorisation_is_captured_in_part_once_and_never_above_what_was_h
     assert_eq!((a.capturable_minor, a.refundable_minor), (0, 20_000));
 
     // Once only.
-    let again = capture_attempt(&w.state, attempt, None).await.unwrap_err();
+    let again = capture(&w, attempt, None).await.unwrap_err();
     assert_eq!(again.code, "wrong_state");
     assert!(
         again.message.contains("zaten tahsil edildi (200,00"),
@@ -128,21 +126,14 @@ async fn a_pre_authorisation_is_captured_in_part_once_and_never_above_what_was_h
 async fn a_voided_pre_authorisation_cannot_be_captured() {
     let w = World::new().await;
     let (payment, attempt) = pre_authorised(&w, "80,00").await;
-    let bank = w.state.bank().unwrap();
-    let session = w.state.session().unwrap();
-    let out = tahsildar_core::engine::reversal::void(
-        &session,
-        &bank,
-        &tahsildar_core::EngineConfig::from_env(),
-        attempt,
-    )
-    .await
-    .unwrap();
+    let out = follow_up(&w.state, attempt, FollowUpKind::Void, None)
+        .await
+        .unwrap();
     assert_eq!(out.state, FollowUpState::Approved);
     let voided = detail(&w, payment);
     assert_eq!(voided.payment.status, PaymentStatus::Voided);
     assert!(!voided.actions.can_capture && !voided.actions.can_void);
-    let refused = capture_attempt(&w.state, attempt, None).await.unwrap_err();
+    let refused = capture(&w, attempt, None).await.unwrap_err();
     assert_eq!(refused.code, "wrong_state");
     assert!(
         refused.message.contains("zaten iptal edildi"),
@@ -164,7 +155,7 @@ async fn only_a_user_who_may_send_provisions_captures() {
         "{:?}",
         seen.actions
     );
-    let refused = capture_attempt(&w.state, attempt, None).await.unwrap_err();
+    let refused = capture(&w, attempt, None).await.unwrap_err();
     assert_eq!(refused.code, "permission_denied");
     assert!(
         refused.message.contains("yetkiniz yok: provizyon gönderme"),
@@ -172,9 +163,7 @@ async fn only_a_user_who_may_send_provisions_captures() {
         refused.message
     );
     w.state.set_lang(Lang::En);
-    let refused = capture_attempt(&w.state, attempt, Some("10,00"))
-        .await
-        .unwrap_err();
+    let refused = capture(&w, attempt, Some("10,00")).await.unwrap_err();
     assert!(
         refused
             .message
@@ -189,7 +178,7 @@ async fn only_a_user_who_may_send_provisions_captures() {
         detail(&w, payment).payment.status,
         PaymentStatus::Authorized
     );
-    capture_attempt(&w.state, attempt, None).await.unwrap();
+    capture(&w, attempt, None).await.unwrap();
     assert_eq!(detail(&w, payment).payment.status, PaymentStatus::Paid);
 }
 

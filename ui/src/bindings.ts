@@ -196,13 +196,17 @@ export const commands = {
 	listPayments: (query: PaymentQuery_Deserialize) => __TAURI_INVOKE<PaymentPage_Serialize>("list_payments", { query }),
 	/**  One payment with its attempt timeline and the actions open to the user. */
 	paymentDetail: (id: number) => __TAURI_INVOKE<PaymentDetail_Serialize>("payment_detail", { id }),
-	/**  Voids an approved attempt (same day); needs `void` on its store. */
+	/**
+	 *  Voids an approved attempt (same day), or releases an open pre-authorisation; needs `void`
+	 *  on its store.
+	 */
 	voidPayment: (attemptId: number) => __TAURI_INVOKE<ReversalOutcome_Serialize>("void_payment", { attemptId }),
 	/**  Refunds an approved attempt in full (no amount) or in part (`1.234,56`); needs `refund`. */
 	refundPayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("refund_payment", { attemptId, amount }),
 	/**
-	 *  Captures a pre-authorisation (post-authorisation), all of it or a part; needs
-	 *  `submit_provisions`. A void (`void_payment`) releases the hold instead.
+	 *  Captures a pre-authorisation (post-authorisation), all of it or a part (`1.234,56`), never
+	 *  above the authorised amount; needs `submit_provisions`. A void (`void_payment`) releases the
+	 *  hold instead.
 	 */
 	capturePayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("capture_payment", { attemptId, amount }),
 	/**
