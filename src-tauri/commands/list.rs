@@ -63,6 +63,7 @@ app_commands! {
     payments::payment_detail,
     payments::void_payment,
     payments::refund_payment,
+    payments::capture_payment,
     payments::retry_with_card,
     payments::cancel_plan,
     plans::preview_plan_change,

@@ -1,7 +1,10 @@
 //! The payments list (paged, filtered and sorted in the database), one payment with its
-//! timeline, and the actions on it: void, refund (full or part), retry with another card,
-//! cancel the plan. Each action is checked again in core against the user's permission.
+//! timeline, and the actions on it: void, refund (full or part), capture of a
+//! pre-authorisation (full or part), retry with another card, cancel the plan. Each action is
+//! checked again in core against the user's permission.
 
+use tahsildar_core::engine::capture;
+use tahsildar_core::engine::follow_up::FollowUpKind;
 use tahsildar_core::engine::reversal::{self, ReversalOutcome};
 use tahsildar_core::payments::page::{self, PaymentPage, PaymentQuery};
 use tahsildar_core::payments::retry;
@@ -37,17 +40,43 @@ pub async fn payment_detail(
         .await
 }
 
-/// Voids an approved attempt (same day); needs `void` on its store.
+/// Sends a follow-up on an approved attempt: a void, or a refund or capture of `amount` as typed
+/// (`1.234,56`; all of it when nothing was typed). Core checks the permission (`void`, `refund`,
+/// `submit_provisions`) and the amount.
+pub(crate) async fn follow_up(
+    state: &AppState,
+    attempt_id: i64,
+    kind: FollowUpKind,
+    amount: Option<&str>,
+) -> Result<ReversalOutcome, CommandError> {
+    let amount_minor = amount
+        .filter(|a| !a.trim().is_empty())
+        .map(plan::parse_amount)
+        .transpose()
+        .map_err(|e| state.error(e))?;
+    let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
+    let config = EngineConfig::from_env();
+    match kind {
+        FollowUpKind::Void => reversal::void(&session, &bank, &config, attempt_id).await,
+        FollowUpKind::Refund => {
+            reversal::refund(&session, &bank, &config, attempt_id, amount_minor).await
+        }
+        FollowUpKind::Capture => {
+            capture::capture(&session, &bank, &config, attempt_id, amount_minor).await
+        }
+    }
+    .map_err(|e| state.error(e))
+}
+
+/// Voids an approved attempt (same day), or releases an open pre-authorisation; needs `void`
+/// on its store.
 #[tauri::command]
 #[specta::specta]
 pub async fn void_payment(
     state: State<'_, AppState>,
     attempt_id: i64,
 ) -> Result<ReversalOutcome, CommandError> {
-    let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
-    reversal::void(&session, &bank, &EngineConfig::from_env(), attempt_id)
-        .await
-        .map_err(|e| state.error(e))
+    follow_up(&state, attempt_id, FollowUpKind::Void, None).await
 }
 
 /// Refunds an approved attempt in full (no amount) or in part (`1.234,56`); needs `refund`.
@@ -58,22 +87,20 @@ pub async fn refund_payment(
     attempt_id: i64,
     amount: Option<String>,
 ) -> Result<ReversalOutcome, CommandError> {
-    let amount_minor = amount
-        .as_deref()
-        .filter(|a| !a.trim().is_empty())
-        .map(plan::parse_amount)
-        .transpose()
-        .map_err(|e| state.error(e))?;
-    let (session, bank) = state.blocking(|s| Ok((s.session()?, s.bank()?))).await?;
-    reversal::refund(
-        &session,
-        &bank,
-        &EngineConfig::from_env(),
-        attempt_id,
-        amount_minor,
-    )
-    .await
-    .map_err(|e| state.error(e))
+    follow_up(&state, attempt_id, FollowUpKind::Refund, amount.as_deref()).await
+}
+
+/// Captures a pre-authorisation (post-authorisation), all of it or a part (`1.234,56`), never
+/// above the authorised amount; needs `submit_provisions`. A void (`void_payment`) releases the
+/// hold instead.
+#[tauri::command]
+#[specta::specta]
+pub async fn capture_payment(
+    state: State<'_, AppState>,
+    attempt_id: i64,
+    amount: Option<String>,
+) -> Result<ReversalOutcome, CommandError> {
+    follow_up(&state, attempt_id, FollowUpKind::Capture, amount.as_deref()).await
 }
 
 /// Puts another card on a payment for the next run; with `keepOnFile` it becomes the customer's
@@ -108,3 +135,7 @@ pub async fn cancel_plan(state: State<'_, AppState>, plan_id: i64) -> Result<(),
         })
         .await
 }
+
+#[cfg(test)]
+#[path = "payments_tests.rs"]
+mod tests;

@@ -10,7 +10,7 @@ use tahsildar_core::payments::timeline::StepKind;
 use secrecy::SecretString;
 use tahsildar_core::auth::users;
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
-use tahsildar_core::plan::{self, NewPlan, PlanKind};
+use tahsildar_core::plan::{self, CollectionInput, CollectionKind, NewPlan, PlanKind};
 use tahsildar_core::{
     DataDir, Environment, Grant, KdfParams, Lang, NewUser, Origin, Permission, Protection, Role,
     Scope, Session, SystemClock, Vault,
@@ -190,6 +190,26 @@ impl World {
         )
         .unwrap();
         created.payments[0].id
+    }
+
+    /// The customer's collection as the window enters it: `amount` as typed, due today.
+    pub fn collection(&self, amount: &str, kind: CollectionKind) -> CollectionInput {
+        let detail =
+            tahsildar_core::payments::timeline::detail(&self.admin(), self.payment_id).unwrap();
+        CollectionInput {
+            customer_id: detail.customer_id,
+            amount: amount.into(),
+            currency: None,
+            start_date: None,
+            kind,
+            installments: None,
+            cadence: None,
+            count: None,
+            until: None,
+            split: None,
+            description: None,
+            provision: None,
+        }
     }
 
     /// Gives `payment` an attempt in `state` under an order id the bank has never seen, sent

@@ -208,10 +208,19 @@ export const commands = {
 	listPayments: (query: PaymentQuery_Deserialize) => __TAURI_INVOKE<PaymentPage_Serialize>("list_payments", { query }),
 	/**  One payment with its attempt timeline and the actions open to the user. */
 	paymentDetail: (id: number) => __TAURI_INVOKE<PaymentDetail_Serialize>("payment_detail", { id }),
-	/**  Voids an approved attempt (same day); needs `void` on its store. */
+	/**
+	 *  Voids an approved attempt (same day), or releases an open pre-authorisation; needs `void`
+	 *  on its store.
+	 */
 	voidPayment: (attemptId: number) => __TAURI_INVOKE<ReversalOutcome_Serialize>("void_payment", { attemptId }),
 	/**  Refunds an approved attempt in full (no amount) or in part (`1.234,56`); needs `refund`. */
 	refundPayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("refund_payment", { attemptId, amount }),
+	/**
+	 *  Captures a pre-authorisation (post-authorisation), all of it or a part (`1.234,56`), never
+	 *  above the authorised amount; needs `submit_provisions`. A void (`void_payment`) releases the
+	 *  hold instead.
+	 */
+	capturePayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("capture_payment", { attemptId, amount }),
 	/**
 	 *  Puts another card on a payment for the next run; with `keepOnFile` it becomes the customer's
 	 *  primary card. Needs `replace_card`. Returns the payment as it is now.
@@ -843,6 +852,11 @@ export type CollectionInput_Deserialize = {
 	 */
 	split?: boolean | null,
 	description?: string | null,
+	/**
+	 *  What the bank is asked for: a sale (default) or, for one-off and installment
+	 *  collections, a pre-authorisation an operator captures later.
+	 */
+	provision?: ProvisionKind | null,
 };
 
 /**  A collection as entered. */
@@ -869,6 +883,11 @@ export type CollectionInput_Serialize = {
 	 */
 	split: boolean | null,
 	description: string | null,
+	/**
+	 *  What the bank is asked for: a sale (default) or, for one-off and installment
+	 *  collections, a pre-authorisation an operator captures later.
+	 */
+	provision: ProvisionKind | null,
 };
 
 /**  The kind of collection a plan is, as stored and listed. */
@@ -1746,24 +1765,32 @@ export type PaymentActions = PaymentActions_Serialize | PaymentActions_Deseriali
 
 /**  What the user may do to the payment now (permission and state both checked). */
 export type PaymentActions_Deserialize = {
-	/**  The approved attempt a void or refund applies to. */
+	/**  The approved attempt a void, refund or capture applies to. */
 	approved_attempt?: number | null,
 	can_void: boolean,
 	can_refund: boolean,
 	/**  Still captured, so at most this much can be refunded. */
 	refundable_minor: number,
+	/**  An open pre-authorisation the user may capture (in part or in full) ... */
+	can_capture: boolean,
+	/**  ... up to the amount the bank authorised (0 when there is nothing to capture). */
+	capturable_minor: number,
 	can_retry_with_card: boolean,
 	can_cancel_plan: boolean,
 };
 
 /**  What the user may do to the payment now (permission and state both checked). */
 export type PaymentActions_Serialize = {
-	/**  The approved attempt a void or refund applies to. */
+	/**  The approved attempt a void, refund or capture applies to. */
 	approved_attempt: number | null,
 	can_void: boolean,
 	can_refund: boolean,
 	/**  Still captured, so at most this much can be refunded. */
 	refundable_minor: number,
+	/**  An open pre-authorisation the user may capture (in part or in full) ... */
+	can_capture: boolean,
+	/**  ... up to the amount the bank authorised (0 when there is nothing to capture). */
+	capturable_minor: number,
 	can_retry_with_card: boolean,
 	can_cancel_plan: boolean,
 };

@@ -6,7 +6,7 @@
  */
 import { $, $$, browser, expect } from "@wdio/globals";
 import { fill, signInFresh } from "../support/app.ts";
-import { addCard, addCustomer, CARDS, closeDrawer, openPaymentOf, press, todayInIstanbul } from "../support/collect.ts";
+import { addCard, addCustomer, CARDS, closeDrawer, openPaymentOf, pick, press, todayInIstanbul } from "../support/collect.ts";
 import { screenshotPath } from "../support/paths.ts";
 
 /** `days` after today in Istanbul, as the form takes it: `DD.MM.YYYY`. */
@@ -23,13 +23,6 @@ async function paymentStatuses(): Promise<string[]> {
   const statuses: string[] = [];
   for (const tag of tags) statuses.push(String(await tag.getAttribute("data-status")));
   return statuses;
-}
-
-/** Picks a button of an Ant Design radio group: its label takes the click, not the hidden input. */
-async function pick(testId: string): Promise<void> {
-  const label = $(`[data-testid="${testId}"]`).$("./ancestor::label");
-  await label.waitForDisplayed();
-  await label.click();
 }
 
 /** Opens the change form of the customer's only plan. */

@@ -23,6 +23,13 @@ export async function press(testId: string): Promise<void> {
   );
 }
 
+/** Picks an option of an Ant Design radio group: its label takes the click, not the hidden input. */
+export async function pick(testId: string): Promise<void> {
+  const label = $(`[data-testid="${testId}"]`).$("./ancestor::label");
+  await label.waitForDisplayed();
+  await label.click();
+}
+
 /** The sandbox bank's test cards (README, "Sandbox mode"). */
 export const CARDS = {
   approve: "4355093000315232",

@@ -143,6 +143,11 @@ export function refundPayment(attemptId: number, amount: string | null): Promise
   return call(() => commands.refundPayment(attemptId, amount));
 }
 
+/** Captures a pre-authorisation: all of it without an amount, a part with `1.234,56`. */
+export function capturePayment(attemptId: number, amount: string | null): Promise<ReversalOutcome> {
+  return call(() => commands.capturePayment(attemptId, amount));
+}
+
 export function retryWithCard(paymentId: number, card: NewCardInput, keepOnFile: boolean): Promise<PaymentDetail> {
   return call(() => commands.retryWithCard(paymentId, card, keepOnFile));
 }

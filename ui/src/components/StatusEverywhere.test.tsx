@@ -25,6 +25,8 @@ function backend(status: PaymentStatus) {
       can_void: false,
       can_refund: false,
       refundable_minor: 0,
+      can_capture: false,
+      capturable_minor: 0,
       can_retry_with_card: false,
       can_cancel_plan: false,
     },

@@ -38,6 +38,10 @@ const collectionEn = {
     merchantCount: "Number of instalments (monthly)",
     merchantCountRange: "The number of instalments must be 2 to 520.",
     summaryLastAmount: "Last instalment: {{amount}}",
+    provision: "What the bank is asked for",
+    provisionSale: "Sale (the amount is taken at once)",
+    provisionPreAuth: "Pre-authorisation (the amount is held on the card and captured later)",
+    summaryPreAuth: "Pre-authorisation: on the due date the amount is held on the card; capture or void it from the payment's detail.",
     noCardWarning: "This customer has no card on file; the payment will go to the attention queue when due.",
   },
 };

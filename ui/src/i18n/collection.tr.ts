@@ -38,6 +38,10 @@ const collectionTr = {
     merchantCount: "Taksit sayısı (aylık)",
     merchantCountRange: "Taksit sayısı 2 ile 520 arasında olmalı.",
     summaryLastAmount: "Son taksit: {{amount}}",
+    provision: "Bankadan istenen",
+    provisionSale: "Satış (tutar hemen çekilir)",
+    provisionPreAuth: "Ön provizyon (tutar kartta bloke edilir, sonra kapatılır)",
+    summaryPreAuth: "Ön provizyon: tutar vadesinde kartta bloke edilir; ödemenin ayrıntısından kapatılır ya da iptal edilir.",
     noCardWarning: "Bu müşterinin kayıtlı kartı yok; ödeme vadesinde dikkat listesine düşer.",
   },
 };

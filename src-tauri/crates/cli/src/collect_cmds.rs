@@ -251,14 +251,11 @@ fn collect(cli: &Cli, out: &Output, a: &CollectArgs) -> Result<()> {
         until: a.until.clone(),
         split: Some(a.split),
         description: a.description.clone(),
+        provision: a.pre_auth.then_some(ProvisionKind::PreAuth),
     };
     let plan = input.to_plan(plan::today(session.vault().clock().as_ref()))?;
     let start = plan.start;
-    let provision = if a.pre_auth {
-        ProvisionKind::PreAuth
-    } else {
-        ProvisionKind::Sale
-    };
+    let provision = input.provision();
     let info = plan::create_as(&session, &plan, provision)?;
     let n = info.payments.len();
     out.result(

@@ -98,4 +98,34 @@ describe("NewCollectionForm", () => {
     const preview = calls.filter((c) => c.cmd === "preview_collection").at(-1);
     expect(preview?.args.input).toMatchObject({ kind: "recurring", cadence: "1m", count: 3, until: null, split: true });
   });
+
+  it("offers a pre-authorisation beside the sale for one-off and installment sales only", async () => {
+    const calls = backend();
+    renderWithBackend(<NewCollectionForm customer={{ id: 3, label: "D-1 — Ayşe", hasCard: true }} />);
+    expect((screen.getByTestId("provision-sale") as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText("Satış (tutar hemen çekilir)")).toBeTruthy();
+    await userEvent.click(screen.getByText("Ön provizyon (tutar kartta bloke edilir, sonra kapatılır)"));
+    expect((screen.getByTestId("provision-pre_auth") as HTMLInputElement).checked).toBe(true);
+    await userEvent.type(screen.getByTestId("collection-amount"), "1.234,56");
+    await screen.findByTestId("summary-total");
+    const preview = calls.filter((c) => c.cmd === "preview_collection").at(-1);
+    expect(preview?.args.input).toMatchObject({ kind: "one_off", provision: "pre_auth" });
+    expect(screen.getByTestId("summary-pre-auth").textContent).toContain("kartta bloke edilir");
+    await waitFor(() => expect((screen.getByTestId("collection-save") as HTMLButtonElement).disabled).toBe(false));
+    await userEvent.click(screen.getByTestId("collection-save"));
+    await screen.findByTestId("collection-saved-text");
+    const created = calls.find((c) => c.cmd === "create_collection");
+    expect(created?.args.input).toMatchObject({ kind: "one_off", provision: "pre_auth" });
+  });
+
+  it("does not offer a pre-authorisation for a recurring plan or merchant instalments", async () => {
+    backend();
+    renderWithBackend(<NewCollectionForm customer={{ id: 3, label: "D-1 — Ayşe", hasCard: true }} />);
+    await userEvent.click(screen.getByText("Taksitli satış"));
+    expect(await screen.findByTestId("provision-pre_auth")).toBeTruthy();
+    await userEvent.click(screen.getByText("Düzenli tahsilat"));
+    await waitFor(() => expect(screen.queryByTestId("collection-provision")).toBeNull());
+    await userEvent.click(screen.getByText("İşyeri taksiti"));
+    await waitFor(() => expect(screen.queryByTestId("collection-provision")).toBeNull());
+  });
 });

@@ -19,7 +19,7 @@ import { formatDate, formatMoney } from "../../format";
 import { AmountInput } from "../../forms/AmountInput";
 import { dateInputText } from "../../forms/dateInput";
 import { todayIso } from "../../format";
-import { collectionInput, collectionProblem, type CollectionValues } from "./collectionInput";
+import { collectionInput, collectionProblem, offersPreAuth, type CollectionValues } from "./collectionInput";
 
 /** The customer a collection is for. */
 export interface CollectionCustomer {
@@ -126,7 +126,7 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ kind: "one_off", currency: "TRY", date: dateInputText(todayIso()), every: 1, unit: "m", endMode: "count", count: 12, installments: 2 }}
+        initialValues={{ kind: "one_off", provision: "sale", currency: "TRY", date: dateInputText(todayIso()), every: 1, unit: "m", endMode: "count", count: 12, installments: 2 }}
         onFinish={save}
       >
         <Form.Item name="kind" label={t("collection.kind")}>
@@ -145,6 +145,20 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
             </Radio.Button>
           </Radio.Group>
         </Form.Item>
+        {offersPreAuth(kind) && (
+          <Form.Item name="provision" label={t("collection.provision")}>
+            <Radio.Group data-testid="collection-provision">
+              <Flex vertical gap={4}>
+                <Radio value="sale" data-testid="provision-sale">
+                  {t("collection.provisionSale")}
+                </Radio>
+                <Radio value="pre_auth" data-testid="provision-pre_auth">
+                  {t("collection.provisionPreAuth")}
+                </Radio>
+              </Flex>
+            </Radio.Group>
+          </Form.Item>
+        )}
         {kind === "merchant" && (
           <Alert type="info" showIcon message={t("collection.merchantHint")} style={{ marginBottom: 16 }} data-testid="merchant-hint" />
         )}
@@ -219,7 +233,12 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
       <Card size="small" title={t("collection.summary")} data-testid="collection-summary">
         <ErrorAlert error={previewError} testId="collection-preview-error" />
         {preview ? (
-          <PreviewTable preview={preview} split={kind === "merchant"} />
+          <Flex vertical gap={8}>
+            <PreviewTable preview={preview} split={kind === "merchant"} />
+            {offersPreAuth(kind) && values?.provision === "pre_auth" && (
+              <Typography.Text data-testid="summary-pre-auth">{t("collection.summaryPreAuth")}</Typography.Text>
+            )}
+          </Flex>
         ) : (
           !previewError && <Typography.Text type="secondary">{t("collection.summaryEmpty")}</Typography.Text>
         )}

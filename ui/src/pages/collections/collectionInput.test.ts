@@ -50,6 +50,7 @@ describe("collectionInput", () => {
       until: "2027-06-30",
       split: null,
       description: "Aidat",
+      provision: null,
     });
     const oneOff = collectionInput(7, { kind: "one_off", amount: "10", installments: 4 });
     expect(oneOff.installments).toBe(null);
@@ -64,5 +65,13 @@ describe("collectionInput", () => {
       split: true,
     });
     expect(collectionProblem({ kind: "merchant", amount: "1.000,00", count: 1 }, 12)?.key).toBe("collection.merchantCountRange");
+  });
+  it("asks for a pre-authorisation only for one-off and installment sales", () => {
+    expect(collectionInput(7, { kind: "one_off", amount: "10", provision: "pre_auth" }).provision).toBe("pre_auth");
+    expect(collectionInput(7, { kind: "installment", amount: "10", installments: 3, provision: "pre_auth" }).provision).toBe("pre_auth");
+    expect(collectionInput(7, { kind: "one_off", amount: "10", provision: "sale" }).provision).toBe(null);
+    // A choice left over from another kind is dropped: a recurring plan charges each date as a sale.
+    expect(collectionInput(7, { kind: "recurring", amount: "10", every: 1, count: 3, provision: "pre_auth" }).provision).toBe(null);
+    expect(collectionInput(7, { kind: "merchant", amount: "10", count: 3, provision: "pre_auth" }).provision).toBe(null);
   });
 });

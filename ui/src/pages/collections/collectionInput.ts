@@ -1,4 +1,4 @@
-import type { CollectionInput, CollectionKind } from "../../api";
+import type { CollectionInput, CollectionKind, ProvisionKind } from "../../api";
 import { parseAmount } from "../../forms/amount";
 import { installmentProblem } from "../../forms/card";
 import { parseDateInput } from "../../forms/dateInput";
@@ -12,6 +12,8 @@ export type FormKind = CollectionKind | "merchant";
 /** The new collection form's values, as typed. */
 export interface CollectionValues {
   kind: FormKind;
+  /** A sale, or a pre-authorisation captured later (one-off and installment sales only). */
+  provision?: ProvisionKind;
   amount?: string;
   currency?: string;
   date?: string;
@@ -69,6 +71,7 @@ export function collectionInput(customerId: number, values: CollectionValues): C
       until: null,
       split: true,
       description: values.description?.trim() || null,
+      provision: null,
     };
   }
   const recurring = values.kind === "recurring";
@@ -84,5 +87,11 @@ export function collectionInput(customerId: number, values: CollectionValues): C
     until: recurring && values.endMode === "until" && values.until ? parseDateInput(values.until) : null,
     split: null,
     description: values.description?.trim() || null,
+    provision: offersPreAuth(values.kind) && values.provision === "pre_auth" ? "pre_auth" : null,
   };
+}
+
+/** Whether a kind may be taken as a pre-authorisation: one-off and installment sales only. */
+export function offersPreAuth(kind: FormKind): boolean {
+  return kind === "one_off" || kind === "installment";
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { PaymentActions, PaymentDetail, ReviewState, TimelineEntry } from "../../api";
+import type { PaymentActions, PaymentDetail, ReversalOutcome, ReviewState, TimelineEntry } from "../../api";
 import i18n from "../../i18n";
 import { paymentRowFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
@@ -93,6 +94,8 @@ function detail(actions: Partial<PaymentActions>, timeline: TimelineEntry[] = [D
       can_void: false,
       can_refund: false,
       refundable_minor: 123456,
+      can_capture: false,
+      capturable_minor: 0,
       can_retry_with_card: false,
       can_cancel_plan: false,
       ...actions,
@@ -208,5 +211,82 @@ describe("PaymentDetailDrawer", () => {
     renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
     await screen.findByTestId("payment-timeline");
     expect(screen.queryByTestId("review-panel")).toBeNull();
+  });
+
+  it("captures an open pre-authorisation in part, never above what was authorised", async () => {
+    const held = detail({ can_capture: true, can_void: true, capturable_minor: 123456, refundable_minor: 0 }, [{ ...APPROVED, kind: "pre_auth" }]);
+    held.payment.status = "authorized";
+    let captured = false;
+    const sent: { attemptId: number; amount: string | null }[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "payment_detail") {
+        if (!captured) return held;
+        return detail({ can_refund: true, refundable_minor: 100000 }, [
+          { ...APPROVED, kind: "pre_auth" },
+          { ...APPROVED, kind: "capture", reversal_id: 4, amount_minor: 100000, auth_code: null, explanation: null },
+        ]);
+      }
+      if (cmd === "capture_payment") {
+        sent.push(args as { attemptId: number; amount: string | null });
+        captured = true;
+        const outcome: ReversalOutcome = { reversal_id: 4, state: "approved", amount_minor: 100000, vps_code: "VPS-0000", host_code: "00", message: null };
+        return outcome;
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
+    expect((await screen.findByTestId("payment-detail-status")).textContent).toBe("Ön provizyon alındı");
+    expect(screen.getByTestId("action-void").textContent).toBe("Provizyonu iptal et");
+    expect(screen.queryByTestId("action-refund")).toBeNull();
+    expect(screen.queryByTestId("action-receipt")).toBeNull();
+    await userEvent.click(screen.getByTestId("action-capture"));
+
+    // Starts at all that was authorised; more is refused at once, and the button is disabled.
+    const amount = (await screen.findByTestId("capture-amount")) as HTMLInputElement;
+    expect(amount.value).toBe("1.234,56");
+    expect(screen.getByTestId("capture-note").textContent).toBe("Karttan 1.234,56 ₺ tahsil edilecek.");
+    await userEvent.clear(amount);
+    await userEvent.type(amount, "1.234,57");
+    expect(await screen.findByText("En çok onaylanan 1.234,56 ₺ tahsil edilebilir.")).toBeTruthy();
+    expect((screen.getByTestId("capture-submit") as HTMLButtonElement).disabled).toBe(true);
+
+    await userEvent.clear(amount);
+    await userEvent.type(amount, "1.000,00");
+    expect(screen.getByTestId("capture-note").textContent).toBe("Karttan 1.000,00 ₺ tahsil edilecek; kalan 234,56 ₺ blokesi kalkar.");
+    await userEvent.click(screen.getByTestId("capture-submit"));
+    await waitFor(() => expect(sent).toEqual([{ attemptId: 11, amount: "1.000,00" }]));
+    expect((await screen.findByTestId("action-outcome")).textContent).toBe("Banka onayladı: 1.000,00 ₺.");
+    // The timeline shows the capture; the capture's receipt and a refund are offered now.
+    expect((await screen.findByTestId("timeline-1")).textContent).toContain("Provizyon kapama");
+    expect(screen.queryByTestId("action-capture")).toBeNull();
+    expect(screen.getByTestId("action-refund")).toBeTruthy();
+    expect(screen.getByTestId("action-receipt")).toBeTruthy();
+  });
+
+  it("names the pre-authorisation's actions in English and hides them from a viewer", async () => {
+    const held = detail({ can_capture: true, can_void: true, capturable_minor: 123456, refundable_minor: 0 }, [{ ...APPROVED, kind: "pre_auth" }]);
+    held.payment.status = "authorized";
+    mockIPC((cmd) => {
+      if (cmd === "payment_detail") return held;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    await i18n.changeLanguage("en");
+    const { unmount } = renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
+    expect((await screen.findByTestId("action-capture")).textContent).toBe("Capture");
+    expect(screen.getByTestId("action-void").textContent).toBe("Void pre-authorisation");
+    await userEvent.click(screen.getByTestId("action-void"));
+    expect(await screen.findByText("Void the pre-authorisation? The hold on the card is released and nothing is taken.")).toBeTruthy();
+    unmount();
+
+    const seen = detail({ can_capture: false, can_void: false, capturable_minor: 123456, refundable_minor: 0 }, [{ ...APPROVED, kind: "pre_auth" }]);
+    seen.payment.status = "authorized";
+    mockIPC((cmd) => {
+      if (cmd === "payment_detail") return seen;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderWithBackend(<PaymentDetailDrawer id={7} onClose={() => {}} />);
+    expect((await screen.findByTestId("payment-detail-status")).textContent).toBe("Pre-authorised");
+    expect(screen.queryByTestId("action-capture")).toBeNull();
+    expect(screen.queryByTestId("action-void")).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { AttemptStateTag, PaymentStatusTag, timelineColour } from "../../components/StatusTag";
 import { displayMaskedPan, formatDate, formatDateTime, formatMoney, pick } from "../../format";
 import { PlanChangeButton } from "../plans/PlanChangeModal";
+import { CaptureModal } from "./CaptureModal";
 import { RefundModal } from "./RefundModal";
 import { ReviewPanel } from "./ReviewPanel";
 import { RetryWithCardModal } from "./RetryWithCardModal";
@@ -50,6 +51,7 @@ function PaymentDetail({ id }: { id: number }) {
   const client = useQueryClient();
   const detail = usePaymentDetail(id);
   const [refunding, setRefunding] = useState(false);
+  const [capturing, setCapturing] = useState(false);
   const [retrying, setRetrying] = useState(false);
   const [outcome, setOutcome] = useState<{ type: "success" | "info" | "warning" | "error"; text: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -88,8 +90,10 @@ function PaymentDetail({ id }: { id: number }) {
   const actions = d.actions;
   const approved = actions.approved_attempt;
   const review = attemptInReview(d.timeline);
-  // A sale, refund or void the bank approved has its receipt.
-  const hasReceipt = d.timeline.some((e) => e.state === "approved");
+  // Held on the card, waiting to be captured or voided (whether or not this user may).
+  const openPreAuth = actions.capturable_minor > 0;
+  // A sale, capture, refund or void the bank approved has its receipt; a hold has none.
+  const hasReceipt = d.timeline.some((e) => e.state === "approved" && e.kind !== "pre_auth");
   const saveReceipt = () =>
     act(async () => {
       const saved = await saveReceipts({ by: "payment", payment_id: p.id });
@@ -138,9 +142,14 @@ function PaymentDetail({ id }: { id: number }) {
             {t("payments.actions.receipt")}
           </Button>
         )}
+        {actions.can_capture && approved !== null && (
+          <Button type="primary" loading={busy} onClick={() => setCapturing(true)} data-testid="action-capture">
+            {t("payments.actions.capture")}
+          </Button>
+        )}
         {actions.can_void && approved !== null && (
           <Popconfirm
-            title={t("payments.actions.voidConfirm")}
+            title={t(openPreAuth ? "payments.actions.voidPreAuthConfirm" : "payments.actions.voidConfirm")}
             okText={t("payments.actions.yes")}
             cancelText={t("payments.actions.no")}
             okButtonProps={{ "data-testid": "void-confirm" }}
@@ -149,7 +158,7 @@ function PaymentDetail({ id }: { id: number }) {
             }
           >
             <Button danger loading={busy} data-testid="action-void">
-              {t("payments.actions.void")}
+              {t(openPreAuth ? "payments.actions.voidPreAuth" : "payments.actions.void")}
             </Button>
           </Popconfirm>
         )}
@@ -217,6 +226,19 @@ function PaymentDetail({ id }: { id: number }) {
           await refresh();
         }}
       />
+      {capturing && approved !== null && (
+        <CaptureModal
+          attemptId={approved}
+          authorisedMinor={actions.capturable_minor}
+          currency={p.currency}
+          onClose={() => setCapturing(false)}
+          onDone={async (r) => {
+            setCapturing(false);
+            showReversal(r, p.currency);
+            await refresh();
+          }}
+        />
+      )}
       <RetryWithCardModal
         open={retrying}
         paymentId={p.id}

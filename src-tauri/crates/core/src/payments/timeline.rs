@@ -90,12 +90,16 @@ pub struct TimelineEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PaymentActions {
-    /// The approved attempt a void or refund applies to.
+    /// The approved attempt a void, refund or capture applies to.
     pub approved_attempt: Option<i64>,
     pub can_void: bool,
     pub can_refund: bool,
     /// Still captured, so at most this much can be refunded.
     pub refundable_minor: i64,
+    /// An open pre-authorisation the user may capture (in part or in full) ...
+    pub can_capture: bool,
+    /// ... up to the amount the bank authorised (0 when there is nothing to capture).
+    pub capturable_minor: i64,
     pub can_retry_with_card: bool,
     pub can_cancel_plan: bool,
 }
@@ -240,17 +244,28 @@ pub(crate) fn timeline_of(
     Ok(out)
 }
 
+/// A payment's latest approved attempt, as its actions see it.
+struct Approved {
+    id: i64,
+    amount_minor: i64,
+    refunded_minor: i64,
+    voided: bool,
+    kind: ProvisionKind,
+    captured_minor: Option<i64>,
+}
+
 /// One payment with its timeline and the actions open to the user; needs `view_reports`.
 pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
     let payment = super::get(session, payment_id)?;
     let store = Some(payment.store_id);
     // Checked before the read below: a permission check reads the database itself.
     let allowed = |p: Permission| session.require(p, store).is_ok();
-    let (may_void, may_refund, may_replace, may_change) = (
+    let (may_void, may_refund, may_replace, may_change, may_capture) = (
         allowed(Permission::Void),
         allowed(Permission::Refund),
         allowed(Permission::ReplaceCard),
         allowed(Permission::CreateCollections),
+        allowed(Permission::SubmitProvisions),
     );
     session.vault().db().read(|c| {
         let (customer_id, plan_kind, plan_status, plan_description, installments): (i64, CollectionKind, PlanStatus, Option<String>, i64) = c
@@ -263,15 +278,24 @@ pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
             .optional()?
             .ok_or_else(|| Error::not_found("payment", payment_id))?;
         let timeline = timeline_of(c, payment_id)?;
-        let approved: Option<(i64, i64, i64, bool)> = c
+        let approved: Option<Approved> = c
             .query_row(
                 &format!(
-                    "SELECT id, amount_minor, refunded_minor, voided FROM attempts
+                    "SELECT id, amount_minor, refunded_minor, voided, kind, captured_minor FROM attempts
                      WHERE payment_id = ?1 AND state = {} ORDER BY id DESC LIMIT 1",
                     sql_list(&[AttemptState::Approved])
                 ),
                 params![payment_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| {
+                    Ok(Approved {
+                        id: r.get(0)?,
+                        amount_minor: r.get(1)?,
+                        refunded_minor: r.get(2)?,
+                        voided: r.get(3)?,
+                        kind: r.get(4)?,
+                        captured_minor: r.get(5)?,
+                    })
+                },
             )
             .optional()?;
         let reversal_open: bool = c.query_row(
@@ -292,14 +316,26 @@ pub fn detail(session: &Session, payment_id: i64) -> Result<PaymentDetail> {
             |r| r.get(0),
         )?;
         let mut actions = PaymentActions::default();
-        if let Some((id, amount, refunded, voided)) = approved
-            && !voided
+        if let Some(a) = approved
+            && !a.voided
             && !reversal_open
         {
-            actions.approved_attempt = Some(id);
-            actions.refundable_minor = amount - refunded;
-            actions.can_void = refunded == 0 && may_void;
-            actions.can_refund = amount > refunded && may_refund;
+            actions.approved_attempt = Some(a.id);
+            actions.can_void = a.refunded_minor == 0 && may_void;
+            match (a.kind, a.captured_minor) {
+                // An open pre-authorisation: captured or voided, never refunded.
+                (ProvisionKind::PreAuth, None) => {
+                    actions.capturable_minor = a.amount_minor;
+                    actions.can_capture = may_capture;
+                }
+                (ProvisionKind::PreAuth, Some(captured)) => {
+                    actions.refundable_minor = captured - a.refunded_minor;
+                }
+                (ProvisionKind::Sale, _) => {
+                    actions.refundable_minor = a.amount_minor - a.refunded_minor;
+                }
+            }
+            actions.can_refund = actions.refundable_minor > 0 && may_refund;
         }
         actions.can_retry_with_card =
             payment.status.may_change_card() && !open_attempt && may_replace;

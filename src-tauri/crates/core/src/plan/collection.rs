@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::input::{parse_amount, parse_currency, parse_date};
 use super::schedule::{Cadence, PlanEnd, Schedule};
-use super::terms::{CollectionKind, NewPlan, PlanKind, schedule_problem_error};
+use super::terms::{CollectionKind, NewPlan, PlanKind, ProvisionKind, schedule_problem_error};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 
@@ -34,6 +34,9 @@ pub struct CollectionInput {
     /// instalments, the remainder kuruş on the last) rather than each payment's amount.
     pub split: Option<bool>,
     pub description: Option<String>,
+    /// What the bank is asked for: a sale (default) or, for one-off and installment
+    /// collections, a pre-authorisation an operator captures later.
+    pub provision: Option<ProvisionKind>,
 }
 
 /// A typed text that counts only when something other than blanks was typed.
@@ -42,6 +45,11 @@ fn typed(text: &Option<String>) -> Option<&str> {
 }
 
 impl CollectionInput {
+    /// What the bank is asked for; a sale unless a pre-authorisation was chosen.
+    pub fn provision(&self) -> ProvisionKind {
+        self.provision.unwrap_or_default()
+    }
+
     /// The plan these fields describe; `today` is the start when no date was typed.
     pub fn to_plan(&self, today: Date) -> Result<NewPlan> {
         let amount_minor = parse_amount(&self.amount)?;
@@ -119,6 +127,7 @@ mod tests {
             until: None,
             split: None,
             description: Some("  ".into()),
+            provision: None,
         }
     }
 

@@ -19,7 +19,8 @@ pub use manage::{apply_change, cancel, change_amount, pause, resume};
 pub use preview::{PlanPreview, preview};
 pub use status::PlanStatus;
 pub use terms::{
-    CollectionKind, NewPlan, PlanInfo, PlanKind, PlannedPayment, ProvisionKind, create, create_as,
+    CollectionKind, NewPlan, PlanInfo, PlanKind, PlannedPayment, ProvisionKind, check_provision,
+    create, create_as,
 };
 
 use jiff::civil::Date;

@@ -389,6 +389,21 @@ pub(crate) fn insert(
     Ok((id, dates.len()))
 }
 
+/// Whether a plan of `kind` may be taken as `provision`: a pre-authorisation only for one-off
+/// and installment collections (a recurring plan charges each occurrence as a sale).
+pub fn check_provision(kind: &PlanKind, provision: ProvisionKind) -> Result<()> {
+    if provision == ProvisionKind::PreAuth && kind.schedule().is_some() {
+        return Err(Error::invalid(
+            "pre_auth",
+            Text::new(
+                "Yalnızca tek çekim ve taksitli tahsilatlar için ön provizyon alınabilir.",
+                "Only one-off and installment collections can be pre-authorised.",
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Creates a plan and all its payments, each taken as a sale. Needs `create_collections` on the
 /// customer's store.
 pub fn create(session: &Session, plan: &NewPlan) -> Result<PlanInfo> {
@@ -414,15 +429,7 @@ pub fn create_as(session: &Session, plan: &NewPlan, provision: ProvisionKind) ->
         .read(crate::settlement::require_no_restore_hold)?;
     let today = super::today(vault.clock().as_ref());
     check(plan, max_installments, today)?;
-    if provision == ProvisionKind::PreAuth && plan.kind.schedule().is_some() {
-        return Err(Error::invalid(
-            "pre_auth",
-            Text::new(
-                "Yalnızca tek çekim ve taksitli tahsilatlar için ön provizyon alınabilir.",
-                "Only one-off and installment collections can be pre-authorised.",
-            ),
-        ));
-    }
+    check_provision(&plan.kind, provision)?;
     let now = vault.clock().now().to_string();
     let placement = PlanPlacement {
         store_id,

@@ -160,7 +160,8 @@ impl Receipt {
 }
 
 /// The transactions a receipt may be given for: approved sales and approved follow-ups (a
-/// capture counts as the sale of its pre-authorisation), as rows of one shape.
+/// capture counts as the sale of its pre-authorisation, under the auth code the bank gave the
+/// pre-authorisation), as rows of one shape.
 fn transactions() -> String {
     format!(
         "SELECT 'attempt' AS src, a.id AS attempt_id, NULL AS follow_up_id, a.payment_id,
@@ -170,12 +171,14 @@ fn transactions() -> String {
          WHERE a.state = {approved} AND a.kind = {sale}
          UNION ALL
          SELECT v.kind, v.attempt_id, v.id, a.payment_id, v.finished_at, v.amount_minor,
-             COALESCE(v.order_id, a.order_id), a.order_id, NULL, NULL, a.card_id,
+             COALESCE(v.order_id, a.order_id), a.order_id,
+             CASE WHEN v.kind = {capture} THEN a.auth_code END, NULL, a.card_id,
              a.installments, a.currency, NULL
          FROM reversals v JOIN attempts a ON a.id = v.attempt_id
          WHERE v.state = {done} AND v.kind IN ({follow_ups})",
         approved = sql_list(&[AttemptState::Approved]),
         sale = sql_list(&[ProvisionKind::Sale]),
+        capture = sql_list(&[FollowUpKind::Capture]),
         done = sql_list(&[FollowUpState::Approved]),
         follow_ups = sql_list(&[
             FollowUpKind::Refund,

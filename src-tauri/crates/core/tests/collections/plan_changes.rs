@@ -386,6 +386,7 @@ fn merchant_instalments_split_a_total_with_the_remainder_on_the_last() {
         until: None,
         split: Some(true),
         description: None,
+        provision: None,
     };
     let today = plan::today(v.clock.as_ref());
     let new = input("1.000,00", 3).to_plan(today).unwrap();

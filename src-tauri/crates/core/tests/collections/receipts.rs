@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use tahsildar_core::engine::reversal;
+use tahsildar_core::engine::{capture::capture, reversal};
+use tahsildar_core::plan::{PlanKind, ProvisionKind};
 use tahsildar_core::receipt::{self, ReceiptKind, ReceiptSelection};
 use tahsildar_core::{EngineConfig, Error, Lang, audit_log, plan};
 
@@ -139,6 +140,53 @@ async fn a_sale_receipt_shows_the_masked_card_the_amount_in_words_and_the_bank_r
         saved[0].detail
     );
     assert!(entries.iter().all(|e| !e.detail.contains(APPROVE)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_captured_pre_authorisation_has_the_receipt_of_a_sale_for_what_was_captured() {
+    let w = World::new().await;
+    let customer = w.v.customer("D-14", &[APPROVE]);
+    let payment =
+        w.v.plan_as(customer, 10_000, PlanKind::OneOff, ProvisionKind::PreAuth);
+    w.engine().run(None).await.unwrap();
+    let (attempt, _, auth_code) = approved(&w, payment);
+    let selection = ReceiptSelection::Payment {
+        payment_id: payment,
+        kind: None,
+    };
+    // A hold takes no money: no receipt yet.
+    let e = receipt::receipts(&w.v.admin, &selection).unwrap_err();
+    assert!(matches!(e, Error::WrongState { .. }), "{e:?}");
+
+    capture(
+        &w.v.admin,
+        &w.bank(),
+        &EngineConfig::fast(),
+        attempt,
+        Some(7_000),
+    )
+    .await
+    .unwrap();
+    let found = receipt::receipts(&w.v.admin, &selection).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let r = &found[0];
+    assert_eq!(
+        (r.kind, r.attempt_id, r.amount_minor),
+        (ReceiptKind::Sale, attempt, 7_000)
+    );
+    assert_eq!(r.auth_code.as_deref(), Some(auth_code.as_str()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dekont.pdf");
+    assert_eq!(save(&w, &selection, Lang::Tr, &path), 1);
+    let page = &pages(&path)[0];
+    for shown in [
+        "Dekont — Satış",
+        "70,00 ₺",
+        "yetmiş Türk lirası",
+        auth_code.as_str(),
+    ] {
+        assert!(page.contains(shown), "{shown:?} on the receipt: {page}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
