@@ -14,6 +14,13 @@ export const commands = {
 	 *  when the dialog was closed. Audited.
 	 */
 	saveSupportBundle: () => __TAURI_INVOKE<string | null>("save_support_bundle"),
+	/**  Whether the app starts with the computer. Needs a signed-in user. */
+	autostart: () => __TAURI_INVOKE<boolean>("autostart"),
+	/**
+	 *  Turns starting with the computer on or off; returns the setting as it now is. Needs a
+	 *  signed-in user.
+	 */
+	setAutostart: (enabled: boolean) => __TAURI_INVOKE<boolean>("set_autostart", { enabled }),
 	/**
 	 *  Writes a backup of the vault, under `passphrase`, where the user chooses in the native save
 	 *  dialog; `null` when the dialog was closed. Needs `export` on every store. Audited.
@@ -288,6 +295,7 @@ export const commands = {
 export const events = {
 	exportProgressEvent: makeEvent<ExportProgressEvent, ExportProgressEvent>("export-progress-event"),
 	importProgressEvent: makeEvent<ImportProgressEvent, ImportProgressEvent>("import-progress-event"),
+	openScreenEvent: makeEvent<OpenScreenEvent, OpenScreenEvent>("open-screen-event"),
 	runProgressEvent: makeEvent<RunProgressEvent_Serialize, RunProgressEvent_Deserialize>("run-progress-event"),
 };
 
@@ -464,7 +472,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "scheduler.pause" | "scheduler.resume" | "scheduler.run_now" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -1702,6 +1710,9 @@ export type NewVault = {
 	admin_password: string,
 	unlock: UnlockChoice,
 };
+
+/**  The window is asked to open a screen (e.g. "attention" after its notification was clicked). */
+export type OpenScreenEvent = string;
 
 /**  What the user may do to the payment now (permission and state both checked). */
 export type PaymentActions = PaymentActions_Serialize | PaymentActions_Deserialize;
