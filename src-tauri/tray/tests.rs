@@ -74,7 +74,10 @@ async fn pause_and_resume_from_the_menu_are_shown_checked_and_audited() {
     wait_for(&w.state, |s| matches!(s, SchedulerState::Waiting { .. })).await;
 
     let ok = (Some(ADMIN.to_string()), "ok".to_string());
-    assert_eq!(audited(&w, AuditAction::SchedulerPause), [ok.clone()]);
+    assert_eq!(
+        audited(&w, AuditAction::SchedulerPause),
+        std::slice::from_ref(&ok)
+    );
     assert_eq!(audited(&w, AuditAction::SchedulerResume), [ok]);
 }
 
