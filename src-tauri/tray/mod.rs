@@ -13,7 +13,7 @@ use tahsildar_core::Lang;
 use tahsildar_core::engine::scheduler::SchedulerCommand;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Manager, WindowEvent};
+use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
 use crate::state::AppState;
 use labels::{Action, SchedulerState, TrayState};
@@ -173,14 +173,18 @@ pub fn keep_running_on_close(window: &tauri::Window, event: &WindowEvent) {
     {
         api.prevent_close();
         let _ = window.hide();
-        let app = window.app_handle();
-        if let Some(paths) = app.try_state::<crate::AppPaths>()
-            && notice::first_close(&notice::path(&paths.data_dir))
-        {
-            let (title, body) = notice::text(app.state::<AppState>().lang());
-            crate::notify::show_once_read(app, title, body);
+        if let Some((title, body)) = first_close_notice(window.app_handle()) {
+            crate::notify::show_once_read(window.app_handle(), title, body);
         }
     }
+}
+
+/// The notice of the first close to the tray, in the UI language, if this is the first close
+/// on this data folder (it is remembered at once).
+pub fn first_close_notice<R: Runtime>(app: &AppHandle<R>) -> Option<(String, String)> {
+    let paths = app.try_state::<crate::AppPaths>()?;
+    let state = app.try_state::<AppState>()?;
+    notice::first_close(&notice::path(&paths.data_dir)).then(|| notice::text(state.lang()))
 }
 
 #[cfg(test)]

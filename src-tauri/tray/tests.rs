@@ -9,10 +9,11 @@ use tahsildar_core::engine::scheduler::SchedulerCommand;
 use tahsildar_core::{AuditAction, Lang, Permission};
 
 use super::labels::{self, Action, SchedulerState, TrayState};
-use super::read_state;
+use super::{first_close_notice, read_state};
 use crate::commands::scheduler::tell;
 use crate::commands::test_world::{ADMIN, World};
 use crate::state::AppState;
+use tauri::Manager;
 
 async fn read(state: &AppState) -> TrayState {
     let state = state.clone();
@@ -100,4 +101,24 @@ async fn without_a_user_or_the_permission_the_orders_are_refused() {
     assert_eq!(refused.code, "permission_denied");
     assert!(audited(&w, AuditAction::SchedulerPause).is_empty());
     assert!(audited(&w, AuditAction::SchedulerRunNow).is_empty());
+}
+
+/// What the window's close calls after hiding it, on Tauri's mock runtime with the app's data
+/// folder and language: the notice once, in the UI language, then never again.
+#[test]
+fn the_first_close_to_the_tray_gives_the_notice_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = tauri::test::mock_builder()
+        .build(tauri::test::mock_context(tauri::test::noop_assets()))
+        .unwrap();
+    let state = AppState::new(tahsildar_core::DataDir::new(dir.path()), Lang::En);
+    app.manage(state);
+    app.manage(crate::AppPaths {
+        data_dir: dir.path().to_path_buf(),
+    });
+    let (title, body) = first_close_notice(app.handle()).expect("the first close");
+    assert_eq!(title, "Tahsildar keeps running in the background");
+    assert!(body.contains("\"Quit\""), "{body}");
+    assert!(dir.path().join(super::notice::FILE).exists());
+    assert_eq!(first_close_notice(app.handle()), None);
 }
