@@ -21,6 +21,8 @@ pub enum ShellError {
     EngineUnavailable(String),
     #[error("the built-in sandbox bank could not start: {0}")]
     SandboxBank(String),
+    #[error("starting with the computer could not be changed: {0}")]
+    Autostart(String),
     #[error(transparent)]
     Core(#[from] tahsildar_core::Error),
     #[error("internal error: {0}")]
@@ -46,6 +48,7 @@ impl ShellError {
             ShellError::SignedOut => "signed_out",
             ShellError::EngineUnavailable(_) => "engine_unavailable",
             ShellError::SandboxBank(_) => "sandbox_bank_unavailable",
+            ShellError::Autostart(_) => "autostart_failed",
             ShellError::Core(err) => err.code(),
             ShellError::Internal(_) => "internal",
         }
@@ -95,6 +98,13 @@ impl ShellError {
             ShellError::SandboxBank(detail) => lang.pick(
                 format!("Yerleşik sandbox bankası başlatılamadı ({detail})."),
                 format!("The built-in sandbox bank could not start ({detail})."),
+            ),
+            ShellError::Autostart(detail) => lang.pick(
+                format!(
+                    "Bilgisayarla birlikte başlama ayarı okunamadı ya da değiştirilemedi \
+                     ({detail})."
+                ),
+                format!("Starting with the computer could not be read or changed ({detail})."),
             ),
             ShellError::Internal(detail) => lang.pick(
                 format!("Beklenmeyen bir hata oluştu ({detail})."),

@@ -1,10 +1,11 @@
 //! The desktop shell of Tahsildar: app state, the Tauri commands, start-up, the scheduler's
-//! progress pushed to the window with a notification when a run ends, the tray, and one running
-//! app at a time.
+//! progress pushed to the window with a notification when a run ends, the tray, starting with
+//! the computer, and one running app at a time.
 
 pub mod commands;
 pub mod data_dir;
 pub mod error;
+pub mod notify;
 pub mod run_events;
 pub mod state;
 pub mod tray;
@@ -35,6 +36,12 @@ pub fn run() {
         .or_else(|| std::env::var_os(tahsildar_core::paths::DATA_DIR_ENV).map(PathBuf::from))
         .filter(|dir| !dir.as_os_str().is_empty());
     let instance = data_dir::instance_id(override_dir.as_deref());
+    let in_tray = std::env::args().any(|a| a == commands::autostart::IN_TRAY_ARG);
+    // An automatic start opens the same data folder, in the tray.
+    let mut autostart_args = vec![commands::autostart::IN_TRAY_ARG.to_string()];
+    if let Some(dir) = &override_dir {
+        autostart_args.extend([data_dir::ARG.to_string(), dir.display().to_string()]);
+    }
     tauri::Builder::default()
         // First: a second start on the same data folder only brings its window to the front.
         .plugin(
@@ -45,6 +52,12 @@ pub fn run() {
         )
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .app_name(PRODUCT_NAME)
+                .args(autostart_args)
+                .build(),
+        )
         .invoke_handler(builder.invoke_handler())
         .on_window_event(tray::keep_running_on_close)
         .setup(move |app| {
@@ -55,11 +68,16 @@ pub fn run() {
             let data_dir = data.root().to_path_buf();
             let state = AppState::new(data, Lang::Tr);
             state.on_progress(run_events::forwarder(app.handle().clone()));
+            let handle = app.handle().clone();
+            state.on_change(Box::new(move || tray::refresh(&handle)));
             app.manage(state);
             app.manage(AppPaths { data_dir });
+            notify::install(app.handle());
             // Without a tray on the desktop the app still runs; the window then quits on close.
-            if tray::install(app.handle(), Lang::Tr).is_err() {
+            if tray::install(app.handle()).is_err() {
                 TRAY_MISSING.store(true, std::sync::atomic::Ordering::Relaxed);
+            } else if in_tray && let Some(window) = app.get_webview_window("main") {
+                let _ = window.hide();
             }
             app.manage(commands::import_files::ImportFiles::default());
             app.manage(commands::backup::RestoreFile::default());

@@ -5,6 +5,8 @@
 app_commands! {
     app::app_info,
     app::save_support_bundle,
+    autostart::autostart,
+    autostart::set_autostart,
     backup::backup_now,
     backup::backup_schedule,
     backup::choose_backup_folder,

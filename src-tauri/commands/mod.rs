@@ -31,6 +31,7 @@
 pub mod app;
 pub mod attention;
 pub mod audit;
+pub mod autostart;
 pub mod backup;
 pub mod card_input;
 pub mod collections;
@@ -71,7 +72,8 @@ macro_rules! app_commands {
                 .events(collect_events![
                     scheduler::RunProgressEvent,
                     import::ImportProgressEvent,
-                    reports::ExportProgressEvent
+                    reports::ExportProgressEvent,
+                    crate::notify::OpenScreenEvent
                 ])
                 .typ::<CommandError>()
         }
@@ -81,7 +83,7 @@ macro_rules! app_commands {
 include!("list.rs");
 
 #[cfg(test)]
-mod test_world;
+pub(crate) mod test_world;
 
 #[cfg(test)]
 mod tests {

@@ -6,8 +6,7 @@ use jiff::civil::Time;
 use serde::Serialize;
 use specta::Type;
 use tahsildar_core::RunProgress;
-use tahsildar_core::engine::runner::require_run;
-use tahsildar_core::engine::scheduler::SchedulerCommand;
+use tahsildar_core::engine::scheduler::{self, SchedulerCommand};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -53,13 +52,9 @@ pub fn next_run(now: &Zoned, run_times: &[String]) -> Option<Zoned> {
     best
 }
 
-fn next_run_text(session: &tahsildar_core::Session) -> Option<String> {
-    let stores = tahsildar_core::store::list(session).ok()?;
-    let times: Vec<String> = stores
-        .into_iter()
-        .filter(|s| s.enabled)
-        .map(|s| s.run_time)
-        .collect();
+/// The next run of an enabled store, "27.11.2026 10:00" (Europe/Istanbul).
+pub fn next_run_text(vault: &tahsildar_core::Vault) -> Option<String> {
+    let times = tahsildar_core::store::run_times(vault).ok()?;
     let now = jiff::Timestamp::now().to_zoned_datetime(tahsildar_core::plan::time_zone());
     next_run(&now, &times).map(|at| at.strftime("%d.%m.%Y %H:%M").to_string())
 }
@@ -77,7 +72,7 @@ pub async fn scheduler_status(state: State<'_, AppState>) -> Result<SchedulerSta
                     running: true,
                     problem: None,
                     progress: engine.progress().borrow().clone(),
-                    next_run: next_run_text(&session),
+                    next_run: next_run_text(session.vault()),
                 },
                 Err(_) => SchedulerStatus {
                     running: false,
@@ -90,10 +85,12 @@ pub async fn scheduler_status(state: State<'_, AppState>) -> Result<SchedulerSta
         .await
 }
 
-async fn tell(state: &AppState, command: SchedulerCommand) -> Result<(), CommandError> {
+/// Gives the scheduler an operator's order: checked and audited (`scheduler::authorise`), then
+/// sent. The window's buttons and the tray's menu both come here.
+pub async fn tell(state: &AppState, command: SchedulerCommand) -> Result<(), CommandError> {
     let scheduler = state
-        .blocking(|s| {
-            require_run(&s.session()?, None)?;
+        .blocking(move |s| {
+            scheduler::authorise(&s.session()?, command)?;
             s.scheduler()
         })
         .await?;

@@ -103,7 +103,6 @@ pub async fn choose_new_password(
 /// its own texts).
 #[tauri::command]
 #[specta::specta]
-pub fn set_language(app: tauri::AppHandle, state: State<'_, AppState>, language: Lang) {
+pub fn set_language(state: State<'_, AppState>, language: Lang) {
     state.set_lang(language);
-    crate::tray::relabel(&app, language);
 }

@@ -19,6 +19,10 @@ pub use tahsildar_app::{LEDGER_FILE, Services};
 /// Called with the progress of a freshly started engine (the shell forwards it to the UI).
 pub type ProgressHook = Box<dyn Fn(watch::Receiver<RunProgress>) + Send + Sync>;
 
+/// Called after who is signed in, the open vault or the UI language changed (the shell shows
+/// them in the tray).
+pub type ChangeHook = Box<dyn Fn() + Send + Sync>;
+
 /// An open vault with its sign-in service and what runs beside it.
 struct Opened {
     vault: Arc<Vault>,
@@ -39,6 +43,7 @@ struct Inner {
     /// Serialises opening the vault and starting the engine.
     opening: tokio::sync::Mutex<()>,
     on_progress: Mutex<Option<ProgressHook>>,
+    on_change: Mutex<Option<ChangeHook>>,
 }
 
 /// The state every command shares. Cheap to clone.
@@ -73,6 +78,7 @@ impl AppState {
                 pending_recovery: Mutex::new(None),
                 opening: tokio::sync::Mutex::new(()),
                 on_progress: Mutex::new(None),
+                on_change: Mutex::new(None),
             }),
         }
     }
@@ -80,6 +86,17 @@ impl AppState {
     /// Sets what to do with the progress of each engine started from now on.
     pub fn on_progress(&self, hook: ProgressHook) {
         *lock(&self.inner.on_progress) = Some(hook);
+    }
+
+    /// Sets what to do after who is signed in, the open vault or the language changed.
+    pub fn on_change(&self, hook: ChangeHook) {
+        *lock(&self.inner.on_change) = Some(hook);
+    }
+
+    fn changed(&self) {
+        if let Some(hook) = lock(&self.inner.on_change).as_ref() {
+            hook();
+        }
     }
 
     pub fn data_dir(&self) -> &DataDir {
@@ -93,6 +110,7 @@ impl AppState {
 
     pub fn set_lang(&self, lang: Lang) {
         *lock(&self.inner.lang) = lang;
+        self.changed();
     }
 
     /// Turns a shell or core error into what the UI receives, in the current language.
@@ -175,6 +193,7 @@ impl AppState {
             auth,
             services,
         });
+        self.changed();
     }
 
     fn services(&self) -> Result<Arc<Services>, ShellError> {
@@ -235,13 +254,16 @@ impl AppState {
         {
             let _ = old.sign_out();
         }
+        self.changed();
         Ok(session)
     }
 
     /// Ends the session, if any.
     pub fn sign_out(&self) -> Result<(), ShellError> {
         *lock(&self.inner.last_user) = None;
-        if let Some(session) = lock(&self.inner.session).take() {
+        let session = lock(&self.inner.session).take();
+        self.changed();
+        if let Some(session) = session {
             session.sign_out()?;
         }
         Ok(())
@@ -269,7 +291,9 @@ impl AppState {
     pub async fn close_for_restore(&self) -> Option<Arc<Vault>> {
         *lock(&self.inner.last_user) = None;
         lock(&self.inner.session).take();
-        let opened = lock(&self.inner.opened).take()?;
+        let opened = lock(&self.inner.opened).take();
+        self.changed();
+        let opened = opened?;
         if let Ok(services) = &opened.services {
             services
                 .scheduler

@@ -1,10 +1,12 @@
-import { useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { ConfigProvider, Layout, Spin } from "antd";
 import enUS from "antd/es/locale/en_US";
 import trTR from "antd/es/locale/tr_TR";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import {
+  can,
+  onOpenScreen,
   SETUP_STATUS_KEY,
   signOut,
   useSetupStatus,
@@ -27,7 +29,7 @@ import { SignInPage } from "./pages/SignInPage";
 import { UnlockPage } from "./pages/UnlockPage";
 import { NavigationContext, useNavigation, type ScreenTarget } from "./navigation";
 import { SCREENS } from "./screens";
-import { SessionContext } from "./session";
+import { SessionContext, useSession } from "./session";
 
 const THEME = { token: { colorPrimary: "#0f766e" } };
 
@@ -110,9 +112,21 @@ function SignedInHeader({ session, onSignOut }: { session: SessionInfo; onSignOu
   );
 }
 
-/** Which screen the signed-in window shows; any part of it may open another one. */
+/**
+ * Which screen the signed-in window shows; any part of it may open another one, and so may the
+ * app (the attention queue, when its notification was clicked), if the user may see it.
+ */
 function Navigator({ children }: { children: ReactNode }) {
+  const session = useSession();
   const [place, setPlace] = useState<{ screen: string; target: ScreenTarget }>({ screen: "dashboard", target: {} });
+  useEffect(
+    () =>
+      onOpenScreen((screen) => {
+        const known = SCREENS.find((s) => s.key === screen);
+        if (known && (!known.needs || can(session, known.needs))) setPlace({ screen, target: {} });
+      }),
+    [session],
+  );
   const navigation = useMemo(
     () => ({ ...place, open: (screen: string, target: ScreenTarget = {}) => setPlace({ screen, target }) }),
     [place],

@@ -14,6 +14,13 @@ export const commands = {
 	 *  when the dialog was closed. Audited.
 	 */
 	saveSupportBundle: () => __TAURI_INVOKE<string | null>("save_support_bundle"),
+	/**  Whether the app starts with the computer. Needs a signed-in user. */
+	autostart: () => __TAURI_INVOKE<boolean>("autostart"),
+	/**
+	 *  Turns starting with the computer on or off; returns the setting as it now is. Needs a
+	 *  signed-in user.
+	 */
+	setAutostart: (enabled: boolean) => __TAURI_INVOKE<boolean>("set_autostart", { enabled }),
 	/**
 	 *  Writes a backup of the vault, under `passphrase`, where the user chooses in the native save
 	 *  dialog; `null` when the dialog was closed. Needs `export` on every store. Audited.
@@ -188,18 +195,6 @@ export const commands = {
 	 *  store. Returns the customer's detail.
 	 */
 	removeCard: (customerId: number, cardId: number) => __TAURI_INVOKE<CustomerDetail_Serialize>("remove_card", { customerId, cardId }),
-	/**
-	 *  Replaces a card with a new one in one step (an expiring card with its renewal); needs
-	 *  `replace_card` on its store. Returns the customer's detail.
-	 */
-	replaceCard: (customerId: number, cardId: number, card: NewCardInput_Deserialize) => __TAURI_INVOKE<CustomerDetail_Serialize>("replace_card", { customerId, cardId, card }),
-	/**
-	 *  Archives a customer (its running plans cancelled, its history kept, never charged again);
-	 *  needs `create_collections` on its store.
-	 */
-	archiveCustomer: (id: number) => __TAURI_INVOKE<ArchiveOutcome>("archive_customer", { id }),
-	/**  Takes a customer out of the archive; needs `create_collections` on its store. */
-	unarchiveCustomer: (id: number) => __TAURI_INVOKE<null>("unarchive_customer", { id }),
 	/**  The payments a collection would make, without saving; needs `create_collections`. */
 	previewCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<PlanPreview>("preview_collection", { input }),
 	/**  Saves a collection and its payments; needs `create_collections` on the customer's store. */
@@ -208,19 +203,10 @@ export const commands = {
 	listPayments: (query: PaymentQuery_Deserialize) => __TAURI_INVOKE<PaymentPage_Serialize>("list_payments", { query }),
 	/**  One payment with its attempt timeline and the actions open to the user. */
 	paymentDetail: (id: number) => __TAURI_INVOKE<PaymentDetail_Serialize>("payment_detail", { id }),
-	/**
-	 *  Voids an approved attempt (same day), or releases an open pre-authorisation; needs `void`
-	 *  on its store.
-	 */
+	/**  Voids an approved attempt (same day); needs `void` on its store. */
 	voidPayment: (attemptId: number) => __TAURI_INVOKE<ReversalOutcome_Serialize>("void_payment", { attemptId }),
 	/**  Refunds an approved attempt in full (no amount) or in part (`1.234,56`); needs `refund`. */
 	refundPayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("refund_payment", { attemptId, amount }),
-	/**
-	 *  Captures a pre-authorisation (post-authorisation), all of it or a part (`1.234,56`), never
-	 *  above the authorised amount; needs `submit_provisions`. A void (`void_payment`) releases the
-	 *  hold instead.
-	 */
-	capturePayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("capture_payment", { attemptId, amount }),
 	/**
 	 *  Puts another card on a payment for the next run; with `keepOnFile` it becomes the customer's
 	 *  primary card. Needs `replace_card`. Returns the payment as it is now.
@@ -309,6 +295,7 @@ export const commands = {
 export const events = {
 	exportProgressEvent: makeEvent<ExportProgressEvent, ExportProgressEvent>("export-progress-event"),
 	importProgressEvent: makeEvent<ImportProgressEvent, ImportProgressEvent>("import-progress-event"),
+	openScreenEvent: makeEvent<OpenScreenEvent, OpenScreenEvent>("open-screen-event"),
 	runProgressEvent: makeEvent<RunProgressEvent_Serialize, RunProgressEvent_Deserialize>("run-progress-event"),
 };
 
@@ -337,17 +324,6 @@ export type AppInfo = {
 	name: string,
 	environment: Environment,
 	about: About,
-};
-
-/**  What archiving a customer did. */
-export type ArchiveOutcome = {
-	/**  Running (active or paused) plans cancelled. */
-	plans_cancelled: number,
-	/**
-	 *  Payments that will not be collected: waiting ones of those plans, and the ones that
-	 *  waited for an operator.
-	 */
-	payments_cancelled: number,
 };
 
 /**  One page of the arrears list. */
@@ -496,7 +472,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "customer.archive" | "customer.unarchive" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "scheduler.pause" | "scheduler.resume" | "scheduler.run_now" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -852,11 +828,6 @@ export type CollectionInput_Deserialize = {
 	 */
 	split?: boolean | null,
 	description?: string | null,
-	/**
-	 *  What the bank is asked for: a sale (default) or, for one-off and installment
-	 *  collections, a pre-authorisation an operator captures later.
-	 */
-	provision?: ProvisionKind | null,
 };
 
 /**  A collection as entered. */
@@ -883,11 +854,6 @@ export type CollectionInput_Serialize = {
 	 */
 	split: boolean | null,
 	description: string | null,
-	/**
-	 *  What the bank is asked for: a sale (default) or, for one-off and installment
-	 *  collections, a pre-authorisation an operator captures later.
-	 */
-	provision: ProvisionKind | null,
 };
 
 /**  The kind of collection a plan is, as stored and listed. */
@@ -1029,7 +995,6 @@ export type CustomerDetail_Deserialize = {
 	email?: string | null,
 	phone?: string | null,
 	notes?: string | null,
-	status: CustomerStatus,
 	cards: CardDetail_Deserialize[],
 	plans: PlanSummary_Deserialize[],
 	/**  The newest payments first (the first page; the payments list shows the rest). */
@@ -1046,7 +1011,6 @@ export type CustomerDetail_Serialize = {
 	email: string | null,
 	phone: string | null,
 	notes: string | null,
-	status: CustomerStatus,
 	cards: CardDetail_Serialize[],
 	plans: PlanSummary_Serialize[],
 	/**  The newest payments first (the first page; the payments list shows the rest). */
@@ -1080,8 +1044,6 @@ export type CustomerQuery_Deserialize = {
 	search?: string | null,
 	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
 	accent_free?: boolean,
-	/**  Archived customers are listed too (otherwise only active ones). */
-	include_archived?: boolean,
 	sort?: CustomerSort,
 	offset?: number,
 	/**  Default 100, at most [`MAX_PAGE`]. */
@@ -1095,8 +1057,6 @@ export type CustomerQuery_Serialize = {
 	search: string | null,
 	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
 	accent_free: boolean,
-	/**  Archived customers are listed too (otherwise only active ones). */
-	include_archived: boolean,
 	sort: CustomerSort,
 	offset: number,
 	/**  Default 100, at most [`MAX_PAGE`]. */
@@ -1107,13 +1067,6 @@ export type CustomerQuery_Serialize = {
 export type CustomerSort = "reference" | 
 /**  In Turkish alphabetical order (Ç after C, Ş after S, I before İ). */
 "name";
-
-/**  Whether a customer is still collected from. */
-export type CustomerStatus = 
-/**  Plans and cards may be added; its plans are collected. */
-"active" | 
-/**  Kept for its history; never charged again. */
-"archived";
 
 /**  A customer as listed. */
 export type CustomerSummary = CustomerSummary_Serialize | CustomerSummary_Deserialize;
@@ -1132,7 +1085,6 @@ export type CustomerSummary_Deserialize = {
 	primary_masked_pan?: string | null,
 	/**  Payments not yet settled (scheduled, retry_wait, processing, attention). */
 	open_payments: number,
-	status: CustomerStatus,
 };
 
 /**  A customer as listed. */
@@ -1149,7 +1101,6 @@ export type CustomerSummary_Serialize = {
 	primary_masked_pan: string | null,
 	/**  Payments not yet settled (scheduled, retry_wait, processing, attention). */
 	open_payments: number,
-	status: CustomerStatus,
 };
 
 /**  Where a store's day stands. */
@@ -1760,37 +1711,32 @@ export type NewVault = {
 	unlock: UnlockChoice,
 };
 
+/**  The window is asked to open a screen (e.g. "attention" after its notification was clicked). */
+export type OpenScreenEvent = string;
+
 /**  What the user may do to the payment now (permission and state both checked). */
 export type PaymentActions = PaymentActions_Serialize | PaymentActions_Deserialize;
 
 /**  What the user may do to the payment now (permission and state both checked). */
 export type PaymentActions_Deserialize = {
-	/**  The approved attempt a void, refund or capture applies to. */
+	/**  The approved attempt a void or refund applies to. */
 	approved_attempt?: number | null,
 	can_void: boolean,
 	can_refund: boolean,
 	/**  Still captured, so at most this much can be refunded. */
 	refundable_minor: number,
-	/**  An open pre-authorisation the user may capture (in part or in full) ... */
-	can_capture: boolean,
-	/**  ... up to the amount the bank authorised (0 when there is nothing to capture). */
-	capturable_minor: number,
 	can_retry_with_card: boolean,
 	can_cancel_plan: boolean,
 };
 
 /**  What the user may do to the payment now (permission and state both checked). */
 export type PaymentActions_Serialize = {
-	/**  The approved attempt a void, refund or capture applies to. */
+	/**  The approved attempt a void or refund applies to. */
 	approved_attempt: number | null,
 	can_void: boolean,
 	can_refund: boolean,
 	/**  Still captured, so at most this much can be refunded. */
 	refundable_minor: number,
-	/**  An open pre-authorisation the user may capture (in part or in full) ... */
-	can_capture: boolean,
-	/**  ... up to the amount the bank authorised (0 when there is nothing to capture). */
-	capturable_minor: number,
 	can_retry_with_card: boolean,
 	can_cancel_plan: boolean,
 };

@@ -13,6 +13,7 @@ export { call, onSessionExpired, type Reauthenticate } from "./call";
 export * from "./setup";
 export * from "./session";
 export * from "./scheduler";
+export * from "./desktop";
 export * from "./stores";
 export * from "./users";
 export * from "./attention";

@@ -61,6 +61,10 @@ const settingsEn: typeof settingsTr = {
       "When you report a problem, send the support bundle: it holds the program's logs of the last 14 days and a short description of this installation. It holds no vault, key or card data.",
     save: "Save the support bundle",
     saved: "Support bundle saved: {{name}}",
+    startupTitle: "Start-up",
+    startupText:
+      "When on, Tahsildar starts by itself in the system tray when you sign in to this computer, so collections run on time without opening the window.",
+    startup: "Start with the computer",
   },
   stores: {
     add: "Add store",

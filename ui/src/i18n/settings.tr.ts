@@ -61,6 +61,10 @@ const settingsTr = {
       "Bir sorunu bildirirken destek paketini gönderin: programın son 14 günlük günlük kayıtlarını ve bu kurulumun kısa bir tanımını içerir. Kasa, anahtar ya da kart bilgisi içermez.",
     save: "Destek paketini kaydet",
     saved: "Destek paketi kaydedildi: {{name}}",
+    startupTitle: "Başlangıç",
+    startupText:
+      "Açıkken Tahsildar, bu bilgisayarda oturum açtığınızda kendiliğinden sistem tepsisinde başlar; tahsilatlar pencereyi açmadan da zamanında yapılır.",
+    startup: "Bilgisayarla birlikte başlat",
   },
   stores: {
     add: "Mağaza ekle",

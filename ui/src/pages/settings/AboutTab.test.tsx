@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
@@ -6,12 +6,24 @@ import { appInfoFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
 import { AboutTab } from "./AboutTab";
 
-/** A backend whose save dialog returns `saved` (null: closed), or refuses with `refusal`. */
-function backend(saved: string | null, refusal?: { code: string; message: string; field: null }) {
+type Refusal = { code: string; message: string; field: null };
+
+/**
+ * A backend whose save dialog returns `saved` (null: closed), or refuses with `refusal`; it
+ * keeps starting with the computer as the system would, or refuses to change it with `autostartRefusal`.
+ */
+function backend(saved: string | null, refusal?: Refusal, autostartRefusal?: Refusal) {
   const calls: string[] = [];
-  mockIPC((cmd) => {
+  let autostart = false;
+  mockIPC((cmd, args) => {
     calls.push(cmd);
     if (cmd === "app_info") return appInfoFixture("2.3.4");
+    if (cmd === "autostart") return autostart;
+    if (cmd === "set_autostart") {
+      if (autostartRefusal) throw autostartRefusal;
+      autostart = (args as { enabled: boolean }).enabled;
+      return autostart;
+    }
     if (cmd === "save_support_bundle") {
       if (refusal) throw refusal;
       return saved;
@@ -49,5 +61,32 @@ describe("AboutTab", () => {
     renderWithBackend(<AboutTab />);
     await userEvent.click(await screen.findByTestId("support-bundle-save"));
     expect((await screen.findByTestId("support-bundle-error")).textContent).toContain("Oturum süresi doldu.");
+  });
+
+  it("starting with the computer is off at first and turns on and off again", async () => {
+    const calls = backend(null);
+    renderWithBackend(<AboutTab />);
+    const toggle = await screen.findByTestId("autostart");
+    await vi.waitFor(() => expect(toggle.hasAttribute("disabled")).toBe(false));
+    expect(toggle.getAttribute("aria-checked")).toBe("false");
+    await userEvent.click(toggle);
+    await vi.waitFor(() => expect(toggle.getAttribute("aria-checked")).toBe("true"));
+    await userEvent.click(toggle);
+    await vi.waitFor(() => expect(toggle.getAttribute("aria-checked")).toBe("false"));
+    expect(calls.filter((c) => c === "set_autostart")).toHaveLength(2);
+  });
+
+  it("a refused change of starting with the computer leaves the switch and says why", async () => {
+    backend(null, undefined, {
+      code: "autostart_failed",
+      message: "Bilgisayarla birlikte başlama ayarı okunamadı ya da değiştirilemedi (izin yok).",
+      field: null,
+    });
+    renderWithBackend(<AboutTab />);
+    const toggle = await screen.findByTestId("autostart");
+    await vi.waitFor(() => expect(toggle.hasAttribute("disabled")).toBe(false));
+    await userEvent.click(toggle);
+    expect((await screen.findByTestId("autostart-error")).textContent).toContain("izin yok");
+    expect(toggle.getAttribute("aria-checked")).toBe("false");
   });
 });

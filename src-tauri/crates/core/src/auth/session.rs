@@ -342,6 +342,16 @@ impl Session {
         Ok(state.must_change_password)
     }
 
+    /// True while the session is signed in and not idle past [`IDLE_TIMEOUT`]; unlike
+    /// [`Session::touch`] it does not count as activity (for status displays).
+    pub fn is_alive(&self) -> bool {
+        let now = self.auth.vault.clock().now();
+        self.auth
+            .lock_sessions()
+            .get(&self.id)
+            .is_some_and(|s| now.duration_since(s.last_activity) <= IDLE_TIMEOUT)
+    }
+
     /// Records that the user chose a new password: the session may do everything again.
     pub(crate) fn password_changed(&self) {
         if let Some(state) = self.auth.lock_sessions().get_mut(&self.id) {

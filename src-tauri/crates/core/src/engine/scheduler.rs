@@ -13,7 +13,9 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
 use super::events::RunProgress;
-use super::runner::Engine;
+use super::runner::{Engine, require_run};
+use crate::audit::{AuditAction, AuditResult};
+use crate::auth::Session;
 use crate::error::Result;
 use crate::payments::PaymentStatus;
 use crate::plan::PlanStatus;
@@ -27,6 +29,36 @@ pub enum SchedulerCommand {
     Pause,
     Resume,
     Stop,
+}
+
+impl SchedulerCommand {
+    /// An operator's order (pause, resume, run now), with the audit action that records it.
+    fn audit_action(self) -> Option<AuditAction> {
+        match self {
+            SchedulerCommand::Pause => Some(AuditAction::SchedulerPause),
+            SchedulerCommand::Resume => Some(AuditAction::SchedulerResume),
+            SchedulerCommand::RunNow(_) => Some(AuditAction::SchedulerRunNow),
+            SchedulerCommand::Stop => None,
+        }
+    }
+}
+
+/// Checks that the session may give the scheduler this order (`submit_provisions` on the store
+/// it names, or on every store) and audits it. The window's buttons and the tray's menu both
+/// come here before the order is sent.
+pub fn authorise(session: &Session, command: SchedulerCommand) -> Result<()> {
+    let store = match command {
+        SchedulerCommand::RunNow(store) => store,
+        _ => None,
+    };
+    require_run(session, store)?;
+    if let Some(action) = command.audit_action() {
+        let object = store.map_or_else(|| "scheduler".to_string(), |id| format!("store:{id}"));
+        session
+            .vault()
+            .audit(session.record(action, object, AuditResult::Ok))?;
+    }
+    Ok(())
 }
 
 /// A running scheduler.

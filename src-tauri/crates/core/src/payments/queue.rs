@@ -50,16 +50,72 @@ pub struct AttentionQueue {
     pub settlement: Vec<crate::settlement::Difference>,
 }
 
-fn problem_of(row: &PaymentRow, decline_kind: Option<DeclineKind>) -> AttentionProblem {
+/// The problem of a payment in `attention` from its latest attempt's state and decline kind,
+/// and whether it has a card.
+fn problem_of(
+    attempt_state: Option<AttemptState>,
+    decline_kind: Option<DeclineKind>,
+    has_card: bool,
+) -> AttentionProblem {
     use AttemptState::*;
-    match (row.attempt_state, decline_kind) {
+    match (attempt_state, decline_kind) {
         (Some(ManualReview | Unknown | NotFound | InFlight), _) => AttentionProblem::ManualReview,
         (_, Some(DeclineKind::OurError)) => AttentionProblem::Configuration,
-        (None, _) if row.masked_pan.is_none() => AttentionProblem::NoCard,
+        _ if !has_card => AttentionProblem::NoCard,
         (None, _) => AttentionProblem::Configuration,
-        _ if row.masked_pan.is_none() => AttentionProblem::NoCard,
         _ => AttentionProblem::Declined,
     }
+}
+
+/// How much waits for an operator, counted without a session for a desktop notice (counts only:
+/// no customer, no card).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Waiting {
+    /// Payments whose every card was declined after its retries.
+    pub declined: u64,
+    /// Payments whose bank answer must be checked by hand.
+    pub review: u64,
+    /// Payments held by the store's settings or a missing card.
+    pub blocked: u64,
+    /// Unresolved differences between the bank's history report and this vault.
+    pub differences: u64,
+}
+
+impl Waiting {
+    pub fn is_empty(&self) -> bool {
+        *self == Waiting::default()
+    }
+}
+
+/// What waits for an operator in every store now.
+pub fn waiting(vault: &crate::vault::Vault) -> Result<Waiting> {
+    vault.db().read(|c| {
+        let mut stmt = c.prepare(&format!(
+            "SELECT a.state, a.decline_kind,
+                    COALESCE(a.card_id, p.card_id, (SELECT id FROM cards WHERE customer_id = pl.customer_id
+                        AND removed_at IS NULL LIMIT 1)) IS NOT NULL
+             FROM payments p JOIN plans pl ON pl.id = p.plan_id
+             LEFT JOIN attempts a ON a.id = (SELECT max(id) FROM attempts y WHERE y.payment_id = p.id)
+             WHERE p.status IN ({})",
+            crate::stored::sql_list(&[super::PaymentStatus::Attention])
+        ))?;
+        let problems = stmt.query_map([], |r| Ok(problem_of(r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut waiting = Waiting::default();
+        for problem in problems {
+            match problem? {
+                AttentionProblem::Declined => waiting.declined += 1,
+                AttentionProblem::ManualReview => waiting.review += 1,
+                AttentionProblem::Configuration | AttentionProblem::NoCard => waiting.blocked += 1,
+            }
+        }
+        let differences: i64 = c.query_row(
+            "SELECT count(*) FROM settlement_differences WHERE resolved_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        waiting.differences = differences.unsigned_abs();
+        Ok(waiting)
+    })
 }
 
 /// The queue for one store or every store the user may see (`view_reports`).
@@ -90,7 +146,7 @@ pub fn queue(session: &Session, store_id: Option<i64>) -> Result<AttentionQueue>
         .into_iter()
         .zip(kinds)
         .map(|(payment, kind)| AttentionItem {
-            problem: problem_of(&payment, kind),
+            problem: problem_of(payment.attempt_state, kind, payment.masked_pan.is_some()),
             payment,
         })
         .collect();

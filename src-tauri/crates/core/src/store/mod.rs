@@ -412,6 +412,16 @@ pub fn list(session: &Session) -> Result<Vec<Store>> {
     })
 }
 
+/// The daily run times ("HH:MM") of the enabled stores: what the scheduler goes by, read
+/// without a session (the tray tells the next run to whoever looks at it).
+pub fn run_times(vault: &crate::vault::Vault) -> Result<Vec<String>> {
+    vault.db().read(|c| {
+        let mut stmt = c.prepare("SELECT run_time FROM stores WHERE enabled = 1 ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<Vec<String>, _>>()?)
+    })
+}
+
 /// One store, if the user may see it (any permission on it).
 pub fn get(session: &Session, id: i64) -> Result<Store> {
     if visible_stores(session)?.is_some_and(|ids| !ids.contains(&id)) {

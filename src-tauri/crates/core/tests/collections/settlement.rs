@@ -231,6 +231,8 @@ async fn differences_are_kept_until_the_report_agrees_or_an_operator_resolves_th
     // The attention queue shows them.
     let queue = tahsildar_core::payments::queue::queue(&w.v.admin, None).unwrap();
     assert_eq!(queue.settlement.len(), 2);
+    let counted = tahsildar_core::payments::queue::waiting(&w.v.vault).unwrap();
+    assert_eq!(counted.differences, 2);
     // Read again, the same differences, not twice.
     let again = engine.settle_day(w.v.store_id, today(&w)).await.unwrap();
     assert_eq!(again.differences, 2);

@@ -5,7 +5,7 @@ use tahsildar_akbank::catalogue::CodeClass;
 use tahsildar_bank_sim::{SimClock, SimConfig, Simulator};
 use tahsildar_core::engine::reversal;
 use tahsildar_core::payments::PaymentStatus;
-use tahsildar_core::payments::queue::{AttentionProblem, queue};
+use tahsildar_core::payments::queue::{AttentionProblem, Waiting, queue, waiting};
 use tahsildar_core::payments::retry::retry_with_card;
 use tahsildar_core::payments::timeline::detail;
 use tahsildar_core::plan::{self, NewPlan, PlanKind};
@@ -73,6 +73,15 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
     assert_eq!(q.payments_total, 1);
     assert_eq!(q.payments[0].payment.id, payment);
     assert_eq!(q.payments[0].problem, AttentionProblem::Declined);
+    // The same count, without a session, for the desktop notification.
+    let counted = waiting(&office.vault).unwrap();
+    assert_eq!(
+        counted,
+        Waiting {
+            declined: 1,
+            ..Waiting::default()
+        }
+    );
 
     // A viewer sees the payment but may do nothing to it.
     let viewer = office.user("viewer", Role::Viewer, office.store_id);
@@ -101,6 +110,7 @@ async fn decline_queue_retry_refund_all_show_in_the_timeline() {
     assert!(d.actions.can_void && d.actions.can_refund);
     assert_eq!(d.actions.refundable_minor, 123_456);
     assert!(queue(&office.admin, None).unwrap().payments.is_empty());
+    assert!(waiting(&office.vault).unwrap().is_empty());
 
     // An operator may void but not refund (the preset keeps refunds with the administrator).
     let operator = office.user("operator", Role::Operator, office.store_id);
