@@ -111,10 +111,12 @@ enum Source {
 const WALKED_SEARCH: u64 = 16;
 
 impl PaymentQuery {
-    /// The filters name no customer, plan or search: the day totals can count the payments.
+    /// The filters name no customer, plan or search: the day totals can count the payments
+    /// (which file the payments of no batch under batch 0).
     fn counted_by_day(&self) -> bool {
         self.customer_id.is_none()
             && self.plan_id.is_none()
+            && self.batch_id.is_none_or(|id| id > 0)
             && self.search.as_deref().is_none_or(|t| t.trim().is_empty())
     }
 }
