@@ -1,5 +1,5 @@
-//! What every paged list shares: the refusals (page size, search text, a value outside its set)
-//! and how a typed search matches the customers' folded texts.
+//! What every paged list shares: the refusals (page size, search text, a value outside its set),
+//! how a typed search matches the customers' folded texts, and which end a page is read from.
 
 use crate::error::Error;
 use crate::i18n::Text;
@@ -72,9 +72,41 @@ pub(crate) fn text_search(text: &str, accent_free: bool) -> (&'static str, Strin
     (column, pattern)
 }
 
+/// The rows a page reads of the ordered list: `limit` from `offset`, counted from the end of the
+/// list (and read backwards) when the page lies in its second half, so that no page walks past
+/// more than half of the matching rows (offset paging skips row by row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window {
+    pub limit: u64,
+    pub offset: u64,
+    pub reversed: bool,
+}
+
+impl Window {
+    /// The page of `limit` rows from `offset` of a list of `total`; `None` past its end.
+    pub(crate) fn of(offset: u64, limit: u64, total: u64) -> Option<Window> {
+        if offset >= total {
+            return None;
+        }
+        if offset <= total / 2 {
+            return Some(Window {
+                limit,
+                offset,
+                reversed: false,
+            });
+        }
+        let from_end = total.saturating_sub(offset + limit);
+        Some(Window {
+            limit: total - offset - from_end,
+            offset: from_end,
+            reversed: true,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::text_search;
+    use super::{Window, text_search};
 
     #[test]
     fn a_search_is_folded_and_its_wildcards_escaped() {
@@ -87,5 +119,31 @@ mod tests {
             ("search_plain", "%ayse isik%".to_string())
         );
         assert_eq!(text_search("a%b_c\\", false).1, "%a\\%b\\_c\\\\%");
+    }
+
+    #[test]
+    fn a_page_in_the_second_half_is_read_from_the_end() {
+        let forward = |limit, offset| {
+            Some(Window {
+                limit,
+                offset,
+                reversed: false,
+            })
+        };
+        let backward = |limit, offset| {
+            Some(Window {
+                limit,
+                offset,
+                reversed: true,
+            })
+        };
+        assert_eq!(Window::of(0, 100, 1_000), forward(100, 0));
+        assert_eq!(Window::of(500, 100, 1_000), forward(100, 500));
+        assert_eq!(Window::of(501, 100, 1_000), backward(100, 399));
+        assert_eq!(Window::of(900, 100, 1_000), backward(100, 0));
+        // The last, short page.
+        assert_eq!(Window::of(950, 100, 1_000), backward(50, 0));
+        assert_eq!(Window::of(1_000, 100, 1_000), None);
+        assert_eq!(Window::of(0, 100, 0), None);
     }
 }

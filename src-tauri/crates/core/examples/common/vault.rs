@@ -92,6 +92,55 @@ pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// The customers' names, with a number after each: Turkish letters in both cases.
+pub const NAMES: [&str; 8] = [
+    "Ayşe Yılmaz",
+    "Mehmet Öztürk",
+    "Çağla Şahin",
+    "İsmail Kaya",
+    "Gülşen Demir",
+    "Ömer Çelik",
+    "ŞULE AYDIN",
+    "Ilgaz Yıldız",
+];
+
+/// Adds customers without cards or plans (as a list of customers imported ahead of their
+/// plans) to the sandbox store until it holds `total`, in one transaction; each gets the
+/// search keys `customer::insert` writes.
+pub fn add_customers(vault: &Vault, store_id: i64, total: u64) {
+    use tahsildar_words::turkish;
+    vault
+        .db()
+        .write(|tx| {
+            let had: i64 = tx.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?;
+            let mut insert = tx.prepare(
+                "INSERT INTO customers (store_id, reference, name, created_at, updated_at,
+                     search_text, search_plain, sort_key)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)",
+            )?;
+            for i in had as u64..total {
+                let reference = format!("P-{i:06}");
+                let name = format!(
+                    "{} {}",
+                    NAMES[(i % NAMES.len() as u64) as usize],
+                    i * 7 % 100_000
+                );
+                let all = format!("{reference}\u{1f}{name}");
+                insert.execute(params![
+                    store_id,
+                    reference,
+                    name,
+                    "2026-11-27T07:00:00Z",
+                    turkish::lower(&all),
+                    turkish::plain(&all),
+                    turkish::sort_key(&name)
+                ])?;
+            }
+            Ok(())
+        })
+        .expect("customers");
+}
+
 fn fill(
     vault: &Vault,
     admin: &Session,
@@ -135,7 +184,11 @@ fn fill(
         .map(|i| {
             let new = NewCustomer {
                 reference: format!("R-{i:05}"),
-                name: format!("Customer {}", next(100_000)),
+                name: format!(
+                    "{} {}",
+                    NAMES[(i % NAMES.len() as u64) as usize],
+                    next(100_000)
+                ),
                 ..NewCustomer::default()
             };
             let id = customer::add(admin, store_id, &new).expect("customer").id;

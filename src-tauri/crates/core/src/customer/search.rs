@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
+use crate::paging::Window;
 use crate::payments::PaymentStatus;
 use crate::payments::page::{PaymentPage, PaymentQuery, PaymentSort, page};
 use crate::plan::terms::{CollectionKind, PlanStatus};
@@ -201,6 +202,59 @@ fn store_filter(visible: Option<&[i64]>) -> String {
     }
 }
 
+/// The WHERE clause of the customers list and its parameters: only the filters asked for, so
+/// that the list of every customer is a walk of the sort's index that checks nothing, and its
+/// total a bare count.
+fn list_filter(
+    query: &CustomerQuery,
+    visible: Option<&[i64]>,
+    text: Option<&str>,
+) -> (String, Vec<Value>) {
+    // The store is checked on the sort's index (`+`), never looked up in another index whose
+    // rows would then need sorting.
+    let mut clauses = Vec::new();
+    let mut values = Vec::new();
+    if let Some(ids) = visible {
+        clauses.push(format!("+{}", store_filter(Some(ids))));
+    }
+    if let Some(id) = query.store_id {
+        values.push(Value::Integer(id));
+        clauses.push(format!("+c.store_id = ?{}", values.len()));
+    }
+    if !query.include_archived {
+        clauses.push(format!(
+            "+c.status IN ({})",
+            sql_list(&[CustomerStatus::Active])
+        ));
+    }
+    if let Some((column, pattern)) = text.map(|t| crate::paging::text_search(t, query.accent_free))
+    {
+        values.push(Value::Text(pattern));
+        clauses.push(format!("c.{column} LIKE ?{} ESCAPE '\\'", values.len()));
+    }
+    let filter = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    (filter, values)
+}
+
+/// The ids of a page of customers, in the query's order (backwards when `reversed`), under a
+/// filter of `params` parameters; the page's limit and offset follow them.
+fn ids_sql(query: &CustomerQuery, filter: &str, params: usize, reversed: bool) -> String {
+    let direction = if reversed { "DESC" } else { "ASC" };
+    let order = match query.sort {
+        CustomerSort::Reference => format!("c.reference {direction}, c.id {direction}"),
+        CustomerSort::Name => format!("c.sort_key {direction}, c.id {direction}"),
+    };
+    format!(
+        "SELECT c.id FROM customers c {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
+        params + 1,
+        params + 2
+    )
+}
+
 /// One page of the customers the user may see (`view_reports`), by reference.
 pub fn search(session: &Session, query: &CustomerQuery) -> Result<CustomerPage> {
     if let Some(id) = query.store_id {
@@ -219,42 +273,42 @@ pub fn search(session: &Session, query: &CustomerQuery) -> Result<CustomerPage> 
         return Err(crate::paging::search_too_long());
     }
     let visible = session.stores_with(Permission::ViewReports)?;
-    let search = text.map(|t| crate::paging::text_search(t, query.accent_free));
-    let filter = format!(
-        "WHERE {} AND (?1 IS NULL OR c.store_id = ?1) AND (?2 IS NULL OR c.{} LIKE ?2 ESCAPE '\\'){}",
-        store_filter(visible.as_deref()),
-        search.as_ref().map_or("search_text", |s| s.0),
-        if query.include_archived {
-            String::new()
-        } else {
-            format!(" AND c.status IN ({})", sql_list(&[CustomerStatus::Active]))
-        },
-    );
-    let order = match query.sort {
-        CustomerSort::Reference => "c.reference, c.id",
-        CustomerSort::Name => "c.sort_key, c.id",
-    };
-    let values = [
-        query.store_id.map_or(Value::Null, Value::Integer),
-        search.map_or(Value::Null, |s| Value::Text(s.1)),
-        Value::Integer(i64::from(limit)),
-        Value::Integer(i64::from(query.offset)),
-    ];
+    let (filter, values) = list_filter(query, visible.as_deref(), text);
     session.vault().db().read(|conn| {
-        let total: i64 = conn.query_row(
+        // One snapshot: the page is cut from the list the total counts.
+        let snapshot = conn.unchecked_transaction()?;
+        let total: i64 = snapshot.query_row(
             &format!("SELECT count(*) FROM customers c {filter}"),
-            params_from_iter(values[..2].iter()),
+            params_from_iter(values.iter()),
             |r| r.get(0),
         )?;
-        let mut stmt = conn.prepare(&format!(
-            "{} {filter} ORDER BY {order} LIMIT ?3 OFFSET ?4",
-            *SUMMARY
-        ))?;
-        let rows = stmt
-            .query_map(params_from_iter(values.iter()), summary_row)?
+        let total = total as u64;
+        let Some(window) = Window::of(u64::from(query.offset), u64::from(limit), total) else {
+            return Ok(CustomerPage {
+                total,
+                offset: query.offset,
+                rows: Vec::new(),
+            });
+        };
+        // The page's ids from the sort's index alone (it carries the store), then their rows:
+        // the customers skipped on the way are never read.
+        let mut stmt = snapshot.prepare(&ids_sql(query, &filter, values.len(), window.reversed))?;
+        let mut values = values;
+        values.push(Value::Integer(window.limit as i64));
+        values.push(Value::Integer(window.offset as i64));
+        let mut ids = stmt
+            .query_map(params_from_iter(values.iter()), |r| r.get::<_, i64>(0))?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        if window.reversed {
+            ids.reverse();
+        }
+        let mut one = snapshot.prepare_cached(&format!("{} WHERE c.id = ?1", *SUMMARY))?;
+        let rows = ids
+            .iter()
+            .map(|id| one.query_row([id], summary_row))
             .collect::<std::result::Result<Vec<_>, _>>()?;
         Ok(CustomerPage {
-            total: total as u64,
+            total,
             offset: query.offset,
             rows,
         })
@@ -516,5 +570,33 @@ mod tests {
         assert_eq!(valid_through(feb), jiff::civil::date(2028, 2, 29));
         let dec = tahsildar_akbank::Expiry::new(12, 30).unwrap();
         assert_eq!(valid_through(dec), jiff::civil::date(2030, 12, 31));
+    }
+
+    #[test]
+    fn a_page_of_customers_walks_the_sorts_index_without_sorting() {
+        let conn = crate::vault::db::migrated_in_memory();
+        for (sort, index) in [
+            (CustomerSort::Reference, "customers_by_reference"),
+            (CustomerSort::Name, "customers_by_sort_key"),
+        ] {
+            for (visible, store_id) in [(None, None), (Some(&[1, 2][..]), None), (None, Some(2))] {
+                for reversed in [false, true] {
+                    let query = CustomerQuery {
+                        sort,
+                        store_id,
+                        ..CustomerQuery::default()
+                    };
+                    let (filter, values) = list_filter(&query, visible, None);
+                    let sql = ids_sql(&query, &filter, values.len(), reversed);
+                    let mut window = values.clone();
+                    window.extend([Value::Integer(100), Value::Integer(0)]);
+                    assert_eq!(
+                        crate::vault::db::query_plan(&conn, &sql, &window),
+                        [format!("SCAN c USING COVERING INDEX {index}")],
+                        "{sql}"
+                    );
+                }
+            }
+        }
     }
 }

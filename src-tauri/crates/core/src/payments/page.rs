@@ -1,6 +1,9 @@
-//! One page of the payments list, filtered and sorted in the database, so that a list of
-//! 100,000 payments costs the same to show as one of a hundred: the filters narrow the rows,
-//! the sort runs on an index, and the latest-attempt columns are read only for the page.
+//! One page of the payments list, filtered and sorted in the database, so that a vault of a
+//! million payments shows a page as fast as one of a thousand: each sort walks one index that
+//! carries the columns the filters check, a page in the second half of the list is read from
+//! its end, the total comes from the day totals when the filters allow, a customer or a search
+//! narrows to the customer's plans first, and the latest-attempt columns are read only for the
+//! page.
 
 use rusqlite::types::Value;
 use serde::Serialize;
@@ -9,6 +12,7 @@ use super::{PaymentRow, PaymentStatus, SELECT, from_row};
 use crate::auth::{Permission, Session};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::paging::Window;
 
 /// The most rows one page may hold.
 pub const MAX_PAGE: u32 = 500;
@@ -46,7 +50,7 @@ impl PaymentSort {
             PaymentSort::DueDate => "p.due_date",
             PaymentSort::Amount => "p.amount_minor",
             PaymentSort::Status => "p.status {dir}, p.due_date",
-            PaymentSort::Customer => "c.sort_key",
+            PaymentSort::Customer => "p.customer_key",
         }
     }
 }
@@ -89,24 +93,73 @@ pub struct PaymentPage {
     pub rows: Vec<PaymentRow>,
 }
 
-/// The WHERE clause and its parameters, in order.
-fn conditions(query: &PaymentQuery, visible: Option<&[i64]>) -> (String, Vec<Value>) {
+/// What a query's filters are read from, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// The payments: a search (or a customer, a plan) finds its plans' payments first, and
+    /// what it found is sorted.
+    Payments,
+    /// The payments, walked in order along the sort's index, every filter checked on the way:
+    /// for a search that matches many payments, which would cost more to sort.
+    PaymentsInOrder,
+    /// The totals per due day (`payment_day_totals`: store, status, due date and import batch,
+    /// but no customer or plan).
+    DayTotals,
+}
+
+/// A search matching more than this share of the vault's payments (1/n) is walked in order.
+const WALKED_SEARCH: u64 = 16;
+
+impl PaymentQuery {
+    /// The filters name no customer, plan or search: the day totals can count the payments
+    /// (which file the payments of no batch under batch 0).
+    fn counted_by_day(&self) -> bool {
+        self.customer_id.is_none()
+            && self.plan_id.is_none()
+            && self.batch_id.is_none_or(|id| id > 0)
+            && self.search.as_deref().is_none_or(|t| t.trim().is_empty())
+    }
+}
+
+/// The WHERE clause and its parameters, in order, over `source` (aliased `p`).
+///
+/// On the payments, a filter on a column the sort's index does not lead with is written `+p.x`:
+/// SQLite then cannot pick another index for it (and sort its rows after), but walks the sort's
+/// index in order and checks the filter on the columns that index carries.
+fn conditions(
+    query: &PaymentQuery,
+    visible: Option<&[i64]>,
+    source: Source,
+) -> (String, Vec<Value>) {
     let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
     fn push(clauses: &mut Vec<String>, values: &mut Vec<Value>, clause: &str, value: Value) {
         values.push(value);
         clauses.push(clause.replace('?', &format!("?{}", values.len())));
     }
+    let checked = |column: &str, leads: bool| {
+        if source != Source::DayTotals && !leads {
+            format!("+p.{column}")
+        } else {
+            format!("p.{column}")
+        }
+    };
+    let store = checked("store_id", false);
+    let status = checked("status", query.sort == PaymentSort::Status);
+    let due = checked(
+        "due_date",
+        matches!(query.sort, PaymentSort::DueDate | PaymentSort::Status),
+    );
     if let Some(ids) = visible {
         // Store ids come from the database as integers: safe to write into the statement.
         let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-        clauses.push(format!("p.store_id IN ({})", list.join(",")));
+        clauses.push(format!("{store} IN ({})", list.join(",")));
     }
     if let Some(id) = query.store_id {
         push(
             &mut clauses,
             &mut values,
-            "p.store_id = ?",
+            &format!("{store} = ?"),
             Value::Integer(id),
         );
     }
@@ -116,13 +169,13 @@ fn conditions(query: &PaymentQuery, visible: Option<&[i64]>) -> (String, Vec<Val
             values.push(Value::Text(status.as_str().to_string()));
             marks.push(format!("?{}", values.len()));
         }
-        clauses.push(format!("p.status IN ({})", marks.join(",")));
+        clauses.push(format!("{status} IN ({})", marks.join(",")));
     }
     if let Some(d) = query.due_from {
         push(
             &mut clauses,
             &mut values,
-            "p.due_date >= ?",
+            &format!("{due} >= ?"),
             Value::Text(d.to_string()),
         );
     }
@@ -130,12 +183,23 @@ fn conditions(query: &PaymentQuery, visible: Option<&[i64]>) -> (String, Vec<Val
         push(
             &mut clauses,
             &mut values,
-            "p.due_date <= ?",
+            &format!("{due} <= ?"),
             Value::Text(d.to_string()),
         );
     }
+    if let Some(id) = query.batch_id {
+        // A batch may hold a hundred thousand payments: the sort's index is walked, checking
+        // the plan on it, rather than sorting them all.
+        let clause = match source {
+            Source::Payments | Source::PaymentsInOrder => {
+                "+p.plan_id IN (SELECT id FROM plans WHERE batch_id = ?)"
+            }
+            Source::DayTotals => "p.batch_id = ?",
+        };
+        push(&mut clauses, &mut values, clause, Value::Integer(id));
+    }
     // Conditions on the plan or the customer are subqueries, so that the common page (no such
-    // filter, sorted by a payment column) reads the payments table and its index alone.
+    // filter) reads one index of the payments alone.
     if let Some(id) = query.customer_id {
         push(
             &mut clauses,
@@ -152,29 +216,30 @@ fn conditions(query: &PaymentQuery, visible: Option<&[i64]>) -> (String, Vec<Val
             Value::Integer(id),
         );
     }
-    if let Some(id) = query.batch_id {
-        push(
-            &mut clauses,
-            &mut values,
-            "p.plan_id IN (SELECT id FROM plans WHERE batch_id = ?)",
-            Value::Integer(id),
-        );
-    }
     if let Some(text) = query
         .search
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        // Customers by their folded texts; order ids (Latin letters and digits) as typed.
+        // Customers by their folded texts (a hundred thousand at most, not the payments), then
+        // their payments by plan; an order id (Latin letters, digits and dashes) whole, as typed
+        // or in capitals. Walked in order, both are checked on each payment instead.
+        let walked = if source == Source::PaymentsInOrder {
+            "+"
+        } else {
+            ""
+        };
         let (column, folded) = crate::paging::text_search(text, query.accent_free);
         values.push(Value::Text(folded));
-        values.push(Value::Text(crate::paging::text_search(text, true).1));
-        let (c, o) = (values.len() - 1, values.len());
+        values.push(Value::Text(text.to_string()));
+        values.push(Value::Text(text.to_ascii_uppercase()));
+        let (c, o) = (values.len() - 2, values.len() - 1);
+        let u = values.len();
         clauses.push(format!(
-            "(p.plan_id IN (SELECT sp.id FROM plans sp JOIN customers sc ON sc.id = sp.customer_id
+            "({walked}p.plan_id IN (SELECT sp.id FROM plans sp JOIN customers sc ON sc.id = sp.customer_id
                   WHERE sc.{column} LIKE ?{c} ESCAPE '\\')
-              OR p.id IN (SELECT sa.payment_id FROM attempts sa WHERE sa.order_id LIKE ?{o} ESCAPE '\\'))"
+              OR {walked}p.id IN (SELECT sa.payment_id FROM attempts sa WHERE sa.order_id IN (?{o}, ?{u})))"
         ));
     }
     let sql = if clauses.is_empty() {
@@ -212,35 +277,74 @@ fn check(query: &PaymentQuery) -> Result<u32> {
     Ok(limit)
 }
 
-/// The ids of the payments that match, in the query's order; `window`: `(limit, offset)`.
+/// The ids of the payments that match, in the query's order: all of them, or `limit` from
+/// `offset` (a [`Window`]).
 fn ordered_ids(
     conn: &rusqlite::Connection,
     query: &PaymentQuery,
     filter: &str,
     mut values: Vec<Value>,
-    window: Option<(u32, u32)>,
+    window: Option<Window>,
 ) -> Result<Vec<i64>> {
-    let direction = if query.descending { "DESC" } else { "ASC" };
-    // Only the customer sort needs the customer's row beside the payment's.
-    let from = if query.sort == PaymentSort::Customer {
-        "FROM payments p JOIN plans pl ON pl.id = p.plan_id JOIN customers c ON c.id = pl.customer_id"
-    } else {
-        "FROM payments p"
-    };
-    let order = query.sort.column().replace("{dir}", direction);
-    let mut sql =
-        format!("SELECT p.id {from} {filter} ORDER BY {order} {direction}, p.id {direction}");
-    if let Some((limit, offset)) = window {
-        values.push(Value::Integer(i64::from(limit)));
-        values.push(Value::Integer(i64::from(offset)));
-        let n = values.len();
-        sql.push_str(&format!(" LIMIT ?{} OFFSET ?{n}", n - 1));
+    let sql = ids_sql(query, filter, values.len(), window);
+    if let Some(w) = window {
+        values.push(Value::Integer(w.limit as i64));
+        values.push(Value::Integer(w.offset as i64));
     }
     let mut stmt = conn.prepare(&sql)?;
-    let ids = stmt
+    let mut ids: Vec<i64> = stmt
         .query_map(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
+    if window.is_some_and(|w| w.reversed) {
+        ids.reverse();
+    }
     Ok(ids)
+}
+
+/// The statement behind [`ordered_ids`], whose filter has `params` parameters; a window's limit
+/// and offset follow them.
+fn ids_sql(query: &PaymentQuery, filter: &str, params: usize, window: Option<Window>) -> String {
+    let reversed = window.is_some_and(|w| w.reversed);
+    let direction = if query.descending != reversed {
+        "DESC"
+    } else {
+        "ASC"
+    };
+    let order = query.sort.column().replace("{dir}", direction);
+    let mut sql = format!(
+        "SELECT p.id FROM payments p {filter} ORDER BY {order} {direction}, p.id {direction}"
+    );
+    if window.is_some() {
+        sql.push_str(&format!(" LIMIT ?{} OFFSET ?{}", params + 1, params + 2));
+    }
+    sql
+}
+
+/// How many payments match: from the day totals when the filters allow it (a few rows per due
+/// day instead of every payment), else by counting the matching payments.
+fn count(
+    conn: &rusqlite::Connection,
+    query: &PaymentQuery,
+    visible: Option<&[i64]>,
+) -> Result<u64> {
+    let (sql, values) = count_sql(query, visible);
+    let total: i64 = conn.query_row(&sql, rusqlite::params_from_iter(values.iter()), |r| {
+        r.get(0)
+    })?;
+    Ok(total as u64)
+}
+
+/// The statement behind [`count`] and its parameters.
+fn count_sql(query: &PaymentQuery, visible: Option<&[i64]>) -> (String, Vec<Value>) {
+    let (filter, values) = conditions(query, visible, Source::Payments);
+    if filter.is_empty() || !query.counted_by_day() {
+        return (format!("SELECT count(*) FROM payments p {filter}"), values);
+    }
+    let (filter, values) = conditions(query, visible, Source::DayTotals);
+    (
+        format!("SELECT coalesce(sum(p.payments), 0) FROM payment_day_totals p {filter}"),
+        values,
+    )
 }
 
 /// The rows of these payments, in this order.
@@ -253,39 +357,63 @@ fn rows_of(conn: &rusqlite::Connection, ids: &[i64]) -> Result<Vec<PaymentRow>> 
     Ok(rows)
 }
 
-/// The filter of a query over the stores the user may see (`view_reports`), and its page size.
-fn visible_filter(session: &Session, query: &PaymentQuery) -> Result<(String, Vec<Value>, u32)> {
+/// The stores the user may see (`view_reports`; `None`: all) under a checked query, and its
+/// page size.
+fn visible_stores(session: &Session, query: &PaymentQuery) -> Result<(Option<Vec<i64>>, u32)> {
     if let Some(id) = query.store_id {
         session.require(Permission::ViewReports, Some(id))?;
     }
     let limit = check(query)?;
-    let visible = session.stores_with(Permission::ViewReports)?;
-    let (filter, values) = conditions(query, visible.as_deref());
-    Ok((filter, values, limit))
+    Ok((session.stores_with(Permission::ViewReports)?, limit))
 }
 
 /// One page of the payments the user may see (`view_reports`), with the total that match.
 pub fn page(session: &Session, query: &PaymentQuery) -> Result<PaymentPage> {
-    let (filter, values, limit) = visible_filter(session, query)?;
+    let (visible, limit) = visible_stores(session, query)?;
     session.vault().db().read(|conn| {
-        let total: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM payments p {filter}"),
-            rusqlite::params_from_iter(values.iter()),
-            |r| r.get(0),
-        )?;
-        let ids = ordered_ids(conn, query, &filter, values, Some((limit, query.offset)))?;
+        // One snapshot: the page is cut from the list the total counts.
+        let snapshot = conn.unchecked_transaction()?;
+        let total = count(&snapshot, query, visible.as_deref())?;
+        let ids = match Window::of(u64::from(query.offset), u64::from(limit), total) {
+            Some(window) => {
+                let source = source_of_page(&snapshot, query, total)?;
+                let (filter, values) = conditions(query, visible.as_deref(), source);
+                ordered_ids(&snapshot, query, &filter, values, Some(window))?
+            }
+            None => Vec::new(),
+        };
         Ok(PaymentPage {
-            total: total as u64,
+            total,
             offset: query.offset,
-            rows: rows_of(conn, &ids)?,
+            rows: rows_of(&snapshot, &ids)?,
         })
     })
+}
+
+/// How a page's rows are read: a search that matched many of the vault's payments is walked in
+/// order rather than sorted.
+fn source_of_page(conn: &rusqlite::Connection, query: &PaymentQuery, total: u64) -> Result<Source> {
+    if query.counted_by_day() {
+        return Ok(Source::Payments);
+    }
+    let search = query
+        .search
+        .as_deref()
+        .is_some_and(|t| !t.trim().is_empty());
+    let all: i64 = conn.query_row("SELECT count(*) FROM payments", [], |r| r.get(0))?;
+    Ok(
+        if search && total.saturating_mul(WALKED_SEARCH) > all as u64 {
+            Source::PaymentsInOrder
+        } else {
+            Source::Payments
+        },
+    )
 }
 
 /// Every payment that matches the filters (whatever `offset` and `limit` say), in the query's
 /// order, read in one pass.
 pub fn all(session: &Session, query: &PaymentQuery) -> Result<Vec<PaymentRow>> {
-    let (filter, values, _) = visible_filter(
+    let (visible, _) = visible_stores(
         session,
         &PaymentQuery {
             limit: None,
@@ -293,6 +421,7 @@ pub fn all(session: &Session, query: &PaymentQuery) -> Result<Vec<PaymentRow>> {
         },
     )?;
     session.vault().db().read(|conn| {
+        let (filter, values) = conditions(query, visible.as_deref(), Source::Payments);
         let ids = ordered_ids(conn, query, &filter, values, None)?;
         rows_of(conn, &ids)
     })
@@ -310,13 +439,13 @@ mod tests {
             search: Some("Ayşe".into()),
             ..PaymentQuery::default()
         };
-        let (sql, values) = conditions(&query, Some(&[1, 3]));
-        assert!(sql.contains("p.store_id IN (1,3)"));
-        assert!(sql.contains("p.store_id = ?1"));
-        assert!(sql.contains("p.status IN (?2,?3)"));
+        let (sql, values) = conditions(&query, Some(&[1, 3]), Source::Payments);
+        assert!(sql.contains("+p.store_id IN (1,3)"));
+        assert!(sql.contains("+p.store_id = ?1"));
+        assert!(sql.contains("+p.status IN (?2,?3)"));
         assert!(sql.contains("sc.search_text LIKE ?4"));
-        assert!(sql.contains("sa.order_id LIKE ?5"));
-        assert_eq!(values.len(), 5);
+        assert!(sql.contains("sa.order_id IN (?5, ?6)"));
+        assert_eq!(values.len(), 6);
     }
 
     #[test]
@@ -333,5 +462,139 @@ mod tests {
         };
         assert!(check(&huge).is_err());
         assert_eq!(check(&PaymentQuery::default()).unwrap(), 100);
+    }
+
+    fn plan_of(conn: &rusqlite::Connection, sql: &str, values: &[Value]) -> String {
+        crate::vault::db::query_plan(conn, sql, values).join("\n")
+    }
+
+    /// The page's and the total's plans of a query, over the stores 1 and 2.
+    fn plans(conn: &rusqlite::Connection, query: &PaymentQuery) -> (String, String) {
+        plans_from(conn, query, Source::Payments)
+    }
+
+    fn plans_from(
+        conn: &rusqlite::Connection,
+        query: &PaymentQuery,
+        source: Source,
+    ) -> (String, String) {
+        let visible = Some(&[1, 2][..]);
+        let (filter, mut values) = conditions(query, visible, source);
+        let window = Window::of(600, 100, 1_000);
+        let sql = ids_sql(query, &filter, values.len(), window);
+        values.extend([Value::Integer(100), Value::Integer(399)]);
+        let page = plan_of(conn, &sql, &values);
+        let (sql, values) = count_sql(query, visible);
+        (page, plan_of(conn, &sql, &values))
+    }
+
+    #[test]
+    fn every_sort_under_the_screens_filters_walks_one_index_without_sorting() {
+        let conn = crate::vault::db::migrated_in_memory();
+        let filtered = [
+            PaymentQuery::default(),
+            PaymentQuery {
+                store_id: Some(1),
+                statuses: vec![PaymentStatus::Paid, PaymentStatus::Attention],
+                due_from: Some(jiff::civil::date(2026, 1, 1)),
+                due_to: Some(jiff::civil::date(2026, 12, 31)),
+                ..PaymentQuery::default()
+            },
+            PaymentQuery {
+                statuses: vec![PaymentStatus::Scheduled],
+                batch_id: Some(7),
+                ..PaymentQuery::default()
+            },
+        ];
+        let sorts = [
+            (PaymentSort::DueDate, "payments_by_due_date"),
+            (PaymentSort::Amount, "payments_by_amount"),
+            (PaymentSort::Status, "payments_by_status"),
+            (PaymentSort::Customer, "payments_by_customer_key"),
+        ];
+        for base in &filtered {
+            for (sort, index) in sorts {
+                for descending in [false, true] {
+                    let query = PaymentQuery {
+                        sort,
+                        descending,
+                        ..base.clone()
+                    };
+                    let (page, _) = plans(&conn, &query);
+                    assert!(
+                        page.contains(&format!("USING COVERING INDEX {index}")),
+                        "{query:?}:\n{page}"
+                    );
+                    assert!(!page.contains("TEMP B-TREE"), "{query:?}:\n{page}");
+                    // The total adds up the day totals.
+                    let (total, _) = count_sql(&query, Some(&[1, 2]));
+                    assert!(total.contains("FROM payment_day_totals"), "{total}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_search_that_matched_many_walks_the_sorts_index_without_sorting() {
+        let conn = crate::vault::db::migrated_in_memory();
+        for (sort, index) in [
+            (PaymentSort::DueDate, "payments_by_due_date"),
+            (PaymentSort::Customer, "payments_by_customer_key"),
+        ] {
+            let query = PaymentQuery {
+                search: Some("yılmaz".into()),
+                sort,
+                ..PaymentQuery::default()
+            };
+            let (page, _) = plans_from(&conn, &query, Source::PaymentsInOrder);
+            assert!(
+                page.contains(&format!("SCAN p USING COVERING INDEX {index}")),
+                "{page}"
+            );
+            assert!(!page.contains("TEMP B-TREE"), "{page}");
+        }
+    }
+
+    #[test]
+    fn a_customer_a_plan_or_a_search_narrows_by_plan_before_reading_payments() {
+        let conn = crate::vault::db::migrated_in_memory();
+        let narrowed = [
+            PaymentQuery {
+                customer_id: Some(5),
+                ..PaymentQuery::default()
+            },
+            PaymentQuery {
+                plan_id: Some(5),
+                statuses: vec![PaymentStatus::Paid],
+                ..PaymentQuery::default()
+            },
+            PaymentQuery {
+                search: Some("ayşe".into()),
+                accent_free: true,
+                store_id: Some(1),
+                ..PaymentQuery::default()
+            },
+        ];
+        for base in &narrowed {
+            for sort in [
+                PaymentSort::DueDate,
+                PaymentSort::Amount,
+                PaymentSort::Customer,
+            ] {
+                let query = PaymentQuery {
+                    sort,
+                    ..base.clone()
+                };
+                let (page, total) = plans(&conn, &query);
+                for plan in [&page, &total] {
+                    assert!(
+                        plan.lines()
+                            .filter(|l| l.contains(" p "))
+                            .all(|l| l.starts_with("SEARCH p USING")),
+                        "{query:?}:\n{plan}"
+                    );
+                }
+            }
+        }
     }
 }

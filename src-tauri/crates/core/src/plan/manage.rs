@@ -211,8 +211,9 @@ fn apply(
         )?;
         let mut stmt = tx.prepare_cached(
             "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency,
-                 status, next_try_on, card_id, batch_id, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10)",
+                 status, next_try_on, card_id, batch_id, updated_at, customer_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10, (SELECT c.sort_key FROM plans pl
+                 JOIN customers c ON c.id = pl.customer_id WHERE pl.id = ?1))",
         )?;
         for p in added {
             stmt.execute(params![

@@ -369,8 +369,9 @@ pub(crate) fn insert(
     let dates = due_dates(plan);
     let mut stmt = tx.prepare_cached(
         "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency, status,
-             next_try_on, card_id, batch_id, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?10, ?4, ?7, ?8, ?9)",
+             next_try_on, card_id, batch_id, updated_at, customer_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?10, ?4, ?7, ?8, ?9, (SELECT c.sort_key FROM plans pl
+             JOIN customers c ON c.id = pl.customer_id WHERE pl.id = ?1))",
     )?;
     for (i, (date, amount)) in dates.iter().zip(&amounts).enumerate() {
         stmt.execute(params![

@@ -102,6 +102,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "customer_archive",
         include_str!("../../migrations/0017_customer_archive.sql"),
     ),
+    (
+        18,
+        "payment_customer_key",
+        include_str!("../../migrations/0018_payment_customer_key.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).
@@ -384,6 +389,22 @@ pub(crate) fn migrated_in_memory() -> Connection {
     let mut conn = Connection::open_in_memory().expect("an in-memory database");
     migrate(&mut conn).expect("the migrations apply");
     conn
+}
+
+/// What SQLite plans for a statement, one step a line (for tests that a query uses its index).
+#[cfg(test)]
+pub(crate) fn query_plan(
+    conn: &Connection,
+    sql: &str,
+    values: &[rusqlite::types::Value],
+) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .expect("a statement");
+    stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| r.get(3))
+        .expect("its plan")
+        .collect::<std::result::Result<_, _>>()
+        .expect("its steps")
 }
 
 impl Db {

@@ -1,11 +1,12 @@
 //! Changing a customer and its cards: the contact and reference edited (and found again by the
 //! new name), the primary card chosen, a card removed with the payments waiting on it moved to
-//! the primary card; refusals leave everything as it was.
+//! the primary card; refusals leave everything as it was; a new name moves the customer's
+//! payments in the list by customer.
 
 use tahsildar_core::customer::search::{CustomerQuery, detail, search};
 use tahsildar_core::customer::{self, NewCustomer};
-use tahsildar_core::plan::{self, NewPlan, PlanKind};
-use tahsildar_core::{Currency, Error, Lang, Role, audit_log};
+use tahsildar_core::payments::page::{PaymentQuery, PaymentSort, page};
+use tahsildar_core::{Error, Lang, Role, audit_log};
 
 use crate::setup::{APPROVE, APPROVE_MC, Office};
 
@@ -77,6 +78,39 @@ fn a_customer_is_edited_found_by_the_new_name_and_a_taken_reference_is_refused()
 }
 
 #[test]
+fn a_renamed_customers_payments_move_to_the_new_name_in_the_list_by_customer() {
+    let office = Office::new();
+    let names = ["Çetin Ak", "Cemal Ak", "Zeynep Ak"];
+    let ids: Vec<i64> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let id = office.customer(&format!("N-{i}"), name, &[(APPROVE, "12/30")]);
+            office.one_off_plan(id);
+            id
+        })
+        .collect();
+    let by_name = || {
+        page(
+            &office.admin,
+            &PaymentQuery {
+                sort: PaymentSort::Customer,
+                ..PaymentQuery::default()
+            },
+        )
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.customer_name)
+        .collect::<Vec<_>>()
+    };
+    // Turkish order: C before Ç.
+    assert_eq!(by_name(), ["Cemal Ak", "Çetin Ak", "Zeynep Ak"]);
+    customer::update(&office.admin, ids[2], &edited("N-2", "Ayla Ak")).unwrap();
+    assert_eq!(by_name(), ["Ayla Ak", "Cemal Ak", "Çetin Ak"]);
+}
+
+#[test]
 fn the_primary_card_is_chosen_and_a_removed_card_is_never_charged_again() {
     let office = Office::new();
     let id = office.customer(
@@ -94,18 +128,7 @@ fn the_primary_card_is_chosen_and_a_removed_card_is_never_charged_again() {
     );
 
     // A payment waiting on the card that is removed goes back to the primary card.
-    plan::create(
-        &office.admin,
-        &NewPlan {
-            customer_id: id,
-            amount_minor: 10_000,
-            currency: Currency::Try,
-            start: plan::today(office.clock.as_ref()),
-            kind: PlanKind::OneOff,
-            description: None,
-        },
-    )
-    .unwrap();
+    office.one_off_plan(id);
     let waiting = |status: &str| {
         office
             .vault

@@ -153,18 +153,7 @@ fn search_speaks_turkish_and_names_sort_in_turkish_order() {
 
     // The payments list: sorted by customer in the same order, found by a folded name.
     for id in &ids {
-        plan::create(
-            &office.admin,
-            &NewPlan {
-                customer_id: *id,
-                amount_minor: 10_000,
-                currency: Currency::Try,
-                start: plan::today(office.clock.as_ref()),
-                kind: PlanKind::OneOff,
-                description: None,
-            },
-        )
-        .unwrap();
+        office.one_off_plan(*id);
     }
     let payments = page::page(
         &office.admin,

@@ -199,18 +199,24 @@ fn one_hundred_thousand_payments_page_filter_and_sort_like_the_model() {
         (PaymentSort::Customer, |m| turkish::sort_key(&m.name)),
     ];
     for (sort, key) in sorts {
-        for descending in [false, true] {
+        // A page in the second half is read from the end of the list: the same rows.
+        for (descending, offset) in [
+            (false, 31_337),
+            (true, 31_337),
+            (false, 68_420),
+            (true, 99_900),
+        ] {
             let q = PaymentQuery {
                 sort,
                 descending,
-                offset: 31_337,
+                offset,
                 limit: Some(250),
                 ..PaymentQuery::default()
             };
             assert_eq!(
                 ids_of(&office, &q),
-                expect(&model, |_| true, key, descending, 31_337, 250),
-                "{sort:?} descending={descending}"
+                expect(&model, |_| true, key, descending, offset as usize, 250),
+                "{sort:?} descending={descending} offset {offset}"
             );
         }
     }
@@ -255,6 +261,17 @@ fn one_hundred_thousand_payments_page_filter_and_sort_like_the_model() {
     assert!(
         total > 1_000,
         "the filter should still match many rows, got {total}"
+    );
+    // Its last, short page, by customer, is read from the end of the filtered list.
+    let last = PaymentQuery {
+        sort: PaymentSort::Customer,
+        offset: total as u32 - 120,
+        ..q.clone()
+    };
+    let name_key = |m: &Model| turkish::sort_key(&m.name);
+    assert_eq!(
+        ids_of(&office, &last),
+        expect(&model, keep, name_key, false, total as usize - 120, 300)
     );
 
     // Customer, batch.
@@ -327,6 +344,29 @@ fn one_hundred_thousand_payments_page_filter_and_sort_like_the_model() {
     );
     assert!(total > 0);
     assert_eq!((total, ids), by_name);
+    // A search matching an eighth of the payments (walked in order, not sorted), deep in.
+    for offset in [2_000u32, 11_000] {
+        let q = PaymentQuery {
+            search: Some("DEMİR".into()),
+            sort: PaymentSort::Amount,
+            offset,
+            limit: Some(250),
+            ..PaymentQuery::default()
+        };
+        let (total, ids) = ids_of(&office, &q);
+        assert!(total > 100_000 / 16, "matched {total}");
+        assert_eq!(
+            (total, ids),
+            expect(
+                &model,
+                |m| turkish::lower(&m.name).contains("demir"),
+                |m| m.amount,
+                false,
+                offset as usize,
+                250
+            )
+        );
+    }
     let with_order = model.iter().find(|m| m.order_id.is_some()).unwrap();
     let q = PaymentQuery {
         search: with_order.order_id.clone(),

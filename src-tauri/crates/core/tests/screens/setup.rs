@@ -105,6 +105,22 @@ impl Office {
         }
         id
     }
+
+    /// A one-off plan of 100.00 TL for the customer, due today.
+    pub fn one_off_plan(&self, customer_id: i64) {
+        tahsildar_core::plan::create(
+            &self.admin,
+            &tahsildar_core::plan::NewPlan {
+                customer_id,
+                amount_minor: 10_000,
+                currency: tahsildar_core::Currency::Try,
+                start: tahsildar_core::plan::today(self.clock.as_ref()),
+                kind: tahsildar_core::plan::PlanKind::OneOff,
+                description: None,
+            },
+        )
+        .unwrap();
+    }
 }
 
 pub fn card(pan: &str, expiry: &str, alternate: bool) -> NewCard {
