@@ -195,6 +195,18 @@ export const commands = {
 	 *  store. Returns the customer's detail.
 	 */
 	removeCard: (customerId: number, cardId: number) => __TAURI_INVOKE<CustomerDetail_Serialize>("remove_card", { customerId, cardId }),
+	/**
+	 *  Replaces a card with a new one in one step (an expiring card with its renewal); needs
+	 *  `replace_card` on its store. Returns the customer's detail.
+	 */
+	replaceCard: (customerId: number, cardId: number, card: NewCardInput_Deserialize) => __TAURI_INVOKE<CustomerDetail_Serialize>("replace_card", { customerId, cardId, card }),
+	/**
+	 *  Archives a customer (its running plans cancelled, its history kept, never charged again);
+	 *  needs `create_collections` on its store.
+	 */
+	archiveCustomer: (id: number) => __TAURI_INVOKE<ArchiveOutcome>("archive_customer", { id }),
+	/**  Takes a customer out of the archive; needs `create_collections` on its store. */
+	unarchiveCustomer: (id: number) => __TAURI_INVOKE<null>("unarchive_customer", { id }),
 	/**  The payments a collection would make, without saving; needs `create_collections`. */
 	previewCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<PlanPreview>("preview_collection", { input }),
 	/**  Saves a collection and its payments; needs `create_collections` on the customer's store. */
@@ -203,10 +215,19 @@ export const commands = {
 	listPayments: (query: PaymentQuery_Deserialize) => __TAURI_INVOKE<PaymentPage_Serialize>("list_payments", { query }),
 	/**  One payment with its attempt timeline and the actions open to the user. */
 	paymentDetail: (id: number) => __TAURI_INVOKE<PaymentDetail_Serialize>("payment_detail", { id }),
-	/**  Voids an approved attempt (same day); needs `void` on its store. */
+	/**
+	 *  Voids an approved attempt (same day), or releases an open pre-authorisation; needs `void`
+	 *  on its store.
+	 */
 	voidPayment: (attemptId: number) => __TAURI_INVOKE<ReversalOutcome_Serialize>("void_payment", { attemptId }),
 	/**  Refunds an approved attempt in full (no amount) or in part (`1.234,56`); needs `refund`. */
 	refundPayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("refund_payment", { attemptId, amount }),
+	/**
+	 *  Captures a pre-authorisation (post-authorisation), all of it or a part (`1.234,56`), never
+	 *  above the authorised amount; needs `submit_provisions`. A void (`void_payment`) releases the
+	 *  hold instead.
+	 */
+	capturePayment: (attemptId: number, amount: string | null) => __TAURI_INVOKE<ReversalOutcome_Serialize>("capture_payment", { attemptId, amount }),
 	/**
 	 *  Puts another card on a payment for the next run; with `keepOnFile` it becomes the customer's
 	 *  primary card. Needs `replace_card`. Returns the payment as it is now.
@@ -324,6 +345,17 @@ export type AppInfo = {
 	name: string,
 	environment: Environment,
 	about: About,
+};
+
+/**  What archiving a customer did. */
+export type ArchiveOutcome = {
+	/**  Running (active or paused) plans cancelled. */
+	plans_cancelled: number,
+	/**
+	 *  Payments that will not be collected: waiting ones of those plans, and the ones that
+	 *  waited for an operator.
+	 */
+	payments_cancelled: number,
 };
 
 /**  One page of the arrears list. */
@@ -472,7 +504,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "scheduler.pause" | "scheduler.resume" | "scheduler.run_now" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "customer.archive" | "customer.unarchive" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "scheduler.pause" | "scheduler.resume" | "scheduler.run_now" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -828,6 +860,11 @@ export type CollectionInput_Deserialize = {
 	 */
 	split?: boolean | null,
 	description?: string | null,
+	/**
+	 *  What the bank is asked for: a sale (default) or, for one-off and installment
+	 *  collections, a pre-authorisation an operator captures later.
+	 */
+	provision?: ProvisionKind | null,
 };
 
 /**  A collection as entered. */
@@ -854,6 +891,11 @@ export type CollectionInput_Serialize = {
 	 */
 	split: boolean | null,
 	description: string | null,
+	/**
+	 *  What the bank is asked for: a sale (default) or, for one-off and installment
+	 *  collections, a pre-authorisation an operator captures later.
+	 */
+	provision: ProvisionKind | null,
 };
 
 /**  The kind of collection a plan is, as stored and listed. */
@@ -995,6 +1037,7 @@ export type CustomerDetail_Deserialize = {
 	email?: string | null,
 	phone?: string | null,
 	notes?: string | null,
+	status: CustomerStatus,
 	cards: CardDetail_Deserialize[],
 	plans: PlanSummary_Deserialize[],
 	/**  The newest payments first (the first page; the payments list shows the rest). */
@@ -1011,6 +1054,7 @@ export type CustomerDetail_Serialize = {
 	email: string | null,
 	phone: string | null,
 	notes: string | null,
+	status: CustomerStatus,
 	cards: CardDetail_Serialize[],
 	plans: PlanSummary_Serialize[],
 	/**  The newest payments first (the first page; the payments list shows the rest). */
@@ -1044,6 +1088,8 @@ export type CustomerQuery_Deserialize = {
 	search?: string | null,
 	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
 	accent_free?: boolean,
+	/**  Archived customers are listed too (otherwise only active ones). */
+	include_archived?: boolean,
 	sort?: CustomerSort,
 	offset?: number,
 	/**  Default 100, at most [`MAX_PAGE`]. */
@@ -1057,6 +1103,8 @@ export type CustomerQuery_Serialize = {
 	search: string | null,
 	/**  The search also ignores the letters Turkish adds to Latin ("Ayse" finds "Ayşe"). */
 	accent_free: boolean,
+	/**  Archived customers are listed too (otherwise only active ones). */
+	include_archived: boolean,
 	sort: CustomerSort,
 	offset: number,
 	/**  Default 100, at most [`MAX_PAGE`]. */
@@ -1067,6 +1115,13 @@ export type CustomerQuery_Serialize = {
 export type CustomerSort = "reference" | 
 /**  In Turkish alphabetical order (Ç after C, Ş after S, I before İ). */
 "name";
+
+/**  Whether a customer is still collected from. */
+export type CustomerStatus = 
+/**  Plans and cards may be added; its plans are collected. */
+"active" | 
+/**  Kept for its history; never charged again. */
+"archived";
 
 /**  A customer as listed. */
 export type CustomerSummary = CustomerSummary_Serialize | CustomerSummary_Deserialize;
@@ -1085,6 +1140,7 @@ export type CustomerSummary_Deserialize = {
 	primary_masked_pan?: string | null,
 	/**  Payments not yet settled (scheduled, retry_wait, processing, attention). */
 	open_payments: number,
+	status: CustomerStatus,
 };
 
 /**  A customer as listed. */
@@ -1101,6 +1157,7 @@ export type CustomerSummary_Serialize = {
 	primary_masked_pan: string | null,
 	/**  Payments not yet settled (scheduled, retry_wait, processing, attention). */
 	open_payments: number,
+	status: CustomerStatus,
 };
 
 /**  Where a store's day stands. */
@@ -1719,24 +1776,32 @@ export type PaymentActions = PaymentActions_Serialize | PaymentActions_Deseriali
 
 /**  What the user may do to the payment now (permission and state both checked). */
 export type PaymentActions_Deserialize = {
-	/**  The approved attempt a void or refund applies to. */
+	/**  The approved attempt a void, refund or capture applies to. */
 	approved_attempt?: number | null,
 	can_void: boolean,
 	can_refund: boolean,
 	/**  Still captured, so at most this much can be refunded. */
 	refundable_minor: number,
+	/**  An open pre-authorisation the user may capture (in part or in full) ... */
+	can_capture: boolean,
+	/**  ... up to the amount the bank authorised (0 when there is nothing to capture). */
+	capturable_minor: number,
 	can_retry_with_card: boolean,
 	can_cancel_plan: boolean,
 };
 
 /**  What the user may do to the payment now (permission and state both checked). */
 export type PaymentActions_Serialize = {
-	/**  The approved attempt a void or refund applies to. */
+	/**  The approved attempt a void, refund or capture applies to. */
 	approved_attempt: number | null,
 	can_void: boolean,
 	can_refund: boolean,
 	/**  Still captured, so at most this much can be refunded. */
 	refundable_minor: number,
+	/**  An open pre-authorisation the user may capture (in part or in full) ... */
+	can_capture: boolean,
+	/**  ... up to the amount the bank authorised (0 when there is nothing to capture). */
+	capturable_minor: number,
 	can_retry_with_card: boolean,
 	can_cancel_plan: boolean,
 };

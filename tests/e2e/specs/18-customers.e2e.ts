@@ -1,11 +1,12 @@
 /**
  * Customers as an office keeps them: a customer's name and contact edited and found again by a
- * Turkish search (with and without the Turkish letters), the alternate card made primary and a
- * card removed.
+ * Turkish search (with and without the Turkish letters), the alternate card made primary, a
+ * card removed, an expiring card replaced from its warning in one step, and the customer
+ * archived (its plan cancelled, nothing more to add) and taken out of the archive.
  */
 import { $, browser, expect } from "@wdio/globals";
 import { fill, openScreen, signInFresh } from "../support/app.ts";
-import { addCard, addCustomer, CARDS, expiryIn, press, retype } from "../support/collect.ts";
+import { addCard, addCustomer, CARDS, closeDrawer, expiryIn, pick, press, retype } from "../support/collect.ts";
 import { screenshotPath } from "../support/paths.ts";
 
 const CUSTOMER = { reference: "C-1801", name: "Ayşe Yılmaz" };
@@ -73,5 +74,63 @@ describe("customers", () => {
     await press("card-remove-ok");
     await cardsAre([CARDS.approve]);
     await browser.saveScreenshot(screenshotPath("18-card-removed"));
+  });
+
+  it("replaces a card that runs out this month from its warning, in one step", async () => {
+    // Expires at the end of this month: the attention screen warns about it.
+    await addCard(CARDS.hardDecline54, expiryIn(0));
+    await cardsAre([CARDS.hardDecline54, CARDS.approve]);
+    await openScreen("attention");
+    const replace = $('[data-testid^="attention-card-replace-"]');
+    await replace.waitForDisplayed();
+    await browser.saveScreenshot(screenshotPath("18-expiring-warning"));
+    await replace.click();
+    await fill("card-number", CARDS.approveMastercard);
+    await fill("card-expiry", expiryIn(5));
+    await press("card-save");
+    await replace.waitForDisplayed({ reverse: true });
+
+    await openScreen("customers");
+    await fill("customer-search", CUSTOMER.reference);
+    await row().waitForDisplayed();
+    await browser.execute((element: HTMLElement) => element.focus(), (await row()) as unknown as HTMLElement);
+    await browser.keys("Enter");
+    // The renewal took the expiring card's place: primary, before the alternate.
+    await cardsAre([CARDS.approveMastercard, CARDS.approve]);
+  });
+
+  it("archives the customer, cancelling its plan, and takes it out of the archive", async () => {
+    await press("collection-new");
+    await pick("kind-recurring");
+    await fill("collection-amount", "250,00");
+    await fill("collection-count", "3");
+    await press("collection-save");
+    await $('[data-testid="collection-saved-text"]').waitForDisplayed();
+    await closeDrawer();
+
+    await press("customer-archive");
+    await expect($('[data-testid="customer-archive-confirm-text"]')).toHaveText(expect.stringContaining("1"));
+    await press("customer-archive-confirm-ok");
+    await $('[data-testid="customer-archived"]').waitForDisplayed();
+    await expect($('[data-testid="customer-archived"]')).toHaveText(expect.stringContaining("3"));
+    await expect($('[data-testid="customer-detail"] [data-testid^="plan-status-"]')).toHaveText(
+      expect.stringMatching(/İptal/),
+    );
+    // Nothing can be added while archived.
+    await expect($('[data-testid="collection-new"]')).not.toBeExisting();
+    await expect($('[data-testid="card-add"]')).not.toBeExisting();
+    await browser.saveScreenshot(screenshotPath("18-customer-archived"));
+
+    // The list leaves it out unless asked.
+    await openScreen("customers");
+    await fill("customer-search", CUSTOMER.reference);
+    await row().waitForDisplayed({ reverse: true });
+    await press("customer-show-archived");
+    await $(`[data-testid="customer-archived-${CUSTOMER.reference}"]`).waitForDisplayed();
+    await browser.execute((element: HTMLElement) => element.focus(), (await row()) as unknown as HTMLElement);
+    await browser.keys("Enter");
+    await press("customer-unarchive");
+    await $('[data-testid="customer-archived"]').waitForDisplayed({ reverse: true });
+    await $('[data-testid="collection-new"]').waitForDisplayed();
   });
 });
