@@ -78,8 +78,12 @@ describe("customers", () => {
 
   it("replaces a card that runs out this month from its warning, in one step", async () => {
     // Expires at the end of this month: the attention screen warns about it.
-    await addCard(CARDS.hardDecline54, expiryIn(0));
+    await press("card-add");
+    await fill("card-number", CARDS.hardDecline54);
+    await fill("card-expiry", expiryIn(0));
+    await press("card-save");
     await cardsAre([CARDS.hardDecline54, CARDS.approve]);
+    await $('[data-testid="card-form"]').waitForDisplayed({ reverse: true });
     await openScreen("attention");
     const replace = $('[data-testid^="attention-card-replace-"]');
     await replace.waitForDisplayed();
@@ -104,6 +108,8 @@ describe("customers", () => {
     await pick("kind-recurring");
     await fill("collection-amount", "250,00");
     await fill("collection-count", "3");
+    // Saved once its summary is there.
+    await expect($('[data-testid="summary-count"]')).toHaveAttribute("data-count", "3");
     await press("collection-save");
     await $('[data-testid="collection-saved-text"]').waitForDisplayed();
     await closeDrawer();

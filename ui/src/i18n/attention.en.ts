@@ -24,7 +24,7 @@ const attentionEn = {
       settlement: "Ask the bank by the order no; then mark it resolved on the Settlement screen with a note.",
       configuration: "Check the store's terminal details and permissions in Settings, then retry.",
       no_card: "Add a card to the customer, or enter one for this payment with \"Retry with another card\".",
-      expiring: "Get the customer's new card details and add them as a card; an expired card cannot be charged.",
+      expiring: "Get the customer's new card details and replace the card with them; an expired card cannot be charged.",
     },
     expiredOn: "Expired on {{date}}",
     expiresOn: "Valid through {{date}}",

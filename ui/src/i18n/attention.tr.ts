@@ -26,7 +26,7 @@ const attentionTr = {
       settlement: "Sipariş numarasıyla bankaya sorun; sonucu Mutabakat ekranında bir açıklamayla çözüldü olarak işaretleyin.",
       configuration: "Mağazanın terminal bilgilerini ve yetkilerini Ayarlar'dan kontrol edin, sonra yeniden deneyin.",
       no_card: "Müşteriye bir kart ekleyin ya da \"Başka kartla dene\" ile bu ödeme için kart girin.",
-      expiring: "Müşteriden yeni kartının bilgilerini alın ve kart olarak ekleyin; süresi dolan kartla çekim yapılamaz.",
+      expiring: "Müşteriden yeni kartının bilgilerini alın ve kartı yenisiyle değiştirin; süresi dolan kartla çekim yapılamaz.",
     },
     expiredOn: "Süresi {{date}} tarihinde doldu",
     expiresOn: "Son geçerlilik {{date}}",

@@ -25,7 +25,8 @@ function backend() {
             phone: null,
             cards: 1,
             primary_masked_pan: "435509******5232",
-            open_payments: 0, status: "active",
+            open_payments: 0,
+            status: "archived",
           },
         ],
       };
@@ -57,5 +58,15 @@ describe("CustomersPage", () => {
     await screen.findByText("Ayşe Işık");
     await userEvent.click(screen.getByText("Ad soyad"));
     await waitFor(() => expect(queries.at(-1)).toMatchObject({ sort: "name", offset: 0 }));
+  });
+
+  it("leaves archived customers out unless asked, and marks them", async () => {
+    const queries = backend();
+    renderWithBackend(<CustomersPage />);
+    await screen.findByText("Ayşe Işık");
+    expect(queries[0]).toMatchObject({ include_archived: false });
+    expect(screen.getByTestId("customer-archived-A-1").textContent).toBe("Arşivde");
+    await userEvent.click(screen.getByText("Arşivdekileri de göster"));
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ include_archived: true, offset: 0 }));
   });
 });
