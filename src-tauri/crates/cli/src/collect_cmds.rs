@@ -110,17 +110,9 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
             out.result(text.join("\n"), text.join("\n"), Value::Array(value))
         }
         CollectionCommand::Card(CardCommand::Add(a)) => {
-            let pan = env_secret(&a.pan_env)?;
+            let new = typed_card(&a.pan_env, &a.expiry, &a.holder, a.alternate)?;
             let session = sign_in(cli)?;
             let (_, customer_id) = customer_id(&session, &a.store, &a.reference)?;
-            let new = NewCard {
-                pan,
-                expiry: a.expiry.clone(),
-                holder: a.holder.clone(),
-                alternate: a.alternate,
-                instruction_date: None,
-                instruction_ref: None,
-            };
             let card = customer::card::add(&session, customer_id, &new)?;
             out.result(
                 format!("Kart eklendi: {} ({}).", card.masked_pan, card.brand),
@@ -134,16 +126,8 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
             expiry,
             holder,
         }) => {
-            let pan = env_secret(pan_env)?;
+            let new = typed_card(pan_env, expiry, holder, false)?;
             let session = sign_in(cli)?;
-            let new = NewCard {
-                pan,
-                expiry: expiry.clone(),
-                holder: holder.clone(),
-                alternate: false,
-                instruction_date: None,
-                instruction_ref: None,
-            };
             let cards = customer::replace_card(&session, *card, &new)?;
             let masked: Vec<&str> = cards.iter().map(|k| k.masked_pan.as_str()).collect();
             out.result(
@@ -207,16 +191,8 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
             holder,
             keep,
         } => {
-            let pan = env_secret(pan_env)?;
+            let new = typed_card(pan_env, expiry, holder, false)?;
             let session = sign_in(cli)?;
-            let new = NewCard {
-                pan,
-                expiry: expiry.clone(),
-                holder: holder.clone(),
-                alternate: false,
-                instruction_date: None,
-                instruction_ref: None,
-            };
             let card = payments::retry::retry_with_card(&session, *payment, &new, *keep)?;
             out.result(
                 format!("Ödeme {payment} bir sonraki çalıştırmada {} ile tahsil edilecek.", card.masked_pan),
@@ -334,4 +310,22 @@ fn print_payments(out: &Output, rows: &[PaymentRow]) -> Result<()> {
         })
         .collect();
     out.result(text.join("\n"), text.join("\n"), Value::Array(value))
+}
+
+/// A card as given on the command line, its number read from the environment variable
+/// `pan_env`.
+fn typed_card(
+    pan_env: &str,
+    expiry: &str,
+    holder: &Option<String>,
+    alternate: bool,
+) -> Result<NewCard> {
+    Ok(NewCard {
+        pan: env_secret(pan_env)?,
+        expiry: expiry.to_string(),
+        holder: holder.clone(),
+        alternate,
+        instruction_date: None,
+        instruction_ref: None,
+    })
 }
