@@ -94,6 +94,9 @@ pub fn run() {
 }
 
 #[cfg(test)]
+mod status_words_tests;
+
+#[cfg(test)]
 mod tests {
     use specta_typescript::Typescript;
 

@@ -116,7 +116,7 @@ describe("pre-authorisations", () => {
     await press("void-confirm");
     await expect($('[data-testid="action-outcome"]')).toHaveAttribute("data-type", "success");
     await waitForDetailStatus("voided");
-    await expect($('[data-testid="payment-detail-status"]')).toHaveText("Günün iptali yapıldı");
+    await expect($('[data-testid="payment-detail-status"]')).toHaveText("Bankada iptal edildi");
     await expect($('[data-testid="timeline-1"]')).toHaveAttribute("data-kind", "void");
     await expect($('[data-testid="timeline-1"]')).toHaveAttribute("data-state", "approved");
     await expect($('[data-testid="action-capture"]')).not.toBeExisting();

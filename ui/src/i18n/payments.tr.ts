@@ -31,7 +31,7 @@ const paymentsTr = {
       retry_wait: "Yeniden denenecek",
       attention: "Müdahale gerekli",
       cancelled: "İptal edildi",
-      voided: "Günün iptali yapıldı",
+      voided: "Bankada iptal edildi",
       refunded: "İade edildi",
       partially_refunded: "Kısmen iade edildi",
       authorized: "Ön provizyon alındı",

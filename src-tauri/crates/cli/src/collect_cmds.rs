@@ -1,12 +1,12 @@
 //! Collection commands: customers, cards, plans and the payment lists.
 
 use serde_json::{Value, json};
-use tahsildar_core::Session;
 use tahsildar_core::customer::{self, NewCard, NewCustomer};
 use tahsildar_core::engine::follow_up::FollowUpKind;
 use tahsildar_core::payments::page::PaymentQuery;
 use tahsildar_core::payments::{self, PaymentRow, PaymentStatus};
 use tahsildar_core::plan::{self, CollectionInput, CollectionKind, ProvisionKind};
+use tahsildar_core::{Lang, Session};
 
 use crate::args::Cli;
 use crate::collect_args::{
@@ -289,27 +289,30 @@ fn print_payments(out: &Output, rows: &[PaymentRow]) -> Result<()> {
             })
         })
         .collect();
-    let text: Vec<String> = rows
-        .iter()
-        .map(|p| {
-            format!(
-                "{}\t{}\t{}\t{} {}\t{}\t{}\t{}\t{}",
-                p.id,
-                p.store,
-                p.customer_ref,
-                p.amount,
-                p.currency,
-                p.due_date,
-                p.status,
-                p.masked_pan.as_deref().unwrap_or("-"),
-                p.attention
-                    .as_deref()
-                    .or(p.message.as_deref())
-                    .unwrap_or("")
-            )
-        })
-        .collect();
-    out.result(text.join("\n"), text.join("\n"), Value::Array(value))
+    // The status in the window's words; `--json` gives its stable name.
+    let text = |lang: Lang| -> String {
+        rows.iter()
+            .map(|p| {
+                format!(
+                    "{}\t{}\t{}\t{} {}\t{}\t{}\t{}\t{}",
+                    p.id,
+                    p.store,
+                    p.customer_ref,
+                    p.amount,
+                    p.currency,
+                    p.due_date,
+                    p.status.text().get(lang),
+                    p.masked_pan.as_deref().unwrap_or("-"),
+                    p.attention
+                        .as_deref()
+                        .or(p.message.as_deref())
+                        .unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    out.result(text(Lang::Tr), text(Lang::En), Value::Array(value))
 }
 
 /// A card as given on the command line, its number read from the environment variable

@@ -53,18 +53,19 @@ impl PaymentStatus {
         })
     }
 
-    /// The status as an operator reads it (lower case, to stand inside a sentence).
+    /// The status as an operator reads it (lower case, to stand inside a sentence): the
+    /// window's words for it, which the command line prints too.
     pub fn text(self) -> Text {
         let (tr, en) = match self {
             PaymentStatus::Scheduled => ("planlandı", "scheduled"),
             PaymentStatus::Processing => ("işleniyor", "processing"),
             PaymentStatus::Paid => ("ödendi", "paid"),
-            PaymentStatus::RetryWait => ("yeniden denenecek", "waiting for a retry"),
-            PaymentStatus::Attention => ("ilgi bekliyor", "needs attention"),
+            PaymentStatus::RetryWait => ("yeniden denenecek", "waiting to retry"),
+            PaymentStatus::Attention => ("müdahale gerekli", "needs attention"),
             PaymentStatus::Cancelled => ("iptal edildi", "cancelled"),
             PaymentStatus::Voided => ("bankada iptal edildi", "voided"),
             PaymentStatus::Refunded => ("iade edildi", "refunded"),
-            PaymentStatus::PartiallyRefunded => ("kısmen iade edildi", "partly refunded"),
+            PaymentStatus::PartiallyRefunded => ("kısmen iade edildi", "partially refunded"),
             PaymentStatus::Authorized => ("ön provizyon alındı", "pre-authorised"),
         };
         Text::new(tr, en)
