@@ -14,7 +14,7 @@ import {
   type SessionInfo,
   type SetupStatus,
 } from "./api";
-import { AppHeader } from "./components/AppHeader";
+import { AppHeader, HEADER_HEIGHT } from "./components/AppHeader";
 import { EngineProblemAlert } from "./components/EngineProblemAlert";
 import { ErrorAlert } from "./components/ErrorAlert";
 import { NavMenu } from "./components/NavMenu";
@@ -134,13 +134,24 @@ function Navigator({ children }: { children: ReactNode }) {
   return <NavigationContext.Provider value={navigation}>{children}</NavigationContext.Provider>;
 }
 
-/** The signed-in layout: the screen menu on the side down to the window's bottom, the chosen screen beside it. */
+/** The side menu keeps its place under the header while the screen scrolls, and scrolls itself if taller. */
+const SIDE_MENU = {
+  position: "sticky",
+  top: HEADER_HEIGHT,
+  height: `calc(100vh - ${HEADER_HEIGHT}px)`,
+  overflowY: "auto",
+} as const;
+
+/**
+ * The signed-in layout: the screen menu on the side, filling the window below the header and
+ * staying there while a long screen scrolls; the chosen screen beside it.
+ */
 function Workspace() {
   const { screen, open } = useNavigation();
   const current = SCREENS.find((s) => s.key === screen)?.element;
   return (
     <Layout style={{ flex: 1 }}>
-      <Layout.Sider width={232} theme="light" data-testid="nav">
+      <Layout.Sider width={232} theme="light" data-testid="nav" style={SIDE_MENU}>
         <NavMenu selected={screen} onSelect={(key) => open(key)} />
       </Layout.Sider>
       <Layout.Content style={{ padding: 24 }} data-testid={`screen-${screen}`}>
