@@ -26,6 +26,8 @@ pub struct StoreInput {
     pub rate_per_sec: Option<u32>,
     pub run_time: Option<String>,
     pub max_installments: Option<u32>,
+    /// Days after a soft decline on which the card is tried again, as typed (`1, 3, 7`).
+    pub soft_retry_days: Option<String>,
     pub enabled: Option<bool>,
 }
 
@@ -47,8 +49,9 @@ fn trimmed(value: Option<String>) -> Option<String> {
 }
 
 impl StoreInput {
-    fn into_settings(self) -> StoreSettings {
-        StoreSettings {
+    /// The settings to save; a retry schedule that is not day numbers is refused here.
+    fn into_settings(self) -> tahsildar_core::Result<StoreSettings> {
+        Ok(StoreSettings {
             name: trimmed(self.name),
             environment: self.environment,
             base_url: trimmed(self.base_url).map(|url| Some(url).filter(|u| !u.is_empty())),
@@ -62,8 +65,13 @@ impl StoreInput {
             rate_per_sec: self.rate_per_sec,
             run_time: trimmed(self.run_time),
             max_installments: self.max_installments,
+            soft_retry_days: self
+                .soft_retry_days
+                .as_deref()
+                .map(store::parse_retry_days)
+                .transpose()?,
             enabled: self.enabled,
-        }
+        })
     }
 }
 
@@ -96,7 +104,7 @@ pub async fn create_store(
                     ),
                 )
             })?;
-            let mut settings = input.into_settings();
+            let mut settings = input.into_settings()?;
             settings.name = None;
             settings.environment = None;
             Ok(store::create(
@@ -118,7 +126,7 @@ pub async fn update_store(
     input: StoreInput,
 ) -> Result<Store, CommandError> {
     state
-        .blocking(move |s| Ok(store::update(&s.session()?, id, &input.into_settings())?))
+        .blocking(move |s| Ok(store::update(&s.session()?, id, &input.into_settings()?)?))
         .await
 }
 
@@ -139,7 +147,7 @@ mod tests {
             run_time: Some(" 09:30".into()),
             ..StoreInput::default()
         };
-        let settings = input.into_settings();
+        let settings = input.into_settings().unwrap();
         assert_eq!(settings.name.as_deref(), Some("Site A"));
         assert_eq!(
             settings.base_url,
@@ -152,6 +160,34 @@ mod tests {
         );
         assert_eq!(settings.run_time.as_deref(), Some("09:30"));
         assert!(settings.environment.is_none());
+    }
+
+    #[test]
+    fn a_retry_schedule_is_read_as_typed_and_refused_when_it_is_not_days() {
+        let typed = |days: &str| {
+            StoreInput {
+                soft_retry_days: Some(days.into()),
+                ..StoreInput::default()
+            }
+            .into_settings()
+        };
+        let read = typed(" 2, 5 ,9").unwrap().soft_retry_days.unwrap();
+        assert_eq!(read.soft_retry_days, vec![2, 5, 9]);
+        let Err(refused) = typed("2, beş") else {
+            panic!("a schedule that is not days is refused");
+        };
+        assert!(
+            refused
+                .message(tahsildar_core::Lang::Tr)
+                .contains("Yeniden deneme günleri virgülle ayrılmış gün sayıları olmalı"),
+            "{refused:?}"
+        );
+        assert!(
+            refused
+                .message(tahsildar_core::Lang::En)
+                .contains("The retry days must be day numbers separated by commas"),
+            "{refused:?}"
+        );
     }
 
     #[test]

@@ -2762,6 +2762,8 @@ export type StoreInput_Deserialize = {
 	rate_per_sec?: number | null,
 	run_time?: string | null,
 	max_installments?: number | null,
+	/**  Days after a soft decline on which the card is tried again, as typed (`1, 3, 7`). */
+	soft_retry_days?: string | null,
 	enabled?: boolean | null,
 };
 
@@ -2780,6 +2782,8 @@ export type StoreInput_Serialize = {
 	rate_per_sec: number | null,
 	run_time: string | null,
 	max_installments: number | null,
+	/**  Days after a soft decline on which the card is tried again, as typed (`1, 3, 7`). */
+	soft_retry_days: string | null,
 	enabled: boolean | null,
 };
 
@@ -2803,6 +2807,8 @@ export type Store_Deserialize = {
 	/**  "HH:MM", Europe/Istanbul. */
 	run_time: string,
 	max_installments: number,
+	/**  Days after the first soft decline on a card on which it is tried again. */
+	soft_retry_days: number[],
 	enabled: boolean,
 	created_at: string,
 	updated_at: string,
@@ -2828,6 +2834,8 @@ export type Store_Serialize = {
 	/**  "HH:MM", Europe/Istanbul. */
 	run_time: string,
 	max_installments: number,
+	/**  Days after the first soft decline on a card on which it is tried again. */
+	soft_retry_days: number[],
 	enabled: boolean,
 	created_at: string,
 	updated_at: string,

@@ -58,6 +58,7 @@ export function emptyStoreInput(): StoreInput {
     rate_per_sec: null,
     run_time: null,
     max_installments: null,
+    soft_retry_days: null,
     enabled: null,
   };
 }

@@ -86,6 +86,8 @@ const settingsEn: typeof settingsTr = {
     concurrency: "Concurrent requests",
     ratePerSec: "Requests per second at most",
     maxInstallments: "Most installments",
+    retryDays: "Retry days",
+    retryDaysHelp: "The days after a temporary decline (such as insufficient funds) on which the card is tried again, counted from the first decline: separated by commas, at most 15, up to day 30, one a day. Left empty, the next card is tried instead.",
     enabled: "Enabled",
     save: "Save",
     cancel: "Cancel",

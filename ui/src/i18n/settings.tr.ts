@@ -86,6 +86,8 @@ const settingsTr = {
     concurrency: "Eş zamanlı istek",
     ratePerSec: "Saniyede en çok istek",
     maxInstallments: "En çok taksit",
+    retryDays: "Yeniden deneme günleri",
+    retryDaysHelp: "Yetersiz bakiye gibi geçici bir retten sonra kartın yeniden deneneceği günler (ilk retten sayılır; virgülle, en çok 15 gün, 30. güne kadar, günde bir). Boş bırakılırsa sıradaki karta geçilir.",
     enabled: "Etkin",
     save: "Kaydet",
     cancel: "Vazgeç",

@@ -22,6 +22,7 @@ export function storeFixture(patch: Partial<Store> & Pick<Store, "id" | "name">)
     rate_per_sec: 10,
     run_time: "10:00",
     max_installments: 12,
+    soft_retry_days: [1, 3, 7],
     enabled: true,
     created_at: "2026-11-01T08:00:00Z",
     updated_at: "2026-11-01T08:00:00Z",

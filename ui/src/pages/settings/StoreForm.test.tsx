@@ -46,6 +46,19 @@ describe("StoreForm", () => {
     expect(input.secret_key).toBeNull();
     expect(input.merchant_safe_id).toBeNull();
     expect(input.name).toBeNull();
+    expect(input.soft_retry_days).toBeNull();
+  });
+
+  it("shows the store's retry days and sends a new schedule as typed", async () => {
+    const calls = backend();
+    renderWithBackend(<StoreForm store={TEST_STORE} onSaved={() => {}} onCancel={() => {}} />);
+    const days = screen.getByTestId("store-retry-days");
+    expect(days).toHaveProperty("value", "1, 3, 7");
+    await userEvent.clear(days);
+    await userEvent.type(days, "2, 5, 10");
+    await userEvent.click(screen.getByTestId("store-save"));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect((calls[0]!.args.input as StoreInput).soft_retry_days).toBe("2, 5, 10");
   });
 
   it("replaces the secret key when one is typed", async () => {

@@ -15,6 +15,7 @@ interface Values {
   concurrency: number;
   ratePerSec: number;
   maxInstallments: number;
+  retryDays: string;
   enabled: boolean;
 }
 
@@ -30,6 +31,7 @@ function initial(store?: Store): Values {
     concurrency: store?.concurrency ?? 4,
     ratePerSec: store?.rate_per_sec ?? 10,
     maxInstallments: store?.max_installments ?? 12,
+    retryDays: (store?.soft_retry_days ?? [1, 3, 7]).join(", "),
     enabled: store?.enabled ?? true,
   };
 }
@@ -57,6 +59,7 @@ function withSettings(input: StoreInput, values: Values, differs: (key: keyof Va
   if (differs("concurrency")) input.concurrency = values.concurrency;
   if (differs("ratePerSec")) input.rate_per_sec = values.ratePerSec;
   if (differs("maxInstallments")) input.max_installments = values.maxInstallments;
+  if (differs("retryDays")) input.soft_retry_days = values.retryDays;
   if (differs("enabled")) input.enabled = values.enabled;
   return input;
 }
@@ -138,6 +141,9 @@ export function StoreForm({
         </Form.Item>
         <Form.Item name="maxInstallments" label={t("stores.maxInstallments")}>
           <InputNumber min={1} max={12} />
+        </Form.Item>
+        <Form.Item name="retryDays" label={t("stores.retryDays")} tooltip={t("stores.retryDaysHelp")}>
+          <Input data-testid="store-retry-days" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="enabled" label={t("stores.enabled")} valuePropName="checked">
           <Switch />

@@ -2,13 +2,9 @@
 
 use std::time::Duration;
 
-use super::retry_policy::RetryPolicy;
-
 /// How hard the engine tries within one run before leaving an attempt for the next one.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
-    /// Declines: when to retry the same card, then the next card.
-    pub policy: RetryPolicy,
     /// Waits before each inquiry of an attempt whose fate is unknown; the last repeats.
     pub inquiry_backoff: Vec<Duration>,
     /// Inquiries without a definite answer after which the attempt goes to manual review.
@@ -39,7 +35,6 @@ pub struct EngineConfig {
 impl Default for EngineConfig {
     fn default() -> Self {
         EngineConfig {
-            policy: RetryPolicy::default(),
             inquiry_backoff: [1, 2, 5, 10, 30].map(Duration::from_secs).to_vec(),
             max_inquiries: 5,
             max_resends: 3,

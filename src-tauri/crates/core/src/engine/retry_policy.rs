@@ -18,6 +18,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Text;
 use crate::stored::stored_enum;
 
 stored_enum! {
@@ -89,24 +90,56 @@ impl RetryPolicy {
     }
 
     /// Whether the schedule keeps within the schemes' rules: at most [`MAX_RETRIES`] retries,
-    /// each on its own day from day 1 to day [`MAX_RETRY_DAY`] after the first decline.
-    pub fn check(&self) -> std::result::Result<(), String> {
+    /// each on its own day from day 1 to day [`MAX_RETRY_DAY`] after the first decline. The
+    /// refusal says which rule, in both languages.
+    pub fn check(&self) -> std::result::Result<(), Text> {
         let days = &self.soft_retry_days;
         if days.len() > MAX_RETRIES {
-            return Err(format!(
-                "{} retries; the card schemes allow at most {MAX_RETRIES}",
-                days.len()
+            return Err(Text::new(
+                format!(
+                    "en çok {MAX_RETRIES} yeniden deneme olabilir (kart kuruluşlarının kuralı); {} yazıldı",
+                    days.len()
+                ),
+                format!(
+                    "may hold at most {MAX_RETRIES} retries (the card schemes' rule); {} were given",
+                    days.len()
+                ),
             ));
         }
         if days.iter().any(|d| !(1..=MAX_RETRY_DAY).contains(d)) {
-            return Err(format!(
-                "retries fall from day 1 to day {MAX_RETRY_DAY} after the first decline"
+            return Err(Text::new(
+                format!("ilk retten sonraki 1. ile {MAX_RETRY_DAY}. gün arasında olmalı"),
+                format!("must fall from day 1 to day {MAX_RETRY_DAY} after the first decline"),
             ));
         }
         if days.windows(2).any(|w| w[0] >= w[1]) {
-            return Err("each retry falls on a later day than the one before".into());
+            return Err(Text::new(
+                "her biri bir öncekinden sonraki bir güne düşmeli (günde en çok bir deneme)",
+                "must each fall on a later day than the one before (one try a day at most)",
+            ));
         }
         Ok(())
+    }
+
+    /// The schedule as stored and typed: days separated by commas (`1,3,7`); none at all is
+    /// an empty text (a soft decline then moves on to the next card at once).
+    pub fn to_text(&self) -> String {
+        self.soft_retry_days
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Reads `1,3,7` (spaces allowed); `None` when a part is not a day number.
+    pub fn parse(text: &str) -> Option<RetryPolicy> {
+        let soft_retry_days = text
+            .split(',')
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .map(|part| part.parse::<u16>().ok())
+            .collect::<Option<Vec<_>>>()?;
+        Some(RetryPolicy { soft_retry_days })
     }
 
     /// The next step after a decline recorded on `today`.
@@ -204,6 +237,13 @@ mod tests {
     #[test]
     fn schedules_are_held_to_the_schemes_limits() {
         assert_eq!(RetryPolicy::default().check(), Ok(()));
+        assert_eq!(RetryPolicy::parse(" 1, 3 ,7"), Some(RetryPolicy::default()));
+        assert_eq!(RetryPolicy::default().to_text(), "1,3,7");
+        assert_eq!(RetryPolicy::parse("1,x"), None);
+        assert_eq!(
+            RetryPolicy::parse("").map(|p| p.soft_retry_days),
+            Some(vec![])
+        );
         let every_day = RetryPolicy {
             soft_retry_days: (1..=15).collect(),
         };

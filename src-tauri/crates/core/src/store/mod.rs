@@ -13,12 +13,13 @@ use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
 use crate::engine::EngineActor;
 use crate::engine::record::{Hold, Scribe, WithdrawScope, withdraw_unsent};
+use crate::engine::retry_policy::RetryPolicy;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::stored::stored_enum;
 use crate::vault::keys::Keys;
 
-pub use validate::{check_base_url, check_run_time};
+pub use validate::{check_base_url, check_run_time, parse_retry_days};
 
 /// Akbank's test host.
 pub const TEST_BASE_URL: &str = "https://apipre.akbank.com/api/v1/payment/virtualpos";
@@ -75,6 +76,8 @@ pub struct Store {
     /// "HH:MM", Europe/Istanbul.
     pub run_time: String,
     pub max_installments: u32,
+    /// Days after the first soft decline on a card on which it is tried again.
+    pub soft_retry_days: Vec<u16>,
     pub enabled: bool,
     pub created_at: String,
     pub updated_at: String,
@@ -95,6 +98,8 @@ pub struct StoreSettings {
     pub rate_per_sec: Option<u32>,
     pub run_time: Option<String>,
     pub max_installments: Option<u32>,
+    /// The retry schedule after a soft decline, within the card schemes' rules.
+    pub soft_retry_days: Option<RetryPolicy>,
     pub enabled: Option<bool>,
 }
 
@@ -122,7 +127,7 @@ fn secret_aad(store_id: i64) -> Vec<u8> {
 const SELECT_STORE: &str =
     "SELECT id, name, environment, base_url, merchant_safe_id, terminal_safe_id,
     secret_key_sealed IS NOT NULL, concurrency, rate_per_sec, run_time, max_installments, enabled,
-    created_at, updated_at FROM stores";
+    created_at, updated_at, soft_retry_days FROM stores";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Store> {
     let environment: Environment = r.get(2)?;
@@ -145,6 +150,9 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Store> {
         enabled: r.get(11)?,
         created_at: r.get(12)?,
         updated_at: r.get(13)?,
+        soft_retry_days: RetryPolicy::parse(&r.get::<_, String>(14)?)
+            .unwrap_or_default()
+            .soft_retry_days,
     })
 }
 
@@ -231,6 +239,10 @@ fn apply(
     if let Some(v) = s.max_installments {
         validate::check_range("max_installments", v, 1, 12)?;
         set("max_installments", &v)?;
+    }
+    if let Some(policy) = &s.soft_retry_days {
+        validate::check_retry_days(policy)?;
+        set("soft_retry_days", &policy.to_text())?;
     }
     if let Some(v) = s.enabled {
         set("enabled", &v)?;

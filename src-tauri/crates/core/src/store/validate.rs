@@ -23,6 +23,7 @@ fn setting_name(field: &str) -> (&'static str, &'static str) {
         "concurrency" => ("Eşzamanlı istek sayısı", "The number of parallel requests"),
         "rate_per_sec" => ("Saniyedeki istek sayısı", "The requests per second"),
         "max_installments" => ("En çok taksit sayısı", "The maximum number of installments"),
+        "soft_retry_days" => ("Yeniden deneme günleri", "The retry days"),
         _ => ("Ayar", "The setting"),
     }
 }
@@ -149,6 +150,24 @@ pub(crate) fn check_range(field: &'static str, value: u32, min: u32, max: u32) -
         ));
     }
     Ok(())
+}
+
+/// A store's retry schedule after a soft decline: within the card schemes' rules.
+pub(crate) fn check_retry_days(policy: &crate::engine::retry_policy::RetryPolicy) -> Result<()> {
+    policy
+        .check()
+        .map_err(|why| refused("soft_retry_days", why.tr(), why.en()))
+}
+
+/// Reads a retry schedule as typed (`1, 3, 7`), naming the setting when it is not day numbers.
+pub fn parse_retry_days(text: &str) -> Result<crate::engine::retry_policy::RetryPolicy> {
+    crate::engine::retry_policy::RetryPolicy::parse(text).ok_or_else(|| {
+        refused(
+            "soft_retry_days",
+            "virgülle ayrılmış gün sayıları olmalı (örneğin 1, 3, 7)",
+            "must be day numbers separated by commas (for example 1, 3, 7)",
+        )
+    })
 }
 
 #[cfg(test)]

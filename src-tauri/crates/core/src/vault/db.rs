@@ -107,6 +107,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "payment_customer_key",
         include_str!("../../migrations/0018_payment_customer_key.sql"),
     ),
+    (
+        19,
+        "store_retry_days",
+        include_str!("../../migrations/0019_store_retry_days.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

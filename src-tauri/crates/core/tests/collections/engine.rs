@@ -125,3 +125,45 @@ async fn a_second_engine_on_the_same_database_is_refused() {
     drop(first);
     w.engine();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_store_retries_on_its_own_schedule_and_refuses_one_beyond_the_schemes_rules() {
+    use tahsildar_core::engine::retry_policy::RetryPolicy;
+    use tahsildar_core::store::{self, StoreSettings};
+    let mut w = World::new().await;
+    let days = |soft_retry_days: Vec<u16>| StoreSettings {
+        soft_retry_days: Some(RetryPolicy { soft_retry_days }),
+        ..StoreSettings::default()
+    };
+    // Twice on one day breaks the schemes' rules: refused, naming the setting.
+    let refused = store::update(&w.v.admin, w.v.store_id, &days(vec![2, 2])).unwrap_err();
+    assert!(
+        refused
+            .message(tahsildar_core::Lang::Tr)
+            .contains("Yeniden deneme günleri her biri bir öncekinden sonraki bir güne düşmeli"),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .message(tahsildar_core::Lang::En)
+            .contains("The retry days must each fall on a later day than the one before"),
+        "{refused:?}"
+    );
+    let saved = store::update(&w.v.admin, w.v.store_id, &days(vec![2])).unwrap();
+    assert_eq!(saved.soft_retry_days, vec![2]);
+
+    let c = w.v.customer("A-9", &[SOFT_51, HARD_54]);
+    let p = w.v.one_off(c, 10_000);
+    let engine = w.engine();
+    engine.run(None).await.unwrap();
+    assert_eq!(w.v.payment_status(p), "retry_wait");
+    // Not on day 1 (the default schedule's first retry), but on day 2; then its schedule is
+    // spent and the alternate card is tried at once.
+    w.v.advance_days(1);
+    assert_eq!(engine.run(None).await.unwrap().payments, 0);
+    w.v.advance_days(1);
+    assert_eq!(engine.run(None).await.unwrap().payments, 1);
+    assert_eq!(w.v.payment_status(p), "attention");
+    assert_eq!(w.v.attempts(p).len(), 3);
+    invariants::check(&w.v.vault, &w.sim.ledger(), true);
+}

@@ -60,7 +60,6 @@ pub(crate) fn finish(
     attempt: &AttemptRow,
     from: AttemptState,
     result: &Final,
-    policy: &RetryPolicy,
     today: Date,
 ) -> Result<()> {
     let scribe = Scribe::of(vault, actor);
@@ -113,7 +112,7 @@ pub(crate) fn finish(
             Some(_) if close_requested_void(tx, attempt, answer, &now)? => {
                 PaymentStatus::Cancelled.as_str()
             }
-            Some(kind) => after_decline(tx, attempt, kind, answer, policy, today, &now)?,
+            Some(kind) => after_decline(tx, attempt, kind, answer, today, &now)?,
         };
         let record = actor
             .record(AuditAction::ProvisionOutcome, format!("payment:{}", attempt.payment_id), AuditResult::Ok)
@@ -180,16 +179,17 @@ fn after_decline(
     attempt: &AttemptRow,
     kind: DeclineKind,
     answer: &HostAnswer,
-    policy: &RetryPolicy,
     today: Date,
     now: &str,
 ) -> Result<&'static str> {
-    let (soft, first, plan): (u32, Option<String>, PlanStatus) = tx.query_row(
-        "SELECT p.soft_declines, p.first_soft_decline, pl.status FROM payments p
-         JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
+    let (soft, first, plan, days): (u32, Option<String>, PlanStatus, String) = tx.query_row(
+        "SELECT p.soft_declines, p.first_soft_decline, pl.status, s.soft_retry_days FROM payments p
+         JOIN plans pl ON pl.id = p.plan_id JOIN stores s ON s.id = p.store_id WHERE p.id = ?1",
         [attempt.payment_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
+    // The store's schedule (checked when it was saved).
+    let policy = RetryPolicy::parse(&days).unwrap_or_default();
     if plan == PlanStatus::Cancelled {
         // Cancelled while this attempt was on its way: nothing more is tried.
         payment_status::transition(

@@ -162,7 +162,6 @@ impl Engine {
             attempt,
             from,
             result,
-            &self.inner.config.policy,
             today,
         )
     }
