@@ -49,23 +49,15 @@ pub enum CardCommand {
         /// The card's id (`customers --json` lists them).
         #[arg(long, value_name = "ID")]
         card: i64,
-        /// Name of the environment variable holding the new card number.
-        #[arg(long, value_name = "VAR")]
-        pan_env: String,
-        /// MM/YY.
-        #[arg(long, value_name = "MM/YY")]
-        expiry: String,
-        #[arg(long)]
-        holder: Option<String>,
+        #[command(flatten)]
+        new: TypedCardArgs,
     },
 }
 
+/// A card as given on the command line: its number in an environment variable, never in
+/// the arguments.
 #[derive(Debug, Args)]
-pub struct CardAddArgs {
-    #[arg(long, value_name = "STORE")]
-    pub store: String,
-    #[arg(long = "ref", value_name = "REF")]
-    pub reference: String,
+pub struct TypedCardArgs {
     /// Name of the environment variable holding the card number.
     #[arg(long, value_name = "VAR")]
     pub pan_env: String,
@@ -74,6 +66,16 @@ pub struct CardAddArgs {
     pub expiry: String,
     #[arg(long)]
     pub holder: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CardAddArgs {
+    #[arg(long, value_name = "STORE")]
+    pub store: String,
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: String,
+    #[command(flatten)]
+    pub card: TypedCardArgs,
     /// Add after the existing cards instead of as the new primary card.
     #[arg(long)]
     pub alternate: bool,
@@ -249,12 +251,8 @@ pub enum CollectionCommand {
     /// Put another card on a payment; the next run charges it.
     Retry {
         payment: i64,
-        #[arg(long, value_name = "VAR")]
-        pan_env: String,
-        #[arg(long, value_name = "MM/YY")]
-        expiry: String,
-        #[arg(long)]
-        holder: Option<String>,
+        #[command(flatten)]
+        card: TypedCardArgs,
         /// Also keep the card on file as the customer's primary card.
         #[arg(long)]
         keep: bool,

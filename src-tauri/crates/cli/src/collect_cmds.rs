@@ -10,7 +10,7 @@ use tahsildar_core::{Lang, Session};
 
 use crate::args::Cli;
 use crate::collect_args::{
-    CardCommand, CollectArgs, CollectionCommand, CustomerCommand, PaymentsArgs,
+    CardCommand, CollectArgs, CollectionCommand, CustomerCommand, PaymentsArgs, TypedCardArgs,
 };
 use crate::commands::{Result, env_secret, sign_in, store_id};
 use crate::output::Output;
@@ -110,7 +110,7 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
             out.result(text.join("\n"), text.join("\n"), Value::Array(value))
         }
         CollectionCommand::Card(CardCommand::Add(a)) => {
-            let new = typed_card(&a.pan_env, &a.expiry, &a.holder, a.alternate)?;
+            let new = typed_card(&a.card, a.alternate)?;
             let session = sign_in(cli)?;
             let (_, customer_id) = customer_id(&session, &a.store, &a.reference)?;
             let card = customer::card::add(&session, customer_id, &new)?;
@@ -120,13 +120,8 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
                 json!({ "id": card.id, "masked_pan": card.masked_pan, "brand": card.brand, "position": card.position }),
             )
         }
-        CollectionCommand::Card(CardCommand::Replace {
-            card,
-            pan_env,
-            expiry,
-            holder,
-        }) => {
-            let new = typed_card(pan_env, expiry, holder, false)?;
+        CollectionCommand::Card(CardCommand::Replace { card, new }) => {
+            let new = typed_card(new, false)?;
             let session = sign_in(cli)?;
             let cards = customer::replace_card(&session, *card, &new)?;
             let masked: Vec<&str> = cards.iter().map(|k| k.masked_pan.as_str()).collect();
@@ -186,12 +181,10 @@ pub fn run(cli: &Cli, out: &Output, command: &CollectionCommand) -> Result<()> {
         ),
         CollectionCommand::Retry {
             payment,
-            pan_env,
-            expiry,
-            holder,
+            card,
             keep,
         } => {
-            let new = typed_card(pan_env, expiry, holder, false)?;
+            let new = typed_card(card, false)?;
             let session = sign_in(cli)?;
             let card = payments::retry::retry_with_card(&session, *payment, &new, *keep)?;
             out.result(
@@ -315,18 +308,12 @@ fn print_payments(out: &Output, rows: &[PaymentRow]) -> Result<()> {
     out.result(text(Lang::Tr), text(Lang::En), Value::Array(value))
 }
 
-/// A card as given on the command line, its number read from the environment variable
-/// `pan_env`.
-fn typed_card(
-    pan_env: &str,
-    expiry: &str,
-    holder: &Option<String>,
-    alternate: bool,
-) -> Result<NewCard> {
+/// A card as given on the command line, its number read from its environment variable.
+fn typed_card(card: &TypedCardArgs, alternate: bool) -> Result<NewCard> {
     Ok(NewCard {
-        pan: env_secret(pan_env)?,
-        expiry: expiry.to_string(),
-        holder: holder.clone(),
+        pan: env_secret(&card.pan_env)?,
+        expiry: card.expiry.clone(),
+        holder: card.holder.clone(),
         alternate,
         instruction_date: None,
         instruction_ref: None,

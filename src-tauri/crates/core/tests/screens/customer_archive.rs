@@ -222,17 +222,7 @@ fn a_replaced_card_gives_its_place_and_its_waiting_payments_to_the_new_one() {
         (new.position, new.masked_pan.as_str()),
         (0, "521807******2834")
     );
-    let (card_id, declines): (Option<i64>, i64) = office
-        .vault
-        .db()
-        .read(|c| {
-            Ok(
-                c.query_row("SELECT card_id, soft_declines FROM payments", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?,
-            )
-        })
-        .unwrap();
+    let (card_id, declines) = office.payment_card();
     assert_eq!((card_id, declines), (Some(new.id), 0));
     let entry = &audit_log::recent(&office.admin, 1, None).unwrap()[0];
     assert_eq!(entry.action, "card.replace");

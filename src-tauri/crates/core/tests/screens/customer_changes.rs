@@ -161,17 +161,7 @@ fn the_primary_card_is_chosen_and_a_removed_card_is_never_charged_again() {
         left.iter().map(|c| (c.id, c.position)).collect::<Vec<_>>(),
         vec![(first, 0)]
     );
-    let (card, declines): (Option<i64>, i64) = office
-        .vault
-        .db()
-        .read(|c| {
-            Ok(
-                c.query_row("SELECT card_id, soft_declines FROM payments", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?,
-            )
-        })
-        .unwrap();
+    let (card, declines) = office.payment_card();
     assert_eq!(
         (card, declines),
         (None, 0),

@@ -92,6 +92,21 @@ impl Office {
             .unwrap()
     }
 
+    /// The card the vault's only payment is charged to (none: the customer's primary card) and
+    /// its soft declines on that card.
+    pub fn payment_card(&self) -> (Option<i64>, i64) {
+        self.vault
+            .db()
+            .read(|c| {
+                Ok(
+                    c.query_row("SELECT card_id, soft_declines FROM payments", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })?,
+                )
+            })
+            .unwrap()
+    }
+
     /// A customer with these cards (`(pan, expiry)`), the first primary.
     pub fn customer(&self, reference: &str, name: &str, cards: &[(&str, &str)]) -> i64 {
         let new = NewCustomer {
