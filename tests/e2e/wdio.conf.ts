@@ -4,7 +4,7 @@
  * keyring and a throwaway scratch folder. Each spec file gets its own app session with its own
  * fresh data folder, passed to the app as `--data-dir` (tauri-driver's `tauri:options.args`).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
@@ -84,6 +84,21 @@ export const config: WebdriverIO.Config = {
     process.env.TAHSILDAR_DATA_DIR = dir;
     const caps = capabilities as { "tauri:options"?: { application: string; args?: string[] } };
     caps["tauri:options"] = { application, args: ["--data-dir", dir] };
+  },
+
+  // A spec whose webview crashed or hung leaves its app running on the shared display, where it
+  // would take the next specs' clicks: whatever still runs on this session's data folder goes.
+  // It gets ten seconds to end by itself after its session, as a healthy app does.
+  afterSession: async () => {
+    const dir = process.env.TAHSILDAR_DATA_DIR;
+    if (!dir) return;
+    const pattern = `--data-dir ${dir}`;
+    const running = () => spawnSync("pgrep", ["-f", pattern]).status === 0;
+    for (let i = 0; i < 100 && running(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (running()) {
+      console.warn(`the app on ${dir} outlived its session: killed`);
+      spawnSync("pkill", ["-KILL", "-f", pattern]);
+    }
   },
 
   // Every test leaves a picture of the window, passed or failed.
