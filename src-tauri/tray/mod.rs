@@ -1,7 +1,8 @@
 //! The tray icon: closing the window keeps the app (and its scheduler) running in the tray, with
 //! a notice the first time. The tray menu shows the scheduler's state and offers pause or
 //! resume, run now (through the same checked and audited path as the window's buttons), open
-//! and quit; it is rebuilt whenever what it shows changes.
+//! and quit. A change of a label only (a run's count) rewrites that item's text; the menu is
+//! rebuilt only when its items or what they allow change.
 
 pub mod labels;
 pub mod notice;
@@ -9,14 +10,13 @@ pub mod notice;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use tahsildar_core::Lang;
 use tahsildar_core::engine::scheduler::SchedulerCommand;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
 use crate::state::AppState;
-use labels::{Action, SchedulerState, TrayState};
+use labels::{Action, Item, SchedulerState, TrayState};
 
 const TRAY_ID: &str = "main";
 
@@ -24,9 +24,11 @@ const TRAY_ID: &str = "main";
 /// a run time that passed).
 const LOOK_AGAIN: Duration = Duration::from_secs(30);
 
-/// What the menu shows now, so it is rebuilt only when that changes.
-#[derive(Default)]
-struct Shown(Mutex<Option<(TrayState, Lang)>>);
+/// The menu's items, each beside the entry that shows it.
+type Entries = Vec<(Item, MenuItem<tauri::Wry>)>;
+
+/// The menu's items as shown now.
+struct Shown(Mutex<Entries>);
 
 /// Brings the main window to the front (from the tray, a notification, or when a second start is
 /// refused), on the attention queue when its notification asked for it.
@@ -67,43 +69,57 @@ pub fn read_state(state: &AppState) -> TrayState {
     }
 }
 
-fn menu(app: &AppHandle, state: &TrayState, lang: Lang) -> tauri::Result<Menu<tauri::Wry>> {
+fn menu(app: &AppHandle, items: &[Item]) -> tauri::Result<(Menu<tauri::Wry>, Entries)> {
     let menu = Menu::new(app)?;
-    for item in labels::items(state, lang) {
+    let mut shown = Vec::with_capacity(items.len());
+    for item in items {
         if item.action == Action::Open {
             menu.append(&PredefinedMenuItem::separator(app)?)?;
         }
         let entry = MenuItem::with_id(
             app,
             item.action.id(),
-            item.label,
+            &item.label,
             item.enabled,
             None::<&str>,
         )?;
         menu.append(&entry)?;
+        shown.push((item.clone(), entry));
     }
-    Ok(menu)
+    Ok((menu, shown))
 }
 
-/// Rebuilds the menu if what it shows changed (the scheduler's state, who is signed in, the
-/// UI language). Cheap to call often.
+/// Whether `now` differs from what is shown in its labels only.
+fn same_items(shown: &Entries, now: &[Item]) -> bool {
+    shown.len() == now.len()
+        && shown
+            .iter()
+            .zip(now)
+            .all(|((was, _), is)| was.action == is.action && was.enabled == is.enabled)
+}
+
+/// Brings the menu up to date with the scheduler's state, who is signed in and the UI language:
+/// changed labels are rewritten in place, changed items rebuild the menu. Cheap to call often.
 pub fn refresh(app: &AppHandle) {
     let app = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let Some(state) = app.try_state::<AppState>() else {
+        let (Some(state), Some(shown)) = (app.try_state::<AppState>(), app.try_state::<Shown>())
+        else {
             return;
         };
-        let now = (read_state(&state), state.lang());
-        let Some(shown) = app.try_state::<Shown>() else {
-            return;
-        };
+        let now = labels::items(&read_state(&state), state.lang());
         let mut shown = shown.0.lock().unwrap_or_else(|p| p.into_inner());
-        if shown.as_ref() == Some(&now) {
-            return;
-        }
-        if let (Some(tray), Ok(menu)) = (app.tray_by_id(TRAY_ID), menu(&app, &now.0, now.1)) {
+        if same_items(&shown, &now) {
+            for ((was, entry), is) in shown.iter_mut().zip(now) {
+                if was.label != is.label && entry.set_text(&is.label).is_ok() {
+                    *was = is;
+                }
+            }
+        } else if let (Some(tray), Ok((menu, entries))) =
+            (app.tray_by_id(TRAY_ID), menu(&app, &now))
+        {
             let _ = tray.set_menu(Some(menu));
-            *shown = Some(now);
+            *shown = entries;
         }
     });
 }
@@ -135,12 +151,12 @@ pub fn choose(app: &AppHandle, action: Action) {
 
 /// Adds the tray icon with its menu, and looks at the menu again every half minute.
 pub fn install(app: &AppHandle) -> tauri::Result<()> {
-    app.manage(Shown::default());
     let state = TrayState {
         scheduler: SchedulerState::Closed,
         signed_in: false,
     };
-    let menu = menu(app, &state, app.state::<AppState>().lang())?;
+    let (menu, entries) = menu(app, &labels::items(&state, app.state::<AppState>().lang()))?;
+    app.manage(Shown(Mutex::new(entries)));
     let mut tray = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip(crate::PRODUCT_NAME)
         .menu(&menu)
