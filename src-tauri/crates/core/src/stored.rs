@@ -141,7 +141,7 @@ pub(crate) fn transition<S: StateMachine>(
     );
     let mut params = params.to_vec();
     params.push((":to", &to));
-    Ok(tx.execute(&sql, params.as_slice())?)
+    Ok(tx.prepare_cached(&sql)?.execute(params.as_slice())?)
 }
 
 /// `'a', 'b'` for an SQL `IN (…)` made of stored names.

@@ -176,9 +176,8 @@ pub fn append(
     record: &AuditRecord,
 ) -> Result<i64> {
     let head: Option<(i64, Vec<u8>)> = tx
-        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .prepare_cached("SELECT seq, hash FROM audit_head WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (prev_seq, prev_hash) = head.unwrap_or_else(|| (0, genesis(keys).to_vec()));
     let seq = prev_seq + 1;
@@ -195,9 +194,8 @@ pub fn append(
         hash: Vec::new(),
     };
     let hash = link(keys, &prev_hash, &entry.canonical(seq));
-    tx.execute(
-        "INSERT INTO audit_log (seq, at, user_id, user_name, action, object, result, origin, detail, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    tx.prepare_cached("INSERT INTO audit_log (seq, at, user_id, user_name, action, object, result, origin, detail, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(
         params![
             seq,
             entry.at,
@@ -211,9 +209,8 @@ pub fn append(
             hash.as_slice()
         ],
     )?;
-    tx.execute(
-        "INSERT INTO audit_head (id, seq, hash, mac) VALUES (1, ?1, ?2, ?3)
-         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac",
+    tx.prepare_cached("INSERT INTO audit_head (id, seq, hash, mac) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac")?.execute(
         params![seq, hash.as_slice(), head_mac(keys, seq, &hash).as_slice()],
     )?;
     Ok(seq)

@@ -70,19 +70,22 @@ pub struct ArchiveOutcome {
 
 /// The customer's store and status.
 fn status_of(conn: &Connection, id: i64) -> Result<(i64, CustomerStatus)> {
-    conn.query_row(
-        "SELECT store_id, status FROM customers WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .ok_or_else(|| Error::not_found("customer", id))
+    conn.prepare_cached("SELECT store_id, status FROM customers WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| Error::not_found("customer", id))
 }
 
-/// Refuses to add a plan or a card to an archived customer.
-pub(crate) fn require_active(conn: &Connection, customer_id: i64) -> Result<()> {
-    match status_of(conn, customer_id)?.1 {
-        CustomerStatus::Active => Ok(()),
+/// Refuses to add a plan or a card to an archived customer. Returns the customer's key in
+/// Turkish order, which each of its payments carries.
+pub(crate) fn require_active(conn: &Connection, customer_id: i64) -> Result<String> {
+    let (status, sort_key) = conn
+        .prepare_cached("SELECT status, sort_key FROM customers WHERE id = ?1")?
+        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| Error::not_found("customer", customer_id))?;
+    match status {
+        CustomerStatus::Active => Ok(sort_key),
         CustomerStatus::Archived => Err(archived(customer_id)),
     }
 }

@@ -61,10 +61,9 @@ fn timestamp(text: Option<String>) -> Option<Timestamp> {
 }
 
 pub(crate) fn load_attempt(conn: &rusqlite::Connection, id: i64) -> Result<AttemptRow> {
-    conn.query_row(
-        "SELECT a.id, a.payment_id, a.order_id, a.card_id, a.amount_minor, a.currency, a.installments,
+    conn.prepare_cached("SELECT a.id, a.payment_id, a.order_id, a.card_id, a.amount_minor, a.currency, a.installments,
                 a.state, a.inquiries, a.kind, a.lost_replies, a.sent_at, a.not_found_at
-         FROM attempts a WHERE a.id = ?1",
+         FROM attempts a WHERE a.id = ?1")?.query_row(
         [id],
         |r| {
             let currency: u16 = r.get(5)?;
@@ -165,10 +164,9 @@ pub(crate) fn in_flight_to_unknown(vault: &Vault) -> Result<usize> {
         let mut attempts = 0;
         for id in in_flight {
             if transition(tx, id, AttemptState::InFlight, AttemptState::Unknown)? {
-                tx.execute(
-                    "UPDATE attempts SET review_reason = 'the engine stopped while it was being sent',
+                tx.prepare_cached("UPDATE attempts SET review_reason = 'the engine stopped while it was being sent',
                          lost_replies = lost_replies + 1, next_check_at = ?1
-                     WHERE id = ?2",
+                     WHERE id = ?2")?.execute(
                     params![now, id],
                 )?;
                 attempts += 1;

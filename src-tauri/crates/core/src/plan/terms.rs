@@ -326,7 +326,7 @@ pub(crate) fn insert(
     placement: &PlanPlacement,
     now: &str,
 ) -> Result<(i64, usize)> {
-    crate::customer::require_active(tx, plan.customer_id)?;
+    let customer_key = crate::customer::require_active(tx, plan.customer_id)?;
     let (cadence, end_count, end_date) = match plan.kind.schedule() {
         Some(s) => {
             let (count, until) = match s.end() {
@@ -370,8 +370,7 @@ pub(crate) fn insert(
     let mut stmt = tx.prepare_cached(
         "INSERT INTO payments (plan_id, store_id, occurrence, due_date, amount_minor, currency, status,
              next_try_on, card_id, batch_id, updated_at, customer_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?10, ?4, ?7, ?8, ?9, (SELECT c.sort_key FROM plans pl
-             JOIN customers c ON c.id = pl.customer_id WHERE pl.id = ?1))",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?10, ?4, ?7, ?8, ?9, ?11)",
     )?;
     for (i, (date, amount)) in dates.iter().zip(&amounts).enumerate() {
         stmt.execute(params![
@@ -384,7 +383,8 @@ pub(crate) fn insert(
             placement.card_id,
             placement.batch_id,
             now,
-            PaymentStatus::Scheduled
+            PaymentStatus::Scheduled,
+            customer_key
         ])?;
     }
     Ok((id, dates.len()))

@@ -320,8 +320,13 @@ fn configure(conn: &Connection) -> Result<()> {
     // recent rows decrypted, and sorting and grouping stay in memory.
     conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // The engine's and the import's statements, prepared once per connection and kept.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
 }
+
+/// How many prepared statements each connection keeps.
+const STATEMENT_CACHE: usize = 64;
 
 /// The page cache of each connection, in KiB.
 const CACHE_KIB: i64 = 64 * 1024;

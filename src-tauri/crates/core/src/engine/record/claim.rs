@@ -44,9 +44,8 @@ pub(crate) fn claim(
         if claimed != 1 {
             return Ok(None);
         }
-        let (customer_id, card_id, amount, currency, installments, pre_auth): (i64, Option<i64>, i64, u16, i64, bool) = tx.query_row(
-            "SELECT pl.customer_id, p.card_id, p.amount_minor, p.currency, pl.installments, pl.pre_auth
-             FROM payments p JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1",
+        let (customer_id, card_id, amount, currency, installments, pre_auth): (i64, Option<i64>, i64, u16, i64, bool) = tx.prepare_cached("SELECT pl.customer_id, p.card_id, p.amount_minor, p.currency, pl.installments, pl.pre_auth
+             FROM payments p JOIN plans pl ON pl.id = p.plan_id WHERE p.id = ?1")?.query_row(
             [payment_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )?;
@@ -60,21 +59,19 @@ pub(crate) fn claim(
             return Ok(None);
         };
         let tag = crate::settlement::order_tag(tx)?;
-        let attempt_no: u32 = tx.query_row(
-            "SELECT count(*) + 1 FROM attempts WHERE payment_id = ?1",
+        let attempt_no: u32 = tx.prepare_cached("SELECT count(*) + 1 FROM attempts WHERE payment_id = ?1")?.query_row(
             [payment_id],
             |r| r.get(0),
         )?;
         let order_id = new_order_id(&tag, today, payment_id, attempt_no);
-        tx.execute(
-            "INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
+        tx.prepare_cached("INSERT INTO attempts (payment_id, order_id, card_id, amount_minor, currency, installments, state, sends,
                  created_at, sent_at, kind)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, 1, ?7, ?7, ?8)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, 1, ?7, ?7, ?8)")?.execute(
             params![payment_id, order_id, card_id, amount, currency, installments, now, kind, AttemptState::InFlight],
         )?;
         let attempt_id = tx.last_insert_rowid();
-        tx.execute("UPDATE payments SET card_id = ?1 WHERE id = ?2", params![card_id, payment_id])?;
-        let masked: String = tx.query_row("SELECT masked_pan FROM cards WHERE id = ?1", [card_id], |r| r.get(0))?;
+        tx.prepare_cached("UPDATE payments SET card_id = ?1 WHERE id = ?2")?.execute( params![card_id, payment_id])?;
+        let masked: String = tx.prepare_cached("SELECT masked_pan FROM cards WHERE id = ?1")?.query_row( [card_id], |r| r.get(0))?;
         let record = actor
             .record(AuditAction::ProvisionSubmit, format!("payment:{payment_id}"), AuditResult::Ok)
             .with_detail(serde_json::json!({

@@ -72,10 +72,9 @@ pub(crate) fn finish(
         if !transition(tx, attempt.id, from, state)? {
             return Ok(());
         }
-        tx.execute(
-            "UPDATE attempts SET vps_code = ?1, host_code = ?2, message = ?3, auth_code = ?4, rrn = ?5,
+        tx.prepare_cached("UPDATE attempts SET vps_code = ?1, host_code = ?2, message = ?3, auth_code = ?4, rrn = ?5,
                  decline_kind = ?6, finished_at = ?7, batch_number = ?9
-             WHERE id = ?8",
+             WHERE id = ?8")?.execute(
             params![
                 answer.vps_code,
                 answer.host_code,
@@ -182,9 +181,8 @@ fn after_decline(
     today: Date,
     now: &str,
 ) -> Result<&'static str> {
-    let (soft, first, plan, days): (u32, Option<String>, PlanStatus, String) = tx.query_row(
-        "SELECT p.soft_declines, p.first_soft_decline, pl.status, s.soft_retry_days FROM payments p
-         JOIN plans pl ON pl.id = p.plan_id JOIN stores s ON s.id = p.store_id WHERE p.id = ?1",
+    let (soft, first, plan, days): (u32, Option<String>, PlanStatus, String) = tx.prepare_cached("SELECT p.soft_declines, p.first_soft_decline, pl.status, s.soft_retry_days FROM payments p
+         JOIN plans pl ON pl.id = p.plan_id JOIN stores s ON s.id = p.store_id WHERE p.id = ?1")?.query_row(
         [attempt.payment_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;

@@ -30,10 +30,10 @@ pub(crate) fn transition(
             to.as_str()
         )));
     }
-    Ok(tx.execute(
-        "UPDATE attempts SET state = ?1 WHERE id = ?2 AND state = ?3",
-        params![to, attempt_id, from],
-    )? == 1)
+    Ok(tx
+        .prepare_cached("UPDATE attempts SET state = ?1 WHERE id = ?2 AND state = ?3")?
+        .execute(params![to, attempt_id, from])?
+        == 1)
 }
 
 /// What became of a request to send an attempt (again).
@@ -82,12 +82,12 @@ pub(crate) fn begin_resend(
         if !transition(tx, a.id, a.state, AttemptState::InFlight)? {
             return Ok(Resend::Moved);
         }
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE attempts SET sends = sends + 1, sent_at = ?1, not_found_at = NULL,
                  not_found_confirmed_at = NULL, review_reason = NULL
              WHERE id = ?2",
-            params![scribe.now(), a.id],
-        )?;
+        )?
+        .execute(params![scribe.now(), a.id])?;
         Ok(Resend::Go)
     })
 }
@@ -102,10 +102,10 @@ pub(crate) fn not_sent(vault: &Vault, attempt_id: i64, reason: &str) -> Result<(
             AttemptState::InFlight,
             AttemptState::NotSent,
         )? {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE attempts SET review_reason = ?1, next_check_at = ?2 WHERE id = ?3",
-                params![reason, now, attempt_id],
-            )?;
+            )?
+            .execute(params![reason, now, attempt_id])?;
             tracing::warn!(attempt_id, reason, "not sent");
         }
         Ok(())
@@ -123,12 +123,12 @@ pub(crate) fn lost_reply(vault: &Vault, attempt_id: i64, reason: &str) -> Result
             AttemptState::InFlight,
             AttemptState::Unknown,
         )? {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE attempts SET review_reason = ?1, next_check_at = ?2,
                      lost_replies = lost_replies + 1
                  WHERE id = ?3",
-                params![reason, now, attempt_id],
-            )?;
+            )?
+            .execute(params![reason, now, attempt_id])?;
             tracing::warn!(attempt_id, reason, "reply lost");
         }
         Ok(())
@@ -173,28 +173,25 @@ pub(crate) fn not_found(
         if a.not_found_at.is_some() && now >= ask_at {
             // Nothing more to ask: an unknown attempt is sent again or withdrawn now, one in
             // manual review waits for an operator.
-            tx.execute(
-                "UPDATE attempts SET not_found_confirmed_at = ?1, inquiries = inquiries + 1,
+            tx.prepare_cached("UPDATE attempts SET not_found_confirmed_at = ?1, inquiries = inquiries + 1,
                      next_check_at = NULL
-                 WHERE id = ?2 AND state = ?3",
+                 WHERE id = ?2 AND state = ?3")?.execute(
                 params![now.to_string(), a.id, from],
             )?;
             if from == AttemptState::Unknown {
                 transition(tx, a.id, from, AttemptState::NotFound)?;
-                tx.execute(
-                    "UPDATE attempts SET review_reason = 'the bank has no record of it' WHERE id = ?1",
+                tx.prepare_cached("UPDATE attempts SET review_reason = 'the bank has no record of it' WHERE id = ?1")?.execute(
                     [a.id],
                 )?;
             }
             return Ok(NotFoundStep::Confirmed);
         }
-        tx.execute(
-            "UPDATE attempts SET not_found_at = COALESCE(not_found_at, ?1), next_check_at = ?2,
+        tx.prepare_cached("UPDATE attempts SET not_found_at = COALESCE(not_found_at, ?1), next_check_at = ?2,
                  inquiries = inquiries + 1,
                  review_reason = CASE WHEN state = ?5
                      THEN 'the bank has no record of it yet; asked again before it is sent again'
                      ELSE review_reason END
-             WHERE id = ?3 AND state = ?4",
+             WHERE id = ?3 AND state = ?4")?.execute(
             params![now.to_string(), ask_at.to_string(), a.id, from, AttemptState::Unknown],
         )?;
         let wait = ask_at.duration_since(now).max(SignedDuration::ZERO);
@@ -215,9 +212,8 @@ pub(crate) fn inquiry_undetermined(
 ) -> Result<bool> {
     let scribe = Scribe::of(vault, actor);
     vault.db().write(|tx| {
-        let inquiries: Option<u32> = rusqlite::OptionalExtension::optional(tx.query_row(
-            "UPDATE attempts SET inquiries = inquiries + 1, review_reason = ?1, next_check_at = ?2
-             WHERE id = ?3 AND state = ?4 RETURNING inquiries",
+        let inquiries: Option<u32> = rusqlite::OptionalExtension::optional(tx.prepare_cached("UPDATE attempts SET inquiries = inquiries + 1, review_reason = ?1, next_check_at = ?2
+             WHERE id = ?3 AND state = ?4 RETURNING inquiries")?.query_row(
             params![reason, scribe.now(), attempt.id, AttemptState::Unknown],
             |r| r.get(0),
         ))?;
@@ -247,10 +243,10 @@ pub(crate) fn manual_review(
     vault.db().write(|tx| {
         let a = load_attempt(tx, attempt_id)?;
         if review_in(tx, &scribe, &a, why)? || a.state == AttemptState::ManualReview {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE attempts SET suspicious = ?1, review_reason = ?2 WHERE id = ?3",
-                params![suspicious, why, a.id],
-            )?;
+            )?
+            .execute(params![suspicious, why, a.id])?;
         }
         Ok(())
     })
@@ -272,10 +268,10 @@ pub(crate) fn review_in(
     tracing::warn!(attempt_id = a.id, reason = why, "manual review");
     // Asked about again at the next run, or when an operator asks; not between runs.
     let now = scribe.now();
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE attempts SET review_reason = ?1, next_check_at = NULL WHERE id = ?2",
-        params![why, a.id],
-    )?;
+    )?
+    .execute(params![why, a.id])?;
     set_attention(
         tx,
         a.payment_id,

@@ -105,11 +105,10 @@ impl Hold {
 
 /// Why the payment of `a` may no longer be collected, if it may not.
 pub(crate) fn hold_of(tx: &Transaction, a: &AttemptRow) -> Result<Option<Hold>> {
-    let (payment, plan, store_enabled, void): (PaymentStatus, PlanStatus, bool, bool) = tx.query_row(
-        "SELECT p.status, pl.status, s.enabled,
+    let (payment, plan, store_enabled, void): (PaymentStatus, PlanStatus, bool, bool) = tx.prepare_cached("SELECT p.status, pl.status, s.enabled,
              EXISTS (SELECT 1 FROM reversals r WHERE r.attempt_id = ?2 AND r.kind = ?3 AND r.state = ?4)
          FROM payments p JOIN plans pl ON pl.id = p.plan_id JOIN stores s ON s.id = p.store_id
-         WHERE p.id = ?1",
+         WHERE p.id = ?1")?.query_row(
         params![a.payment_id, a.id, FollowUpKind::Void, FollowUpState::Requested],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
@@ -144,10 +143,8 @@ pub(crate) fn withdraw_in(
     }
     tracing::info!(attempt_id = a.id, reason = hold.code(), "withdrawn");
     let now = scribe.now();
-    tx.execute(
-        "UPDATE attempts SET review_reason = ?1, finished_at = ?2 WHERE id = ?3",
-        params![hold.code(), now, a.id],
-    )?;
+    tx.prepare_cached("UPDATE attempts SET review_reason = ?1, finished_at = ?2 WHERE id = ?3")?
+        .execute(params![hold.code(), now, a.id])?;
     if let Some(status) = hold.payment_status() {
         // Scheduled again: taken on its date, or at once when that has passed.
         let next_try_on = if status == PaymentStatus::Scheduled {
