@@ -100,18 +100,22 @@ test-e2e: app
 	cd tests/e2e && npx --no-install tsc --noEmit -p .
 	tests/e2e/run.sh
 
-## bench: benchmarks (not tests): the importer, a 100,000-row import, a 10,000-payment run against the simulator, the payments and customers lists and the vault's opening, the reports and the exports
+## bench: benchmarks (not tests): the importer, a 100,000-row import and what its floor costs, runs against the simulator bound by the rate limit and by the latency, the payments and customers lists and the vault's opening, the reports and the exports
 # BENCH_QUICK=1 make bench: the same benchmarks small and short, as a smoke run
 bench: setup
 ifeq ($(BENCH_QUICK),1)
 	cargo run --release -p tahsildar-core --example import_bench -- 2000
+	cargo run --release -p tahsildar-core --example floor_cost -- 2000
 	cargo run --release -p tahsildar-core --example collections_bench -- 200 8 50
+	cargo run --release -p tahsildar-core --example collections_bench -- 200 8 100
 	BENCH_QUICK=1 scripts/keyring-session.sh cargo run --release -p tahsildar-core --example lists_bench
 	cargo run --release -p tahsildar-core --example reports_bench -- 2000,10000
 else
 	cargo bench --workspace --exclude tahsildar
 	cargo run --release -p tahsildar-core --example import_bench -- 100000
+	cargo run --release -p tahsildar-core --example floor_cost -- 50000
 	cargo run --release -p tahsildar-core --example collections_bench -- 10000 8 50
+	cargo run --release -p tahsildar-core --example collections_bench -- 4000 8 100
 	scripts/keyring-session.sh cargo run --release -p tahsildar-core --example lists_bench
 	cargo run --release -p tahsildar-core --example reports_bench -- 10000,100000,1000000
 endif
