@@ -1,6 +1,6 @@
 import "@ant-design/v5-patch-for-react-19";
 import { afterEach } from "vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import i18n from "../i18n";
 
@@ -18,6 +18,10 @@ Object.defineProperty(window, "matchMedia", {
     dispatchEvent: () => false,
   }),
 });
+
+// What a test waits for (findBy…, waitFor) may take seconds to render on a busy two-core
+// machine; speed is not tested here.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(async () => {
   cleanup();
