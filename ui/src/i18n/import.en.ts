@@ -49,6 +49,8 @@ const importEn: typeof importTr = {
       alternate_expiry: "Alternate card expiry",
       email: "E-mail",
       phone: "Phone",
+      instruction_date: "Instruction date",
+      instruction_ref: "Instruction reference",
       cvv: "CVV (not read)",
     },
     report: {

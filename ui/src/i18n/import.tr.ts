@@ -49,6 +49,8 @@ const importTr = {
       alternate_expiry: "Yedek kart son kullanma",
       email: "E-posta",
       phone: "Telefon",
+      instruction_date: "Talimat tarihi",
+      instruction_ref: "Talimat no",
       cvv: "CVV (okunmaz)",
     } satisfies Record<Field, string>,
     report: {

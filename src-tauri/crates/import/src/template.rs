@@ -13,7 +13,7 @@ use crate::ImportError;
 use crate::mapping::Field;
 
 /// The template's columns, in order.
-pub const TEMPLATE_FIELDS: [Field; 15] = [
+pub const TEMPLATE_FIELDS: [Field; 17] = [
     Field::Reference,
     Field::Name,
     Field::Pan,
@@ -29,6 +29,8 @@ pub const TEMPLATE_FIELDS: [Field; 15] = [
     Field::AlternateExpiry,
     Field::Email,
     Field::Phone,
+    Field::InstructionDate,
+    Field::InstructionRef,
 ];
 
 /// Name of the sheet that holds the rows.
@@ -73,6 +75,7 @@ pub fn is_text_column(field: Field) -> bool {
             | Field::AlternateExpiry
             | Field::Reference
             | Field::Phone
+            | Field::InstructionRef
     )
 }
 
@@ -102,8 +105,9 @@ const MONTHS_TR: [&str; 12] = [
 ];
 
 /// The two example rows, as text: a monthly due from the 1st of next month and a three-
-/// instalment sale on the 15th, on cards that expire three and four years from now.
-fn examples(today: Date) -> [[String; 15]; 2] {
+/// instalment sale on the 15th, on cards that expire three and four years from now; the first
+/// card's instruction was signed a week ago.
+fn examples(today: Date) -> [[String; 17]; 2] {
     let next_month = today.first_of_month().saturating_add(1.month());
     let expiry = |years: i16| format!("{:02}/{:02}", today.month(), (today.year() + years) % 100);
     let month = MONTHS_TR[next_month.month() as usize - 1];
@@ -125,6 +129,8 @@ fn examples(today: Date) -> [[String; 15]; 2] {
             t(""),
             t("ayse@example.com"),
             t("05321234567"),
+            today.saturating_sub(7.days()).to_string(),
+            t("MO-2026-041"),
         ],
         [
             t("P-2048"),
@@ -138,6 +144,8 @@ fn examples(today: Date) -> [[String; 15]; 2] {
             t(""),
             t(""),
             t("Kasko poliçesi"),
+            t(""),
+            t(""),
             t(""),
             t(""),
             t(""),
@@ -168,7 +176,7 @@ fn build(today: Date) -> Result<Workbook, XlsxError> {
             Field::Pan | Field::AlternatePan => (22, Some(&f.text)),
             Field::Name | Field::Description | Field::Email => (24, None),
             Field::Amount => (12, Some(&f.amount)),
-            Field::DueDate => (13, Some(&f.date)),
+            Field::DueDate | Field::InstructionDate => (13, Some(&f.date)),
             _ => (14, is_text_column(*field).then_some(&f.text)),
         };
         ws.set_column_width(col, width)?;
@@ -217,7 +225,7 @@ pub fn write_row(
             Field::Installments | Field::Count => {
                 ws.write_number(row, col, value.parse::<f64>().unwrap_or(0.0))?;
             }
-            Field::DueDate => {
+            Field::DueDate | Field::InstructionDate => {
                 let d = ExcelDateTime::parse_from_str(value)?;
                 ws.write_date_with_format(row, col, &d, &f.date)?;
             }
@@ -252,7 +260,7 @@ fn help_sheet(ws: &mut Worksheet) -> Result<(), XlsxError> {
         "Do not add a CVV (security code) column: the CVV is never read or stored.",
         "The example rows (rows 2 and 3) use the sandbox's test cards; delete them before entering your own data.",
     ];
-    let columns: [(Field, bool, &str, &str); 15] = [
+    let columns: [(Field, bool, &str, &str); 17] = [
         (
             Field::Reference,
             false,
@@ -342,6 +350,18 @@ fn help_sheet(ws: &mut Worksheet) -> Result<(), XlsxError> {
             false,
             "Müşterinin telefonu. Örnek: 05321234567",
             "The customer's phone. Example: 05321234567",
+        ),
+        (
+            Field::InstructionDate,
+            false,
+            "Müşterinin imzaladığı mail order talimatının tarihi (asıl kart için): GG.AA.YYYY; bugünden sonra olamaz.",
+            "Date of the mail-order instruction the customer signed (for the main card): dd.MM.yyyy; not after today.",
+        ),
+        (
+            Field::InstructionRef,
+            false,
+            "O talimatın numarası ya da referansı. Örnek: MO-2026-041",
+            "That instruction's number or reference. Example: MO-2026-041",
         ),
     ];
     ws.write_string_with_format(row, 0, "Tahsilat yükleme şablonu", &bold)?;

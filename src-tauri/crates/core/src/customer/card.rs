@@ -70,6 +70,10 @@ pub(crate) enum CardRule {
     Expired(String),
     /// The holder's name is too long or holds control characters.
     HolderInvalid,
+    /// The signed instruction is dated after today (its date).
+    InstructionInFuture(String),
+    /// The instruction's reference is too long or holds control characters.
+    InstructionRefInvalid,
 }
 
 impl CardRule {
@@ -79,6 +83,8 @@ impl CardRule {
             CardRule::InvalidNumber | CardRule::UnknownBrand(_) => "card number",
             CardRule::ExpiryUnreadable(_) | CardRule::Expired(_) => "expiry",
             CardRule::HolderInvalid => "holder",
+            CardRule::InstructionInFuture(_) => "instruction date",
+            CardRule::InstructionRefInvalid => "instruction reference",
         }
     }
 
@@ -109,6 +115,18 @@ impl CardRule {
                 "Kart sahibi adı en çok 100 görünür karakter olabilir.",
                 "The card holder's name is at most 100 visible characters.",
             ),
+            CardRule::InstructionInFuture(date) => Text::new(
+                format!(
+                    "Talimat tarihi ({date}) bugünden sonra olamaz; imzalı talimatın tarihini girin."
+                ),
+                format!(
+                    "The instruction date ({date}) cannot be after today; enter the date the instruction was signed."
+                ),
+            ),
+            CardRule::InstructionRefInvalid => Text::new(
+                "Talimat numarası en çok 64 görünür karakter olabilir.",
+                "The instruction reference is at most 64 visible characters.",
+            ),
         }
     }
 
@@ -117,15 +135,40 @@ impl CardRule {
     }
 }
 
-/// Luhn, a known brand by BIN, an expiry not yet past on `today`.
+/// Luhn, a known brand by BIN, an expiry not yet past on `today`, an instruction signed by
+/// `today`.
 pub(crate) fn check(new: &NewCard, today: jiff::civil::Date) -> Result<CheckedCard> {
-    check_parts(
+    let card = check_parts(
         new.pan.expose_secret(),
         &new.expiry,
         new.holder.as_deref(),
         today,
     )
-    .map_err(|rule| rule.to_error())
+    .map_err(|rule| rule.to_error())?;
+    check_instruction(new.instruction_date, new.instruction_ref.as_deref(), today)
+        .map_err(|rule| rule.to_error())?;
+    Ok(card)
+}
+
+/// The signed mail-order instruction's date is not after `today`, and its reference is at most
+/// 64 visible characters (the import checks its rows with it).
+pub(crate) fn check_instruction(
+    date: Option<jiff::civil::Date>,
+    reference: Option<&str>,
+    today: jiff::civil::Date,
+) -> std::result::Result<(), CardRule> {
+    if let Some(date) = date.filter(|d| *d > today) {
+        return Err(CardRule::InstructionInFuture(
+            date.strftime("%d.%m.%Y").to_string(),
+        ));
+    }
+    if reference
+        .map(str::trim)
+        .is_some_and(|r| r.chars().count() > 64 || r.chars().any(char::is_control))
+    {
+        return Err(CardRule::InstructionRefInvalid);
+    }
+    Ok(())
 }
 
 /// [`check`] on the parts of a card (the import checks its rows with it).

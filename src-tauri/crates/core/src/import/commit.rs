@@ -8,7 +8,7 @@ use rusqlite::{Transaction, params};
 
 use super::batches::{self, BatchInfo};
 use super::duplicates::{self, PlanKey};
-use super::validate::ReadyCard;
+use super::validate::{Instruction, ReadyCard};
 use super::{ImportPhase, ImportProgress, PROGRESS_EVERY, PreparedImport};
 use crate::audit::{AuditAction, AuditResult};
 use crate::auth::{Permission, Session};
@@ -82,9 +82,9 @@ pub fn commit_with_progress(
                 crate::engine::failpoint::hit(MID_COMMIT_FAILPOINT);
             }
             let customer_id = store.customer(row)?;
-            let card_id = store.card(customer_id, &row.card)?;
+            let card_id = store.card(customer_id, &row.card, &row.instruction)?;
             if let Some(alternate) = &row.alternate {
-                store.card(customer_id, alternate)?;
+                store.card(customer_id, alternate, &Instruction::default())?;
             }
             let mut plan = row.plan.clone();
             plan.customer_id = customer_id;
@@ -257,9 +257,28 @@ impl<'a> Storer<'a> {
         Ok(id)
     }
 
-    /// The customer's card with this number: the stored one, or a new one after their others.
-    fn card(&mut self, customer_id: i64, ready: &ReadyCard) -> Result<i64> {
+    /// The customer's card with this number: the stored one (given the row's instruction if
+    /// it has none yet), or a new one after their others.
+    fn card(
+        &mut self,
+        customer_id: i64,
+        ready: &ReadyCard,
+        instruction: &Instruction,
+    ) -> Result<i64> {
         if let Some(&id) = self.cards.get(&(customer_id, ready.fingerprint)) {
+            if instruction.date.is_some() || instruction.reference.is_some() {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE cards SET instruction_date = COALESCE(instruction_date, ?2),
+                             instruction_ref = COALESCE(instruction_ref, ?3)
+                         WHERE id = ?1",
+                    )?
+                    .execute(params![
+                        id,
+                        instruction.date.map(|d| d.to_string()),
+                        instruction.reference
+                    ])?;
+            }
             return Ok(id);
         }
         let position = self.next_position.entry(customer_id).or_insert(0);
@@ -268,8 +287,8 @@ impl<'a> Storer<'a> {
             customer_id,
             position: *position,
             fingerprint: &ready.fingerprint,
-            instruction_date: None,
-            instruction_ref: None,
+            instruction_date: instruction.date,
+            instruction_ref: instruction.reference.as_deref(),
         };
         let id = card::insert_sealed(self.tx, self.keys, &ready.card, &placed, self.now)?;
         *position += 1;

@@ -38,6 +38,8 @@ pub(crate) fn card(rule: &CardRule, alternate: bool) -> Reason {
         CardRule::ExpiryUnreadable(_) => (expiry, "expiry_invalid"),
         CardRule::Expired(_) => (expiry, "card_expired"),
         CardRule::HolderInvalid => (Field::Holder, "holder_invalid"),
+        CardRule::InstructionInFuture(_) => (Field::InstructionDate, "instruction_date_future"),
+        CardRule::InstructionRefInvalid => (Field::InstructionRef, "instruction_ref_invalid"),
     };
     reason(field, code, rule.text())
 }

@@ -39,12 +39,21 @@ pub(crate) struct ReadyCard {
     pub fingerprint: [u8; 32],
 }
 
+/// The signed mail-order instruction a row gives for its main card.
+#[derive(Default)]
+pub(crate) struct Instruction {
+    pub date: Option<Date>,
+    pub reference: Option<String>,
+}
+
 /// A row that breaks no rule.
 pub(crate) struct ReadyRow {
     pub source_row: usize,
     /// The customer as the row gives it (stored only when the reference is new).
     pub customer: NewCustomer,
     pub card: ReadyCard,
+    /// The main card's signed instruction, if the row gives one.
+    pub instruction: Instruction,
     pub alternate: Option<ReadyCard>,
     /// The plan; its `customer_id` is set when the row is stored.
     pub plan: NewPlan,
@@ -184,6 +193,23 @@ impl<'a> Rules<'a> {
                 None
             }
         };
+        let instruction = Instruction {
+            date: row.instruction_date,
+            reference: row
+                .instruction_ref
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_string),
+        };
+        if let Err(rule) = card::check_instruction(
+            instruction.date,
+            instruction.reference.as_deref(),
+            self.today,
+        ) {
+            ok = false;
+            fail(problems, texts::card(&rule, false));
+        }
         let mut alternate = match self.card(
             row.alternate_pan.as_ref(),
             row.alternate_expiry,
@@ -224,6 +250,7 @@ impl<'a> Rules<'a> {
                 source_row: at,
                 customer,
                 card,
+                instruction,
                 alternate,
                 plan,
                 dates,

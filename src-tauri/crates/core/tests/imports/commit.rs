@@ -291,3 +291,67 @@ pub fn an_archived_customer_refuses_its_rows() {
     );
     assert!(batch.payments > 0, "the other rows came in");
 }
+
+pub fn a_row_gives_its_cards_signed_instruction_never_dated_after_today() {
+    let v = Vaulted::new();
+    let tmp = tempfile::tempdir().unwrap();
+    // Today on the test clock is 27.11.2026.
+    let path = csv(
+        tmp.path(),
+        "talimat.csv",
+        &format!("{HEADER},Talimat Tarihi,Talimat No"),
+        &[
+            "T-1,Ayşe Yılmaz,4355093000315232,12/30,100.00,,,,,20.11.2026,MO-7",
+            "T-2,Ömer Çelik,5218076007402834,05/29,200.00,,,,,28.11.2026,MO-8",
+            "T-3,İsmail Işık,4355093000315232,12/30,300.00,,,,,,",
+        ],
+    );
+    let prepared = dry_run(&v.admin, v.store_id, &path);
+    let r = &prepared.report;
+    let future = r
+        .problems_of(3)
+        .find(|p| p.code == "instruction_date_future")
+        .expect("row 3's instruction is dated tomorrow");
+    assert!(
+        future.message_tr.contains("28.11.2026") && future.message_tr.contains("bugünden sonra"),
+        "{}",
+        future.message_tr
+    );
+    assert!(
+        future.message_en.contains("cannot be after today"),
+        "{}",
+        future.message_en
+    );
+    assert_eq!((r.ok, r.errors), (2, 1));
+    import::commit(&v.admin, &prepared).unwrap();
+    let card_of = |reference: &str| {
+        let id: i64 = v
+            .vault
+            .db()
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT id FROM customers WHERE reference = ?1",
+                    [reference],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap();
+        let detail = tahsildar_core::customer::search::detail(&v.admin, id).unwrap();
+        let card = &detail.cards[0];
+        (card.instruction_date.clone(), card.instruction_ref.clone())
+    };
+    assert_eq!(
+        card_of("T-1"),
+        (Some("2026-11-20".to_string()), Some("MO-7".to_string()))
+    );
+    assert_eq!(card_of("T-3"), (None, None));
+
+    // Manual entry keeps the same rule, naming the field.
+    let c = v.customer("T-9", &[]);
+    let mut card = crate::world::card("4355093000315232", false);
+    card.instruction_date = Some("2026-11-28".parse().unwrap());
+    match tahsildar_core::customer::card::add(&v.admin, c, &card) {
+        Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "instruction date"),
+        other => panic!("a card with tomorrow's instruction was taken: {other:?}"),
+    }
+}

@@ -71,6 +71,10 @@ const TESTS: &[Test] = &[
         commit::a_plan_stored_after_the_dry_run_stops_the_commit,
     ),
     (
+        "commit::a_row_gives_its_cards_signed_instruction_never_dated_after_today",
+        commit::a_row_gives_its_cards_signed_instruction_never_dated_after_today,
+    ),
+    (
         "batches::imported_payments_are_charged_and_cancel_leaves_paid_ones",
         batches::imported_payments_are_charged_and_cancel_leaves_paid_ones,
     ),

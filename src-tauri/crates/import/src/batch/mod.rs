@@ -54,6 +54,10 @@ pub struct MappedRow {
     pub email: Option<String>,
     /// Phone number.
     pub phone: Option<String>,
+    /// Date of the signed mail-order instruction for the (first) card.
+    pub instruction_date: Option<Date>,
+    /// Reference of that instruction.
+    pub instruction_ref: Option<String>,
     /// True when at least one [`Severity::Error`] problem concerns this row.
     pub has_errors: bool,
 }
@@ -207,6 +211,8 @@ pub fn map_rows_with_progress(
         out.description = ctx.text(Field::Description);
         out.email = ctx.text(Field::Email);
         out.phone = ctx.text(Field::Phone);
+        out.instruction_date = ctx.take(Field::InstructionDate, false, values::parse_date);
+        out.instruction_ref = ctx.text(Field::InstructionRef);
         if out.count.is_some() && out.every.is_none() {
             ctx.report(
                 Field::Count,

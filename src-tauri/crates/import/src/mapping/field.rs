@@ -41,13 +41,17 @@ pub enum Field {
     Email,
     /// Phone number.
     Phone,
+    /// Date of the customer's signed mail-order instruction for the card.
+    InstructionDate,
+    /// Reference (number) of that signed instruction.
+    InstructionRef,
     /// Card security code: recognised only to be ignored, never read or stored.
     Cvv,
 }
 
 impl Field {
     /// Every field, in template order.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 19] = [
         Field::Reference,
         Field::Name,
         Field::Pan,
@@ -64,6 +68,8 @@ impl Field {
         Field::AlternateExpiry,
         Field::Email,
         Field::Phone,
+        Field::InstructionDate,
+        Field::InstructionRef,
         Field::Cvv,
     ];
 
@@ -86,6 +92,8 @@ impl Field {
             Field::AlternateExpiry => "alternate_expiry",
             Field::Email => "email",
             Field::Phone => "phone",
+            Field::InstructionDate => "instruction_date",
+            Field::InstructionRef => "instruction_ref",
             Field::Cvv => "cvv",
         }
     }
@@ -109,6 +117,8 @@ impl Field {
             Field::AlternateExpiry => "Yedek Kart Son Kullanma",
             Field::Email => "E-posta",
             Field::Phone => "Telefon",
+            Field::InstructionDate => "Talimat Tarihi",
+            Field::InstructionRef => "Talimat No",
             Field::Cvv => "CVV",
         }
     }
@@ -132,6 +142,8 @@ impl Field {
             Field::AlternateExpiry => "Alternate Card Expiry",
             Field::Email => "E-mail",
             Field::Phone => "Phone",
+            Field::InstructionDate => "Instruction Date",
+            Field::InstructionRef => "Instruction Reference",
             Field::Cvv => "CVV",
         }
     }
@@ -164,6 +176,12 @@ mod tests {
     fn headers_from_the_issue_map() {
         let cases = [
             ("Kart No", Field::Pan),
+            ("Talimat Tarihi", Field::InstructionDate),
+            ("TALİMAT TARİHİ", Field::InstructionDate),
+            ("Instruction Date", Field::InstructionDate),
+            ("Talimat No", Field::InstructionRef),
+            ("Talimat Numarası", Field::InstructionRef),
+            ("Instruction Reference", Field::InstructionRef),
             ("Kart Numarası", Field::Pan),
             ("KART NUMARASI", Field::Pan),
             ("Card Number", Field::Pan),
