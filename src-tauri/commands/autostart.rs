@@ -30,6 +30,21 @@ pub fn set<R: Runtime>(app: &AppHandle<R>, on: bool) -> Result<bool, ShellError>
     enabled(app)
 }
 
+/// Turns starting with the computer on or off for the signed-in user, who needs the right to
+/// pause and resume the scheduler on every store; the change is audited. Returns the setting as
+/// the system now has it.
+pub fn change<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    on: bool,
+) -> Result<bool, ShellError> {
+    let session = state.session()?;
+    tahsildar_core::engine::runner::require_run(&session, None)?;
+    let now = set(app, on)?;
+    tahsildar_core::engine::scheduler::audit_autostart(&session, now)?;
+    Ok(now)
+}
+
 /// Whether the app starts with the computer. Needs a signed-in user.
 #[tauri::command]
 #[specta::specta]
@@ -42,8 +57,8 @@ pub async fn autostart(app: AppHandle, state: State<'_, AppState>) -> Result<boo
         .await
 }
 
-/// Turns starting with the computer on or off; returns the setting as it now is. Needs a
-/// signed-in user.
+/// Turns starting with the computer on or off; returns the setting as it now is. Needs the
+/// right to pause and resume the scheduler on every store; audited.
 #[tauri::command]
 #[specta::specta]
 pub async fn set_autostart(
@@ -51,12 +66,7 @@ pub async fn set_autostart(
     state: State<'_, AppState>,
     enabled: bool,
 ) -> Result<bool, CommandError> {
-    state
-        .blocking(move |s| {
-            s.session()?;
-            set(&app, enabled)
-        })
-        .await
+    state.blocking(move |s| change(&app, s, enabled)).await
 }
 
 #[cfg(test)]
@@ -96,5 +106,60 @@ mod tests {
         assert!(!enabled(app).unwrap());
         // Turning off what is off is no error.
         assert!(!set(app, false).unwrap());
+    }
+
+    /// Only a user who may pause and resume the scheduler everywhere decides it, and each
+    /// change is in the audit log.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_setting_is_checked_and_audited() {
+        use tahsildar_core::audit::AuditQuery;
+        use tahsildar_core::{AuditAction, Permission};
+
+        let w = crate::commands::test_world::World::new().await;
+        let name = format!("tahsildar-test-audit-{}", std::process::id());
+        let app = tauri::test::mock_builder()
+            .plugin(
+                tauri_plugin_autostart::Builder::new()
+                    .app_name(&name)
+                    .build(),
+            )
+            .build(tauri::test::mock_context(tauri::test::noop_assets()))
+            .unwrap();
+        let app = app.handle();
+        let audited = || {
+            tahsildar_core::audit::list::all(
+                &w.admin(),
+                &AuditQuery {
+                    action: Some(AuditAction::SchedulerAutostart),
+                    ..AuditQuery::default()
+                },
+            )
+            .unwrap()
+        };
+
+        w.only("izleyici", Permission::ViewReports);
+        let refused = change(app, &w.state, true).unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                ShellError::Core(tahsildar_core::Error::PermissionDenied { .. })
+            ),
+            "{refused:?}"
+        );
+        assert!(!enabled(app).unwrap(), "a viewer changed nothing");
+        assert!(audited().is_empty());
+
+        w.admin();
+        assert!(change(app, &w.state, true).unwrap());
+        assert!(!change(app, &w.state, false).unwrap());
+        let entries = audited();
+        assert_eq!(entries.len(), 2);
+        assert!(
+            entries
+                .iter()
+                .any(|e| e.detail.contains("\"enabled\":true")),
+            "{entries:?}"
+        );
+        assert!(!enabled(app).unwrap());
     }
 }

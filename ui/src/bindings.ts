@@ -17,8 +17,8 @@ export const commands = {
 	/**  Whether the app starts with the computer. Needs a signed-in user. */
 	autostart: () => __TAURI_INVOKE<boolean>("autostart"),
 	/**
-	 *  Turns starting with the computer on or off; returns the setting as it now is. Needs a
-	 *  signed-in user.
+	 *  Turns starting with the computer on or off; returns the setting as it now is. Needs the
+	 *  right to pause and resume the scheduler on every store; audited.
 	 */
 	setAutostart: (enabled: boolean) => __TAURI_INVOKE<boolean>("set_autostart", { enabled }),
 	/**
@@ -504,7 +504,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "customer.archive" | "customer.unarchive" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "scheduler.pause" | "scheduler.resume" | "scheduler.run_now" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "customer.archive" | "customer.unarchive" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "scheduler.pause" | "scheduler.resume" | "scheduler.run_now" | "scheduler.autostart" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -1416,6 +1416,10 @@ export type Field =
 "email" | 
 /**  Phone number. */
 "phone" | 
+/**  Date of the customer's signed mail-order instruction for the card. */
+"instruction_date" | 
+/**  Reference (number) of that signed instruction. */
+"instruction_ref" | 
 /**  Card security code: recognised only to be ignored, never read or stored. */
 "cvv";
 

@@ -65,6 +65,7 @@ const settingsEn: typeof settingsTr = {
     startupText:
       "When on, Tahsildar starts by itself in the system tray when you sign in to this computer, so collections run on time without opening the window.",
     startup: "Start with the computer",
+    startupNotAllowed: "Only a user who may start and pause collections in every store can change this.",
   },
   stores: {
     add: "Add store",

@@ -65,6 +65,7 @@ const settingsTr = {
     startupText:
       "Açıkken Tahsildar, bu bilgisayarda oturum açtığınızda kendiliğinden sistem tepsisinde başlar; tahsilatlar pencereyi açmadan da zamanında yapılır.",
     startup: "Bilgisayarla birlikte başlat",
+    startupNotAllowed: "Bu ayarı yalnızca tahsilatları tüm mağazalarda başlatıp duraklatabilen bir kullanıcı değiştirebilir.",
   },
   stores: {
     add: "Mağaza ekle",

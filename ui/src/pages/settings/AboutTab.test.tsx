@@ -4,7 +4,19 @@ import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { appInfoFixture } from "../../test/fixtures";
 import { renderWithBackend } from "../../test/render";
+import { sessionWith } from "../../test/session";
+import { SessionContext } from "../../session";
+import type { Permission } from "../../api";
 import { AboutTab } from "./AboutTab";
+
+/** The tab for a user holding `permissions` on every store (by default, running collections). */
+function renderTab(permissions: Permission[] = ["submit_provisions"]) {
+  return renderWithBackend(
+    <SessionContext.Provider value={sessionWith(permissions)}>
+      <AboutTab />
+    </SessionContext.Provider>,
+  );
+}
 
 type Refusal = { code: string; message: string; field: null };
 
@@ -36,7 +48,7 @@ function backend(saved: string | null, refusal?: Refusal, autostartRefusal?: Ref
 describe("AboutTab", () => {
   it("shows the version and where the data and the logs are", async () => {
     backend(null);
-    renderWithBackend(<AboutTab />);
+    renderTab();
     expect((await screen.findByTestId("about-version")).textContent).toBe("2.3.4");
     expect(screen.getByTestId("about-data-dir").textContent).toContain("/tmp/x");
     expect(screen.getByTestId("about-log-dir").textContent).toContain("/tmp/x/logs");
@@ -44,7 +56,7 @@ describe("AboutTab", () => {
 
   it("saves the support bundle and names the file it was saved as", async () => {
     const calls = backend("tahsildar-destek.zip");
-    renderWithBackend(<AboutTab />);
+    renderTab();
     await userEvent.click(await screen.findByTestId("support-bundle-save"));
     expect((await screen.findByTestId("support-bundle-saved")).textContent).toContain("tahsildar-destek.zip");
     expect(calls).toContain("save_support_bundle");
@@ -52,20 +64,20 @@ describe("AboutTab", () => {
 
   it("says nothing when the dialog was closed, and shows a refusal in words", async () => {
     backend(null);
-    const { unmount } = renderWithBackend(<AboutTab />);
+    const { unmount } = renderTab();
     await userEvent.click(await screen.findByTestId("support-bundle-save"));
     expect(screen.queryByTestId("support-bundle-saved")).toBeNull();
     unmount();
 
     backend(null, { code: "session_expired", message: "Oturum süresi doldu.", field: null });
-    renderWithBackend(<AboutTab />);
+    renderTab();
     await userEvent.click(await screen.findByTestId("support-bundle-save"));
     expect((await screen.findByTestId("support-bundle-error")).textContent).toContain("Oturum süresi doldu.");
   });
 
   it("starting with the computer is off at first and turns on and off again", async () => {
     const calls = backend(null);
-    renderWithBackend(<AboutTab />);
+    renderTab();
     const toggle = await screen.findByTestId("autostart");
     await vi.waitFor(() => expect(toggle.hasAttribute("disabled")).toBe(false));
     expect(toggle.getAttribute("aria-checked")).toBe("false");
@@ -76,13 +88,22 @@ describe("AboutTab", () => {
     expect(calls.filter((c) => c === "set_autostart")).toHaveLength(2);
   });
 
+  it("starting with the computer is not offered to a user who may not run collections everywhere", async () => {
+    const calls = backend(null);
+    renderTab(["view_reports"]);
+    expect((await screen.findByTestId("autostart-not-allowed")).textContent).toContain("tüm mağazalarda");
+    const toggle = screen.getByTestId("autostart");
+    expect(toggle.hasAttribute("disabled")).toBe(true);
+    expect(calls).not.toContain("set_autostart");
+  });
+
   it("a refused change of starting with the computer leaves the switch and says why", async () => {
     backend(null, undefined, {
       code: "autostart_failed",
       message: "Bilgisayarla birlikte başlama ayarı okunamadı ya da değiştirilemedi (izin yok).",
       field: null,
     });
-    renderWithBackend(<AboutTab />);
+    renderTab();
     const toggle = await screen.findByTestId("autostart");
     await vi.waitFor(() => expect(toggle.hasAttribute("disabled")).toBe(false));
     await userEvent.click(toggle);

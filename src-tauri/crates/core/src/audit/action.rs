@@ -64,6 +64,7 @@ codes!(
         SchedulerPause => "scheduler.pause",
         SchedulerResume => "scheduler.resume",
         SchedulerRunNow => "scheduler.run_now",
+        SchedulerAutostart => "scheduler.autostart",
         SettlementDay => "settlement.day",
         SettlementResolve => "settlement.resolve",
         Refund => "payment.refund",
@@ -139,6 +140,7 @@ impl AuditAction {
             SchedulerPause => ("Zamanlayıcıyı duraklatma", "Scheduler paused"),
             SchedulerResume => ("Zamanlayıcıyı sürdürme", "Scheduler resumed"),
             SchedulerRunNow => ("Şimdi çalıştırma", "Run now"),
+            SchedulerAutostart => ("Bilgisayarla başlatma ayarı", "Start with the computer set"),
             SettlementDay => ("Gün sonu mutabakatı", "Settlement day"),
             SettlementResolve => (
                 "Mutabakat farkını kapatma",

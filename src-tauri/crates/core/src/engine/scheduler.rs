@@ -61,6 +61,22 @@ pub fn authorise(session: &Session, command: SchedulerCommand) -> Result<()> {
     Ok(())
 }
 
+/// Audits that the session turned starting the app (and so its scheduler) with the computer
+/// on or off. Deciding it takes what pausing and resuming take ([`require_run`] on every
+/// store), checked before the change.
+pub fn audit_autostart(session: &Session, enabled: bool) -> Result<()> {
+    session.vault().audit(
+        session
+            .record(
+                AuditAction::SchedulerAutostart,
+                "scheduler".to_string(),
+                AuditResult::Ok,
+            )
+            .with_detail(serde_json::json!({ "enabled": enabled })),
+    )?;
+    Ok(())
+}
+
 /// A running scheduler.
 pub struct SchedulerHandle {
     commands: mpsc::Sender<SchedulerCommand>,
