@@ -43,6 +43,14 @@ export function axeResultPath(screen: string): string {
  * left for review with all their nodes, the rules that passed with one example node each.
  */
 async function runAxe(): Promise<AxeResults> {
+  // A dialog or panel still fading or sliding in would be read at the colours of its way in.
+  await browser.waitUntil(
+    () =>
+      browser.execute(() =>
+        document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+      ),
+    { timeout: 10_000, interval: 100, timeoutMsg: "the window kept animating" },
+  );
   const loaded = await browser.execute(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
   if (!loaded) await browser.execute(AXE_SOURCE);
   const json = await browser.execute(async () => {
