@@ -30,8 +30,7 @@ import { UnlockPage } from "./pages/UnlockPage";
 import { NavigationContext, useNavigation, type ScreenTarget } from "./navigation";
 import { SCREENS } from "./screens";
 import { SessionContext, useSession } from "./session";
-
-const THEME = { token: { colorPrimary: "#0f766e" } };
+import { THEME } from "./theme";
 
 /** The window: the header, then first run, unlock, sign-in or the signed-in workspace. */
 export function App() {

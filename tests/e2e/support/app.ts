@@ -99,12 +99,16 @@ export async function completeFirstRun(): Promise<string> {
   return finishFirstRun();
 }
 
-/** Submits the filled first-run form, confirms the recovery key and waits to be signed in. */
-export async function finishFirstRun(): Promise<string> {
+/**
+ * Submits the filled first-run form, confirms the recovery key and waits to be signed in;
+ * `onRecoveryStep` runs while the recovery key is shown, before it is confirmed.
+ */
+export async function finishFirstRun(onRecoveryStep?: () => Promise<void>): Promise<string> {
   await expect($('[data-testid="setup-submit"]')).toBeEnabled();
   await $('[data-testid="setup-submit"]').click();
   const key = $('[data-testid="recovery-key"]');
   await key.waitForDisplayed({ timeout: 30_000 });
+  await onRecoveryStep?.();
   const recoveryKey = (await key.getText()).trim();
   await $('[data-testid="recovery-saved"] label').click();
   await $('[data-testid="recovery-continue"]').click();

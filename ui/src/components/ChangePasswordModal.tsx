@@ -61,12 +61,13 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       ) : (
       <Form layout="vertical" onFinish={() => void save()} data-testid="change-password-form">
         <ErrorAlert error={error} testId="change-password-error" />
-        <Form.Item label={t("password.current")}>
+        <Form.Item htmlFor="change-password-current" label={t("password.current")}>
           <Input.Password
             autoFocus
             autoComplete="current-password"
             value={current}
             onChange={(e) => setCurrent(e.target.value)}
+            id="change-password-current"
             data-testid="change-password-current"
           />
         </Form.Item>

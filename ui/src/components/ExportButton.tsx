@@ -38,6 +38,7 @@ export function ExportButton({ request, testId }: { request: ExportRequest; test
           onChange={setFormat}
           style={{ width: 150 }}
           popupMatchSelectWidth={false}
+          aria-label={t("reports.export.format")}
           data-testid={`${testId}-format`}
           options={FORMATS.map((f) => ({ value: f, label: t(`reports.export.${f}`) }))}
         />

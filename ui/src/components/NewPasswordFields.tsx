@@ -19,19 +19,21 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item label={t("password.new")}>
+      <Form.Item htmlFor={`${testId}-new`} label={t("password.new")}>
         <Input.Password
           autoComplete="new-password"
           value={password}
           onChange={(e) => onPassword(e.target.value)}
+          id={`${testId}-new`}
           data-testid={`${testId}-new`}
         />
       </Form.Item>
-      <Form.Item label={t("password.again")}>
+      <Form.Item htmlFor={`${testId}-again`} label={t("password.again")}>
         <Input.Password
           autoComplete="new-password"
           value={again}
           onChange={(e) => onAgain(e.target.value)}
+          id={`${testId}-again`}
           data-testid={`${testId}-again`}
         />
       </Form.Item>

@@ -12,6 +12,7 @@ const collectionEn = {
     installmentsCap: "This store allows at most {{cap}} installments.",
     every: "Every",
     unit: { d: "day(s)", w: "week(s)", m: "month(s)" },
+    unitLabel: "Frequency unit",
     end: "Ends",
     endCount: "After a number of payments",
     endUntil: "On a date",

@@ -12,6 +12,7 @@ const collectionTr = {
     installmentsCap: "Bu mağazada en çok {{cap}} taksit.",
     every: "Sıklık",
     unit: { d: "gün", w: "hafta", m: "ay" },
+    unitLabel: "Sıklık birimi",
     end: "Bitiş",
     endCount: "Ödeme sayısı",
     endUntil: "Son tarih",

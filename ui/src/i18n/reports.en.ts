@@ -12,6 +12,7 @@ const reportsEn: typeof reportsTr = {
     currency: "Currency",
     export: {
       button: "Export",
+      format: "File format",
       xlsx: "Excel (.xlsx)",
       csv: "CSV (UTF-8, for Excel)",
       csv_windows1254: "CSV (Windows-1254, for older programs)",

@@ -12,6 +12,7 @@ const reportsTr = {
     currency: "Para birimi",
     export: {
       button: "Dışa aktar",
+      format: "Dosya biçimi",
       xlsx: "Excel (.xlsx)",
       csv: "CSV (UTF-8, Excel için)",
       csv_windows1254: "CSV (Windows-1254, eski programlar için)",

@@ -117,6 +117,7 @@ export function ImportWizard() {
             <Typography.Text>{t("import.store")}</Typography.Text>
             <Select
               style={{ minWidth: 240 }}
+              aria-label={t("import.store")}
               data-testid="import-store"
               placeholder={t("import.chooseStore")}
               value={store ?? undefined}

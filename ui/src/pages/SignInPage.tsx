@@ -40,22 +40,24 @@ export function SignInForm({
     <Form layout="vertical" onFinish={submit}>
       <ErrorAlert error={error} testId="signin-error" />
       {locked && <Typography.Paragraph type="secondary">{t("signIn.lockedHint")}</Typography.Paragraph>}
-      <Form.Item label={t("signIn.name")}>
+      <Form.Item htmlFor="signin-name" label={t("signIn.name")}>
         <Input
           autoFocus={!fixedName}
           autoComplete="username"
           value={name}
           disabled={fixedName !== undefined}
           onChange={(e) => setName(e.target.value)}
+          id="signin-name"
           data-testid="signin-name"
         />
       </Form.Item>
-      <Form.Item label={t("signIn.password")}>
+      <Form.Item htmlFor="signin-password" label={t("signIn.password")}>
         <Input.Password
           autoFocus={fixedName !== undefined}
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
+          id="signin-password"
           data-testid="signin-password"
         />
       </Form.Item>

@@ -66,11 +66,12 @@ export function UnlockPage({ status, onUnlocked }: { status: Locked; onUnlocked:
         )}
         {asksSecret && (
           <Form layout="vertical" onFinish={() => ready && attempt(withSecret())}>
-            <Form.Item label={useRecovery ? t("unlock.recoveryKey") : t("unlock.passphrase")}>
+            <Form.Item htmlFor="unlock-secret" label={useRecovery ? t("unlock.recoveryKey") : t("unlock.passphrase")}>
               <Input.Password
                 autoFocus
                 value={secret}
                 onChange={(e) => setSecret(e.target.value)}
+                id="unlock-secret"
                 data-testid="unlock-secret"
               />
             </Form.Item>

@@ -99,6 +99,7 @@ export function AuditPage() {
           style={{ width: 180 }}
           placeholder={t("audit.filters.from")}
           status={dateBad(from) ? "error" : undefined}
+          aria-label={t("audit.filters.from")}
           data-testid="audit-filter-from"
           value={from}
           onChange={(e) => {
@@ -110,6 +111,7 @@ export function AuditPage() {
           style={{ width: 180 }}
           placeholder={t("audit.filters.to")}
           status={dateBad(to) ? "error" : undefined}
+          aria-label={t("audit.filters.to")}
           data-testid="audit-filter-to"
           value={to}
           onChange={(e) => {

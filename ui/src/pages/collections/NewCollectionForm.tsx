@@ -205,6 +205,7 @@ export function NewCollectionForm({ customer }: { customer: CollectionCustomer }
             <Form.Item name="unit" label=" ">
               <Select
                 style={{ width: 120 }}
+                aria-label={t("collection.unitLabel")}
                 data-testid="collection-unit"
                 options={(["d", "w", "m"] as const).map((u) => ({ value: u, label: t(`collection.unit.${u}`) }))}
               />

@@ -26,6 +26,7 @@ export function NewCollectionPage() {
         onSearch={setSearch}
         loading={found.isFetching}
         style={{ maxWidth: 480 }}
+        aria-label={t("collection.customerSearch")}
         data-testid="collection-customer-select"
         value={customer?.id}
         options={rows.map((c) => ({ value: c.id, label: `${c.reference} — ${c.name}` }))}

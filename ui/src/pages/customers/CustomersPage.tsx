@@ -64,6 +64,7 @@ export function CustomersPage() {
           allowClear
           autoFocus
           placeholder={t("customers.search")}
+          aria-label={t("customers.search")}
           data-testid="customer-search"
           onSearch={(value) => {
             setSearch(value);

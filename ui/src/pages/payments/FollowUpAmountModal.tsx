@@ -85,12 +85,19 @@ export function FollowUpAmountModal({
       <ErrorAlert error={error} testId={`${testId}-error`} />
       <Form layout="vertical" data-testid={`${testId}-form`}>
         <Form.Item
+          htmlFor={`${testId}-amount`}
           label={label}
           validateStatus={problem ? "error" : undefined}
           help={problem}
           extra={note && minor !== null && <span data-testid={`${testId}-note`}>{note(minor)}</span>}
         >
-          <AmountInput value={amount} onChange={setAmount} currency={currency} data-testid={`${testId}-amount`} />
+          <AmountInput
+            value={amount}
+            onChange={setAmount}
+            currency={currency}
+            id={`${testId}-amount`}
+            data-testid={`${testId}-amount`}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -99,6 +99,7 @@ export function PaymentsPage() {
           allowClear
           style={{ width: 180 }}
           placeholder={t("payments.filters.allStores")}
+          aria-label={t("payments.filters.store")}
           data-testid="filter-store"
           value={query.store_id ?? undefined}
           onChange={(id?: number) => change({ store_id: id ?? null })}
@@ -109,6 +110,7 @@ export function PaymentsPage() {
           allowClear
           style={{ minWidth: 220 }}
           placeholder={t("payments.filters.status")}
+          aria-label={t("payments.filters.status")}
           data-testid="filter-status"
           value={query.statuses}
           onChange={(statuses: PaymentStatus[]) => change({ statuses })}
@@ -119,6 +121,7 @@ export function PaymentsPage() {
           placeholder={t("payments.filters.dueFrom")}
           status={dateBad(dueFrom) ? "error" : undefined}
           title={dateBad(dueFrom) ? t("payments.filters.badDate") : undefined}
+          aria-label={t("payments.filters.dueFrom")}
           data-testid="filter-due-from"
           value={dueFrom}
           onChange={(e) => {
@@ -131,6 +134,7 @@ export function PaymentsPage() {
           placeholder={t("payments.filters.dueTo")}
           status={dateBad(dueTo) ? "error" : undefined}
           title={dateBad(dueTo) ? t("payments.filters.badDate") : undefined}
+          aria-label={t("payments.filters.dueTo")}
           data-testid="filter-due-to"
           value={dueTo}
           onChange={(e) => {
@@ -142,6 +146,7 @@ export function PaymentsPage() {
           allowClear
           style={{ width: 300 }}
           placeholder={t("payments.filters.search")}
+          aria-label={t("payments.filters.search")}
           data-testid="filter-search"
           onSearch={(text) => change({ search: text.trim() || null })}
           onChange={(e) => change({ search: e.target.value.trim() || null })}

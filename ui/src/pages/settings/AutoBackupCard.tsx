@@ -46,11 +46,18 @@ function ScheduleForm(props: {
   const passphraseOk = typed ? passphraseReady(first, second) : !enabled || props.schedule.has_passphrase;
   return (
     <Form layout="vertical" style={{ maxWidth: 420 }}>
-      <Form.Item label={t("backup.enabled")}>
-        <Switch checked={enabled} onChange={setEnabled} data-testid="auto-backup-enabled" />
+      <Form.Item htmlFor="auto-backup-enabled" label={t("backup.enabled")}>
+        <Switch checked={enabled} onChange={setEnabled} id="auto-backup-enabled" data-testid="auto-backup-enabled" />
       </Form.Item>
-      <Form.Item label={t("backup.keep")}>
-        <InputNumber min={1} max={365} value={keep} onChange={(v) => setKeep(v ?? 7)} data-testid="auto-backup-keep" />
+      <Form.Item htmlFor="auto-backup-keep" label={t("backup.keep")}>
+        <InputNumber
+          min={1}
+          max={365}
+          value={keep}
+          onChange={(v) => setKeep(v ?? 7)}
+          id="auto-backup-keep"
+          data-testid="auto-backup-keep"
+        />
       </Form.Item>
       {props.schedule.has_passphrase && <Typography.Paragraph type="secondary">{t("backup.passphraseKept")}</Typography.Paragraph>}
       <BackupPassphraseFields

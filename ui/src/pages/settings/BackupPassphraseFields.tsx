@@ -15,7 +15,7 @@ export function BackupPassphraseFields(props: {
   const mismatch = props.second.length > 0 && props.first !== props.second;
   return (
     <>
-      <Form.Item
+      <Form.Item htmlFor={`${props.testId}-passphrase`}
         label={t("backup.passphrase")}
         extra={t("backup.passphraseRule", { min: MIN_PASSWORD_LENGTH })}
         required={props.required ?? true}
@@ -24,10 +24,11 @@ export function BackupPassphraseFields(props: {
           autoComplete="new-password"
           value={props.first}
           onChange={(e) => props.onFirst(e.target.value)}
+          id={`${props.testId}-passphrase`}
           data-testid={`${props.testId}-passphrase`}
         />
       </Form.Item>
-      <Form.Item
+      <Form.Item htmlFor={`${props.testId}-passphrase-again`}
         label={t("backup.passphraseAgain")}
         required={props.required ?? true}
         validateStatus={mismatch ? "error" : undefined}
@@ -37,6 +38,7 @@ export function BackupPassphraseFields(props: {
           autoComplete="new-password"
           value={props.second}
           onChange={(e) => props.onSecond(e.target.value)}
+          id={`${props.testId}-passphrase-again`}
           data-testid={`${props.testId}-passphrase-again`}
         />
       </Form.Item>

@@ -74,7 +74,7 @@ export function RestoreCard() {
         </Flex>
         {file && (
           <Form layout="vertical" style={{ width: "100%", maxWidth: 420 }}>
-            <Form.Item label={t("backup.passphrase")} required>
+            <Form.Item htmlFor="restore-passphrase" label={t("backup.passphrase")} required>
               <Flex gap={8}>
                 <Input.Password
                   autoComplete="off"
@@ -83,6 +83,7 @@ export function RestoreCard() {
                     setPassphrase(e.target.value);
                     setPreview(null);
                   }}
+                  id="restore-passphrase"
                   data-testid="restore-passphrase"
                 />
                 <Button onClick={() => void open()} loading={busy && !preview} disabled={!passphrase} data-testid="restore-preview">
@@ -107,17 +108,28 @@ export function RestoreCard() {
             {!preview.same_vault && <Alert type="warning" showIcon message={t("backup.otherVault")} data-testid="restore-other-vault" />}
             <Form layout="vertical" style={{ width: "100%", maxWidth: 420 }}>
               {needsVaultPassphrase && (
-                <Form.Item label={t("backup.vaultPassphrase")} extra={t("backup.vaultPassphraseText")} required>
+                <Form.Item
+                  htmlFor="restore-vault-passphrase"
+                  label={t("backup.vaultPassphrase")}
+                  extra={t("backup.vaultPassphraseText")}
+                  required
+                >
                   <Input.Password
                     autoComplete="new-password"
                     value={vaultPassphrase}
                     onChange={(e) => setVaultPassphrase(e.target.value)}
+                    id="restore-vault-passphrase"
                     data-testid="restore-vault-passphrase"
                   />
                 </Form.Item>
               )}
-              <Form.Item label={t("backup.confirmLabel", { word })} required>
-                <Input value={confirmation} onChange={(e) => setConfirmation(e.target.value)} data-testid="restore-confirmation" />
+              <Form.Item htmlFor="restore-confirmation" label={t("backup.confirmLabel", { word })} required>
+                <Input
+                  value={confirmation}
+                  onChange={(e) => setConfirmation(e.target.value)}
+                  id="restore-confirmation"
+                  data-testid="restore-confirmation"
+                />
               </Form.Item>
               <Button
                 danger

@@ -60,6 +60,9 @@ export function UserAccessModal({
     }
   };
 
+  const storeName = (column: Column) =>
+    column === "all" ? t("users.allStores") : (stores.data?.find((s) => s.id === column)?.name ?? String(column));
+
   const presetPicker = (column: Column) => {
     const offered = (presets.data ?? []).filter((p) => column === "all" || !p.all_stores_only);
     const current = presetOf(cells, column, offered, all);
@@ -72,6 +75,7 @@ export function UserAccessModal({
         disabled={!editable}
         value={current?.role ?? (empty ? NONE : CUSTOM)}
         data-testid={`access-preset-${column}`}
+        aria-label={`${t("users.access.preset")} — ${storeName(column)}`}
         onChange={(role) => {
           const preset: RolePreset | null = offered.find((p) => p.role === role) ?? null;
           setCells((c) => withPreset(c, column, preset, all));
@@ -84,9 +88,6 @@ export function UserAccessModal({
       />
     );
   };
-
-  const storeName = (column: Column) =>
-    column === "all" ? t("users.allStores") : (stores.data?.find((s) => s.id === column)?.name ?? String(column));
 
   return (
     <Modal

@@ -71,7 +71,7 @@ export function ResolveModal({
       )}
       <Typography.Paragraph>{t("settlement.resolveHelp")}</Typography.Paragraph>
       <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-        <Form.Item
+        <Form.Item htmlFor="resolve-note"
           label={t("settlement.note")}
           required
           validateStatus={noteError ? "error" : undefined}
@@ -84,6 +84,7 @@ export function ResolveModal({
             showCount
             value={note}
             placeholder={t("settlement.notePlaceholder")}
+            id="resolve-note"
             data-testid="resolve-note"
             onChange={(e) => setNote(e.target.value)}
             onKeyDown={(e) => {

@@ -52,6 +52,7 @@ export function SettlementPage() {
           allowClear
           style={{ width: 220 }}
           placeholder={t("settlement.allStores")}
+          aria-label={t("settlement.columns.store")}
           data-testid="settlement-store"
           value={storeId ?? undefined}
           onChange={(id?: number) => setStoreId(id ?? null)}

@@ -13,7 +13,7 @@ export function NewPassphraseField(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Form.Item
+    <Form.Item htmlFor={props.testId}
       label={props.label}
       extra={t("setup.passphraseRule", { min: MIN_PASSWORD_LENGTH })}
       style={props.style}
@@ -23,6 +23,7 @@ export function NewPassphraseField(props: {
         autoComplete="new-password"
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
+        id={props.testId}
         data-testid={props.testId}
       />
     </Form.Item>

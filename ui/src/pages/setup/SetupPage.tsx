@@ -69,28 +69,31 @@ export function SetupPage({
       <ErrorAlert error={error} testId="setup-error" />
       <Form layout="vertical" onFinish={submit}>
         <Typography.Title level={4}>{t("setup.adminTitle")}</Typography.Title>
-        <Form.Item label={t("setup.adminName")} required>
+        <Form.Item htmlFor="setup-name" label={t("setup.adminName")} required>
           <Input
             autoFocus
             autoComplete="username"
             value={name}
             onChange={(e) => setName(e.target.value)}
+            id="setup-name"
             data-testid="setup-name"
           />
         </Form.Item>
-        <Form.Item label={t("setup.password")} required>
+        <Form.Item htmlFor="setup-password" label={t("setup.password")} required>
           <Input.Password
             autoComplete="new-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
+            id="setup-password"
             data-testid="setup-password"
           />
         </Form.Item>
-        <Form.Item label={t("setup.passwordAgain")} required>
+        <Form.Item htmlFor="setup-password-again" label={t("setup.passwordAgain")} required>
           <Input.Password
             autoComplete="new-password"
             value={again}
             onChange={(e) => setAgain(e.target.value)}
+            id="setup-password-again"
             data-testid="setup-password-again"
           />
         </Form.Item>
