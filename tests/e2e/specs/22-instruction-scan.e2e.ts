@@ -3,8 +3,9 @@
  * page (the debug build takes the fixture instead of the native open dialog), opened in the
  * window from memory, and the opening found in the audit log with the masked card number.
  */
-import { $, $$, browser, expect } from "@wdio/globals";
-import { choose, fill, openScreen, signInFresh } from "../support/app.ts";
+import { $, browser, expect } from "@wdio/globals";
+import { fill, openScreen, signInFresh } from "../support/app.ts";
+import { onlyAuditEntry, openFirstAuditEntry } from "../support/audit.ts";
 import { addCustomer, CARDS, expiryIn, press } from "../support/collect.ts";
 import { screenshotPath } from "../support/paths.ts";
 
@@ -57,19 +58,8 @@ describe("instruction scan", () => {
   it("finds the opening in the audit log, with the masked card number", async () => {
     await openScreen("audit");
     await $('[data-testid="audit-total"]').waitForDisplayed();
-    await choose("audit-filter-action", "Talimat formunu açma");
-    await browser.waitUntil(
-      async () => {
-        if ((await $$('[data-testid^="audit-row-"]').length) !== 1) return false;
-        return (await $('[data-testid^="audit-row-"]').getAttribute("data-action")) === "card.instruction_scan.view";
-      },
-      { timeoutMsg: "the opening is not listed alone" },
-    );
-    const row = await $('[data-testid^="audit-row-"]');
-    await browser.execute((el) => (el as HTMLElement).focus(), row);
-    await browser.keys("Enter");
-    const facts = $('[data-testid="audit-detail-facts"]');
-    await facts.waitForDisplayed();
+    await onlyAuditEntry("Talimat formunu açma", "card.instruction_scan.view");
+    const facts = await openFirstAuditEntry();
     await expect(facts).toHaveText(expect.stringContaining("435509******5232"));
     await expect(facts).toHaveText(expect.stringContaining("signed-instruction.png"));
     await expect(facts).not.toHaveText(expect.stringContaining(CARDS.approve));
