@@ -1,10 +1,11 @@
 //! The desktop shell of Tahsildar: app state, the Tauri commands, start-up, the scheduler's
 //! progress pushed to the window with a notification when a run ends, the tray, starting with
-//! the computer, and one running app at a time.
+//! the computer, one running app at a time, and a main window that downloads nothing.
 
 pub mod commands;
 pub mod data_dir;
 pub mod error;
+pub mod main_window;
 pub mod notify;
 pub mod run_events;
 pub mod state;
@@ -74,13 +75,14 @@ pub fn run() {
             app.manage(AppPaths { data_dir });
             notify::install(app.handle());
             // Without a tray on the desktop the app still runs; the window then quits on close.
-            if tray::install(app.handle()).is_err() {
+            let tray = tray::install(app.handle());
+            if tray.is_err() {
                 TRAY_MISSING.store(true, std::sync::atomic::Ordering::Relaxed);
-            } else if in_tray && let Some(window) = app.get_webview_window("main") {
-                let _ = window.hide();
             }
             app.manage(commands::import_files::ImportFiles::default());
             app.manage(commands::backup::RestoreFile::default());
+            // Last: the window's first calls find everything in place.
+            main_window::create(app, !(in_tray && tray.is_ok()))?;
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -22,6 +22,7 @@ use tahsildar_core::{
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use super::open_dialog::{e2e_path, open_path};
 use super::save_dialog::save_path;
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
@@ -42,14 +43,6 @@ impl RestoreFile {
 
     fn set(&self, path: Option<PathBuf>) {
         *self.0.lock().unwrap_or_else(|e| e.into_inner()) = path;
-    }
-}
-
-fn e2e_path(var: &str) -> Option<PathBuf> {
-    if cfg!(debug_assertions) {
-        std::env::var_os(var).map(PathBuf::from)
-    } else {
-        None
     }
 }
 
@@ -192,19 +185,9 @@ pub async fn choose_restore_file(
     let title = state
         .lang()
         .pick("Geri yüklenecek yedek", "Backup to restore");
-    let path = match e2e_path(E2E_RESTORE_FILE_VAR) {
-        Some(path) => Some(path),
-        None => tauri::async_runtime::spawn_blocking(move || {
-            app.dialog()
-                .file()
-                .set_title(title)
-                .add_filter("Tahsildar", &[EXTENSION])
-                .blocking_pick_file()
-                .and_then(|p| p.into_path().ok())
-        })
+    let path = open_path(app, title, "Tahsildar", &[EXTENSION], E2E_RESTORE_FILE_VAR)
         .await
-        .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?,
-    };
+        .map_err(|e| state.error(e))?;
     let name = path.as_deref().map(super::import_files::file_name);
     chosen.set(path);
     Ok(name)

@@ -4,8 +4,6 @@
 //! validating and committing push `ImportProgressEvent`s. Importing needs `import_batches` on
 //! the store; core checks it on every call.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use specta::Type;
 use tahsildar_core::import::{
@@ -15,10 +13,10 @@ use tahsildar_core::import::{
 use tahsildar_core::payments::{self, PaymentRow, page::PaymentQuery};
 use tahsildar_core::{Lang, Permission};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
 
-use super::import_files::{ImportFiles, e2e_file, file_name};
+use super::import_files::{E2E_IMPORT_FILE_VAR, ImportFiles, file_name};
+use super::open_dialog::open_path;
 use super::save_dialog::save_path;
 use crate::error::{CommandError, ShellError};
 use crate::state::AppState;
@@ -77,19 +75,15 @@ pub async fn choose_import_file(
         })
         .await?;
     let title = state.lang().pick("İçe aktarılacak dosya", "File to import");
-    let path: Option<PathBuf> = match e2e_file() {
-        Some(path) => Some(path),
-        None => tauri::async_runtime::spawn_blocking(move || {
-            app.dialog()
-                .file()
-                .set_title(title)
-                .add_filter("Excel / CSV", &["xlsx", "xlsm", "xls", "ods", "csv", "txt"])
-                .blocking_pick_file()
-                .and_then(|p| p.into_path().ok())
-        })
-        .await
-        .map_err(|_| state.error(ShellError::Internal("the file dialog failed".to_string())))?,
-    };
+    let path = open_path(
+        app,
+        title,
+        "Excel / CSV",
+        &["xlsx", "xlsm", "xls", "ods", "csv", "txt"],
+        E2E_IMPORT_FILE_VAR,
+    )
+    .await
+    .map_err(|e| state.error(e))?;
     Ok(path.map(|path| {
         let file_name = file_name(&path);
         ChosenFile {

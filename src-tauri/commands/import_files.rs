@@ -87,12 +87,3 @@ pub fn file_name(path: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
-
-/// The test-only file the open dialog is replaced by, in debug builds when the variable is set.
-pub fn e2e_file() -> Option<PathBuf> {
-    if cfg!(debug_assertions) {
-        std::env::var_os(E2E_IMPORT_FILE_VAR).map(PathBuf::from)
-    } else {
-        None
-    }
-}

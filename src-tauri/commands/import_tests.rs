@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use super::*;
 
 #[test]
@@ -29,7 +31,7 @@ fn a_forgotten_file_is_a_translated_error() {
 #[test]
 fn the_e2e_file_is_read_only_from_the_environment() {
     // The variable is unset in unit tests: the native dialog would open.
-    if std::env::var_os(crate::commands::import_files::E2E_IMPORT_FILE_VAR).is_none() {
-        assert!(e2e_file().is_none());
+    if std::env::var_os(E2E_IMPORT_FILE_VAR).is_none() {
+        assert!(crate::commands::open_dialog::e2e_path(E2E_IMPORT_FILE_VAR).is_none());
     }
 }

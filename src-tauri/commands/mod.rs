@@ -38,6 +38,8 @@ pub mod collections;
 pub mod customers;
 pub mod import;
 pub mod import_files;
+pub mod instruction_scans;
+pub mod open_dialog;
 pub mod payments;
 pub mod plans;
 pub mod receipts;

@@ -24,6 +24,8 @@ mkdirSync(process.env.TAHSILDAR_E2E_SAVE_DIR, { recursive: true });
 // this file for a restore instead of the native open dialog (17-backup).
 process.env.TAHSILDAR_E2E_BACKUP_DIR ??= path.join(savedDir(), "auto-backups");
 process.env.TAHSILDAR_E2E_RESTORE_FILE ??= path.join(savedDir(), "restore.tahsildar");
+// ... and this scan of a signed instruction instead of the native open dialog (22-instruction-scan).
+process.env.TAHSILDAR_E2E_SCAN_FILE ??= path.join(ROOT, "tests", "e2e", "fixtures", "signed-instruction.png");
 const nativePort = driverPort + 1;
 
 let tauriDriver: ChildProcess | undefined;

@@ -207,6 +207,25 @@ export const commands = {
 	archiveCustomer: (id: number) => __TAURI_INVOKE<ArchiveOutcome>("archive_customer", { id }),
 	/**  Takes a customer out of the archive; needs `create_collections` on its store. */
 	unarchiveCustomer: (id: number) => __TAURI_INVOKE<null>("unarchive_customer", { id }),
+	/**
+	 *  Attaches the scan of the card's signed instruction (PDF, PNG or JPEG, at most 10 MB) from
+	 *  a file chosen in the native open dialog, replacing the one before; `null` when the dialog
+	 *  was closed. Needs `create_collections` on the card's store, checked before the dialog opens.
+	 */
+	attachInstructionScan: (cardId: number) => __TAURI_INVOKE<InstructionScan | null>("attach_instruction_scan", { cardId }),
+	/**
+	 *  The card's scan with its bytes, to be shown in the window; needs `view_reports` on the
+	 *  card's store. Every opening is audited.
+	 */
+	openInstructionScan: (cardId: number) => __TAURI_INVOKE<InstructionScanFile_Serialize>("open_instruction_scan", { cardId }),
+	/**
+	 *  Saves a copy of the card's scan where the user chooses in the native save dialog (its name
+	 *  suggested); the name saved under, or `null` when the dialog was closed. Needs
+	 *  `view_reports` on the card's store; audited.
+	 */
+	saveInstructionScan: (cardId: number) => __TAURI_INVOKE<string | null>("save_instruction_scan", { cardId }),
+	/**  Removes the card's scan; needs `create_collections` on the card's store, audited. */
+	removeInstructionScan: (cardId: number) => __TAURI_INVOKE<null>("remove_instruction_scan", { cardId }),
 	/**  The payments a collection would make, without saving; needs `create_collections`. */
 	previewCollection: (input: CollectionInput_Deserialize) => __TAURI_INVOKE<PlanPreview>("preview_collection", { input }),
 	/**  Saves a collection and its payments; needs `create_collections` on the customer's store. */
@@ -504,7 +523,7 @@ export type AttentionQueue_Serialize = {
 };
 
 /**  What was done. */
-export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "customer.archive" | "customer.unarchive" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "scheduler.pause" | "scheduler.resume" | "scheduler.run_now" | "scheduler.autostart" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
+export type AuditAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.lockout" | "auth.sign_out" | "auth.permission_denied" | "user.create" | "user.unlock" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.grants_change" | "store.create" | "store.update" | "store.credentials_change" | "customer.add" | "customer.update" | "customer.archive" | "customer.unarchive" | "plan.create" | "plan.change" | "card.add" | "card.replace" | "card.primary" | "card.remove" | "card.instruction_scan.attach" | "card.instruction_scan.replace" | "card.instruction_scan.view" | "card.instruction_scan.save" | "card.instruction_scan.remove" | "import.commit" | "import.cancel" | "provision.submit" | "provision.outcome" | "provision.withdraw" | "provision.review" | "payment.void" | "scheduler.pause" | "scheduler.resume" | "scheduler.run_now" | "scheduler.autostart" | "settlement.day" | "settlement.resolve" | "payment.refund" | "export" | "receipt.save" | "support.bundle" | "vault.create" | "vault.recovery_unlock" | "vault.backup" | "vault.backup_schedule" | "vault.restore";
 
 /**  An action the filter offers, with its words. */
 export type AuditActionChoice = {
@@ -793,6 +812,8 @@ export type CardDetail_Deserialize = {
 	position: number,
 	instruction_date?: string | null,
 	instruction_ref?: string | null,
+	/**  The scan of the signed instruction, if attached (what it is, never its bytes). */
+	instruction_scan?: InstructionScan | null,
 };
 
 /**  A card as shown in the customer's detail: masked, with its expiry and instruction. */
@@ -810,6 +831,8 @@ export type CardDetail_Serialize = {
 	position: number,
 	instruction_date: string | null,
 	instruction_ref: string | null,
+	/**  The scan of the signed instruction, if attached (what it is, never its bytes). */
+	instruction_scan: InstructionScan | null,
 };
 
 /**  A file chosen in the native dialog, known to the window only by its token. */
@@ -1530,6 +1553,39 @@ export type ImportSummary_Serialize = {
 	columns: ColumnMapping_Serialize[],
 	/**  Every field a column may be mapped to, in template order. */
 	fields: Field[],
+};
+
+/**  A card's scan as listed: what it is, without its bytes. */
+export type InstructionScan = {
+	/**  The file's name as it was chosen. */
+	file_name: string,
+	media_type: ScanType,
+	/**  Bytes. */
+	size: number,
+	added_at: string,
+	/**  The user who attached it. */
+	added_by: string,
+};
+
+/**  A scan opened for the window: its bytes go over IPC (base64) and are never written to disk. */
+export type InstructionScanFile = InstructionScanFile_Serialize | InstructionScanFile_Deserialize;
+
+/**  A scan opened for the window: its bytes go over IPC (base64) and are never written to disk. */
+export type InstructionScanFile_Deserialize = {
+	card_id: number,
+	masked_pan: string,
+	scan: InstructionScan,
+	/**  The file's bytes, base64-encoded. */
+	content: string,
+};
+
+/**  A scan opened for the window: its bytes go over IPC (base64) and are never written to disk. */
+export type InstructionScanFile_Serialize = {
+	card_id: number,
+	masked_pan: string,
+	scan: InstructionScan,
+	/**  The file's bytes, base64-encoded. */
+	content: string,
 };
 
 /**  Due and collected of one kind of plan. */
@@ -2634,6 +2690,9 @@ export type SavedReceipts = {
 	/**  Receipts, a page each. */
 	receipts: number,
 };
+
+/**  What a scan is, as its first bytes say. */
+export type ScanType = "application/pdf" | "image/png" | "image/jpeg";
 
 /**  A change of the settings; the folder is set apart, from the native dialog. */
 export type ScheduleChange = {

@@ -1,8 +1,9 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { $, $$, browser, expect } from "@wdio/globals";
+import { $, browser, expect } from "@wdio/globals";
 import { choose, openScreen, signInFresh } from "../support/app.ts";
 import { addCard, addCustomer, CARDS, press } from "../support/collect.ts";
+import { onlyAuditEntry, openFirstAuditEntry } from "../support/audit.ts";
 import { savedDir, screenshotPath } from "../support/paths.ts";
 
 const CUSTOMER = { reference: "D-1301", name: "Gülşen Kaya" };
@@ -30,25 +31,14 @@ describe("audit log", () => {
     await openScreen("audit");
     await $('[data-testid="audit-total"]').waitForDisplayed();
     await expect($('[data-testid="audit-verify-result"]')).toHaveAttribute("data-state", "unchecked");
-    await choose("audit-filter-action", "Kart ekleme");
-    await browser.waitUntil(
-      async () => {
-        if ((await $$('[data-testid^="audit-row-"]').length) !== 1) return false;
-        return (await $('[data-testid^="audit-row-"]').getAttribute("data-action")) === "card.add";
-      },
-      { timeoutMsg: "the card entry alone is not listed" },
-    );
+    await onlyAuditEntry("Kart ekleme", "card.add");
     await expect($('[data-testid="audit-total"]')).toHaveText("1 kayıt");
     await screenshotAt("13-audit-1200", 1200, 800);
     await screenshotAt("13-audit-1024", 1024, 768);
   });
 
   it("opens an entry's details, the card number masked", async () => {
-    const row = await $('[data-testid^="audit-row-"]');
-    await browser.execute((el) => (el as HTMLElement).focus(), row);
-    await browser.keys("Enter");
-    const facts = $('[data-testid="audit-detail-facts"]');
-    await facts.waitForDisplayed();
+    const facts = await openFirstAuditEntry();
     await expect(facts).toHaveText(expect.stringContaining("435509******5232"));
     await expect(facts).not.toHaveText(expect.stringContaining(CARDS.approve));
     await browser.saveScreenshot(screenshotPath("13-audit-detail"));
@@ -76,13 +66,6 @@ describe("audit log", () => {
     expect(csv).not.toContain(CARDS.approve);
     expect(csv).not.toContain("Oturum açma");
 
-    await choose("audit-filter-action", "Dışa aktarma");
-    await browser.waitUntil(
-      async () => {
-        if ((await $$('[data-testid^="audit-row-"]').length) !== 1) return false;
-        return (await $('[data-testid^="audit-row-"]').getAttribute("data-action")) === "export";
-      },
-      { timeoutMsg: "the export is not in the audit log" },
-    );
+    await onlyAuditEntry("Dışa aktarma", "export");
   });
 });

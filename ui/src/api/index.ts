@@ -20,6 +20,7 @@ export * from "./attention";
 export * from "./payments";
 export * from "./collections";
 export * from "./customers";
+export * from "./instructionScans";
 export * from "./plans";
 
 export function fetchAppInfo(): Promise<AppInfo> {

@@ -1,5 +1,5 @@
 export { formatMoney, formatMoneyShort } from "./money";
 export { addDays, daysFrom, formatDate, formatDateTime, formatShortDate, monthOf, monthsFrom, TIME_ZONE, todayIso } from "./date";
-export { formatCount, formatPercent } from "./number";
+export { formatCount, formatFileSize, formatPercent } from "./number";
 export { displayMaskedPan } from "./pan";
 export { pick } from "./text";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatPercent } from "./number";
+import { formatCount, formatFileSize, formatPercent } from "./number";
 
 describe("formatPercent", () => {
   it("writes a rate the Turkish way, sign first, one decimal", () => {
@@ -17,5 +17,13 @@ describe("formatCount", () => {
   it("groups thousands with dots", () => {
     expect(formatCount(12345)).toBe("12.345");
     expect(formatCount(999)).toBe("999");
+  });
+});
+
+describe("formatFileSize", () => {
+  it("writes kilobytes below a megabyte and megabytes above, one decimal, Turkish way", () => {
+    expect(formatFileSize(1430)).toBe("1,4 KB");
+    expect(formatFileSize(10 * 1024 * 1024)).toBe("10,0 MB");
+    expect(formatFileSize(2_411_725)).toBe("2,3 MB");
   });
 });

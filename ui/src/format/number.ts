@@ -18,3 +18,10 @@ export function formatPercent(rate: number | null): string {
   const whole = Math.trunc(Math.abs(tenths) / 10);
   return `${tenths < 0 ? "-" : ""}%${group(String(whole))},${Math.abs(tenths) % 10}`;
 }
+
+/** A file's size with one decimal in KB below a megabyte, else MB: `1.430` → `1,4 KB`. */
+export function formatFileSize(bytes: number): string {
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, "KB"] : [bytes / (1024 * 1024), "MB"];
+  const tenths = Math.round(value * 10);
+  return `${group(String(Math.trunc(tenths / 10)))},${tenths % 10} ${unit}`;
+}

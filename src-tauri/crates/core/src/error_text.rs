@@ -276,6 +276,7 @@ fn what_tr(what: &str) -> &'static str {
         "attempt" => "provizyon denemesi",
         "store" => "mağaza",
         "batch" => "parti",
+        "instruction form" => "talimat formu",
         _ => "kayıt",
     }
 }

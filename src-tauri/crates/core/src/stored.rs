@@ -247,6 +247,11 @@ mod tests {
                 "kind",
                 names(&DifferenceKind::ALL),
             ),
+            (
+                "card_instruction_scans",
+                "media_type",
+                names(&crate::customer::instruction_scan::ScanType::ALL),
+            ),
         ];
         for (table, column, mut expected) in cases {
             let mut allowed = allowed(&conn, table, column);

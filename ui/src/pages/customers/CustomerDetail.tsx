@@ -29,11 +29,12 @@ import { PaymentDetailDrawer } from "../payments/PaymentDetailDrawer";
 import { PlanChangeButton } from "../plans/PlanChangeModal";
 import { AddCardModal, type ReplacedCard } from "./AddCardModal";
 import { AddCustomerModal } from "./AddCustomerModal";
+import { InstructionScanCell } from "./InstructionScanCell";
 import { LedgerCard } from "./LedgerCard";
 
 /**
  * One customer: contact (editable), cards (masked; the primary one chosen, one replaced or
- * removed), plans, the latest payments and the ledger; archived (never charged again) and taken
+ * removed; the scan of each one's signed instruction attached, opened and removed), plans, the latest payments and the ledger; archived (never charged again) and taken
  * out of the archive.
  */
 export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void }) {
@@ -198,13 +199,24 @@ export function CustomerDetail({ id, onBack }: { id: number; onBack: () => void 
                   {
                     title: t("customers.card.instructionDate"),
                     key: "instruction_date",
-                    render: (_, card) =>
-                      card.instruction_date
-                        ? t("customers.detail.instruction", {
-                            date: formatDate(card.instruction_date),
-                            ref: card.instruction_ref ?? "",
-                          })
-                        : t("customers.detail.noInstruction"),
+                    render: (_, card) => (
+                      <Flex vertical gap={4}>
+                        <span data-testid={`card-instruction-${card.position}`}>
+                          {card.instruction_date
+                            ? t("customers.detail.instruction", {
+                                date: formatDate(card.instruction_date),
+                                ref: card.instruction_ref ?? "",
+                              })
+                            : t("customers.detail.noInstruction")}
+                        </span>
+                        <InstructionScanCell
+                          card={card}
+                          mayChange={mayCreate}
+                          change={changeCards}
+                          onError={(e) => setCardError(toApiError(e))}
+                        />
+                      </Flex>
+                    ),
                   },
                   ...(mayChangeCards
                     ? [

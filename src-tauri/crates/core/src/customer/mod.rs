@@ -1,8 +1,10 @@
-//! Customers of a store: who pays, under the store's own reference number, and their cards.
+//! Customers of a store: who pays, under the store's own reference number, their cards and the
+//! scans of their signed instructions.
 
 mod archive;
 pub mod card;
 mod card_order;
+pub mod instruction_scan;
 pub mod search;
 
 use rusqlite::{OptionalExtension, params};

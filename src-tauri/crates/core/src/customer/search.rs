@@ -1,6 +1,6 @@
 //! Finding customers and looking at one: a paged, searchable list; the detail with cards
-//! (masked, brand, expiry, primary or alternate, signed instruction), plans and payments; and
-//! the cards that expire soon.
+//! (masked, brand, expiry, primary or alternate, signed instruction and its scan), plans and
+//! payments; and the cards that expire soon.
 
 use std::sync::LazyLock;
 
@@ -18,6 +18,7 @@ use crate::stored::sql_list;
 use crate::vault::Vault;
 
 use super::CustomerStatus;
+use super::instruction_scan::{self, InstructionScan};
 
 /// The most customers one page may hold.
 pub const MAX_PAGE: u32 = 500;
@@ -96,6 +97,8 @@ pub struct CardDetail {
     pub position: i64,
     pub instruction_date: Option<String>,
     pub instruction_ref: Option<String>,
+    /// The scan of the signed instruction, if attached (what it is, never its bytes).
+    pub instruction_scan: Option<InstructionScan>,
 }
 
 /// A plan as shown in the customer's detail.
@@ -384,6 +387,7 @@ fn cards_of(vault: &Vault, customer_id: i64, today: jiff::civil::Date) -> Result
                 sealed,
             )| {
                 let expiry = expiry_of(vault, id, &sealed)?;
+                let instruction_scan = vault.db().read(|c| instruction_scan::of_card(c, id))?;
                 Ok(CardDetail {
                     id,
                     masked_pan,
@@ -395,6 +399,7 @@ fn cards_of(vault: &Vault, customer_id: i64, today: jiff::civil::Date) -> Result
                     position,
                     instruction_date,
                     instruction_ref,
+                    instruction_scan,
                 })
             },
         )

@@ -112,6 +112,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "store_retry_days",
         include_str!("../../migrations/0019_store_retry_days.sql"),
     ),
+    (
+        20,
+        "card_instruction_scans",
+        include_str!("../../migrations/0020_card_instruction_scans.sql"),
+    ),
 ];
 
 /// An open vault database, shareable across threads (`Arc<Db>`).

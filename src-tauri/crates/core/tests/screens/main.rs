@@ -8,6 +8,7 @@ mod customer_archive;
 mod customer_changes;
 mod customers;
 mod detail;
+mod instruction_scans;
 mod paging;
 mod preview;
 mod setup;
