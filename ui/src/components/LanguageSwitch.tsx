@@ -1,11 +1,12 @@
 import { Segmented } from "antd";
 import { useTranslation } from "react-i18next";
-import { setBackendLanguage } from "../api";
-import { LANGUAGES, rememberLanguage, type Language } from "../i18n";
+import { LANGUAGES, type Language } from "../i18n";
+import { useLanguage } from "./useLanguage";
 
+/** The header's TR / EN switch. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const current = (i18n.resolvedLanguage ?? "tr") as Language;
+  const { t } = useTranslation();
+  const [current, choose] = useLanguage();
   return (
     <Segmented<Language>
       aria-label={t("language.label")}
@@ -13,12 +14,7 @@ export function LanguageSwitch() {
       size="small"
       value={current}
       options={LANGUAGES.map((lang) => ({ label: lang.toUpperCase(), value: lang }))}
-      onChange={(lang) => {
-        rememberLanguage(lang);
-        void i18n.changeLanguage(lang);
-        // The backend writes its messages in the same language.
-        void setBackendLanguage(lang).catch(() => undefined);
-      }}
+      onChange={choose}
     />
   );
 }

@@ -42,6 +42,7 @@ const en: Texts = {
   },
   language: {
     label: "Language",
+    text: "Menus, messages, notifications and the tray speak this language; the choice is remembered on this computer. The TR / EN switch in the header changes the same setting.",
   },
   nav: {
     dashboard: "Dashboard",

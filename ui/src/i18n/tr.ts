@@ -41,6 +41,7 @@ const tr = {
   },
   language: {
     label: "Dil",
+    text: "Menüler, iletiler, bildirimler ve sistem tepsisi bu dilde gösterilir; seçim bu bilgisayarda hatırlanır. Üst çubuktaki TR / EN düğmesi de aynı ayarı değiştirir.",
   },
   nav: {
     dashboard: "Gösterge paneli",

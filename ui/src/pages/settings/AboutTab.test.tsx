@@ -7,6 +7,7 @@ import { renderWithBackend } from "../../test/render";
 import { sessionWith } from "../../test/session";
 import { SessionContext } from "../../session";
 import type { Permission } from "../../api";
+import i18n from "../../i18n";
 import { AboutTab } from "./AboutTab";
 
 /** The tab for a user holding `permissions` on every store (by default, running collections). */
@@ -36,6 +37,7 @@ function backend(saved: string | null, refusal?: Refusal, autostartRefusal?: Ref
       autostart = (args as { enabled: boolean }).enabled;
       return autostart;
     }
+    if (cmd === "set_language") return null;
     if (cmd === "save_support_bundle") {
       if (refusal) throw refusal;
       return saved;
@@ -73,6 +75,16 @@ describe("AboutTab", () => {
     renderTab();
     await userEvent.click(await screen.findByTestId("support-bundle-save"));
     expect((await screen.findByTestId("support-bundle-error")).textContent).toContain("Oturum süresi doldu.");
+  });
+
+  it("sets the app's language as the header's switch does, and tells the backend", async () => {
+    const calls = backend(null);
+    renderTab();
+    await userEvent.click(await screen.findByLabelText("English"));
+    await vi.waitFor(() => expect(i18n.language).toBe("en"));
+    expect(calls).toContain("set_language");
+    expect(localStorage.getItem("tahsildar.language")).toBe("en");
+    expect(await screen.findByText("Start with the computer")).toBeTruthy();
   });
 
   it("starting with the computer is off at first and turns on and off again", async () => {

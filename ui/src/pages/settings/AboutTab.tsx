@@ -3,11 +3,12 @@ import { useTranslation } from "react-i18next";
 import { saveSupportBundle, useAppInfo } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useSaving } from "../../components/useSaving";
+import { LanguageCard } from "./LanguageCard";
 import { StartupCard } from "./StartupCard";
 
 /**
- * Version and folders of this installation, starting with the computer, and the support bundle
- * to send when calling about a problem.
+ * Version and folders of this installation, the app's language, starting with the computer,
+ * and the support bundle to send when calling about a problem.
  */
 export function AboutTab() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function AboutTab() {
           </Descriptions.Item>
         </Descriptions>
       )}
+      <LanguageCard />
       <StartupCard />
       <Card size="small" title={t("about.supportTitle")}>
         <Flex vertical gap={12} align="flex-start">
