@@ -37,16 +37,16 @@ pub const E2E_RESTORE_FILE_VAR: &str = "TAHSILDAR_E2E_RESTORE_FILE";
 pub struct RestoreFile(Mutex<Option<PathBuf>>);
 
 impl RestoreFile {
-    fn get(&self) -> Option<PathBuf> {
+    pub(crate) fn get(&self) -> Option<PathBuf> {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    fn set(&self, path: Option<PathBuf>) {
+    pub(crate) fn set(&self, path: Option<PathBuf>) {
         *self.0.lock().unwrap_or_else(|e| e.into_inner()) = path;
     }
 }
 
-fn no_file_chosen(state: &AppState) -> CommandError {
+pub(crate) fn no_file_chosen(state: &AppState) -> CommandError {
     state.error(ShellError::Core(tahsildar_core::Error::invalid(
         "file",
         tahsildar_core::Text::new(
@@ -166,7 +166,9 @@ pub async fn set_backup_schedule(
 }
 
 /// Chooses, in the native open dialog, the backup file to restore; its name, or `null` when
-/// the dialog was closed. An administrator's.
+/// the dialog was closed. An administrator's; on a new PC (no vault in the data folder yet)
+/// anyone's at the first-run screen, since restoring there takes one of the backup's
+/// administrators (`restore_first_backup`).
 #[tauri::command]
 #[specta::specta]
 pub async fn choose_restore_file(
@@ -176,9 +178,11 @@ pub async fn choose_restore_file(
 ) -> Result<Option<String>, CommandError> {
     state
         .blocking(|s| {
-            let session = s.session()?;
-            session.require(Permission::ManageUsers, None)?;
-            session.require(Permission::ManageStores, None)?;
+            if s.data_dir().has_vault() {
+                let session = s.session()?;
+                session.require(Permission::ManageUsers, None)?;
+                session.require(Permission::ManageStores, None)?;
+            }
             Ok(())
         })
         .await?;

@@ -17,6 +17,7 @@ app_commands! {
     setup::setup_status,
     setup::create_vault,
     setup::unlock,
+    first_restore::restore_first_backup,
     session::sign_in,
     session::sign_out,
     session::session_info,

@@ -36,6 +36,7 @@ pub mod backup;
 pub mod card_input;
 pub mod collections;
 pub mod customers;
+pub mod first_restore;
 pub mod import;
 pub mod import_files;
 pub mod instruction_scans;

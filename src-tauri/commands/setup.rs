@@ -91,7 +91,7 @@ fn open_blocking(state: &AppState, unlock: UnlockWith) -> Result<Vault, ShellErr
     )?)
 }
 
-fn protection_of(choice: UnlockChoice) -> Protection {
+pub(crate) fn protection_of(choice: UnlockChoice) -> Protection {
     match choice {
         UnlockChoice::Keyring => Protection::Keyring(Keyring::platform()),
         UnlockChoice::Passphrase { passphrase } => {
@@ -169,7 +169,7 @@ fn status_of_open(state: &AppState) -> Result<SetupStatus, ShellError> {
     }
 }
 
-fn check_admin(name: &str, password: &SecretString) -> Result<(), ShellError> {
+pub(crate) fn check_admin(name: &str, password: &SecretString) -> Result<(), ShellError> {
     users::check_name(name)?;
     password::check_policy(password)?;
     Ok(())

@@ -40,7 +40,9 @@ export const commands = {
 	setBackupSchedule: (change: ScheduleChange, passphrase: string | null) => __TAURI_INVOKE<BackupSchedule_Serialize>("set_backup_schedule", { change, passphrase }),
 	/**
 	 *  Chooses, in the native open dialog, the backup file to restore; its name, or `null` when
-	 *  the dialog was closed. An administrator's.
+	 *  the dialog was closed. An administrator's; on a new PC (no vault in the data folder yet)
+	 *  anyone's at the first-run screen, since restoring there takes one of the backup's
+	 *  administrators (`restore_first_backup`).
 	 */
 	chooseRestoreFile: () => __TAURI_INVOKE<string | null>("choose_restore_file"),
 	/**  Opens the chosen backup with `passphrase` and tells what it holds. An administrator's. */
@@ -70,6 +72,12 @@ export const commands = {
 	 *  optionally re-binding it to this PC).
 	 */
 	unlock: (request: UnlockRequest_Deserialize) => __TAURI_INVOKE<SetupStatus_Serialize>("unlock", { request }),
+	/**
+	 *  Restores the chosen backup into this empty data folder, opens it and signs the backup's
+	 *  administrator in. Refused when the folder already has a vault (Settings → Backup replaces
+	 *  one); nothing is left behind when the backup does not open or the administrator is wrong.
+	 */
+	restoreFirstBackup: (request: FirstRestore) => __TAURI_INVOKE<SessionInfo>("restore_first_backup", { request }),
 	/**
 	 *  Signs a user in. Wrong name or password: `auth_failed`; 10 failures: `auth_locked` with the
 	 *  time the lock ends; a disabled user: `user_disabled`. A user whose password was reset gets
@@ -1450,6 +1458,17 @@ export type Field =
 export type Figure = {
 	count: number,
 	minor: number,
+};
+
+/**  The new-PC restore form (the file is chosen before with `choose_restore_file`). */
+export type FirstRestore = {
+	/**  The backup's passphrase. */
+	passphrase: string,
+	/**  One of the backup's administrators. */
+	admin_name: string,
+	admin_password: string,
+	/**  How the restored vault is unlocked on this PC. */
+	unlock: UnlockChoice,
 };
 
 /**  What a follow-up does to its attempt. */

@@ -5,15 +5,13 @@
  * (Its hold until the days since the backup are settled lifts at once here: the sandbox has
  * nothing to settle.) The automatic daily backup is turned on
  * and writes today's file into the chosen folder (the suite's folder dialog override).
- *
- * The restore goes over the current vault: restoring into an empty data folder starts from a
- * PC without a vault, which the window's first run does not offer (the command line's
- * `restore --user ADMIN` does).
+ * Last, the app starts on a new, empty data folder (a new PC), whose first-run screen restores
+ * the same backup as its administrator: the same customers are there.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { $, browser, expect } from "@wdio/globals";
-import { ADMIN, fill, openScreen, signIn, signInFresh } from "../support/app.ts";
+import { ADMIN, fill, freshDataDir, openScreen, restartApp, signIn, signInFresh } from "../support/app.ts";
 import { addCustomer, todayInIstanbul } from "../support/collect.ts";
 import { screenshotPath } from "../support/paths.ts";
 
@@ -111,5 +109,29 @@ describe("backup and restore", () => {
     await $(`[data-testid="customer-row-${KEPT.reference}"]`).waitForDisplayed();
     expect(await $(`[data-testid="customer-row-${LATER.reference}"]`).isExisting()).toBe(false);
     await screenshots("restored");
+  });
+
+  it("restores the backup on a new PC from the first-run screen, as the backup's administrator", async () => {
+    await restartApp(undefined, freshDataDir());
+    await $('[data-testid="setup-page"]').waitForDisplayed({ timeout: 60_000 });
+    await $('[data-testid="setup-restore"]').click();
+    await $('[data-testid="restore-first-choose"]').click();
+    await expect($('[data-testid="restore-first-file"]')).toHaveText(
+      expect.stringContaining(path.basename(process.env.TAHSILDAR_E2E_RESTORE_FILE!)),
+    );
+    await fill("restore-first-backup-passphrase", PASSPHRASE);
+    await fill("restore-first-name", ADMIN.name);
+    await fill("restore-first-password", "yanlis-parola-12345");
+    await $('[data-testid="restore-first-submit"]').click();
+    await expect($('[data-testid="restore-first-error"]')).toBeDisplayed();
+    await screenshots("restore-first");
+    await fill("restore-first-password", ADMIN.password);
+    await $('[data-testid="restore-first-submit"]').click();
+    await $('[data-testid="session-user"]').waitForDisplayed({ timeout: 90_000 });
+
+    await openScreen("customers");
+    await $(`[data-testid="customer-row-${KEPT.reference}"]`).waitForDisplayed();
+    expect(await $(`[data-testid="customer-row-${LATER.reference}"]`).isExisting()).toBe(false);
+    await screenshots("restored-first");
   });
 });

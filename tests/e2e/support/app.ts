@@ -20,9 +20,9 @@ export function freshDataDir(): string {
 }
 
 /** Ends the app's session, waits until its process is gone, runs `whileStopped` (if given)
- * and starts the app again on the same data folder (the running app of a folder refuses a
- * second start). */
-export async function restartApp(whileStopped?: () => void): Promise<void> {
+ * and starts the app again, on the same data folder (the running app of a folder refuses a
+ * second start) or on the folder `on` (a new PC: `freshDataDir()`). */
+export async function restartApp(whileStopped?: () => void, on?: string): Promise<void> {
   const dir = dataDir();
   await browser.deleteSession();
   const running = () => {
@@ -37,7 +37,18 @@ export async function restartApp(whileStopped?: () => void): Promise<void> {
   for (let i = 0; i < 300 && running(); i++) await new Promise((r) => setTimeout(r, 100));
   if (running()) throw new Error(`the app on ${dir} did not exit within 30 s of its session's end`);
   whileStopped?.();
-  await browser.reloadSession();
+  if (on === undefined || on === dir) {
+    await browser.reloadSession();
+    return;
+  }
+  process.env.TAHSILDAR_DATA_DIR = on;
+  const requested = browser.requestedCapabilities as WebdriverIO.Capabilities & {
+    "tauri:options": { application: string };
+  };
+  await browser.reloadSession({
+    ...requested,
+    "tauri:options": { application: requested["tauri:options"].application, args: ["--data-dir", on] },
+  } as WebdriverIO.Capabilities);
 }
 
 /** The data folder of the app this spec drives. */

@@ -2,15 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import {
   commands,
   type CreatedVault,
+  type FirstRestore,
   type NewVault,
   type SetupStatus_Serialize,
+  type SessionInfo,
   type UnlockChoice,
   type UnlockMethod,
   type UnlockRequest_Deserialize,
 } from "../bindings";
 import { call } from "./call";
 
-export type { CreatedVault, NewVault, UnlockChoice, UnlockMethod };
+export type { CreatedVault, FirstRestore, NewVault, UnlockChoice, UnlockMethod };
 /** Where the app stands; the window shows the matching screen. */
 export type SetupStatus = SetupStatus_Serialize;
 /** What unlocks an existing vault: the keyring, the passphrase or the recovery key. */
@@ -30,6 +32,11 @@ export function fetchSetupStatus(): Promise<SetupStatus> {
 /** First run: the vault, its administrator (signed in) and the recovery key, shown once. */
 export function createVault(request: NewVault): Promise<CreatedVault> {
   return call(() => commands.createVault(request));
+}
+
+/** A new PC: the chosen backup restored into the empty data folder, its administrator signed in. */
+export function restoreFirstBackup(request: FirstRestore): Promise<SessionInfo> {
+  return call(() => commands.restoreFirstBackup(request));
 }
 
 export function unlockVault(request: UnlockRequest): Promise<SetupStatus> {

@@ -30,6 +30,14 @@ const shellEn: typeof shellTr = {
     recoverySaved: "I have saved the recovery key",
     recoveryContinue: "Continue",
     sandboxNote: "The Sandbox store is ready: try everything at once with the test cards.",
+    restoreInstead: "Moving Tahsildar from another computer? Restore its backup instead of a new vault.",
+    restoreOpen: "Restore from a backup",
+    restoreTitle: "Restore from a backup",
+    restoreIntro:
+      "Bring a backup of Tahsildar onto this computer: customers, cards, collections, users and the audit log come as they are in the backup. Nothing new is sent until every day since the backup is settled with the bank's records.",
+    restoreAdminTitle: "An administrator of the backup",
+    restoreAdminText: "The user name and password of one of the backup's administrators; that account is signed in after the restore.",
+    restoreBack: "Create a new vault",
   },
   unlock: {
     title: "The vault is locked",

@@ -30,6 +30,14 @@ const shellTr = {
     recoverySaved: "Kurtarma anahtarını kaydettim",
     recoveryContinue: "Devam et",
     sandboxNote: "Sandbox mağazası hazır: test kartlarıyla hemen deneyebilirsiniz.",
+    restoreInstead: "Tahsildar'ı başka bir bilgisayardan mı taşıyorsunuz? Yeni bir kasa yerine onun yedeğini geri yükleyin.",
+    restoreOpen: "Yedekten geri yükle",
+    restoreTitle: "Yedekten geri yükle",
+    restoreIntro:
+      "Tahsildar'ın bir yedeğini bu bilgisayara yükleyin: müşteriler, kartlar, tahsilatlar, kullanıcılar ve denetim kaydı yedekteki gibi gelir. Yedeğin alındığı günden bu yana bankanın kayıtlarıyla mutabakat tamamlanana kadar yeni tahsilat gönderilmez.",
+    restoreAdminTitle: "Yedekteki yönetici",
+    restoreAdminText: "Yedekteki yönetici hesaplarından birinin kullanıcı adı ve parolası; geri yüklemeden sonra bu hesapla oturum açılır.",
+    restoreBack: "Yeni kasa oluştur",
   },
   unlock: {
     title: "Kasa kilitli",

@@ -91,4 +91,48 @@ describe("SetupPage", () => {
     expect(alert.dataset.code).toBe("keyring_unavailable");
     await waitFor(() => expect(screen.getByTestId("setup-name")).toHaveProperty("value", "yonetici"));
   });
+
+  it("restores a backup on a new PC as the backup's administrator, and shows a refusal in words", async () => {
+    let refuse = true;
+    const calls = backend((cmd) => {
+      if (cmd === "choose_restore_file") return "ofis.tahsildar";
+      if (cmd === "restore_first_backup") {
+        if (refuse) throw { code: "auth_failed", message: "Kullanıcı adı ya da parola yanlış.", field: null };
+        return SESSION;
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const finished = vi.fn();
+    renderWithBackend(<SetupPage keyringAvailable onFinished={finished} />);
+    await userEvent.click(screen.getByTestId("setup-restore"));
+    expect(screen.getByTestId("restore-first-submit")).toHaveProperty("disabled", true);
+    await userEvent.click(screen.getByTestId("restore-first-choose"));
+    expect((await screen.findByTestId("restore-first-file")).textContent).toContain("ofis.tahsildar");
+    await userEvent.type(screen.getByTestId("restore-first-backup-passphrase"), "yedek-parolasi");
+    await userEvent.type(screen.getByTestId("restore-first-name"), "yonetici");
+    await userEvent.type(screen.getByTestId("restore-first-password"), "yanlis");
+    await userEvent.click(screen.getByTestId("restore-first-submit"));
+    expect((await screen.findByTestId("restore-first-error")).textContent).toContain("parola yanlış");
+    expect(finished).not.toHaveBeenCalled();
+
+    refuse = false;
+    await userEvent.click(screen.getByTestId("restore-first-submit"));
+    await waitFor(() => expect(finished).toHaveBeenCalled());
+    expect(calls.filter((c) => c.cmd === "restore_first_backup").at(-1)?.args).toEqual({
+      request: {
+        passphrase: "yedek-parolasi",
+        admin_name: "yonetici",
+        admin_password: "yanlis",
+        unlock: { method: "keyring" },
+      },
+    });
+  });
+
+  it("goes back from the restore to creating a new vault", async () => {
+    backend(() => undefined);
+    renderWithBackend(<SetupPage keyringAvailable onFinished={() => {}} />);
+    await userEvent.click(screen.getByTestId("setup-restore"));
+    await userEvent.click(screen.getByTestId("restore-first-back"));
+    expect(screen.getByTestId("setup-page")).toBeTruthy();
+  });
 });

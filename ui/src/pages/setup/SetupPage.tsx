@@ -1,18 +1,18 @@
 import { useState } from "react";
-import { Button, Card, Divider, Form, Input, Radio, Space, Typography } from "antd";
+import { Button, Card, Divider, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { createVault, type CreatedVault, type NewVault } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { characterCount, MIN_PASSWORD_LENGTH, passwordAcceptable } from "./passwordRules";
-import { NewPassphraseField } from "./NewPassphraseField";
+import { passwordAcceptable } from "./passwordRules";
 import { PasswordRules } from "./PasswordRules";
 import { RecoveryKeyStep } from "./RecoveryKeyStep";
-
-type Method = "keyring" | "passphrase";
+import { RestoreFirstPage } from "./RestoreFirstPage";
+import { unlockChoice, UnlockChoiceFields, unlockChoiceReady, type UnlockMethodChoice } from "./UnlockChoiceFields";
 
 /**
  * First run: the administrator with the password rules shown as you type, how the vault
- * unlocks, then the recovery key once. `adminOnly` when the vault exists without a user.
+ * unlocks, then the recovery key once; or, on a new PC, a backup restored instead. `adminOnly`
+ * when the vault exists without a user.
  */
 export function SetupPage({
   keyringAvailable,
@@ -27,17 +27,23 @@ export function SetupPage({
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [again, setAgain] = useState("");
-  const [method, setMethod] = useState<Method>(keyringAvailable ? "keyring" : "passphrase");
+  const [method, setMethod] = useState<UnlockMethodChoice>(keyringAvailable ? "keyring" : "passphrase");
   const [passphrase, setPassphrase] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [created, setCreated] = useState<CreatedVault>();
+  const [restoring, setRestoring] = useState(false);
 
   if (created) {
     return <RecoveryKeyStep recoveryKey={created.recovery_key} onContinue={onFinished} />;
   }
+  if (restoring) {
+    return (
+      <RestoreFirstPage keyringAvailable={keyringAvailable} onBack={() => setRestoring(false)} onFinished={onFinished} />
+    );
+  }
 
-  const passphraseOk = adminOnly || method === "keyring" || characterCount(passphrase) >= MIN_PASSWORD_LENGTH;
+  const passphraseOk = adminOnly || unlockChoiceReady(method, passphrase);
   const ready = name.trim() !== "" && passwordAcceptable(password, again) && passphraseOk && !busy;
 
   const submit = async () => {
@@ -47,7 +53,7 @@ export function SetupPage({
     const request: NewVault = {
       admin_name: name.trim(),
       admin_password: password,
-      unlock: method === "keyring" ? { method: "keyring" } : { method: "passphrase", passphrase },
+      unlock: unlockChoice(method, passphrase),
     };
     try {
       const result = await createVault(request);
@@ -101,32 +107,14 @@ export function SetupPage({
         {!adminOnly && (
           <>
             <Divider />
-            <Typography.Title level={4}>{t("setup.unlockTitle")}</Typography.Title>
-            <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as Method)}>
-              <Space direction="vertical">
-                <Radio value="keyring" disabled={!keyringAvailable} data-testid="setup-unlock-keyring">
-                  {t("setup.unlockKeyring")}
-                  <Typography.Text type="secondary" style={{ display: "block" }}>
-                    {keyringAvailable ? t("setup.unlockKeyringHelp") : t("setup.unlockKeyringMissing")}
-                  </Typography.Text>
-                </Radio>
-                <Radio value="passphrase" data-testid="setup-unlock-passphrase">
-                  {t("setup.unlockPassphrase")}
-                  <Typography.Text type="secondary" style={{ display: "block" }}>
-                    {t("setup.unlockPassphraseHelp")}
-                  </Typography.Text>
-                </Radio>
-              </Space>
-            </Radio.Group>
-            {method === "passphrase" && (
-              <NewPassphraseField
-                label={t("setup.passphrase")}
-                value={passphrase}
-                onChange={setPassphrase}
-                testId="setup-passphrase"
-                style={{ marginTop: 16 }}
-              />
-            )}
+            <UnlockChoiceFields
+              keyringAvailable={keyringAvailable}
+              method={method}
+              onMethod={setMethod}
+              passphrase={passphrase}
+              onPassphrase={setPassphrase}
+              testId="setup"
+            />
           </>
         )}
         <Divider />
@@ -134,6 +122,15 @@ export function SetupPage({
           {busy ? t("setup.creating") : adminOnly ? t("setup.createAdmin") : t("setup.create")}
         </Button>
       </Form>
+      {!adminOnly && (
+        <>
+          <Divider />
+          <Typography.Paragraph>{t("setup.restoreInstead")}</Typography.Paragraph>
+          <Button onClick={() => setRestoring(true)} data-testid="setup-restore">
+            {t("setup.restoreOpen")}
+          </Button>
+        </>
+      )}
     </Card>
   );
 }
