@@ -15,7 +15,11 @@ export function fetchSchedulerStatus(): Promise<SchedulerStatus> {
   return call(() => commands.schedulerStatus());
 }
 
-/** The scheduler's status, kept live by the backend's progress events. */
+/**
+ * The scheduler's status, kept live by the backend's progress events; read again every two
+ * seconds while a run is shown as going on, since a reading that was under way when the run's
+ * last event came would otherwise leave the run shown as going on.
+ */
 export function useSchedulerStatus() {
   const client = useQueryClient();
   useEffect(() => {
@@ -25,8 +29,16 @@ export function useSchedulerStatus() {
       );
     });
   }, [client]);
-  return useQuery({ queryKey: SCHEDULER_STATUS_KEY, queryFn: fetchSchedulerStatus, retry: false });
+  return useQuery({
+    queryKey: SCHEDULER_STATUS_KEY,
+    queryFn: fetchSchedulerStatus,
+    retry: false,
+    refetchInterval: (query) => (query.state.data?.progress.active ? RUNNING_REFRESH_MS : false),
+  });
 }
+
+/** How often the status is read again while a run is shown as going on. */
+const RUNNING_REFRESH_MS = 2_000;
 
 /**
  * Calls `handler` with every progress change of the scheduler's runs; returns the function

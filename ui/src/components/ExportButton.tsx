@@ -81,7 +81,7 @@ function ExportProgressBar({ progress, testId }: { progress: ExportProgress; tes
         : [0, t("reports.export.reading")];
   return (
     <Flex vertical align="flex-end" style={{ width: 260 }} data-testid={testId}>
-      <Progress percent={percent} size="small" status="active" showInfo={false} style={{ margin: 0 }} />
+      <Progress percent={percent} size="small" status="active" showInfo={false} style={{ margin: 0 }} aria-label={label} />
       <Typography.Text type="secondary">{label}</Typography.Text>
     </Flex>
   );

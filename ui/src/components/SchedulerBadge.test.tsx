@@ -64,4 +64,22 @@ describe("SchedulerBadge", () => {
     expect(screen.getByTestId("scheduler-state").textContent).toBe("Zamanlayıcı: Çalışmıyor");
     expect(screen.queryByTestId("scheduler-run-now")).toBeNull();
   });
+
+  it("reads the status again while a run is shown, so a missed last event cannot leave it shown", async () => {
+    let reads = 0;
+    mockIPC((cmd) => {
+      if (cmd !== "scheduler_status") return null;
+      reads += 1;
+      const active = reads === 1;
+      return { running: true, problem: null, progress: { ...IDLE, active, queued: 1, done: active ? 0 : 1 }, next_run: null };
+    });
+    renderWithBackend(
+      <SessionContext.Provider value={sessionWith(["view_reports"])}>
+        <SchedulerBadge />
+      </SessionContext.Provider>,
+    );
+    expect((await screen.findByTestId("scheduler-progress")).textContent).toContain("0/1 ödeme");
+    await waitFor(() => expect(screen.queryByTestId("scheduler-progress")).toBeNull(), { timeout: 5_000 });
+    expect(reads).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -44,7 +44,13 @@ export function SchedulerBadge() {
       )}
       {progress.active && (
         <Flex align="center" gap={4} data-testid="scheduler-progress">
-          <Progress type="circle" size={24} percent={percent} showInfo={false} />
+          <Progress
+            type="circle"
+            size={24}
+            percent={percent}
+            showInfo={false}
+            aria-label={t("scheduler.progress", { done: progress.done, queued: progress.queued })}
+          />
           <span style={{ color: "#ccfbf1" }}>
             {t("scheduler.progress", { done: progress.done, queued: progress.queued })}
           </span>

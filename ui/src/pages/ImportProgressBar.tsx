@@ -25,7 +25,12 @@ export function ImportProgressBar({ active }: { active: boolean }) {
         {progress && progress.rows_total > 0 &&
           t("import.progress.rows", { done: progress.rows_done, total: progress.rows_total })}
       </Typography.Text>
-      <Progress percent={percent ?? 0} status="active" showInfo={percent !== undefined} />
+      <Progress
+        percent={percent ?? 0}
+        status="active"
+        showInfo={percent !== undefined}
+        aria-label={t(`import.progress.${progress?.phase ?? "reading"}`)}
+      />
     </div>
   );
 }
