@@ -88,7 +88,14 @@ async function openWith(button: string, opened: string): Promise<void> {
 }
 
 describe("accessibility of every screen", () => {
+  screen("restore-first", async () => {
+    await $('[data-testid="setup-page"]').waitForDisplayed({ timeout: 30_000 });
+    await $('[data-testid="setup-restore"]').click();
+    await $('[data-testid="restore-first-page"]').waitForDisplayed();
+  });
+
   screen("setup", async () => {
+    await $('[data-testid="restore-first-back"]').click();
     await $('[data-testid="setup-page"]').waitForDisplayed({ timeout: 30_000 });
     await fill("setup-name", ADMIN.name);
     await fill("setup-password", ADMIN.password);
