@@ -100,7 +100,7 @@ test-e2e: app
 	cd tests/e2e && npx --no-install tsc --noEmit -p .
 	tests/e2e/run.sh
 
-## bench: benchmarks (not tests): the importer, a 100,000-row import and what its floor costs, runs against the simulator bound by the rate limit and by the latency, the payments and customers lists and the vault's opening, the reports and the exports
+## bench: benchmarks (not tests): the importer, a 100,000-row import and what its floor costs, runs against the simulator bound by the rate limit and by the latency, the release window's start and idle memory, the payments and customers lists and the vault's opening, the reports and the exports
 # BENCH_QUICK=1 make bench: the same benchmarks small and short, as a smoke run
 bench: setup
 ifeq ($(BENCH_QUICK),1)
@@ -118,6 +118,9 @@ else
 	cargo run --release -p tahsildar-core --example collections_bench -- 4000 8 100
 	scripts/keyring-session.sh cargo run --release -p tahsildar-core --example lists_bench
 	cargo run --release -p tahsildar-core --example reports_bench -- 10000,100000,1000000
+	$(TAURI) build --no-bundle
+	cargo run --release -p tahsildar-core --example password_bench
+	TAHSILDAR_APP=$(CARGO_TARGET_DIR)/release/tahsildar tests/e2e/run.sh --spec bench/startup.bench.ts
 endif
 
 ## package: release build with installers for this system

@@ -1,5 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { markOnce, STARTUP_MARKS } from "../startupMarks";
 import {
   can,
   OWED_STATUSES,
@@ -29,6 +31,7 @@ const UPCOMING_DAYS = 7;
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  useEffect(() => markOnce(STARTUP_MARKS.dashboardShown), []);
   const session = useSession();
   const info = useAppInfo();
   const stores = useStores();

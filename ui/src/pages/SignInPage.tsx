@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Card, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { signIn, toApiError, type SessionInfo } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { markOnce, STARTUP_MARKS } from "../startupMarks";
 
 /** The sign-in form; also used inside the re-authentication dialog. */
 export function SignInForm({
@@ -70,6 +71,7 @@ export function SignInForm({
 
 export function SignInPage({ lastUser, onSignedIn }: { lastUser?: string | null; onSignedIn: (s: SessionInfo) => void }) {
   const { t } = useTranslation();
+  useEffect(() => markOnce(STARTUP_MARKS.signInReady), []);
   return (
     <Card style={{ maxWidth: 440, margin: "64px auto" }} data-testid="signin-page">
       <Typography.Title level={2}>{t("signIn.title")}</Typography.Title>

@@ -12,6 +12,7 @@ import {
   type BackupPreview,
 } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { useAttempt } from "../../components/useAttempt";
 import { formatCount, formatDateTime } from "../../format";
 
 /**
@@ -27,22 +28,13 @@ export function RestoreCard() {
   const [confirmation, setConfirmation] = useState("");
   const [needsVaultPassphrase, setNeedsVaultPassphrase] = useState(false);
   const [vaultPassphrase, setVaultPassphrase] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, attempt: run } = useAttempt();
   const word = i18n.resolvedLanguage === "en" ? RESTORE_WORDS.en : RESTORE_WORDS.tr;
 
-  const attempt = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (e) {
+  const attempt = (work: () => Promise<void>) =>
+    run(work, (e) => {
       if (toApiError(e).code === "passphrase_required") setNeedsVaultPassphrase(true);
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const choose = () =>
     attempt(async () => {

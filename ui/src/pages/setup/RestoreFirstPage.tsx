@@ -3,6 +3,7 @@ import { Button, Card, Divider, Flex, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { chooseRestoreFile, restoreFirstBackup } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { useAttempt } from "../../components/useAttempt";
 import { unlockChoice, UnlockChoiceFields, unlockChoiceReady, type UnlockMethodChoice } from "./UnlockChoiceFields";
 
 /**
@@ -26,8 +27,7 @@ export function RestoreFirstPage({
   const [password, setPassword] = useState("");
   const [method, setMethod] = useState<UnlockMethodChoice>(keyringAvailable ? "keyring" : "passphrase");
   const [passphrase, setPassphrase] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, attempt } = useAttempt();
 
   const ready =
     file !== null &&
@@ -37,17 +37,6 @@ export function RestoreFirstPage({
     unlockChoiceReady(method, passphrase) &&
     !busy;
 
-  const attempt = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
   const choose = () =>
     attempt(async () => {
       const chosen = await chooseRestoreFile();
