@@ -21,7 +21,7 @@ import {
 } from "../bindings";
 import { call } from "./call";
 import type { NewCardInput } from "./customers";
-import { onRunAndSettlement } from "./scheduler";
+import { onRunProgress } from "./scheduler";
 
 export type {
   AttemptState,
@@ -94,14 +94,14 @@ export function listPayments(query: PaymentQuery): Promise<PaymentPage> {
 
 /**
  * Refetches every payment list, detail and the attention queue while the scheduler reports
- * progress, so statuses change on screen as the run goes on, and once more after the run,
- * when the day's settlement (part of the attention queue) has been matched.
+ * progress, so statuses change on screen as the run goes on, and at its end, once the day's
+ * settlement (part of the attention queue) has been matched.
  */
 export function useLivePayments(): void {
   const client = useQueryClient();
   useEffect(
     () =>
-      onRunAndSettlement(() => {
+      onRunProgress(() => {
         void client.invalidateQueries({ queryKey: PAYMENTS_KEY });
         void client.invalidateQueries({ queryKey: ATTENTION_KEY });
         void client.invalidateQueries({ queryKey: ["customers"] });

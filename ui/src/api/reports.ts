@@ -37,7 +37,7 @@ import {
 import { call } from "./call";
 import { listenTo } from "./listen";
 import type { PaymentStatus } from "./payments";
-import { onRunAndSettlement } from "./scheduler";
+import { onRunProgress } from "./scheduler";
 
 export type {
   Ageing,
@@ -107,14 +107,14 @@ export const REPORTS_KEY = ["reports"] as const;
 export const ARREARS_PAGE_SIZE = 100;
 
 /**
- * Refetches every report while the scheduler reports progress and once more after a run, when
- * the day's settlement has been matched: the figures change as payments are collected.
+ * Refetches every report while the scheduler reports progress, the last time at a run's end,
+ * once the day's settlement has been matched: the figures change as payments are collected.
  */
 export function useLiveReports(): void {
   const client = useQueryClient();
   // Every report on screen listens; a refetch already under way is not started again.
   useEffect(
-    () => onRunAndSettlement(() => void client.invalidateQueries({ queryKey: REPORTS_KEY }, { cancelRefetch: false })),
+    () => onRunProgress(() => void client.invalidateQueries({ queryKey: REPORTS_KEY }, { cancelRefetch: false })),
     [client],
   );
 }

@@ -42,38 +42,11 @@ const RUNNING_REFRESH_MS = 2_000;
 
 /**
  * Calls `handler` with every progress change of the scheduler's runs; returns the function
- * that stops listening. Screens that list payments use it to refresh while a run goes on.
+ * that stops listening. Screens that list payments use it to refresh while a run goes on; a
+ * run's last event comes after its day has been matched against the bank's report.
  */
 export function onRunProgress(handler: (progress: RunProgress) => void): () => void {
   return listenTo(events.runProgressEvent, handler);
-}
-
-/**
- * After a run's last progress event the engine still matches the day against the bank's report
- * (and settles what the report answers), which sends no event of its own: these are the delays
- * after which what depends on it is read again.
- */
-export const AFTER_RUN_REFRESH_MS = [2_000, 8_000] as const;
-
-/**
- * Calls `refresh` on every progress change, and again a little after a run ends, once the
- * day's settlement has been matched. Returns the function that stops it.
- */
-export function onRunAndSettlement(refresh: () => void): () => void {
-  let timers: ReturnType<typeof setTimeout>[] = [];
-  const clear = () => {
-    timers.forEach(clearTimeout);
-    timers = [];
-  };
-  const stop = onRunProgress((progress) => {
-    refresh();
-    clear();
-    if (!progress.active) timers = AFTER_RUN_REFRESH_MS.map((ms) => setTimeout(refresh, ms));
-  });
-  return () => {
-    stop();
-    clear();
-  };
 }
 
 export async function pauseScheduler(): Promise<void> {

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type DayState, type DifferenceKind, type Difference_Serialize, type SettlementDay } from "../bindings";
 import { call } from "./call";
-import { onRunAndSettlement } from "./scheduler";
+import { onRunProgress } from "./scheduler";
 
 export type { DayState, DifferenceKind, SettlementDay };
 /** One difference between the bank's report and this vault (masked card only). */
@@ -13,12 +13,12 @@ export const SETTLEMENT_KEY = ["settlement"] as const;
 /** Under the settlement key: settling a day (or resolving its last difference) may lift it. */
 export const RESTORE_HOLD_KEY = [...SETTLEMENT_KEY, "restore_hold"] as const;
 
-/** Reads settlement again while runs go on and after each, when its days have been matched. */
+/** Reads settlement again while runs go on and at the end of each, once its days are matched. */
 export function useLiveSettlement(): void {
   const client = useQueryClient();
   useEffect(
     () =>
-      onRunAndSettlement(() => {
+      onRunProgress(() => {
         void client.invalidateQueries({ queryKey: SETTLEMENT_KEY });
       }),
     [client],

@@ -98,6 +98,17 @@ pub(crate) enum Drive {
     Review,
 }
 
+/// Shows a run as going on (`active`, set when its payments are taken) until it ends, however
+/// it ends: after the day's settlement with the bank's report, so that what the end of a run
+/// tells (the window, the tray, the notification) includes the differences it found.
+struct ShownActive<'a>(&'a Engine);
+
+impl Drop for ShownActive<'_> {
+    fn drop(&mut self) {
+        self.0.publish(|p| p.active = false);
+    }
+}
+
 impl Engine {
     /// Takes the engine lock of the vault's data directory (or fails with `EngineBusy`), then
     /// turns every attempt left `in_flight` into `unknown`, to be reconciled first.
@@ -188,6 +199,7 @@ impl Engine {
     /// are matched against the bank's history report. A restored vault first settles every day
     /// since its backup, and sends nothing new until they are.
     pub async fn run(&self, store: Option<i64>) -> Result<RunSummary> {
+        let _shown = ShownActive(self);
         let vault = &self.inner.vault;
         let started = vault.clock().now();
         let mut settled_first = None;
@@ -230,6 +242,7 @@ impl Engine {
     /// Resolves every attempt whose outcome is not settled (unknown, not sent, not found, and
     /// manual reviews, which get one inquiry each) without taking new payments.
     pub async fn reconcile(&self, store: Option<i64>) -> Result<RunSummary> {
+        let _shown = ShownActive(self);
         let mut summary = self.reconcile_where(store, None).await?;
         summary.settlement = self.settle_pending(store).await?;
         summary.follow_ups += summary.settlement.follow_ups;
@@ -254,6 +267,7 @@ impl Engine {
     /// Between runs: only the attempts with a check planned by now (a lost reply, a not-found
     /// answer waiting for its confirmation, a resend after the bank could not be reached).
     pub async fn reconcile_due(&self) -> Result<RunSummary> {
+        let _shown = ShownActive(self);
         let now = self.inner.vault.clock().now();
         self.reconcile_where(None, Some(now)).await
     }
@@ -353,7 +367,6 @@ impl Engine {
             .map(|(s, e)| format!("store {s}: {e}"))
             .collect();
         summary.store_errors.sort();
-        self.publish(|p| p.active = false);
         Ok(summary)
     }
 

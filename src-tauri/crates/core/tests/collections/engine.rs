@@ -167,3 +167,42 @@ async fn a_store_retries_on_its_own_schedule_and_refuses_one_beyond_the_schemes_
     assert_eq!(w.v.attempts(p).len(), 3);
     invariants::check(&w.v.vault, &w.sim.ledger(), true);
 }
+
+/// A run is shown as going on until its day has been matched against the bank's report, so
+/// that what its end tells (the window, the tray's notification) includes what that found.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_ends_after_its_settlement() {
+    let w = World::new().await;
+    let c = w.v.customer("1001", &[APPROVE]);
+    w.v.one_off(c, 10_000);
+    let engine = w.engine();
+    let mut progress = engine.progress();
+    let run = tokio::spawn({
+        let engine = engine.clone();
+        async move { engine.run(None).await }
+    });
+    let settled_days = || -> i64 {
+        w.v.vault
+            .db()
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT count(*) FROM audit_log WHERE action = 'settlement.day'",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap()
+    };
+    let mut seen_active = false;
+    loop {
+        progress.changed().await.unwrap();
+        let now = progress.borrow_and_update().clone();
+        seen_active |= now.active;
+        if seen_active && !now.active {
+            assert_eq!(now.done, 1);
+            assert!(settled_days() > 0, "the run ended before its settlement");
+            break;
+        }
+    }
+    run.await.unwrap().unwrap();
+}
