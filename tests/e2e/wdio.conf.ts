@@ -95,11 +95,11 @@ export const config: WebdriverIO.Config = {
     const dir = process.env.TAHSILDAR_DATA_DIR;
     if (!dir) return;
     const pattern = `--data-dir ${dir}`;
-    const running = () => spawnSync("pgrep", ["-f", pattern]).status === 0;
+    const running = () => spawnSync("pgrep", ["-f", "--", pattern]).status === 0;
     for (let i = 0; i < 100 && running(); i++) await new Promise((r) => setTimeout(r, 100));
     if (running()) {
       console.warn(`the app on ${dir} outlived its session: killed`);
-      spawnSync("pkill", ["-KILL", "-f", pattern]);
+      spawnSync("pkill", ["-KILL", "-f", "--", pattern]);
     }
   },
 

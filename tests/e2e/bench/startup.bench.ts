@@ -26,7 +26,7 @@ const BOOTED_AT_MS = (() => {
 
 /** The app's main process (the one given this spec's data folder). */
 function appPid(): number {
-  const out = execFileSync("pgrep", ["-f", `--data-dir ${dataDir()}`]).toString().trim().split("\n");
+  const out = execFileSync("pgrep", ["-f", "--", `--data-dir ${dataDir()}`]).toString().trim().split("\n");
   return Number(out[0]);
 }
 

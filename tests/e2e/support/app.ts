@@ -27,7 +27,7 @@ export async function restartApp(whileStopped?: () => void, on?: string): Promis
   await browser.deleteSession();
   const running = () => {
     try {
-      execFileSync("pgrep", ["-f", `--data-dir ${dir}`], { stdio: "ignore" });
+      execFileSync("pgrep", ["-f", "--", `--data-dir ${dir}`], { stdio: "ignore" });
       return true;
     } catch {
       return false;
