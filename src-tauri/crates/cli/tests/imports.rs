@@ -200,7 +200,7 @@ fn a_commit_prints_the_batch_and_the_batch_can_be_cancelled() {
     ok(admin(&cli, &["audit", "verify"]));
 }
 
-const TEMPLATE_HEADERS: [&str; 15] = [
+const TEMPLATE_HEADERS: [&str; 17] = [
     "Abone No",
     "Ad Soyad",
     "Kart No",
@@ -216,6 +216,8 @@ const TEMPLATE_HEADERS: [&str; 15] = [
     "Yedek Kart Son Kullanma",
     "E-posta",
     "Telefon",
+    "Talimat Tarihi",
+    "Talimat No",
 ];
 
 #[test]
@@ -243,6 +245,14 @@ fn the_template_filled_with_a_thousand_rows_imports_without_errors() {
     // Fill it: 1,000 rows, card columns as text, amounts as numbers, dates as dates. The first
     // due dates fall on the 28 days after today.
     let first_due = |i: u32| today().checked_add(jiff::Span::new().days(1 + i64::from(i % 28)));
+    // One row in four gives the card's signed instruction, dated three days ago.
+    let signed_on = today().checked_sub(jiff::Span::new().days(3)).unwrap();
+    let signed = rust_xlsxwriter::ExcelDateTime::from_ymd(
+        signed_on.year() as u16,
+        signed_on.month() as u8,
+        signed_on.day() as u8,
+    )
+    .unwrap();
     let (visa_expiry, mc_expiry) = (expiry_in(3), expiry_in(4));
     let filled = cli.tmp().join("aralik.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -282,6 +292,11 @@ fn the_template_filled_with_a_thousand_rows_imports_without_errors() {
         }
         ws.write_string(r, 10, "Aralık aidatı").unwrap();
         ws.write_string(r, 14, "0532 123 45 67").unwrap();
+        if i % 4 == 0 {
+            ws.write_datetime_with_format(r, 15, &signed, &date)
+                .unwrap();
+            ws.write_string(r, 16, format!("MO-{i:04}")).unwrap();
+        }
     }
     wb.save(&filled).unwrap();
     let out = admin(
