@@ -1,17 +1,24 @@
 import { useState } from "react";
-import { useAttempt } from "./useAttempt";
 
 /**
  * A file saved through the native dialog: busy while it is written, then what was saved (null
  * when the dialog was closed) or why not.
  */
 export function useSaving<T>() {
-  const { busy, error, attempt } = useAttempt();
+  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<T | null>(null);
-  const save = (write: () => Promise<T | null>) =>
-    attempt(async () => {
-      setSaved(null);
+  const [error, setError] = useState<unknown>();
+  const save = async (write: () => Promise<T | null>) => {
+    setBusy(true);
+    setError(undefined);
+    setSaved(null);
+    try {
       setSaved(await write());
-    });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   return { busy, saved, error, save };
 }
