@@ -12,12 +12,13 @@
  * own set-up is not counted. Each start is measured three times, on a vault made by the first
  * run; the median is printed beside its target.
  */
-import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { $, browser } from "@wdio/globals";
 import { ADMIN, dataDir, fill, restartApp, signInFresh } from "../support/app.ts";
 
 const STARTS = 3;
+const IDLE_MS = 10_000;
 const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
 const BOOTED_AT_MS = (() => {
   const line = readFileSync("/proc/stat", "utf8").split("\n").find((l) => l.startsWith("btime "));
@@ -62,6 +63,41 @@ function memory(pid: number): { name: string; rss: number; pss: number } {
   const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
   const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
   return { name, rss: field(rollup, "Rss:"), pss: field(rollup, "Pss:") };
+}
+
+/** The memory of these processes, summed. */
+function memoryOf(pids: number[]): { rss: number; pss: number; processes: { name: string; rss: number; pss: number }[] } {
+  const processes = pids.flatMap((pid) => {
+    try {
+      return [memory(pid)];
+    } catch {
+      return []; // gone meanwhile
+    }
+  });
+  return {
+    rss: processes.reduce((sum, p) => sum + p.rss, 0),
+    pss: processes.reduce((sum, p) => sum + p.pss, 0),
+    processes,
+  };
+}
+
+/** Where the WebKitGTK library keeps its MiniBrowser (Debian and Ubuntu, then Fedora). */
+function miniBrowser(): string | undefined {
+  const dirs = readdirSync("/usr/lib").map((d) => `/usr/lib/${d}/webkit2gtk-4.1/MiniBrowser`);
+  return [...dirs, "/usr/libexec/webkit2gtk-4.1/MiniBrowser"].find((p) => existsSync(p));
+}
+
+/** The floor of the idle memory: MiniBrowser on an empty page of the window's size, after the same idle time. */
+async function floorMemory(width: number, height: number, idleMs: number): Promise<ReturnType<typeof memoryOf> | null> {
+  const program = miniBrowser();
+  if (!program) return null;
+  const child = spawn(program, [`--geometry=${width}x${height}`, "about:blank"], { stdio: "ignore" });
+  try {
+    await new Promise((r) => setTimeout(r, idleMs));
+    return memoryOf(family(child.pid!));
+  } finally {
+    child.kill();
+  }
 }
 
 /** A mark's time in epoch milliseconds, once the page has set it. */
@@ -112,16 +148,10 @@ describe("start-up", () => {
       signedIn.push(shown.at - clickedAt);
     }
     await $('[data-testid="screen-dashboard"]').waitForDisplayed();
-    await browser.pause(10_000);
-    const processes = family(appPid()).flatMap((pid) => {
-      try {
-        return [memory(pid)];
-      } catch {
-        return [];
-      }
-    });
-    const rss = processes.reduce((sum, p) => sum + p.rss, 0);
-    const pss = processes.reduce((sum, p) => sum + p.pss, 0);
+    await browser.pause(IDLE_MS);
+    const { rss, pss, processes } = memoryOf(family(appPid()));
+    const size = await browser.getWindowSize();
+    const floor = await floorMemory(size.width, size.height, IDLE_MS);
 
     const lines = [
       `start-up of the release app, median of ${STARTS} starts (ms; memory in MiB)`,
@@ -132,6 +162,12 @@ describe("start-up", () => {
       `  resident (RSS, shared pages counted in each): ${rss.toFixed(0)} MiB; ${processes
         .map((p) => `${p.name} ${p.pss.toFixed(0)}`)
         .join(", ")}`,
+      floor
+        ? `  floor, WebKitGTK's MiniBrowser idle on an empty page: RSS ${floor.rss.toFixed(0)} MiB (${floor.processes
+            .map((p) => `${p.name} ${p.rss.toFixed(0)}`)
+            .join(", ")}), so the app holds ${(rss / floor.rss).toFixed(2)}x its floor; PSS ${floor.pss.toFixed(0)} MiB, ` +
+          "lower than alone as it shares library pages with the app, still running"
+        : "  floor not measured: no MiniBrowser of WebKitGTK 4.1 on this system",
     ];
     console.log(`\n${lines.join("\n")}\n`);
   });
