@@ -102,7 +102,10 @@ test-e2e: app
 
 ## bench: benchmarks (not tests): the importer, a 100,000-row import and what its floor costs, runs against the simulator bound by the rate limit and by the latency, the release window's start and idle memory, the payments and customers lists and the vault's opening, the reports and the exports
 # BENCH_QUICK=1 make bench: the same benchmarks small and short, as a smoke run
+# Every benchmark adds its figures to this file; the last step prints them as one table.
+bench: export BENCH_SUMMARY = $(CURDIR)/target/bench-summary.tsv
 bench: setup
+	mkdir -p target && rm -f "$$BENCH_SUMMARY"
 ifeq ($(BENCH_QUICK),1)
 	cargo run --release -p tahsildar-core --example import_bench -- 2000
 	cargo run --release -p tahsildar-core --example floor_cost -- 2000
@@ -110,6 +113,7 @@ ifeq ($(BENCH_QUICK),1)
 	cargo run --release -p tahsildar-core --example collections_bench -- 200 8 100
 	BENCH_QUICK=1 scripts/keyring-session.sh cargo run --release -p tahsildar-core --example lists_bench
 	cargo run --release -p tahsildar-core --example reports_bench -- 2000,10000
+	cargo run --release -p tahsildar-core --example password_bench
 else
 	cargo bench --workspace --exclude tahsildar
 	cargo run --release -p tahsildar-core --example import_bench -- 100000
@@ -122,6 +126,7 @@ else
 	cargo run --release -p tahsildar-core --example password_bench
 	TAHSILDAR_APP=$(CARGO_TARGET_DIR)/release/tahsildar tests/e2e/run.sh --spec bench/startup.bench.ts
 endif
+	scripts/bench-summary.sh "$$BENCH_SUMMARY"
 
 ## package: release build with installers for this system
 package: setup

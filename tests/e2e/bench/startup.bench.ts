@@ -13,7 +13,7 @@
  * run; the median is printed beside its target.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { $, browser } from "@wdio/globals";
 import { ADMIN, dataDir, fill, restartApp, signInFresh } from "../support/app.ts";
 
@@ -116,6 +116,25 @@ async function markAt(name: string): Promise<{ at: number; origin: number }> {
   return found!;
 }
 
+/**
+ * Adds a figure to the one table `make bench` prints at its end (the file `BENCH_SUMMARY` names,
+ * in the format of the Rust benchmarks' `examples/common/summary.rs`).
+ */
+function record(figure: string, value: number, unit: string, floor: number | null, below: number | null): void {
+  const file = process.env.BENCH_SUMMARY;
+  if (!file) return;
+  const cells = [
+    figure,
+    "release app",
+    `${value.toFixed(2)} ${unit}`,
+    floor === null ? "" : `${floor.toFixed(2)} ${unit}`,
+    floor === null ? "" : `${(value / floor).toFixed(2)}x`,
+    below === null ? "" : `< ${below} ${unit}`,
+    below === null ? "" : value < below ? "pass" : "FAIL",
+  ];
+  appendFileSync(file, `${cells.join("\t")}\n`);
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function row(figure: string, ms: number, target: string, pass: boolean): string {
@@ -170,5 +189,9 @@ describe("start-up", () => {
         : "  floor not measured: no MiniBrowser of WebKitGTK 4.1 on this system",
     ];
     console.log(`\n${lines.join("\n")}\n`);
+    record("start: launch to the sign-in form usable", median(launch), "ms", null, 1000);
+    record("start: sign-in to the dashboard shown", median(signedIn), "ms", null, 1500);
+    record("idle memory of app and webview (PSS)", pss, "MiB", null, 250);
+    record("idle memory of app and webview (RSS), floor MiniBrowser", rss, "MiB", floor?.rss ?? null, null);
   });
 });

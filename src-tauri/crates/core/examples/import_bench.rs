@@ -24,6 +24,8 @@ use tahsildar_core::{Auth, DataDir, KdfParams, Origin, Protection, TestClock, Va
 
 #[path = "common/import_rows.rs"]
 mod import_rows;
+#[path = "common/summary.rs"]
+mod summary;
 
 use import_rows::rows;
 
@@ -341,6 +343,36 @@ fn main() {
             end_to_end.as_secs_f64() / (read + insert).as_secs_f64(),
             end_to_end.as_secs_f64() / (read + schema).as_secs_f64(),
             m.commit.as_secs_f64() / schema.as_secs_f64()
+        );
+        let size = format!("{n} rows, {kind}");
+        summary::record(
+            "import commit",
+            &size,
+            m.commit.as_secs_f64(),
+            "s",
+            Some(schema.as_secs_f64()),
+            summary::Target::None,
+        );
+        summary::record(
+            "import end to end (dry run + commit)",
+            &size,
+            end_to_end.as_secs_f64(),
+            "s",
+            Some((read + schema).as_secs_f64()),
+            summary::Target::FloorTimes(1.3),
+        );
+    }
+    for (figure, mib) in [
+        ("import peak memory, this process", own_peak),
+        ("import peak memory, reader child", child_peak),
+    ] {
+        summary::record(
+            figure,
+            &format!("{n} rows"),
+            mib,
+            "MiB",
+            None,
+            summary::Target::Below(400.0),
         );
     }
     println!(

@@ -22,6 +22,8 @@ use tahsildar_core::{Keyring, Origin, Protection, SystemClock, Vault};
 
 #[path = "common/vault.rs"]
 mod common;
+#[path = "common/summary.rs"]
+mod summary;
 
 use common::{Bench, add_customers, median, ms};
 
@@ -419,6 +421,14 @@ fn print(figures: &mut [Figure], sizes: &[u64]) -> bool {
     for f in figures.iter() {
         let met = ms(f.took) < f.target_ms;
         all_met &= met;
+        summary::record(
+            &f.name,
+            &format!("{} payments", f.payments),
+            ms(f.took),
+            "ms",
+            Some(ms(f.floor)),
+            summary::Target::Below(f.target_ms),
+        );
         println!(
             "{:<width$}  {:>9}  {:>9.2}  {:>9.2}  {:>5.1}x  {:>6.0}  {}",
             f.name,

@@ -25,6 +25,8 @@ use tahsildar_core::{Lang, Session, SystemClock};
 
 #[path = "common/vault.rs"]
 mod common;
+#[path = "common/summary.rs"]
+mod summary;
 
 use common::{Bench, median, ms};
 
@@ -217,6 +219,16 @@ fn main() {
             &line.took,
             &format!("< {} ms {verdict}", line.target_ms),
         );
+        for (size, (took, floor)) in sizes.iter().zip(line.took.iter().zip(&floors)) {
+            summary::record(
+                &line.name,
+                &format!("{size} payments"),
+                ms(*took),
+                "ms",
+                Some(ms(*floor)),
+                summary::Target::Below(line.target_ms),
+            );
+        }
     }
 
     // Exports of the first `export_rows` payments by due date, on the vault of the last size.
