@@ -115,6 +115,12 @@ pub fn is_valid(id: &str) -> bool {
     (1..=MAX_LEN).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
+/// Whether `text` could be an order id of ours, whole: the bank's form with a dash, as both of
+/// our forms have (a search looks one up only then).
+pub fn could_be_ours(text: &str) -> bool {
+    is_valid(text) && text.contains('-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -223,8 +223,9 @@ fn conditions(
         .filter(|t| !t.is_empty())
     {
         // Customers by their folded texts (a hundred thousand at most, not the payments), then
-        // their payments by plan; an order id (Latin letters, digits and dashes) whole, as typed
-        // or in capitals. Walked in order, both are checked on each payment instead.
+        // their payments by plan; a text that could be an order id (Latin letters and digits
+        // with dashes) also finds that order id whole, as typed or in capitals. Walked in order, both
+        // are checked on each payment instead.
         let walked = if source == Source::PaymentsInOrder {
             "+"
         } else {
@@ -232,15 +233,22 @@ fn conditions(
         };
         let (column, folded) = crate::paging::text_search(text, query.accent_free);
         values.push(Value::Text(folded));
-        values.push(Value::Text(text.to_string()));
-        values.push(Value::Text(text.to_ascii_uppercase()));
-        let (c, o) = (values.len() - 2, values.len() - 1);
-        let u = values.len();
-        clauses.push(format!(
-            "({walked}p.plan_id IN (SELECT sp.id FROM plans sp JOIN customers sc ON sc.id = sp.customer_id
-                  WHERE sc.{column} LIKE ?{c} ESCAPE '\\')
+        let c = values.len();
+        let by_customer = format!(
+            "{walked}p.plan_id IN (SELECT sp.id FROM plans sp JOIN customers sc ON sc.id = sp.customer_id
+                  WHERE sc.{column} LIKE ?{c} ESCAPE '\\')"
+        );
+        if crate::engine::order_id::could_be_ours(text) {
+            values.push(Value::Text(text.to_string()));
+            values.push(Value::Text(text.to_ascii_uppercase()));
+            let (o, u) = (values.len() - 1, values.len());
+            clauses.push(format!(
+                "({by_customer}
               OR {walked}p.id IN (SELECT sa.payment_id FROM attempts sa WHERE sa.order_id IN (?{o}, ?{u})))"
-        ));
+            ));
+        } else {
+            clauses.push(by_customer);
+        }
     }
     let sql = if clauses.is_empty() {
         String::new()
@@ -436,7 +444,7 @@ mod tests {
         let query = PaymentQuery {
             store_id: Some(3),
             statuses: vec![PaymentStatus::Paid, PaymentStatus::Attention],
-            search: Some("Ayşe".into()),
+            search: Some("Ayse-12".into()),
             ..PaymentQuery::default()
         };
         let (sql, values) = conditions(&query, Some(&[1, 3]), Source::Payments);
@@ -446,6 +454,19 @@ mod tests {
         assert!(sql.contains("sc.search_text LIKE ?4"));
         assert!(sql.contains("sa.order_id IN (?5, ?6)"));
         assert_eq!(values.len(), 6);
+    }
+
+    #[test]
+    fn a_search_that_cannot_be_an_order_id_looks_up_no_attempts() {
+        for text in ["Ayşe", "Site Yönetimi", "Demir", "%"] {
+            let query = PaymentQuery {
+                search: Some(text.into()),
+                ..PaymentQuery::default()
+            };
+            let (sql, values) = conditions(&query, None, Source::Payments);
+            assert!(!sql.contains("attempts"), "{text}: {sql}");
+            assert_eq!(values.len(), 1, "{text}");
+        }
     }
 
     #[test]
