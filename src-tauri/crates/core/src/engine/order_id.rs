@@ -150,6 +150,29 @@ mod tests {
     }
 
     #[test]
+    fn only_a_text_of_the_banks_form_with_a_dash_could_be_ours() {
+        let id = new_order_id("K7Q2", date(2026, 11, 27), 12, 1);
+        for ours in [
+            id.as_str(),
+            "TH261127-0123456789ABCDEF",
+            "th261127-0123456789abcdef",
+        ] {
+            assert!(could_be_ours(ours), "{ours}");
+        }
+        for other in [
+            "",
+            "yılmaz",
+            "Demir",
+            "20240418BA6C",
+            "Site Yönetimi",
+            "A-1 B",
+            "%-1",
+        ] {
+            assert!(!could_be_ours(other), "{other}");
+        }
+    }
+
+    #[test]
     fn ids_do_not_repeat() {
         let today = date(2026, 11, 27);
         let ids: HashSet<String> = (0..10_000)
