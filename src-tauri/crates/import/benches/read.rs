@@ -164,6 +164,9 @@ fn write_files(xlsx: &Path, csv_path: &Path) {
             "",
             email.as_str(),
             "05321234567",
+            // No signed instruction on file: its date and reference stay empty.
+            "",
+            "",
         ];
         write_row(ws, i + 1, &values, &f).unwrap();
         let mut text = values;
