@@ -178,7 +178,7 @@ describe("start-up", () => {
       `  of which before the page starts loading (process, vault, webview): ${median(beforePage).toFixed(0)} ms`,
       row("sign-in button -> dashboard shown (Argon2 included)", median(signedIn), "< 1500", median(signedIn) < 1500),
       row("idle memory, app + webview processes (PSS)", pss, "< 250", pss < 250),
-      `  resident (RSS, shared pages counted in each): ${rss.toFixed(0)} MiB; ${processes
+      `  resident (RSS, shared pages counted in each): ${rss.toFixed(0)} MiB; PSS by process: ${processes
         .map((p) => `${p.name} ${p.pss.toFixed(0)}`)
         .join(", ")}`,
       floor

@@ -224,8 +224,8 @@ fn conditions(
     {
         // Customers by their folded texts (a hundred thousand at most, not the payments), then
         // their payments by plan; a text that could be an order id (Latin letters and digits
-        // with dashes) also finds that order id whole, as typed or in capitals. Walked in order, both
-        // are checked on each payment instead.
+        // with dashes) also finds that order id whole, as typed or in capitals. Walked in order,
+        // these are checked on each payment instead.
         let walked = if source == Source::PaymentsInOrder {
             "+"
         } else {
